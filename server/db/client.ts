@@ -1,0 +1,78 @@
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { PGlite } from '@electric-sql/pglite'
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres'
+import pg from 'pg'
+import * as schema from './schema/index.ts'
+
+/** The database as the application uses it, on PGlite or PostgreSQL; a transaction is one too. */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>
+
+export interface DatabaseHandle {
+  db: Db
+  kind: 'pglite' | 'postgres'
+  close(): Promise<void>
+}
+
+export interface OpenOptions {
+  /** postgres://… selects PostgreSQL; otherwise PGlite. */
+  url?: string
+  /** PGlite's folder; omitted means in memory (tests). */
+  dataDir?: string
+}
+
+export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
+  if (options.url) {
+    const pool = new pg.Pool({ connectionString: options.url, max: 10 })
+    const db = drizzlePg(pool, { schema }) as unknown as Db
+    return { db, kind: 'postgres', close: () => pool.end() }
+  }
+  const release = options.dataDir ? lockDataDir(options.dataDir) : () => {}
+  try {
+    const client = options.dataDir ? new PGlite(join(options.dataDir, 'pg')) : new PGlite()
+    await client.waitReady
+    const db = drizzlePglite(client, { schema }) as unknown as Db
+    return {
+      db,
+      kind: 'pglite',
+      close: async () => {
+        await client.close()
+        release()
+      },
+    }
+  } catch (error) {
+    release()
+    throw error
+  }
+}
+
+/**
+ * PGlite is a single-process database: two processes writing one folder corrupt it. A lock file
+ * with our pid keeps a second server or CLI out; a stale lock (dead pid) is taken over.
+ */
+function lockDataDir(dir: string): () => void {
+  const folder = resolve(dir)
+  mkdirSync(folder, { recursive: true })
+  const lock = join(folder, 'yorisoi.lock')
+  if (existsSync(lock)) {
+    const pid = Number(readFileSync(lock, 'utf8'))
+    if (pid && pid !== process.pid && isAlive(pid)) {
+      throw new Error(`データフォルダ ${folder} は別のプロセス (pid ${pid}) が使用中です。`)
+    }
+  }
+  const fd = openSync(lock, 'w')
+  writeFileSync(fd, String(process.pid))
+  closeSync(fd)
+  return () => rmSync(lock, { force: true })
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}

@@ -1,0 +1,79 @@
+import {
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  date,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core'
+
+/** 相談ケース: one consultation about one person. Columns follow the `cases` ledger sheet. */
+export const cases = pgTable(
+  'cases',
+  {
+    tenantId: text('tenant_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    /** ケース番号: the ledger's own identifier, or one the product numbers. */
+    caseNo: text('case_no').notNull(),
+    openedOn: date('opened_on', { mode: 'string' }).notNull(),
+    /** 'window' or the code of the ward centre that took the case in. */
+    intakeUnit: text('intake_unit').notNull(),
+    ward: text('ward'),
+    age: integer('age'),
+    birthYear: integer('birth_year'),
+    ageBand: text('age_band').notNull(),
+    firstConsulter: text('first_consulter').notNull(),
+    route: text('route').notNull().default('unknown'),
+    concerns: text('concerns').array().notNull().default([]),
+    urgency: text('urgency').notNull().default('normal'),
+    status: text('status').notNull().default('open'),
+    handedOverOn: date('handed_over_on', { mode: 'string' }),
+    handedOverTo: text('handed_over_to'),
+    handoverSummary: text('handover_summary'),
+    wardState: text('ward_state'),
+    closedOn: date('closed_on', { mode: 'string' }),
+    closureReason: text('closure_reason'),
+    closureNote: text('closure_note'),
+    name: text('name'),
+    kana: text('kana'),
+    gender: text('gender').notNull().default('unknown'),
+    staffId: uuid('staff_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Optimistic concurrency: a change names the version it was made on. */
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    uniqueIndex('cases_case_no_idx').on(t.tenantId, t.caseNo),
+    index('cases_opened_idx').on(t.tenantId, t.openedOn),
+    index('cases_intake_idx').on(t.tenantId, t.intakeUnit, t.status),
+    index('cases_handed_over_idx').on(t.tenantId, t.handedOverTo),
+  ],
+)
+
+/** A case's history: who changed what from what, and why. Written with every change. */
+export const caseEvents = pgTable(
+  'case_events',
+  {
+    tenantId: text('tenant_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    caseId: uuid('case_id').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    actorId: uuid('actor_id'),
+    actorName: text('actor_name').notNull(),
+    action: text('action').notNull(),
+    changes: jsonb('changes').notNull().default([]),
+    reason: text('reason'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('case_events_case_idx').on(t.tenantId, t.caseId, t.at),
+    foreignKey({ columns: [t.tenantId, t.caseId], foreignColumns: [cases.tenantId, cases.id] }),
+  ],
+)

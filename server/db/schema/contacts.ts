@@ -1,0 +1,31 @@
+import { date, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import { cases } from './cases.ts'
+
+/** 対応記録: one interaction within a case. Columns follow the `contacts` ledger sheet. */
+export const contacts = pgTable(
+  'contacts',
+  {
+    tenantId: text('tenant_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    caseId: uuid('case_id').notNull(),
+    contactedOn: date('contacted_on', { mode: 'string' }).notNull(),
+    /** HH:MM in Tokyo, when recorded. */
+    time: text('time'),
+    method: text('method').notNull(),
+    counterpart: text('counterpart').notNull(),
+    staffId: uuid('staff_id'),
+    /** The ledger's staff name or login when it matches no account. */
+    staffName: text('staff_name'),
+    minutes: integer('minutes'),
+    summary: text('summary'),
+    nextStep: text('next_step'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('contacts_case_idx').on(t.tenantId, t.caseId, t.contactedOn),
+    index('contacts_date_idx').on(t.tenantId, t.contactedOn),
+    foreignKey({ columns: [t.tenantId, t.caseId], foreignColumns: [cases.tenantId, cases.id] }),
+  ],
+)

@@ -1,0 +1,5 @@
+export * from './accounts.ts'
+export * from './audit.ts'
+export * from './cases.ts'
+export * from './contacts.ts'
+export * from './tenancy.ts'

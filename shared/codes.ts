@@ -1,0 +1,173 @@
+// Coded values of the domain, with the Japanese labels users see. Codes and labels follow
+// ../shared/spec/interchange.md exactly: imports accept either, exports and the API use codes.
+
+export type CodeList<C extends string> = readonly { code: C; label: string }[]
+
+function codes<const C extends string>(list: readonly { code: C; label: string }[]) {
+  return list
+}
+
+export const WARDS = codes([
+  { code: 'kita', label: '北区' },
+  { code: 'kamigyo', label: '上京区' },
+  { code: 'sakyo', label: '左京区' },
+  { code: 'nakagyo', label: '中京区' },
+  { code: 'higashiyama', label: '東山区' },
+  { code: 'yamashina', label: '山科区' },
+  { code: 'shimogyo', label: '下京区' },
+  { code: 'minami', label: '南区' },
+  { code: 'ukyo', label: '右京区' },
+  { code: 'nishikyo', label: '西京区' },
+  { code: 'fushimi', label: '伏見区' },
+  { code: 'fukakusa', label: '深草支所' },
+  { code: 'daigo', label: '醍醐支所' },
+  { code: 'rakusai', label: '洛西支所' },
+])
+
+/** The ward centres' sections (保健福祉センター各課・室), created for every ward. */
+export const WARD_SECTIONS = codes([
+  { code: 'kenko_choju', label: '健康長寿推進課' },
+  { code: 'shogai', label: '障害保健福祉課' },
+  { code: 'seikatsu', label: '生活福祉課' },
+  { code: 'kodomo', label: '子どもはぐくみ室' },
+])
+
+export const AGE_BANDS = codes([
+  { code: 'under40', label: '39歳以下' },
+  { code: '40plus', label: '40歳以上' },
+  { code: 'unknown', label: '不明' },
+])
+
+export const FIRST_CONSULTERS = codes([
+  { code: 'self', label: '本人' },
+  { code: 'family', label: '家族・親族' },
+  { code: 'agency', label: '関係機関' },
+  { code: 'other', label: 'その他' },
+])
+
+export const ROUTES = codes([
+  { code: 'agency_referral', label: '関係機関の紹介' },
+  { code: 'publicity', label: '広報・チラシ' },
+  { code: 'web', label: 'ウェブサイト' },
+  { code: 'acquaintance', label: '知人・家族' },
+  { code: 'other_window', label: '他窓口からの案内' },
+  { code: 'other', label: 'その他' },
+  { code: 'unknown', label: '不明' },
+])
+
+export const CONCERNS = codes([
+  { code: 'poverty', label: '経済的困窮' },
+  { code: 'medical', label: '医療受診' },
+  { code: 'abuse', label: '虐待' },
+  { code: 'disability', label: '障害' },
+  { code: 'work', label: '就労' },
+  { code: 'school', label: '就学' },
+  { code: 'family_relations', label: '家族関係' },
+  { code: 'other', label: 'その他' },
+])
+
+export const URGENCIES = codes([
+  { code: 'normal', label: '通常' },
+  { code: 'early', label: '要早期対応' },
+  { code: 'urgent', label: '緊急' },
+])
+
+export const CASE_STATUSES = codes([
+  { code: 'open', label: '継続対応中' },
+  { code: 'handed_over', label: '引継ぎ済' },
+  { code: 'closed', label: '終結' },
+])
+
+export const CLOSURE_REASONS = codes([
+  { code: 'introduced', label: '相談先・支援団体の紹介' },
+  { code: 'advice', label: '家族への接し方の助言' },
+  { code: 'other_issue', label: 'ひきこもり以外の課題への対応' },
+  { code: 'wish', label: '本人・家族の意向' },
+  { code: 'lost_contact', label: '連絡途絶' },
+  { code: 'other', label: 'その他' },
+])
+
+export const GENDERS = codes([
+  { code: 'male', label: '男性' },
+  { code: 'female', label: '女性' },
+  { code: 'other', label: 'その他' },
+  { code: 'unknown', label: '不明' },
+])
+
+export const CONTACT_METHODS = codes([
+  { code: 'phone', label: '電話' },
+  { code: 'in_person', label: '面談' },
+  { code: 'mail', label: 'メール' },
+  { code: 'visit', label: '訪問' },
+  { code: 'other', label: 'その他' },
+])
+
+export const COUNTERPARTS = codes([
+  { code: 'self', label: '本人' },
+  { code: 'family', label: '家族・親族' },
+  { code: 'other', label: 'その他' },
+])
+
+/** The ward's state of a handed-over case (issue 4 moves it on). */
+export const WARD_STATES = codes([
+  { code: 'assessing', label: '追加アセスメント中' },
+  { code: 'ready', label: '会議付議可' },
+])
+
+export const ROLES = codes([
+  { code: 'window_counsellor', label: '相談窓口 相談員' },
+  { code: 'ward_coordinator', label: '寄り添い支援係長' },
+  { code: 'ward_staff', label: '保健福祉センター職員' },
+  { code: 'accompaniment_worker', label: 'よりそい支援員' },
+  { code: 'agency_member', label: '関係機関' },
+  { code: 'headquarters', label: '本市担当課' },
+  { code: 'admin', label: 'システム管理者' },
+])
+
+export const UNIT_KINDS = codes([
+  { code: 'window', label: '相談窓口' },
+  { code: 'ward_centre', label: '区役所・支所 保健福祉センター' },
+  { code: 'ward_section', label: '保健福祉センター各課・室' },
+  { code: 'accompaniment_team', label: 'よりそい支援員' },
+  { code: 'agency', label: '関係機関' },
+  { code: 'headquarters', label: '本市担当課' },
+])
+
+export type WardCode = (typeof WARDS)[number]['code']
+export type AgeBand = (typeof AGE_BANDS)[number]['code']
+export type FirstConsulter = (typeof FIRST_CONSULTERS)[number]['code']
+export type Route = (typeof ROUTES)[number]['code']
+export type Concern = (typeof CONCERNS)[number]['code']
+export type Urgency = (typeof URGENCIES)[number]['code']
+export type CaseStatus = (typeof CASE_STATUSES)[number]['code']
+export type ClosureReason = (typeof CLOSURE_REASONS)[number]['code']
+export type Gender = (typeof GENDERS)[number]['code']
+export type ContactMethod = (typeof CONTACT_METHODS)[number]['code']
+export type Counterpart = (typeof COUNTERPARTS)[number]['code']
+export type WardState = (typeof WARD_STATES)[number]['code']
+export type Role = (typeof ROLES)[number]['code']
+export type UnitKind = (typeof UNIT_KINDS)[number]['code']
+
+/** The codes of a list, as a tuple zod's enum accepts. */
+export function codesOf<C extends string>(list: CodeList<C>): [C, ...C[]] {
+  return list.map((c) => c.code) as [C, ...C[]]
+}
+
+/** The Japanese label of a code, or the code itself when the list does not know it. */
+export function labelOf<C extends string>(list: CodeList<C>, code: C | null | undefined): string {
+  if (code == null) return ''
+  return list.find((c) => c.code === code)?.label ?? code
+}
+
+/**
+ * A ward from its code or its name, with or without 区 / 支所 / 区役所 (domain.md:
+ * "its code or its name ... is accepted").
+ */
+export function findWard(input: string): WardCode | undefined {
+  const text = input.trim()
+  if (!text) return undefined
+  const byCode = WARDS.find((w) => w.code === text.toLowerCase())
+  if (byCode) return byCode.code
+  const stem = (s: string) => s.replace(/(区役所|支所|区)$/u, '')
+  return WARDS.find((w) => stem(w.label) === stem(text))?.code
+}

@@ -1,0 +1,92 @@
+import { z } from 'zod'
+import { ROLES, UNIT_KINDS, codesOf } from '../codes.ts'
+import { defineContract, noContent } from './define.ts'
+import { requiredText } from './common.ts'
+
+export const PASSWORD_MIN_LENGTH = 12
+
+export const password = z
+  .string({ error: 'パスワードを入力してください' })
+  .min(PASSWORD_MIN_LENGTH, { error: `パスワードは${PASSWORD_MIN_LENGTH}文字以上にしてください` })
+  .max(200, { error: 'パスワードは200文字以内にしてください' })
+
+export const loginId = z
+  .string({ error: 'ログインIDを入力してください' })
+  .trim()
+  .min(3, { error: 'ログインIDは3文字以上にしてください' })
+  .max(64, { error: 'ログインIDは64文字以内にしてください' })
+  .regex(/^[A-Za-z0-9._-]+$/, { error: 'ログインIDは半角英数字と . _ - で入力してください' })
+
+/** The signed-in staff member, as the web app needs it. */
+export const me = z.object({
+  id: z.uuid(),
+  loginId: z.string(),
+  name: z.string(),
+  role: z.enum(codesOf(ROLES)),
+  unit: z.object({
+    id: z.uuid(),
+    name: z.string(),
+    kind: z.enum(codesOf(UNIT_KINDS)),
+    wardCode: z.string().nullable(),
+  }),
+  cityName: z.string(),
+})
+export type Me = z.infer<typeof me>
+
+export const getSession = defineContract({
+  method: 'GET',
+  path: '/api/auth/session',
+  summary: 'The current session and a CSRF token for state-changing requests',
+  tags: ['auth'],
+  response: z.object({ account: me.nullable(), csrfToken: z.string(), idleMinutes: z.number().int() }),
+})
+
+export const login = defineContract({
+  method: 'POST',
+  path: '/api/auth/login',
+  summary: 'Log in with a login ID and password',
+  tags: ['auth'],
+  body: z.object({
+    city: z.string().trim().optional().describe('City id; omitted in a one-city deployment'),
+    loginId: requiredText(64, 'ログインID'),
+    password: z.string({ error: 'パスワードを入力してください' }).min(1, { error: 'パスワードを入力してください' }).max(200),
+  }),
+  response: z.object({ account: me, csrfToken: z.string() }),
+})
+
+export const logout = defineContract({
+  method: 'POST',
+  path: '/api/auth/logout',
+  summary: 'End the session',
+  tags: ['auth'],
+  response: noContent,
+  status: 204,
+})
+
+export const getPasswordLink = defineContract({
+  method: 'GET',
+  path: '/api/auth/password-links/:token',
+  summary: 'What a one-time password link is for (first administrator or password reset)',
+  tags: ['auth'],
+  params: z.object({ token: z.string().min(10).max(200) }),
+  response: z.object({
+    purpose: z.enum(['first_admin', 'reset']),
+    loginId: z.string().nullable(),
+    name: z.string().nullable(),
+  }),
+})
+
+export const usePasswordLink = defineContract({
+  method: 'POST',
+  path: '/api/auth/password-links/:token',
+  summary: 'Set a password through a one-time link (creates the first administrator)',
+  tags: ['auth'],
+  params: z.object({ token: z.string().min(10).max(200) }),
+  body: z.object({
+    loginId: loginId.optional().describe('First administrator only'),
+    name: requiredText(100, '氏名').optional().describe('First administrator only'),
+    password,
+  }),
+  response: noContent,
+  status: 204,
+})

@@ -1,0 +1,253 @@
+import { z } from 'zod'
+import {
+  AGE_BANDS,
+  CASE_STATUSES,
+  CLOSURE_REASONS,
+  CONCERNS,
+  FIRST_CONSULTERS,
+  GENDERS,
+  ROUTES,
+  URGENCIES,
+  WARD_STATES,
+  codesOf,
+} from '../codes.ts'
+import { codeOf, dateInput, idParams, isoDate, optionalText, pageOf, pageQuery, requiredText, uuid } from './common.ts'
+import { defineContract } from './define.ts'
+
+const wardCode = z.string().trim().min(1).max(40).describe('Ward code (see /api/wards)')
+
+const currentYear = new Date().getFullYear()
+
+/** The intake form: every field of the `cases` ledger sheet a counsellor enters. */
+export const caseFields = z.object({
+  openedOn: dateInput.describe('受付日 (2021-08-31 or 2021/8/31)'),
+  ward: wardCode.nullish().describe('居住区; null = unknown'),
+  age: z.coerce
+    .number({ error: '年齢は数字で入力してください' })
+    .int({ error: '年齢は整数で入力してください' })
+    .min(0, { error: '年齢は0以上で入力してください' })
+    .max(130, { error: '年齢は130以下で入力してください' })
+    .nullish(),
+  birthYear: z.coerce
+    .number({ error: '生まれ年は数字で入力してください' })
+    .int({ error: '生まれ年は西暦4桁で入力してください' })
+    .min(1900, { error: '生まれ年は1900年以降で入力してください' })
+    .max(currentYear + 1, { error: '生まれ年が未来になっています' })
+    .nullish(),
+  ageBand: z.enum(codesOf(AGE_BANDS)).nullish().describe('年齢区分; derived from age or birth year when given'),
+  firstConsulter: codeOf(FIRST_CONSULTERS, '相談者'),
+  route: z.enum(codesOf(ROUTES)).default('unknown'),
+  concerns: z.array(z.enum(codesOf(CONCERNS))).max(CONCERNS.length).default([]),
+  urgency: z.enum(codesOf(URGENCIES)).default('normal'),
+  name: optionalText(100).describe('氏名 (personal data)'),
+  kana: optionalText(100)
+    .refine((v) => v == null || /^[\p{Script=Hiragana}\p{Script=Katakana}ー\s・]+$/u.test(v), {
+      error: 'ふりがなはひらがなかカタカナで入力してください',
+    })
+    .describe('ふりがな (personal data)'),
+  gender: z.enum(codesOf(GENDERS)).default('unknown'),
+  staffId: uuid.nullish().describe('担当者; the creator when omitted'),
+})
+
+export const caseSummary = z.object({
+  id: z.uuid(),
+  caseNo: z.string(),
+  openedOn: isoDate,
+  intakeUnit: z.string().describe("'window' or a ward code"),
+  status: z.enum(codesOf(CASE_STATUSES)),
+  urgency: z.enum(codesOf(URGENCIES)),
+  ageBand: z.enum(codesOf(AGE_BANDS)),
+  ward: z.string().nullable(),
+  firstConsulter: z.enum(codesOf(FIRST_CONSULTERS)),
+  name: z.string().nullable(),
+  kana: z.string().nullable(),
+  staffName: z.string().nullable(),
+  handedOverTo: z.string().nullable(),
+  lastContactOn: isoDate.nullable(),
+  contactCount: z.number().int(),
+})
+export type CaseSummary = z.infer<typeof caseSummary>
+
+export const caseDetail = caseSummary.extend({
+  age: z.number().int().nullable(),
+  birthYear: z.number().int().nullable(),
+  route: z.enum(codesOf(ROUTES)),
+  concerns: z.array(z.enum(codesOf(CONCERNS))),
+  gender: z.enum(codesOf(GENDERS)),
+  staffId: z.uuid().nullable(),
+  handedOverOn: isoDate.nullable(),
+  handoverSummary: z.string().nullable(),
+  wardState: z.enum(codesOf(WARD_STATES)).nullable(),
+  closedOn: isoDate.nullable(),
+  closureReason: z.enum(codesOf(CLOSURE_REASONS)).nullable(),
+  closureNote: z.string().nullable(),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+})
+export type CaseDetail = z.infer<typeof caseDetail>
+
+export const CASE_SORTS = ['openedOn', 'caseNo', 'lastContactOn', 'urgency', 'kana'] as const
+
+export const listCases = defineContract({
+  method: 'GET',
+  path: '/api/cases',
+  summary: 'Cases in the caller’s scope, filtered, sorted and paged',
+  tags: ['cases'],
+  query: z.object({
+    status: z.enum(codesOf(CASE_STATUSES)).optional(),
+    ageBand: z.enum(codesOf(AGE_BANDS)).optional(),
+    ward: wardCode.optional(),
+    urgency: z.enum(codesOf(URGENCIES)).optional(),
+    firstConsulter: z.enum(codesOf(FIRST_CONSULTERS)).optional(),
+    staffId: uuid.optional(),
+    openedFrom: dateInput.optional(),
+    openedTo: dateInput.optional(),
+    q: z.string().trim().max(100).optional().describe('Part of the case number, name or kana'),
+    sort: z.enum(CASE_SORTS).default('openedOn'),
+    order: z.enum(['asc', 'desc']).default('desc'),
+    ...pageQuery,
+  }),
+  response: pageOf(caseSummary),
+})
+
+export const createCase = defineContract({
+  method: 'POST',
+  path: '/api/cases',
+  summary: 'Open a case at the caller’s unit (the window, or the caller’s ward centre)',
+  tags: ['cases'],
+  body: caseFields,
+  response: caseDetail,
+  status: 201,
+})
+
+export const similarCandidate = z.object({
+  id: z.uuid(),
+  caseNo: z.string(),
+  openedOn: isoDate,
+  status: z.enum(codesOf(CASE_STATUSES)),
+  name: z.string().nullable(),
+  kana: z.string().nullable(),
+  birthYear: z.number().int().nullable(),
+  ward: z.string().nullable(),
+  gender: z.enum(codesOf(GENDERS)),
+  matchedOn: z.array(z.enum(['name', 'kana', 'birth_ward_gender'])),
+})
+
+export const findSimilarCases = defineContract({
+  method: 'GET',
+  path: '/api/cases/similar',
+  summary: 'Cases in scope about possibly the same person: same name or kana, or same birth year, ward and gender',
+  tags: ['cases'],
+  query: z.object({
+    name: z.string().trim().max(100).optional(),
+    kana: z.string().trim().max(100).optional(),
+    birthYear: z.coerce.number().int().optional(),
+    ward: wardCode.optional(),
+    gender: z.enum(codesOf(GENDERS)).optional(),
+    excludeId: uuid.optional(),
+  }),
+  response: z.array(similarCandidate),
+})
+
+export const getCase = defineContract({
+  method: 'GET',
+  path: '/api/cases/:id',
+  summary: 'One case (404 outside the caller’s scope)',
+  tags: ['cases'],
+  params: idParams,
+  response: caseDetail,
+})
+
+const versioned = { version: z.number().int().min(1).describe('The version the change was made on') }
+
+export const updateCase = defineContract({
+  method: 'PATCH',
+  path: '/api/cases/:id',
+  summary: 'Correct the intake fields of a case; every change is kept in its history',
+  tags: ['cases'],
+  params: idParams,
+  body: caseFields.partial().extend({ ...versioned, reason: optionalText(500) }),
+  response: caseDetail,
+})
+
+export const closeCase = defineContract({
+  method: 'POST',
+  path: '/api/cases/:id/close',
+  summary: 'Close a case with a reason',
+  tags: ['cases'],
+  params: idParams,
+  body: z.object({
+    ...versioned,
+    closedOn: dateInput,
+    closureReason: codeOf(CLOSURE_REASONS, '終結理由'),
+    note: optionalText(2000),
+  }),
+  response: caseDetail,
+})
+
+export const handOverCase = defineContract({
+  method: 'POST',
+  path: '/api/cases/:id/handover',
+  summary: 'Hand a window case over to a ward centre with an assessment summary',
+  tags: ['cases'],
+  params: idParams,
+  body: z.object({
+    ...versioned,
+    handedOverOn: dateInput,
+    ward: z.string({ error: '引継ぎ先の区を選択してください' }).trim().min(1, { error: '引継ぎ先の区を選択してください' }),
+    summary: requiredText(4000, 'アセスメントの要約'),
+  }),
+  response: caseDetail,
+})
+
+export const reopenCase = defineContract({
+  method: 'POST',
+  path: '/api/cases/:id/reopen',
+  summary: 'Reopen a closed or handed-over case with a reason',
+  tags: ['cases'],
+  params: idParams,
+  body: z.object({ ...versioned, reason: requiredText(1000, '再開の理由') }),
+  response: caseDetail,
+})
+
+export const caseEvent = z.object({
+  id: z.uuid(),
+  at: z.string(),
+  actorName: z.string(),
+  action: z.enum([
+    'created',
+    'updated',
+    'contact_added',
+    'contact_corrected',
+    'closed',
+    'handed_over',
+    'reopened',
+    'imported',
+  ]),
+  changes: z.array(z.object({ field: z.string(), from: z.string().nullable(), to: z.string().nullable() })),
+  reason: z.string().nullable(),
+})
+export type CaseEvent = z.infer<typeof caseEvent>
+
+export const getCaseHistory = defineContract({
+  method: 'GET',
+  path: '/api/cases/:id/history',
+  summary: 'Every change to a case: who, when, what changed from what',
+  tags: ['cases'],
+  params: idParams,
+  response: z.array(caseEvent),
+})
+
+export const getWorklist = defineContract({
+  method: 'GET',
+  path: '/api/worklist',
+  summary: 'Urgent and early-response cases, open cases without contact for N days, cases opened this week',
+  tags: ['cases'],
+  response: z.object({
+    noContactDays: z.number().int(),
+    urgent: z.array(caseSummary),
+    noContact: z.array(caseSummary),
+    openedThisWeek: z.array(caseSummary),
+  }),
+})
