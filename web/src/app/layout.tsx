@@ -1,0 +1,112 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { Outlet, useNavigate } from '@tanstack/react-router'
+import type { ReactNode } from 'react'
+import { labelOf, ROLES } from '../../../shared/codes.ts'
+import { logout } from '../../../shared/contracts/auth.ts'
+import { Button } from '../components/ui/button.tsx'
+import { callApi, setCsrfToken } from '../lib/api-client.ts'
+import { useMe, worksOnCases } from '../lib/session.ts'
+import { NavBar } from './nav-bar.tsx'
+
+// <main> has tabindex=-1, so following the fragment moves focus there, not only the scroll position.
+function SkipLink() {
+  return (
+    <a
+      href="#main"
+      className="sr-only z-50 bg-white p-3 text-std-16B-170 focus:not-sr-only focus:absolute focus:top-2 focus:left-2"
+    >
+      本文へスキップ
+    </a>
+  )
+}
+
+function Brand({ city }: { city?: string | undefined }) {
+  return (
+    <div className="flex flex-wrap items-baseline gap-x-3">
+      <span className="text-std-24B-150">
+        よりそい<span className="ml-1 text-std-16N-170 text-solid-gray-700">（寄り添い）</span>
+      </span>
+      {city && <span className="text-std-16N-170 text-solid-gray-800">{city}</span>}
+    </div>
+  )
+}
+
+function Main({ children }: { children: ReactNode }) {
+  return (
+    <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 focus:outline-none">
+      {children}
+    </main>
+  )
+}
+
+function Footer() {
+  return (
+    <footer className="border-t border-solid-gray-300 bg-solid-gray-50 px-4 py-4 text-std-16N-170 text-solid-gray-800">
+      <p className="mx-auto max-w-6xl">よりそい ひきこもり地域支援 ケース管理</p>
+    </footer>
+  )
+}
+
+export function PublicLayout() {
+  return (
+    <div className="flex min-h-screen flex-col">
+      <SkipLink />
+      <header className="border-b border-solid-gray-300 px-4 py-3">
+        <div className="mx-auto max-w-6xl">
+          <Brand />
+        </div>
+      </header>
+      <Main>
+        <Outlet />
+      </Main>
+      <Footer />
+    </div>
+  )
+}
+
+export function AppLayout() {
+  const me = useMe()
+  const queryClient = useQueryClient()
+  const navigate = useNavigate()
+  const signOut = useMutation({
+    mutationFn: () => callApi(logout, {}),
+    onSettled: async () => {
+      // Forget everything the session could read, so the next person at this desk sees nothing.
+      setCsrfToken(undefined)
+      queryClient.clear()
+      await navigate({ to: '/login' })
+    },
+  })
+
+  return (
+    <div className="flex min-h-screen flex-col">
+      <SkipLink />
+      <header className="border-b border-solid-gray-300">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-3">
+          <Brand city={me.cityName} />
+          <div className="flex flex-wrap items-center gap-4">
+            <p className="text-std-16N-170">
+              <span className="text-std-16B-170">{me.name}</span>
+              <span className="ml-2 text-solid-gray-800">
+                （{labelOf(ROLES, me.role)}・{me.unit.name}）
+              </span>
+            </p>
+            <Button
+              variant="secondary"
+              size="sm"
+              onClick={() => signOut.mutate()}
+              disabled={signOut.isPending}
+            >
+              ログアウト
+            </Button>
+          </div>
+        </div>
+        <NavBar role={me.role} worksOnCases={worksOnCases(me)} />
+      </header>
+      <Main>
+        <Outlet />
+      </Main>
+      <Footer />
+    </div>
+  )
+}

@@ -1,0 +1,27 @@
+import type { ReactNode } from 'react'
+import { Notice } from '../components/ui/notice.tsx'
+import { PageHeading } from '../components/ui/page-heading.tsx'
+import { useMe, worksOnCases } from '../lib/session.ts'
+
+// The server enforces every permission; these guards only spare people a page of errors.
+
+function NotAllowed() {
+  return (
+    <>
+      <PageHeading title="このページは表示できません" />
+      <Notice tone="warning" title="このページを利用する権限がありません">
+        必要な場合はシステム管理者に相談してください。
+      </Notice>
+    </>
+  )
+}
+
+export function RequireCaseRole({ children }: { children: ReactNode }) {
+  const me = useMe()
+  return worksOnCases(me) ? children : <NotAllowed />
+}
+
+export function RequireAdmin({ children }: { children: ReactNode }) {
+  const me = useMe()
+  return me.role === 'admin' ? children : <NotAllowed />
+}

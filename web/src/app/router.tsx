@@ -1,0 +1,53 @@
+import { createRouter } from '@tanstack/react-router'
+import { setCsrfToken } from '../lib/api-client.ts'
+import { queryClient, setAuthLostHandler } from './query-client.ts'
+import { accountDetailRoute } from './routes/admin-account-detail.tsx'
+import { accountNewRoute } from './routes/admin-account-new.tsx'
+import { accountsRoute } from './routes/admin-accounts.tsx'
+import { auditRoute } from './routes/admin-audit.tsx'
+import { settingsRoute } from './routes/admin-settings.tsx'
+import { caseDetailRoute } from './routes/case-detail.tsx'
+import { caseNewRoute } from './routes/case-new.tsx'
+import { casesRoute } from './routes/cases.tsx'
+import { homeRoute } from './routes/home.tsx'
+import { loginRoute } from './routes/login.tsx'
+import { appRoute, publicRoute, rootRoute } from './routes/root.tsx'
+import { setupRoute } from './routes/setup.tsx'
+
+const routeTree = rootRoute.addChildren([
+  publicRoute.addChildren([loginRoute, setupRoute]),
+  appRoute.addChildren([
+    homeRoute,
+    casesRoute,
+    caseNewRoute,
+    caseDetailRoute,
+    accountsRoute,
+    accountNewRoute,
+    accountDetailRoute,
+    auditRoute,
+    settingsRoute,
+  ]),
+])
+
+export const router = createRouter({
+  routeTree,
+  context: { queryClient },
+  defaultPreload: false,
+  scrollRestoration: true,
+})
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router
+  }
+}
+
+// A 401 from any call means the session is gone: drop cached personal data and go to the login
+// page, coming back to the same page afterwards.
+setAuthLostHandler((expired) => {
+  const here = router.state.location
+  if (here.pathname === '/login' || here.pathname === '/setup') return
+  setCsrfToken(undefined)
+  queryClient.clear()
+  void router.navigate({ to: '/login', search: { redirect: here.href, expired: expired || undefined } })
+})

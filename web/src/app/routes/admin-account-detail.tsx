@@ -1,0 +1,71 @@
+import { createRoute, Link } from '@tanstack/react-router'
+import { useState } from 'react'
+import { PageHeading } from '../../components/ui/page-heading.tsx'
+import { Loading, QueryError } from '../../components/ui/query-state.tsx'
+import { useAccount } from '../../features/accounts/api/get-account.ts'
+import { useUpdateAccount } from '../../features/accounts/api/update-account.ts'
+import { AccountForm } from '../../features/accounts/components/account-form.tsx'
+import { AccountSecurity } from '../../features/accounts/components/account-security.tsx'
+import { RequireAdmin } from '../require-role.tsx'
+import { appRoute } from './root.tsx'
+
+export const accountDetailRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin/accounts/$id',
+  component: () => (
+    <RequireAdmin>
+      <AccountDetailPage />
+    </RequireAdmin>
+  ),
+})
+
+function AccountDetailPage() {
+  const { id } = accountDetailRoute.useParams()
+  const account = useAccount(id)
+  const update = useUpdateAccount(id)
+  const [saved, setSaved] = useState(false)
+
+  if (account.isPending) return <Loading what="アカウント" />
+  if (account.error) return <QueryError error={account.error} />
+  const a = account.data
+
+  return (
+    <>
+      <PageHeading title={`アカウント：${a.name}`} />
+      <p className="mb-6">
+        <Link to="/admin/accounts">アカウント一覧へ戻る</Link>
+      </p>
+      <div role="status" className="mb-6 empty:hidden">
+        {saved && (
+          <p className="rounded-8 border-l-8 border-success-2 bg-green-50 p-4 text-std-16B-170">
+            保存しました。
+          </p>
+        )}
+      </div>
+      <section aria-labelledby="account-edit" className="mb-12">
+        <h2 id="account-edit" className="mb-4 text-std-24B-150">
+          登録内容
+        </h2>
+        <AccountForm
+          key={a.updatedAt}
+          account={a}
+          submitLabel="保存する"
+          pending={update.isPending}
+          onSubmit={(values, onError) => {
+            setSaved(false)
+            update.mutate(
+              { name: values.name, role: values.role, unitId: values.unitId, active: values.active },
+              { onSuccess: () => setSaved(true), onError },
+            )
+          }}
+        />
+      </section>
+      <section aria-labelledby="account-security">
+        <h2 id="account-security" className="mb-4 text-std-24B-150">
+          ログインとパスワード
+        </h2>
+        <AccountSecurity account={a} />
+      </section>
+    </>
+  )
+}

@@ -1,0 +1,81 @@
+import { createRoute, useNavigate } from '@tanstack/react-router'
+import { PageHeading } from '../../components/ui/page-heading.tsx'
+import { Pagination } from '../../components/ui/pagination.tsx'
+import { Loading, QueryError } from '../../components/ui/query-state.tsx'
+import { useAuditLog } from '../../features/audit/api/list-audit.ts'
+import {
+  AUDIT_FILTER_KEYS,
+  AuditFilters,
+  type AuditFilterValues,
+} from '../../features/audit/components/audit-filters.tsx'
+import { AuditTable } from '../../features/audit/components/audit-table.tsx'
+import { isApiError } from '../../lib/api-error.ts'
+import { RequireAdmin } from '../require-role.tsx'
+import { appRoute } from './root.tsx'
+
+const PAGE_SIZE = 100
+
+interface AuditSearch extends AuditFilterValues {
+  page?: number
+}
+
+function parseSearch(raw: Record<string, unknown>): AuditSearch {
+  const out: AuditSearch = {}
+  for (const key of AUDIT_FILTER_KEYS) {
+    const value = raw[key]
+    if (typeof value === 'string' && value.trim() !== '') out[key] = value
+  }
+  const page = Number(raw.page)
+  if (Number.isInteger(page) && page > 1) out.page = page
+  return out
+}
+
+export const auditRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin/audit',
+  validateSearch: parseSearch,
+  component: () => (
+    <RequireAdmin>
+      <AuditPage />
+    </RequireAdmin>
+  ),
+})
+
+function AuditPage() {
+  const search = auditRoute.useSearch()
+  const navigate = useNavigate({ from: '/admin/audit' })
+  const page = search.page ?? 1
+  const { page: _page, ...filters } = search
+  const log = useAuditLog({ ...filters, page, pageSize: PAGE_SIZE })
+
+  return (
+    <>
+      <PageHeading title="監査ログ" />
+      <p className="mb-6 text-std-16N-170">
+        個人情報の閲覧・変更とアカウントの操作の記録です。新しいものから表示します。
+      </p>
+      <AuditFilters
+        key={JSON.stringify(filters)}
+        initial={filters}
+        errors={isApiError(log.error) ? log.error.fieldErrors : {}}
+        onApply={(values) => navigate({ search: values })}
+      />
+      <p role="status" className="mb-4 text-std-16N-170">
+        {log.data ? `全${log.data.total}件` : ''}
+      </p>
+      {log.isPending && <Loading what="監査ログ" />}
+      {log.error && <QueryError error={log.error} />}
+      {log.data && (
+        <>
+          <AuditTable entries={log.data.items} />
+          <Pagination
+            page={page}
+            pageSize={PAGE_SIZE}
+            total={log.data.total}
+            onPageChange={(p) => navigate({ search: { ...search, page: p > 1 ? p : undefined } })}
+          />
+        </>
+      )}
+    </>
+  )
+}

@@ -1,0 +1,29 @@
+import { createRoute } from '@tanstack/react-router'
+import { PageHeading } from '../../components/ui/page-heading.tsx'
+import { Loading, QueryError } from '../../components/ui/query-state.tsx'
+import { useSettings } from '../../features/settings/api/get-settings.ts'
+import { SettingsForm } from '../../features/settings/components/settings-form.tsx'
+import { RequireAdmin } from '../require-role.tsx'
+import { appRoute } from './root.tsx'
+
+export const settingsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin/settings',
+  component: () => (
+    <RequireAdmin>
+      <SettingsPage />
+    </RequireAdmin>
+  ),
+})
+
+function SettingsPage() {
+  const settings = useSettings()
+  return (
+    <>
+      <PageHeading title="設定" />
+      {settings.isPending && <Loading what="設定" />}
+      {settings.error && <QueryError error={settings.error} />}
+      {settings.data && <SettingsForm initial={settings.data} />}
+    </>
+  )
+}

@@ -1,0 +1,99 @@
+import { createRoute, Link } from '@tanstack/react-router'
+import { useState } from 'react'
+import { Button } from '../../components/ui/button.tsx'
+import { PageHeading } from '../../components/ui/page-heading.tsx'
+import { Loading, QueryError } from '../../components/ui/query-state.tsx'
+import { useCase } from '../../features/cases/api/get-case.ts'
+import { CaseActions } from '../../features/cases/components/case-actions.tsx'
+import { CaseHistory } from '../../features/cases/components/case-history.tsx'
+import { CaseOverview } from '../../features/cases/components/case-overview.tsx'
+import { ContactForm } from '../../features/contacts/components/contact-form.tsx'
+import { ContactTimeline } from '../../features/contacts/components/contact-timeline.tsx'
+import { RequireCaseRole } from '../require-role.tsx'
+import { appRoute } from './root.tsx'
+
+export const caseDetailRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/cases/$id',
+  component: () => (
+    <RequireCaseRole>
+      <CaseDetailPage />
+    </RequireCaseRole>
+  ),
+})
+
+function CaseDetailPage() {
+  const { id } = caseDetailRoute.useParams()
+  const detail = useCase(id)
+  const [flash, setFlash] = useState('')
+  const [recording, setRecording] = useState(false)
+
+  if (detail.isPending) return <Loading what="ケース" />
+  if (detail.error) {
+    return (
+      <>
+        <PageHeading title="ケースを表示できません" />
+        <QueryError error={detail.error} />
+        <p className="mt-6">
+          <Link to="/cases">ケース一覧へ戻る</Link>
+        </p>
+      </>
+    )
+  }
+  const c = detail.data
+
+  return (
+    <>
+      <PageHeading title={`ケース ${c.caseNo}${c.name ? `（${c.name}）` : ''}`} />
+      {/* Always rendered, so that messages put into it are announced. */}
+      <div role="status" className="mb-6 empty:hidden">
+        {flash && (
+          <p className="rounded-8 border-l-8 border-success-2 bg-green-50 p-4 text-std-16B-170">{flash}</p>
+        )}
+      </div>
+
+      <section aria-labelledby="case-basic" className="mb-12">
+        <h2 id="case-basic" className="mb-4 text-std-24B-150">
+          基本情報
+        </h2>
+        <CaseOverview c={c} />
+        <div className="mt-6">
+          <CaseActions key={c.version} c={c} onDone={setFlash} />
+        </div>
+      </section>
+
+      <section aria-labelledby="case-contacts" className="mb-12">
+        <h2 id="case-contacts" className="mb-4 text-std-24B-150">
+          対応記録
+        </h2>
+        {recording ? (
+          <section aria-labelledby="contact-new" className="mb-8 rounded-8 border border-solid-gray-300 p-6">
+            <h3 id="contact-new" className="mb-6 text-std-20B-150">
+              対応を記録
+            </h3>
+            <ContactForm
+              caseId={c.id}
+              onDone={() => {
+                setRecording(false)
+                setFlash('対応を記録しました。')
+              }}
+              onCancel={() => setRecording(false)}
+            />
+          </section>
+        ) : (
+          <Button className="mb-8" onClick={() => setRecording(true)}>
+            対応を記録
+          </Button>
+        )}
+        <ContactTimeline caseId={c.id} onChanged={setFlash} />
+      </section>
+
+      <section aria-labelledby="case-history">
+        <h2 id="case-history" className="mb-4 text-std-24B-150">
+          変更履歴
+        </h2>
+        <CaseHistory caseId={c.id} />
+      </section>
+    </>
+  )
+}

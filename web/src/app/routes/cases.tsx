@@ -1,0 +1,110 @@
+import { createRoute, Link, useNavigate } from '@tanstack/react-router'
+import { CASE_SORTS } from '../../../../shared/contracts/cases.ts'
+import { buttonClass } from '../../components/ui/button.tsx'
+import { PageHeading } from '../../components/ui/page-heading.tsx'
+import { Pagination } from '../../components/ui/pagination.tsx'
+import { Loading, QueryError } from '../../components/ui/query-state.tsx'
+import { type CaseListQuery, useCaseList } from '../../features/cases/api/list-cases.ts'
+import {
+  CaseFilters,
+  type CaseFilterValues,
+  FILTER_KEYS,
+} from '../../features/cases/components/case-filters.tsx'
+import { type CaseSort, CaseTable } from '../../features/cases/components/case-table.tsx'
+import { isApiError } from '../../lib/api-error.ts'
+import { appRoute } from './root.tsx'
+
+const PAGE_SIZE = 50
+
+export interface CasesSearch extends CaseFilterValues {
+  sort?: CaseSort
+  order?: 'asc' | 'desc'
+  page?: number
+}
+
+/** Filters live in the URL, so a search can be bookmarked, shared and survives going back. */
+function parseSearch(raw: Record<string, unknown>): CasesSearch {
+  const out: CasesSearch = {}
+  for (const key of FILTER_KEYS) {
+    const value = raw[key]
+    if (typeof value === 'string' && value.trim() !== '') out[key] = value
+  }
+  if ((CASE_SORTS as readonly unknown[]).includes(raw.sort)) out.sort = raw.sort as CaseSort
+  if (raw.order === 'asc' || raw.order === 'desc') out.order = raw.order
+  const page = Number(raw.page)
+  if (Number.isInteger(page) && page > 1) out.page = page
+  return out
+}
+
+export const casesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/cases',
+  validateSearch: parseSearch,
+  component: CasesPage,
+})
+
+function CasesPage() {
+  const search = casesRoute.useSearch()
+  const navigate = useNavigate({ from: '/cases' })
+  const sort = search.sort ?? 'openedOn'
+  const order = search.order ?? 'desc'
+  const page = search.page ?? 1
+  const query = { ...search, sort, order, page, pageSize: PAGE_SIZE } as CaseListQuery
+  const list = useCaseList(query)
+  const filterErrors = isApiError(list.error) ? list.error.fieldErrors : {}
+
+  const filters: CaseFilterValues = {}
+  for (const key of FILTER_KEYS) if (search[key]) filters[key] = search[key]
+
+  return (
+    <>
+      <PageHeading title="ケース一覧">
+        <Link to="/cases/new" className={buttonClass('primary')}>
+          新規受付
+        </Link>
+      </PageHeading>
+      <CaseFilters
+        // A new key when the URL changes (e.g. browser back) so the form shows the URL's filters.
+        key={JSON.stringify(filters)}
+        initial={filters}
+        errors={filterErrors}
+        onApply={(values) => navigate({ search: { ...values, sort: search.sort, order: search.order } })}
+      />
+      <section aria-labelledby="case-results">
+        <h2 id="case-results" className="mb-2 text-std-20B-150">
+          検索結果
+        </h2>
+        <p role="status" className="mb-4 text-std-16N-170">
+          {list.data ? `全${list.data.total}件` : ''}
+          {list.data && list.data.total > 0
+            ? `（${(page - 1) * PAGE_SIZE + 1}〜${Math.min(page * PAGE_SIZE, list.data.total)}件目を表示）`
+            : ''}
+        </p>
+        {list.isPending && <Loading what="ケース" />}
+        {list.error && <QueryError error={list.error} />}
+        {list.data && (
+          <>
+            <CaseTable
+              caption="ケース一覧"
+              captionHidden
+              cases={list.data.items}
+              empty="条件に合うケースはありません。条件を変えて検索してください。"
+              sorting={{
+                sort,
+                order,
+                onSort: (s, o) =>
+                  navigate({ search: (prev) => ({ ...prev, sort: s, order: o, page: undefined }) }),
+              }}
+            />
+            <Pagination
+              page={page}
+              pageSize={PAGE_SIZE}
+              total={list.data.total}
+              onPageChange={(p) => navigate({ search: (prev) => ({ ...prev, page: p > 1 ? p : undefined }) })}
+            />
+          </>
+        )}
+      </section>
+    </>
+  )
+}

@@ -1,0 +1,59 @@
+import { createRoute, Link } from '@tanstack/react-router'
+import { buttonClass } from '../../components/ui/button.tsx'
+import { Notice } from '../../components/ui/notice.tsx'
+import { PageHeading } from '../../components/ui/page-heading.tsx'
+import { Worklist } from '../../features/cases/components/worklist.tsx'
+import { useMe, worksOnCases } from '../../lib/session.ts'
+import { appRoute } from './root.tsx'
+
+export const homeRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/',
+  component: HomePage,
+})
+
+function HomePage() {
+  const me = useMe()
+
+  if (worksOnCases(me)) {
+    return (
+      <>
+        <PageHeading title="作業一覧">
+          <Link to="/cases/new" className={buttonClass('primary')}>
+            新規受付
+          </Link>
+        </PageHeading>
+        <Worklist />
+      </>
+    )
+  }
+
+  if (me.role === 'admin') {
+    return (
+      <>
+        <PageHeading title="ホーム" />
+        <ul className="flex flex-col gap-4 text-std-18N-160">
+          <li>
+            <Link to="/admin/accounts">アカウント管理</Link>
+            ：職員のアカウントの作成・変更、パスワード再設定リンクの発行
+          </li>
+          <li>
+            <Link to="/admin/audit">監査ログ</Link>：いつ・誰が・何を閲覧または変更したかの記録
+          </li>
+          <li>
+            <Link to="/admin/settings">設定</Link>：作業一覧で「対応なし」とする日数など
+          </li>
+        </ul>
+      </>
+    )
+  }
+
+  return (
+    <>
+      <PageHeading title="ホーム" />
+      <Notice tone="info" title="この役割の機能は準備中です">
+        会議、伴走支援、統計などの機能は順次追加されます。利用できるようになり次第、このページからご案内します。
+      </Notice>
+    </>
+  )
+}

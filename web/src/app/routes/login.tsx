@@ -1,0 +1,47 @@
+import { createRoute, useRouter } from '@tanstack/react-router'
+import { Notice } from '../../components/ui/notice.tsx'
+import { PageHeading } from '../../components/ui/page-heading.tsx'
+import { LoginForm } from '../../features/auth/components/login-form.tsx'
+import { publicRoute } from './root.tsx'
+
+interface LoginSearch {
+  redirect?: string
+  expired?: boolean
+}
+
+/** Only same-site paths are followed after login, never another origin. */
+function safeRedirect(target: string | undefined): string {
+  if (!target?.startsWith('/') || target.startsWith('//') || target.startsWith('/login')) return '/'
+  return target
+}
+
+export const loginRoute = createRoute({
+  getParentRoute: () => publicRoute,
+  path: '/login',
+  validateSearch: (search: Record<string, unknown>): LoginSearch => ({
+    redirect: typeof search.redirect === 'string' ? search.redirect : undefined,
+    expired: search.expired === true || search.expired === 'true' || search.expired === 1 ? true : undefined,
+  }),
+  component: LoginPage,
+})
+
+function LoginPage() {
+  const { redirect, expired } = loginRoute.useSearch()
+  const router = useRouter()
+  return (
+    <div className="max-w-2xl">
+      <PageHeading title="ログイン" />
+      {expired && (
+        <div className="mb-6">
+          <Notice tone="warning" live="status" title="一定時間操作がなかったため、ログアウトしました">
+            もう一度ログインしてください。
+          </Notice>
+        </div>
+      )}
+      <LoginForm onSignedIn={() => router.history.push(safeRedirect(redirect))} />
+      <p className="mt-8 text-std-16N-170 text-solid-gray-800">
+        パスワードを忘れた場合は、システム管理者にパスワード再設定リンクの発行を依頼してください。
+      </p>
+    </div>
+  )
+}

@@ -1,0 +1,12 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { createAccount } from '../../../../../shared/contracts/accounts.ts'
+import type { BodyOf } from '../../../../../shared/contracts/define.ts'
+import { callApi } from '../../../lib/api-client.ts'
+
+export function useCreateAccount() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (body: BodyOf<typeof createAccount>) => callApi(createAccount, { body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['accounts'] }),
+  })
+}

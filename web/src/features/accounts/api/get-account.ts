@@ -1,0 +1,9 @@
+import { useQuery } from '@tanstack/react-query'
+import { getAccount } from '../../../../../shared/contracts/accounts.ts'
+import { callApi } from '../../../lib/api-client.ts'
+
+export const accountKey = (id: string) => ['accounts', 'detail', id] as const
+
+export function useAccount(id: string) {
+  return useQuery({ queryKey: accountKey(id), queryFn: () => callApi(getAccount, { params: { id } }) })
+}

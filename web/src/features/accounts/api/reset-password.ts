@@ -1,0 +1,11 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { resetPassword } from '../../../../../shared/contracts/accounts.ts'
+import { callApi } from '../../../lib/api-client.ts'
+
+export function useResetPassword(id: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: () => callApi(resetPassword, { params: { id } }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['accounts'] }),
+  })
+}

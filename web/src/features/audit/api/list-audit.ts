@@ -1,0 +1,14 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query'
+import { listAudit } from '../../../../../shared/contracts/audit.ts'
+import type { QueryOf } from '../../../../../shared/contracts/define.ts'
+import { callApi } from '../../../lib/api-client.ts'
+
+export type AuditQuery = QueryOf<typeof listAudit>
+
+export function useAuditLog(query: AuditQuery) {
+  return useQuery({
+    queryKey: ['audit', query],
+    queryFn: () => callApi(listAudit, { query }),
+    placeholderData: keepPreviousData,
+  })
+}

@@ -1,0 +1,17 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { login } from '../../../../../shared/contracts/auth.ts'
+import type { BodyOf } from '../../../../../shared/contracts/define.ts'
+import { callApi } from '../../../lib/api-client.ts'
+import { sessionQueryKey } from '../../../lib/session.ts'
+
+export function useLogin() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (body: BodyOf<typeof login>) => callApi(login, { body }),
+    onSuccess: async () => {
+      // Nothing cached from before the login may leak into the new session.
+      queryClient.clear()
+      await queryClient.invalidateQueries({ queryKey: sessionQueryKey })
+    },
+  })
+}

@@ -1,0 +1,75 @@
+import { type FormEvent, useState } from 'react'
+import { Button } from '../../../components/ui/button.tsx'
+import { ErrorSummary } from '../../../components/ui/error-summary.tsx'
+import { TextField } from '../../../components/ui/text-field.tsx'
+import { isApiError } from '../../../lib/api-error.ts'
+import { type FormErrors, formErrorsFrom, noErrors, summaryOf } from '../../../lib/form-errors.ts'
+import { useLogin } from '../api/login.ts'
+
+const labels = { loginId: 'ログインID', password: 'パスワード' } as const
+
+function generalMessage(error: unknown, fallback: string | undefined): string | undefined {
+  if (isApiError(error) && error.status === 423) {
+    return 'ログインに続けて失敗したため、このアカウントは一時的にロックされています。しばらく待ってから再度お試しいただくか、システム管理者に連絡してください。'
+  }
+  return fallback
+}
+
+export function LoginForm({ onSignedIn }: { onSignedIn: () => void }) {
+  const [loginId, setLoginId] = useState('')
+  const [password, setPassword] = useState('')
+  const [errors, setErrors] = useState<FormErrors>(noErrors)
+  const signIn = useLogin()
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault()
+    setErrors(noErrors)
+    signIn.mutate(
+      { loginId, password },
+      {
+        onSuccess: onSignedIn,
+        onError: (error) => {
+          const found = formErrorsFrom(error, Object.keys(labels))
+          setErrors({ ...found, general: generalMessage(error, found.general) })
+          setPassword('')
+        },
+      },
+    )
+  }
+
+  return (
+    <form noValidate onSubmit={submit} className="flex max-w-lg flex-col gap-6">
+      <ErrorSummary
+        title="ログインできませんでした"
+        message={errors.general}
+        errors={summaryOf(errors, labels)}
+      />
+      <TextField
+        id="loginId"
+        label={labels.loginId}
+        required
+        value={loginId}
+        onValueChange={setLoginId}
+        autoComplete="username"
+        spellCheck={false}
+        autoCapitalize="off"
+        error={errors.fields.loginId}
+      />
+      <TextField
+        id="password"
+        label={labels.password}
+        type="password"
+        required
+        value={password}
+        onValueChange={setPassword}
+        autoComplete="current-password"
+        error={errors.fields.password}
+      />
+      <div>
+        <Button type="submit" disabled={signIn.isPending}>
+          {signIn.isPending ? 'ログインしています…' : 'ログイン'}
+        </Button>
+      </div>
+    </form>
+  )
+}

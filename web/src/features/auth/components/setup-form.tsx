@@ -1,0 +1,102 @@
+import { type FormEvent, useState } from 'react'
+import { PASSWORD_MIN_LENGTH } from '../../../../../shared/contracts/auth.ts'
+import { Button } from '../../../components/ui/button.tsx'
+import { ErrorSummary } from '../../../components/ui/error-summary.tsx'
+import { TextField } from '../../../components/ui/text-field.tsx'
+import { type FormErrors, formErrorsFrom, noErrors, summaryOf } from '../../../lib/form-errors.ts'
+import { useSetPassword } from '../api/use-password-link.ts'
+
+export interface SetupFormProps {
+  token: string
+  purpose: 'first_admin' | 'reset'
+  onDone: () => void
+}
+
+const passwordSupport = `${PASSWORD_MIN_LENGTH}文字以上で入力してください。長い文（パスフレーズ）がおすすめです。`
+
+/** Sets a password through a one-time link; for the first administrator it also creates the account. */
+export function SetupForm({ token, purpose, onDone }: SetupFormProps) {
+  const firstAdmin = purpose === 'first_admin'
+  const labels: Record<string, string> = firstAdmin
+    ? { loginId: 'ログインID', name: '氏名', password: 'パスワード', passwordConfirm: 'パスワード（確認）' }
+    : { password: '新しいパスワード', passwordConfirm: '新しいパスワード（確認）' }
+  const [loginId, setLoginId] = useState('')
+  const [name, setName] = useState('')
+  const [password, setPassword] = useState('')
+  const [passwordConfirm, setPasswordConfirm] = useState('')
+  const [errors, setErrors] = useState<FormErrors>(noErrors)
+  const save = useSetPassword(token)
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault()
+    // Checked here because the server never sees the confirmation copy.
+    if (password !== passwordConfirm) {
+      setErrors({ fields: { passwordConfirm: '同じパスワードを2回入力してください' } })
+      return
+    }
+    setErrors(noErrors)
+    const body = firstAdmin ? { loginId, name, password } : { password }
+    save.mutate(body, {
+      onSuccess: onDone,
+      onError: (error) => setErrors(formErrorsFrom(error, Object.keys(labels))),
+    })
+  }
+
+  return (
+    <form noValidate onSubmit={submit} className="flex max-w-lg flex-col gap-6">
+      <ErrorSummary message={errors.general} errors={summaryOf(errors, labels)} />
+      {firstAdmin && (
+        <>
+          <TextField
+            id="loginId"
+            label="ログインID"
+            required
+            support="半角英数字と . _ - で3〜64文字"
+            value={loginId}
+            onValueChange={setLoginId}
+            autoComplete="username"
+            spellCheck={false}
+            autoCapitalize="off"
+            error={errors.fields.loginId}
+          />
+          <TextField
+            id="name"
+            label="氏名"
+            required
+            value={name}
+            onValueChange={setName}
+            autoComplete="name"
+            error={errors.fields.name}
+          />
+        </>
+      )}
+      <TextField
+        id="password"
+        label={labels.password ?? 'パスワード'}
+        type="password"
+        required
+        support={passwordSupport}
+        value={password}
+        onValueChange={setPassword}
+        autoComplete="new-password"
+        error={errors.fields.password}
+      />
+      <TextField
+        id="passwordConfirm"
+        label={labels.passwordConfirm ?? 'パスワード（確認）'}
+        type="password"
+        required
+        support="確認のため、もう一度入力してください"
+        value={passwordConfirm}
+        onValueChange={setPasswordConfirm}
+        autoComplete="new-password"
+        error={errors.fields.passwordConfirm}
+      />
+      <div>
+        <Button type="submit" disabled={save.isPending}>
+          {save.isPending ? '設定しています…' : firstAdmin ? '管理者を登録する' : 'パスワードを設定する'}
+        </Button>
+      </div>
+    </form>
+  )
+}

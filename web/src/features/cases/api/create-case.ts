@@ -1,0 +1,16 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { createCase } from '../../../../../shared/contracts/cases.ts'
+import type { BodyOf } from '../../../../../shared/contracts/define.ts'
+import { callApi } from '../../../lib/api-client.ts'
+import { caseKey } from './get-case.ts'
+
+export function useCreateCase() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (body: BodyOf<typeof createCase>) => callApi(createCase, { body }),
+    onSuccess: async (created) => {
+      await queryClient.invalidateQueries({ queryKey: ['cases'] })
+      queryClient.setQueryData(caseKey(created.id), created)
+    },
+  })
+}

@@ -1,0 +1,12 @@
+import { useQuery } from '@tanstack/react-query'
+import { getCaseHistory } from '../../../../../shared/contracts/cases.ts'
+import { callApi } from '../../../lib/api-client.ts'
+
+export const caseHistoryKey = (id: string) => ['cases', 'history', id] as const
+
+export function useCaseHistory(id: string) {
+  return useQuery({
+    queryKey: caseHistoryKey(id),
+    queryFn: () => callApi(getCaseHistory, { params: { id } }),
+  })
+}

@@ -1,0 +1,15 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query'
+import { listCases } from '../../../../../shared/contracts/cases.ts'
+import type { QueryOf } from '../../../../../shared/contracts/define.ts'
+import { callApi } from '../../../lib/api-client.ts'
+
+export type CaseListQuery = QueryOf<typeof listCases>
+
+export function useCaseList(query: CaseListQuery) {
+  return useQuery({
+    queryKey: ['cases', 'list', query],
+    queryFn: () => callApi(listCases, { query }),
+    // Keep the previous page on screen while the next one loads, so the table does not jump.
+    placeholderData: keepPreviousData,
+  })
+}

@@ -1,0 +1,17 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { reopenCase } from '../../../../../shared/contracts/cases.ts'
+import type { BodyOf } from '../../../../../shared/contracts/define.ts'
+import { callApi } from '../../../lib/api-client.ts'
+import { caseKey } from './get-case.ts'
+
+export function useReopenCase(id: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (body: BodyOf<typeof reopenCase>) => callApi(reopenCase, { params: { id }, body }),
+    onSuccess: async (updated) => {
+      // The answer is the new state; lists, work list and history are refetched behind it.
+      queryClient.setQueryData(caseKey(id), updated)
+      await queryClient.invalidateQueries({ queryKey: ['cases'], refetchType: 'active' })
+    },
+  })
+}

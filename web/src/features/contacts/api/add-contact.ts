@@ -1,0 +1,19 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { addContact } from '../../../../../shared/contracts/contacts.ts'
+import type { BodyOf } from '../../../../../shared/contracts/define.ts'
+import { callApi } from '../../../lib/api-client.ts'
+import { contactsKey } from './list-contacts.ts'
+
+export function useAddContact(caseId: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (body: BodyOf<typeof addContact>) => callApi(addContact, { params: { id: caseId }, body }),
+    onSuccess: async () => {
+      // A contact changes the case too (last contact, count, history, work list).
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: contactsKey(caseId) }),
+        queryClient.invalidateQueries({ queryKey: ['cases'] }),
+      ])
+    },
+  })
+}

@@ -1,0 +1,19 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { correctContact } from '../../../../../shared/contracts/contacts.ts'
+import type { BodyOf } from '../../../../../shared/contracts/define.ts'
+import { callApi } from '../../../lib/api-client.ts'
+import { contactsKey } from './list-contacts.ts'
+
+export function useCorrectContact(caseId: string, contactId: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (body: BodyOf<typeof correctContact>) =>
+      callApi(correctContact, { params: { id: caseId, contactId }, body }),
+    onSuccess: async () => {
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: contactsKey(caseId) }),
+        queryClient.invalidateQueries({ queryKey: ['cases'] }),
+      ])
+    },
+  })
+}

@@ -1,0 +1,81 @@
+import type { ContactMethod, Counterpart } from '../../../../shared/codes.ts'
+import type { addContact, Contact } from '../../../../shared/contracts/contacts.ts'
+import type { BodyOf } from '../../../../shared/contracts/define.ts'
+import { slashDate, todayText } from '../../lib/date-text.ts'
+import { textOrNull } from '../../lib/form-errors.ts'
+
+export interface ContactFormValues {
+  contactedOn: string
+  time: string
+  method: string
+  counterpart: string
+  staffId: string
+  minutes: string
+  summary: string
+  nextStep: string
+}
+
+export function emptyContactValues(): ContactFormValues {
+  return {
+    contactedOn: todayText(),
+    time: '',
+    method: '',
+    counterpart: '',
+    staffId: '',
+    minutes: '',
+    summary: '',
+    nextStep: '',
+  }
+}
+
+export function valuesFromContact(c: Contact): ContactFormValues {
+  return {
+    contactedOn: slashDate(c.contactedOn),
+    time: c.time ?? '',
+    method: c.method,
+    counterpart: c.counterpart,
+    staffId: c.staffId ?? '',
+    minutes: c.minutes === null ? '' : String(c.minutes),
+    summary: c.summary ?? '',
+    nextStep: c.nextStep ?? '',
+  }
+}
+
+type ContactBody = BodyOf<typeof addContact>
+
+export function contactBody(v: ContactFormValues): ContactBody {
+  return {
+    contactedOn: v.contactedOn,
+    time: textOrNull(v.time),
+    method: v.method as ContactMethod,
+    counterpart: v.counterpart as Counterpart,
+    staffId: v.staffId || null,
+    // Sent as typed: the server coerces and names a non-number in its error.
+    minutes: textOrNull(v.minutes),
+    summary: textOrNull(v.summary),
+    nextStep: textOrNull(v.nextStep),
+  }
+}
+
+/** Only the changed fields, for a correction. */
+export function changedContactBody(
+  before: ContactFormValues,
+  after: ContactFormValues,
+): Partial<ContactBody> {
+  const a = contactBody(after)
+  const b = contactBody(before)
+  const out: Record<string, unknown> = {}
+  for (const key of Object.keys(a) as (keyof ContactBody)[]) {
+    if (a[key] !== b[key]) out[key] = a[key]
+  }
+  return out as Partial<ContactBody>
+}
+
+/** Checks that need no round trip; the server validates everything again. */
+export function checkContact(v: ContactFormValues): Record<string, string> {
+  const fields: Record<string, string> = {}
+  if (!v.contactedOn.trim()) fields.contactedOn = '対応日を入力してください'
+  if (!v.method) fields.method = '手法を選択してください'
+  if (!v.counterpart) fields.counterpart = '対象を選択してください'
+  return fields
+}

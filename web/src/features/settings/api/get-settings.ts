@@ -1,0 +1,9 @@
+import { useQuery } from '@tanstack/react-query'
+import { getSettings } from '../../../../../shared/contracts/audit.ts'
+import { callApi } from '../../../lib/api-client.ts'
+
+export const settingsKey = ['settings'] as const
+
+export function useSettings() {
+  return useQuery({ queryKey: settingsKey, queryFn: () => callApi(getSettings, {}) })
+}

@@ -1,0 +1,17 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { updateSettings } from '../../../../../shared/contracts/audit.ts'
+import type { BodyOf } from '../../../../../shared/contracts/define.ts'
+import { callApi } from '../../../lib/api-client.ts'
+import { settingsKey } from './get-settings.ts'
+
+export function useUpdateSettings() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (body: BodyOf<typeof updateSettings>) => callApi(updateSettings, { body }),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(settingsKey, saved)
+      // The work list's "no contact for N days" section depends on it.
+      return queryClient.invalidateQueries({ queryKey: ['cases', 'worklist'] })
+    },
+  })
+}

@@ -1,0 +1,52 @@
+import type { SummaryError } from '../components/ui/error-summary.tsx'
+import { isApiError } from './api-error.ts'
+
+export const CONFLICT_MESSAGE = '他の職員が先に更新しました。画面を再読み込みしてください。'
+
+/** Errors of one form: per field (keyed by the API's field name) and one for the whole form. */
+export interface FormErrors {
+  fields: Record<string, string>
+  general?: string
+}
+
+export const noErrors: FormErrors = { fields: {} }
+
+/**
+ * Turns a failed submit into form errors. Field paths such as `concerns.0` belong to their
+ * top-level field; errors on fields the form does not show become the general message.
+ */
+export function formErrorsFrom(error: unknown, knownFields: readonly string[]): FormErrors {
+  if (!isApiError(error)) return { fields: {}, general: '送信に失敗しました。もう一度お試しください。' }
+  if (error.status === 409) return { fields: {}, general: CONFLICT_MESSAGE }
+  const fields: Record<string, string> = {}
+  const stray: string[] = []
+  for (const e of error.problem.errors ?? []) {
+    const field = e.field.split('.')[0] ?? e.field
+    if (knownFields.includes(field)) fields[field] ??= e.message
+    else stray.push(e.message)
+  }
+  const hasFields = Object.keys(fields).length > 0
+  const general = stray.length
+    ? stray.join(' ')
+    : hasFields
+      ? undefined
+      : (error.problem.detail ?? error.problem.title)
+  return general ? { fields, general } : { fields }
+}
+
+/** Entries for the error summary, in the order the fields appear on the form. */
+export function summaryOf(
+  errors: FormErrors,
+  labels: Readonly<Record<string, string>>,
+  idOf: (field: string) => string = (f) => f,
+): SummaryError[] {
+  return Object.keys(labels)
+    .filter((field) => errors.fields[field])
+    .map((field) => ({ targetId: idOf(field), message: `${labels[field]}：${errors.fields[field]}` }))
+}
+
+/** Empty text means "not given" to the API; numbers stay text so the server reports bad input. */
+export function textOrNull(value: string): string | null {
+  const t = value.trim()
+  return t === '' ? null : t
+}

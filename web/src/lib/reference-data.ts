@@ -1,0 +1,40 @@
+import { useQuery } from '@tanstack/react-query'
+import { listStaff, listUnits, listWards } from '../../../shared/contracts/accounts.ts'
+import { callApi } from './api-client.ts'
+
+// Master data used by several features (cases, contacts, accounts): it changes rarely, so it
+// is cached for the whole visit rather than refetched on every form.
+const masterStaleTime = 10 * 60_000
+
+export function useWards() {
+  return useQuery({
+    queryKey: ['wards'],
+    queryFn: () => callApi(listWards, {}),
+    staleTime: masterStaleTime,
+  })
+}
+
+export function useStaff() {
+  return useQuery({
+    queryKey: ['staff'],
+    queryFn: () => callApi(listStaff, {}),
+    staleTime: masterStaleTime,
+  })
+}
+
+export function useUnits() {
+  return useQuery({
+    queryKey: ['units'],
+    queryFn: () => callApi(listUnits, {}),
+    staleTime: masterStaleTime,
+  })
+}
+
+/** The ward's name from /api/wards, falling back to the code while the list loads. */
+export function useWardName() {
+  const { data } = useWards()
+  return (code: string | null | undefined) => {
+    if (!code) return ''
+    return data?.find((w) => w.code === code)?.name ?? code
+  }
+}
