@@ -1,8 +1,8 @@
 import { z } from 'zod'
-import { ROLES, UNIT_KINDS, codesOf } from '../codes.ts'
+import { codesOf, ROLES, UNIT_KINDS } from '../codes.ts'
+import { loginId } from './auth.ts'
 import { codeOf, idParams, pageOf, pageQuery, requiredText, uuid } from './common.ts'
 import { defineContract } from './define.ts'
-import { loginId } from './auth.ts'
 
 export const unit = z.object({
   id: z.uuid(),

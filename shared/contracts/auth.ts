@@ -1,7 +1,7 @@
 import { z } from 'zod'
-import { ROLES, UNIT_KINDS, codesOf } from '../codes.ts'
-import { defineContract, noContent } from './define.ts'
+import { codesOf, ROLES, UNIT_KINDS } from '../codes.ts'
 import { requiredText } from './common.ts'
+import { defineContract, noContent } from './define.ts'
 
 export const PASSWORD_MIN_LENGTH = 12
 
@@ -49,7 +49,10 @@ export const login = defineContract({
   body: z.object({
     city: z.string().trim().optional().describe('City id; omitted in a one-city deployment'),
     loginId: requiredText(64, 'ログインID'),
-    password: z.string({ error: 'パスワードを入力してください' }).min(1, { error: 'パスワードを入力してください' }).max(200),
+    password: z
+      .string({ error: 'パスワードを入力してください' })
+      .min(1, { error: 'パスワードを入力してください' })
+      .max(200),
   }),
   response: z.object({ account: me, csrfToken: z.string() }),
 })

@@ -4,14 +4,24 @@ import {
   CASE_STATUSES,
   CLOSURE_REASONS,
   CONCERNS,
+  codesOf,
   FIRST_CONSULTERS,
   GENDERS,
   ROUTES,
   URGENCIES,
   WARD_STATES,
-  codesOf,
 } from '../codes.ts'
-import { codeOf, dateInput, idParams, isoDate, optionalText, pageOf, pageQuery, requiredText, uuid } from './common.ts'
+import {
+  codeOf,
+  dateInput,
+  idParams,
+  isoDate,
+  optionalText,
+  pageOf,
+  pageQuery,
+  requiredText,
+  uuid,
+} from './common.ts'
 import { defineContract } from './define.ts'
 
 const wardCode = z.string().trim().min(1).max(40).describe('Ward code (see /api/wards)')
@@ -34,10 +44,16 @@ export const caseFields = z.object({
     .min(1900, { error: '生まれ年は1900年以降で入力してください' })
     .max(currentYear + 1, { error: '生まれ年が未来になっています' })
     .nullish(),
-  ageBand: z.enum(codesOf(AGE_BANDS)).nullish().describe('年齢区分; derived from age or birth year when given'),
+  ageBand: z
+    .enum(codesOf(AGE_BANDS))
+    .nullish()
+    .describe('年齢区分; derived from age or birth year when given'),
   firstConsulter: codeOf(FIRST_CONSULTERS, '相談者'),
   route: z.enum(codesOf(ROUTES)).default('unknown'),
-  concerns: z.array(z.enum(codesOf(CONCERNS))).max(CONCERNS.length).default([]),
+  concerns: z
+    .array(z.enum(codesOf(CONCERNS)))
+    .max(CONCERNS.length)
+    .default([]),
   urgency: z.enum(codesOf(URGENCIES)).default('normal'),
   name: optionalText(100).describe('氏名 (personal data)'),
   kana: optionalText(100)
@@ -137,7 +153,8 @@ export const similarCandidate = z.object({
 export const findSimilarCases = defineContract({
   method: 'GET',
   path: '/api/cases/similar',
-  summary: 'Cases in scope about possibly the same person: same name or kana, or same birth year, ward and gender',
+  summary:
+    'Cases in scope about possibly the same person: same name or kana, or same birth year, ward and gender',
   tags: ['cases'],
   query: z.object({
     name: z.string().trim().max(100).optional(),
@@ -195,7 +212,10 @@ export const handOverCase = defineContract({
   body: z.object({
     ...versioned,
     handedOverOn: dateInput,
-    ward: z.string({ error: '引継ぎ先の区を選択してください' }).trim().min(1, { error: '引継ぎ先の区を選択してください' }),
+    ward: z
+      .string({ error: '引継ぎ先の区を選択してください' })
+      .trim()
+      .min(1, { error: '引継ぎ先の区を選択してください' }),
     summary: requiredText(4000, 'アセスメントの要約'),
   }),
   response: caseDetail,

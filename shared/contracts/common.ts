@@ -13,7 +13,10 @@ export const dateInput = z
   .transform((value, ctx) => {
     const iso = parseWesternDate(value)
     if (!iso) {
-      ctx.addIssue({ code: 'custom', message: '日付は「2021/8/31」のように、実在する年月日を西暦で入力してください' })
+      ctx.addIssue({
+        code: 'custom',
+        message: '日付は「2021/8/31」のように、実在する年月日を西暦で入力してください',
+      })
       return z.NEVER
     }
     return iso

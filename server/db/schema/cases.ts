@@ -1,4 +1,5 @@
 import {
+  date,
   foreignKey,
   index,
   integer,
@@ -7,7 +8,6 @@ import {
   primaryKey,
   text,
   timestamp,
-  date,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core'

@@ -1,0 +1,117 @@
+import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import fastifyCookie from '@fastify/cookie'
+import fastifyCsrf from '@fastify/csrf-protection'
+import fastifyHelmet from '@fastify/helmet'
+import fastifyRateLimit from '@fastify/rate-limit'
+import fastifySession from '@fastify/session'
+import fastifyStatic from '@fastify/static'
+import fastifySwagger from '@fastify/swagger'
+import fastifySwaggerUi from '@fastify/swagger-ui'
+import Fastify, { type FastifyServerOptions } from 'fastify'
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import { modules } from './modules/index.ts'
+import type { AppDeps } from './platform/deps.ts'
+import { handleError, problem } from './platform/errors.ts'
+import { DbSessionStore } from './platform/session-store.ts'
+
+// Zod's own messages in Japanese for the rare field without a message of ours.
+z.config(z.locales.ja())
+
+export const SESSION_COOKIE = 'yorisoi_session'
+const webRoot = fileURLToPath(new URL('../dist/web', import.meta.url))
+
+export interface BuildOptions extends AppDeps {
+  logger?: FastifyServerOptions['logger']
+  /** Serve the built web app from dist/web (off in API tests). */
+  serveWeb?: boolean
+}
+
+/** Logs carry method, path and status only: query strings can hold names typed into a search. */
+export const loggerOptions = {
+  level: process.env.LOG_LEVEL ?? 'info',
+  serializers: {
+    req: (req: { method: string; url: string }) => ({ method: req.method, path: req.url.split('?')[0] }),
+    res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+  },
+}
+
+export async function buildApp(options: BuildOptions) {
+  const { db, clock, config } = options
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: config.trustProxy,
+    bodyLimit: 1_048_576,
+  })
+  app.setValidatorCompiler(validatorCompiler)
+  app.setSerializerCompiler(serializerCompiler)
+  app.setErrorHandler(handleError)
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        'default-src': ["'self'"],
+        'img-src': ["'self'", 'data:'],
+        'style-src': ["'self'", "'unsafe-inline'"],
+      },
+    },
+  })
+  await app.register(fastifyCookie)
+  await app.register(fastifySession, {
+    secret: config.sessionSecret,
+    cookieName: SESSION_COOKIE,
+    // The server ends idle sessions itself (authenticate checks lastSeen); the cookie and the
+    // stored row live an hour longer so that the user can be told why they were logged out.
+    store: new DbSessionStore(db, clock, (config.idleMinutes + 60) * 60_000),
+    saveUninitialized: false,
+    rolling: true,
+    // 'auto': Secure whenever the request came over https (directly or via a trusted proxy).
+    cookie: {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: 'auto',
+      path: '/',
+      maxAge: (config.idleMinutes + 60) * 60_000,
+    },
+  })
+  await app.register(fastifyCsrf, {
+    sessionPlugin: '@fastify/session',
+    getToken: (request) => request.headers['x-csrf-token'] as string | undefined,
+  })
+  await app.register(fastifyRateLimit, { global: false })
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'Yorisoi API',
+        description: 'Community hikikomori support (ひきこもり地域支援). Errors are RFC 9457 problem JSON.',
+        version: '0.1.0',
+      },
+    },
+    transform: jsonSchemaTransform,
+  })
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true })
+
+  for (const register of modules) register(app, options)
+
+  if (options.serveWeb && existsSync(webRoot)) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] })
+  }
+  app.setNotFoundHandler((request, reply) => {
+    // The web app routes on the client: any other GET that is not the API gets its page.
+    if (
+      options.serveWeb &&
+      request.method === 'GET' &&
+      !request.url.startsWith('/api/') &&
+      existsSync(webRoot)
+    ) {
+      return reply.sendFile('index.html')
+    }
+    return reply
+      .status(404)
+      .type('application/problem+json')
+      .send(problem('not_found', 'このURLは存在しません'))
+  })
+  return app
+}

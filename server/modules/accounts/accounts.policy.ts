@@ -1,0 +1,10 @@
+import type { Actor } from '../../platform/actor.ts'
+import { forbidden } from '../../platform/errors.ts'
+
+/** Accounts, units and settings are the administrator's (domain.md: システム管理者). */
+export function requireAdmin(actor: Actor): void {
+  if (actor.role !== 'admin') throw forbidden()
+}
+
+/** Who appears in staff pickers: the people who record cases and contacts. */
+export const STAFF_ROLES = ['window_counsellor', 'ward_coordinator', 'ward_staff'] as const

@@ -1,0 +1,93 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import * as contract from '../../../shared/contracts/auth.ts'
+import type { Clock } from '../../platform/clock.ts'
+import { AppError } from '../../platform/errors.ts'
+import { publicRoute, route } from '../../platform/http.ts'
+import { type AuthService, toMe } from './auth.service.ts'
+
+export interface AuthRouteOptions {
+  auth: AuthService
+  clock: Clock
+  idleMinutes: number
+  defaultCity: string
+}
+
+declare module 'fastify' {
+  interface Session {
+    tenantId?: string
+    accountId?: string
+    /** Epoch ms of the last request: the idle timeout counts from here. */
+    lastSeen?: number
+  }
+}
+
+export function registerAuthRoutes(
+  app: FastifyInstance,
+  { auth, clock, idleMinutes, defaultCity }: AuthRouteOptions,
+) {
+  const idleMs = idleMinutes * 60_000
+
+  // Every signed-in endpoint runs this first: it ends idle sessions and loads the actor fresh,
+  // so a deactivated account or a changed role takes effect on the very next request.
+  app.decorate('authenticate', async (request: FastifyRequest, reply: FastifyReply) => {
+    const { tenantId, accountId, lastSeen } = request.session
+    if (!tenantId || !accountId) throw new AppError('unauthenticated')
+    const now = clock.now().getTime()
+    if (!lastSeen || now - lastSeen > idleMs) {
+      await request.session.destroy()
+      throw new AppError('session_expired')
+    }
+    const actor = await auth.loadActor(tenantId, accountId, request.ip)
+    if (!actor) {
+      await request.session.destroy()
+      throw new AppError('unauthenticated')
+    }
+    request.session.lastSeen = now
+    request.actor = actor
+    void reply
+  })
+
+  publicRoute(app, contract.getSession, async ({ request, reply }) => {
+    const { tenantId, accountId, lastSeen } = request.session
+    let account = null
+    if (tenantId && accountId && lastSeen && clock.now().getTime() - lastSeen <= idleMs) {
+      const actor = await auth.loadActor(tenantId, accountId, request.ip)
+      if (actor) {
+        account = toMe(actor)
+        request.session.lastSeen = clock.now().getTime()
+      }
+    }
+    return { account, csrfToken: reply.generateCsrf(), idleMinutes }
+  })
+
+  publicRoute(
+    app,
+    contract.login,
+    async ({ body, request, reply }) => {
+      const actor = await auth.login(body.city || defaultCity, body.loginId, body.password, request.ip)
+      // A new session id at login, so a session id planted before login is worthless.
+      await request.session.regenerate()
+      request.session.tenantId = actor.tenantId
+      request.session.accountId = actor.accountId
+      request.session.lastSeen = clock.now().getTime()
+      return { account: toMe(actor), csrfToken: reply.generateCsrf() }
+    },
+    { rateLimit: { max: 30, timeWindow: '1 minute' } },
+  )
+
+  route(app, contract.logout, async ({ actor, request }) => {
+    await auth.logout(actor)
+    await request.session.destroy()
+    return null
+  })
+
+  publicRoute(app, contract.getPasswordLink, async ({ params }) => {
+    const link = await auth.describeLink(params.token)
+    return { purpose: link.purpose, loginId: link.loginId, name: link.name }
+  })
+
+  publicRoute(app, contract.usePasswordLink, async ({ params, body, request }) => {
+    await auth.useLink(params.token, body, request.ip)
+    return null
+  })
+}

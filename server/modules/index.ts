@@ -1,0 +1,7 @@
+import type { FastifyInstance } from 'fastify'
+import type { AppDeps } from '../platform/deps.ts'
+import { accountsModule } from './accounts/index.ts'
+import { authModule } from './auth/index.ts'
+
+/** Every domain module, in the order their routes are registered. */
+export const modules: ((app: FastifyInstance, deps: AppDeps) => void)[] = [authModule, accountsModule]

@@ -1,0 +1,89 @@
+import { and, eq, isNull } from 'drizzle-orm'
+import { WARD_SECTIONS, WARDS } from '../../../shared/codes.ts'
+import type { Db } from '../../db/client.ts'
+import { accounts, accountTokens, orgUnits, tenants, wards } from '../../db/schema/index.ts'
+import { randomToken, sha256 } from '../../platform/crypto.ts'
+
+export interface CityInfo {
+  id: string
+  name: string
+}
+
+/**
+ * Creates a city with the reference city's 14 wards and the units every city has: the window,
+ * headquarters, the accompaniment team, and each ward centre with its four sections.
+ * Idempotent: an existing city is left as it is.
+ */
+export async function ensureCity(db: Db, city: CityInfo): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [existing] = await tx.select().from(tenants).where(eq(tenants.id, city.id))
+    if (existing) return false
+    await tx.insert(tenants).values(city)
+    await tx
+      .insert(wards)
+      .values(WARDS.map((w, i) => ({ tenantId: city.id, code: w.code, name: w.label, sortOrder: i })))
+    const units: (typeof orgUnits.$inferInsert)[] = [
+      { tenantId: city.id, kind: 'window', name: '「よりそい・つなぐ」相談窓口', sortOrder: 0 },
+      { tenantId: city.id, kind: 'headquarters', name: '本市担当課', sortOrder: 1 },
+      { tenantId: city.id, kind: 'accompaniment_team', name: 'よりそい支援員', sortOrder: 2 },
+    ]
+    WARDS.forEach((w, i) => {
+      const office = w.label.endsWith('支所') ? w.label : `${w.label}役所`
+      units.push({
+        tenantId: city.id,
+        kind: 'ward_centre',
+        name: `${office} 保健福祉センター`,
+        wardCode: w.code,
+        sortOrder: 100 + i * 10,
+      })
+      WARD_SECTIONS.forEach((s, j) => {
+        units.push({
+          tenantId: city.id,
+          kind: 'ward_section',
+          name: `${office} ${s.label}`,
+          wardCode: w.code,
+          sectionCode: s.code,
+          sortOrder: 100 + i * 10 + j + 1,
+        })
+      })
+    })
+    await tx.insert(orgUnits).values(units)
+    return true
+  })
+}
+
+export const FIRST_ADMIN_LINK_HOURS = 72
+
+/**
+ * While a city has no administrator, issues a one-time link to create the first one (older
+ * unused links are withdrawn: only the newest printed link works). Returns the token, or null
+ * when an administrator exists. There is no default password anywhere.
+ */
+export async function issueFirstAdminLink(db: Db, tenantId: string, now: Date): Promise<string | null> {
+  return db.transaction(async (tx) => {
+    const [admin] = await tx
+      .select({ id: accounts.id })
+      .from(accounts)
+      .where(and(eq(accounts.tenantId, tenantId), eq(accounts.role, 'admin')))
+      .limit(1)
+    if (admin) return null
+    await tx
+      .delete(accountTokens)
+      .where(
+        and(
+          eq(accountTokens.tenantId, tenantId),
+          eq(accountTokens.purpose, 'first_admin'),
+          isNull(accountTokens.usedAt),
+        ),
+      )
+    const token = randomToken()
+    await tx.insert(accountTokens).values({
+      tenantId,
+      tokenHash: sha256(`${tenantId}:${token}`),
+      accountId: null,
+      purpose: 'first_admin',
+      expiresAt: new Date(now.getTime() + FIRST_ADMIN_LINK_HOURS * 3_600_000),
+    })
+    return `${tenantId}.${token}`
+  })
+}

@@ -1,0 +1,10 @@
+import type { Db } from '../db/client.ts'
+import type { Clock } from './clock.ts'
+import type { Config } from './config.ts'
+
+/** What every module is built from: side effects come in here, never from globals. */
+export interface AppDeps {
+  db: Db
+  clock: Clock
+  config: Pick<Config, 'idleMinutes' | 'defaultCity' | 'sessionSecret' | 'trustProxy' | 'publicUrl'>
+}

@@ -1,0 +1,104 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
+import type { Problem } from '../../shared/contracts/define.ts'
+
+export type ErrorCode =
+  | 'validation'
+  | 'unauthenticated'
+  | 'session_expired'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'locked'
+  | 'too_many_requests'
+  | 'internal'
+
+const STATUS: Record<ErrorCode, number> = {
+  validation: 400,
+  unauthenticated: 401,
+  session_expired: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  locked: 423,
+  too_many_requests: 429,
+  internal: 500,
+}
+
+const TITLE: Record<ErrorCode, string> = {
+  validation: '入力内容に誤りがあります',
+  unauthenticated: 'ログインしてください',
+  session_expired: '一定時間操作がなかったため、ログアウトしました',
+  forbidden: 'この操作を行う権限がありません',
+  not_found: '見つかりません',
+  conflict: '他の操作と競合しました',
+  locked: 'アカウントが一時的にロックされています',
+  too_many_requests: 'リクエストが多すぎます。しばらくしてからお試しください',
+  internal: 'システムエラーが発生しました',
+}
+
+export interface FieldError {
+  field: string
+  message: string
+}
+
+/** The one error type of the application; mapped to problem JSON in one place. */
+export class AppError extends Error {
+  readonly status: number
+  constructor(
+    readonly code: ErrorCode,
+    readonly detail?: string,
+    readonly fieldErrors?: FieldError[],
+  ) {
+    super(detail ?? TITLE[code])
+    this.status = STATUS[code]
+  }
+}
+
+export const notFound = (detail = '指定されたものは見つからないか、閲覧する権限がありません') =>
+  new AppError('not_found', detail)
+export const forbidden = (detail?: string) => new AppError('forbidden', detail)
+export const invalid = (fieldErrors: FieldError[]) => new AppError('validation', undefined, fieldErrors)
+export const conflict = (detail: string) => new AppError('conflict', detail)
+
+export function problem(code: ErrorCode, detail?: string, errors?: FieldError[]): Problem {
+  return {
+    type: `urn:yorisoi:problem:${code}`,
+    title: TITLE[code],
+    status: STATUS[code],
+    ...(detail ? { detail } : {}),
+    ...(errors?.length ? { errors } : {}),
+  }
+}
+
+/** Fastify's error handler: everything leaves as problem JSON, without stacks or input values. */
+export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  let body: Problem
+  if (error instanceof AppError) {
+    body = problem(error.code, error.detail, error.fieldErrors)
+  } else if (hasZodFastifySchemaValidationErrors(error)) {
+    const errors = error.validation.map((v) => ({
+      field: v.instancePath.replace(/^\//, '').replaceAll('/', '.') || '_',
+      message: v.message ?? '値が正しくありません',
+    }))
+    body = problem('validation', undefined, errors)
+  } else if (error.code === 'FST_CSRF_INVALID_TOKEN' || error.code === 'FST_CSRF_MISSING_SECRET') {
+    body = problem(
+      'forbidden',
+      '画面を再読み込みしてから、もう一度操作してください（CSRFトークンが無効です）',
+    )
+  } else if (error.statusCode === 429) {
+    body = problem('too_many_requests')
+  } else if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+    // Malformed JSON, too large a body, unsupported media type…: the client's fault, no details echoed.
+    body = { ...problem('validation', 'リクエストの形式が正しくありません'), status: error.statusCode }
+  } else {
+    // Log the error's name and code only: messages from the database can quote the values.
+    request.log.error(
+      { err: { name: error.name, code: error.code }, route: request.routeOptions.url },
+      'request failed',
+    )
+    body = problem('internal')
+  }
+  return reply.status(body.status).type('application/problem+json').send(body)
+}

@@ -1,0 +1,70 @@
+import type { SessionStore } from '@fastify/session'
+import { and, eq, lt } from 'drizzle-orm'
+import type { Db } from '../db/client.ts'
+import { sessions } from '../db/schema/index.ts'
+import type { Clock } from './clock.ts'
+
+type StoredSession = Parameters<SessionStore['set']>[1] & {
+  accountId?: string
+  tenantId?: string
+}
+
+/**
+ * @fastify/session's store, kept in the database so that sessions survive restarts, can be
+ * ended server-side (logout, account deactivated, password reset) and expire when idle.
+ */
+export class DbSessionStore implements SessionStore {
+  private writes = 0
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly idleMs: number,
+  ) {}
+
+  set(sid: string, session: StoredSession, callback: (err?: unknown) => void): void {
+    const expiresAt = new Date(this.clock.now().getTime() + this.idleMs)
+    const row = {
+      sid,
+      tenantId: session.tenantId ?? null,
+      accountId: session.accountId ?? null,
+      data: JSON.parse(JSON.stringify(session)) as Record<string, unknown>,
+      expiresAt,
+    }
+    this.db
+      .insert(sessions)
+      .values(row)
+      .onConflictDoUpdate({ target: sessions.sid, set: row })
+      .then(() => this.sweep())
+      .then(() => callback(), callback)
+  }
+
+  get(sid: string, callback: (err: unknown, result?: StoredSession | null) => void): void {
+    this.db
+      .select()
+      .from(sessions)
+      .where(eq(sessions.sid, sid))
+      .then(([row]) => {
+        if (!row || row.expiresAt.getTime() <= this.clock.now().getTime()) return callback(null, null)
+        callback(null, row.data as unknown as StoredSession)
+      }, callback)
+  }
+
+  destroy(sid: string, callback: (err?: unknown) => void): void {
+    this.db
+      .delete(sessions)
+      .where(eq(sessions.sid, sid))
+      .then(() => callback(), callback)
+  }
+
+  /** Every hundredth write removes expired sessions, so the table does not grow forever. */
+  private async sweep(): Promise<void> {
+    this.writes += 1
+    if (this.writes % 100 !== 0) return
+    await this.db.delete(sessions).where(lt(sessions.expiresAt, this.clock.now()))
+  }
+}
+
+/** Ends every session of an account (deactivation, password reset). */
+export async function endSessionsOf(db: Db, tenantId: string, accountId: string): Promise<void> {
+  await db.delete(sessions).where(and(eq(sessions.tenantId, tenantId), eq(sessions.accountId, accountId)))
+}
