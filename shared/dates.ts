@@ -101,8 +101,11 @@ export function fiscalYearOf(date: string): number {
   return m >= 4 ? y : y - 1
 }
 
-/** 令和3年度 for 2021. */
+/**
+ * 令和3年度 for 2021. The era is read on 1 May: FY2019 began in 平成31年 April, yet it is
+ * officially 令和元年度 (the era changed on 1 May 2019).
+ */
 export function fiscalYearLabel(fy: number): string {
-  const era = formatWareki(`${fy}-04-01`)
+  const era = formatWareki(`${fy}-05-01`)
   return era.replace(/年.*$/u, '年度')
 }

@@ -1,7 +1,12 @@
 import type { FastifyInstance } from 'fastify'
 import type { AppDeps } from '../platform/deps.ts'
 import { accountsModule } from './accounts/index.ts'
+import { auditModule } from './audit/index.ts'
 import { authModule } from './auth/index.ts'
 
 /** Every domain module, in the order their routes are registered. */
-export const modules: ((app: FastifyInstance, deps: AppDeps) => void)[] = [authModule, accountsModule]
+export const modules: ((app: FastifyInstance, deps: AppDeps) => void)[] = [
+  authModule,
+  accountsModule,
+  auditModule,
+]

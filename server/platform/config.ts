@@ -18,6 +18,8 @@ export interface Config {
   defaultCity: string
   /** Base URL printed in one-time links. */
   publicUrl: string
+  /** Login attempts per client address per minute, before the account lockout even counts. */
+  loginRateLimit: number
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string): number {
@@ -40,6 +42,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     idleMinutes: intFrom(env.YORISOI_IDLE_MINUTES, 30, 'YORISOI_IDLE_MINUTES'),
     trustProxy: env.YORISOI_TRUST_PROXY === 'true',
     defaultCity: env.YORISOI_CITY || 'kyoto',
+    loginRateLimit: intFrom(env.YORISOI_LOGIN_RATE_LIMIT, 30, 'YORISOI_LOGIN_RATE_LIMIT'),
     publicUrl: (env.YORISOI_PUBLIC_URL || `http://localhost:${port}`).replace(/\/$/, ''),
   }
 }

@@ -6,5 +6,8 @@ import type { Config } from './config.ts'
 export interface AppDeps {
   db: Db
   clock: Clock
-  config: Pick<Config, 'idleMinutes' | 'defaultCity' | 'sessionSecret' | 'trustProxy' | 'publicUrl'>
+  config: Pick<
+    Config,
+    'idleMinutes' | 'defaultCity' | 'loginRateLimit' | 'sessionSecret' | 'trustProxy' | 'publicUrl'
+  >
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { and, eq } from 'drizzle-orm'
-import type { FastifyInstance, InjectOptions } from 'fastify'
+import type { InjectOptions, LightMyRequestResponse } from 'fastify'
 import pg from 'pg'
 import type { Role } from '../../shared/codes.ts'
 import { buildApp, SESSION_COOKIE } from '../app.ts'
@@ -54,14 +54,14 @@ export interface TestUser {
 
 export interface Session {
   user: TestUser
-  request(options: InjectOptions): ReturnType<FastifyInstance['inject']>
-  get(url: string): ReturnType<FastifyInstance['inject']>
-  post(url: string, payload?: unknown): ReturnType<FastifyInstance['inject']>
-  patch(url: string, payload?: unknown): ReturnType<FastifyInstance['inject']>
-  put(url: string, payload?: unknown): ReturnType<FastifyInstance['inject']>
+  request(options: InjectOptions): Promise<LightMyRequestResponse>
+  get(url: string): Promise<LightMyRequestResponse>
+  post(url: string, payload?: unknown): Promise<LightMyRequestResponse>
+  patch(url: string, payload?: unknown): Promise<LightMyRequestResponse>
+  put(url: string, payload?: unknown): Promise<LightMyRequestResponse>
 }
 
-export async function createTestContext(options: { idleMinutes?: number } = {}) {
+export async function createTestContext(options: { idleMinutes?: number; loginRateLimit?: number } = {}) {
   const { handle, drop } = await openTestDatabase()
   await migrateDatabase(handle)
   const clock = fixedClock(new Date('2026-11-24T01:00:00Z'))
@@ -71,6 +71,7 @@ export async function createTestContext(options: { idleMinutes?: number } = {}) 
     sessionSecret: randomBytes(32).toString('hex'),
     trustProxy: false,
     publicUrl: 'http://localhost',
+    loginRateLimit: options.loginRateLimit ?? 100_000,
   }
   const app = await buildApp({ db: handle.db, clock, config })
   await app.ready()
@@ -83,11 +84,12 @@ export async function createTestContext(options: { idleMinutes?: number } = {}) 
     let n = 0
 
     async function unitOf(kind: string, wardCode?: string) {
+      const byWard = kind === 'ward_centre' || kind === 'ward_section'
       const rows = await db
         .select()
         .from(orgUnits)
         .where(and(eq(orgUnits.tenantId, tenantId), eq(orgUnits.kind, kind)))
-      const unit = rows.find((u) => (wardCode ? u.wardCode === wardCode : true))
+      const unit = rows.find((u) => (byWard ? u.wardCode === (wardCode ?? 'kita') : true))
       if (!unit) throw new Error(`no unit ${kind} ${wardCode ?? ''}`)
       return unit
     }

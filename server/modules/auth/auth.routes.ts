@@ -10,6 +10,7 @@ export interface AuthRouteOptions {
   clock: Clock
   idleMinutes: number
   defaultCity: string
+  loginRateLimit: number
 }
 
 declare module 'fastify' {
@@ -23,7 +24,7 @@ declare module 'fastify' {
 
 export function registerAuthRoutes(
   app: FastifyInstance,
-  { auth, clock, idleMinutes, defaultCity }: AuthRouteOptions,
+  { auth, clock, idleMinutes, defaultCity, loginRateLimit }: AuthRouteOptions,
 ) {
   const idleMs = idleMinutes * 60_000
 
@@ -72,7 +73,7 @@ export function registerAuthRoutes(
       request.session.lastSeen = clock.now().getTime()
       return { account: toMe(actor), csrfToken: reply.generateCsrf() }
     },
-    { rateLimit: { max: 30, timeWindow: '1 minute' } },
+    { rateLimit: { max: loginRateLimit, timeWindow: '1 minute' } },
   )
 
   route(app, contract.logout, async ({ actor, request }) => {

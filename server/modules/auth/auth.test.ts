@@ -168,3 +168,29 @@ describe('one-time password links', () => {
     expect(rows).toHaveLength(1)
   })
 })
+
+describe('login rate limit', () => {
+  it('answers 429 past the per-address limit', async () => {
+    const limited = await createTestContext({ loginRateLimit: 3 })
+    try {
+      const city = await limited.newCity()
+      const statuses: number[] = []
+      for (let i = 0; i < 4; i++) {
+        const anon = await limited.app.inject({ method: 'GET', url: '/api/auth/session' })
+        const res = await limited.app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          headers: {
+            cookie: sessionCookie(anon.headers['set-cookie']),
+            'x-csrf-token': anon.json().csrfToken,
+          },
+          payload: { city: city.tenantId, loginId: 'nobody', password: 'x' },
+        })
+        statuses.push(res.statusCode)
+      }
+      expect(statuses).toEqual([401, 401, 401, 429])
+    } finally {
+      await limited.close()
+    }
+  })
+})

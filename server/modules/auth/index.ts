@@ -9,5 +9,6 @@ export function authModule(app: FastifyInstance, deps: AppDeps) {
     clock: deps.clock,
     idleMinutes: deps.config.idleMinutes,
     defaultCity: deps.config.defaultCity,
+    loginRateLimit: deps.config.loginRateLimit,
   })
 }
