@@ -1,5 +1,6 @@
-import { sql } from 'drizzle-orm'
+import { count, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { auditLog } from '../../db/schema/index.ts'
 import { createTestContext, type TestContext } from '../../test/harness.ts'
 
 let ctx: TestContext
@@ -42,9 +43,7 @@ describe('audit log', () => {
       )
     expect(await failure(ctx.db.execute(sql`UPDATE audit_log SET action = 'x'`))).toMatch(/append-only/)
     expect(await failure(ctx.db.execute(sql`DELETE FROM audit_log`))).toMatch(/append-only/)
-    const [row] = (await ctx.db.execute(sql`SELECT count(*)::int AS n FROM audit_log`)).rows as {
-      n: number
-    }[]
+    const [row] = await ctx.db.select({ n: count() }).from(auditLog)
     expect(row!.n).toBeGreaterThan(0)
   })
 })
