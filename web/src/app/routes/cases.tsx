@@ -12,6 +12,7 @@ import {
 } from '../../features/cases/components/case-filters.tsx'
 import { type CaseSort, CaseTable } from '../../features/cases/components/case-table.tsx'
 import { isApiError } from '../../lib/api-error.ts'
+import { RequireCaseRole } from '../require-role.tsx'
 import { appRoute } from './root.tsx'
 
 const PAGE_SIZE = 50
@@ -40,7 +41,11 @@ export const casesRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/cases',
   validateSearch: parseSearch,
-  component: CasesPage,
+  component: () => (
+    <RequireCaseRole>
+      <CasesPage />
+    </RequireCaseRole>
+  ),
 })
 
 function CasesPage() {

@@ -43,12 +43,12 @@ export const appRoute = createRoute({
 
 function NotFound() {
   return (
-    <div className="mx-auto max-w-5xl px-4 py-10">
+    <main id="main" className="mx-auto max-w-5xl px-4 py-10">
       <PageHeading title="ページが見つかりません" />
       <p className="text-std-16N-170">お探しのページは見つかりませんでした。アドレスを確認してください。</p>
       <p className="mt-4">
         <Link to="/">ホームへ戻る</Link>
       </p>
-    </div>
+    </main>
   )
 }

@@ -35,7 +35,7 @@ export function ErrorSummary({
       ref={ref}
       tabIndex={-1}
       aria-labelledby={titleId}
-      className="mb-8 rounded-8 border-2 border-error-2 bg-white p-6"
+      className="rounded-8 border-2 border-error-2 bg-white p-6"
     >
       <h2 id={titleId} className="text-std-20B-150 text-error-2">
         {title}
