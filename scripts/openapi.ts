@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url'
 import { buildApp } from '../server/app.ts'
 import { openDatabase } from '../server/db/client.ts'
 import { systemClock } from '../server/platform/clock.ts'
+import { loadConfig } from '../server/platform/config.ts'
 
 const target = fileURLToPath(new URL('../openapi.json', import.meta.url))
 const check = process.argv.includes('--check')
@@ -14,13 +15,8 @@ const handle = await openDatabase({})
 const app = await buildApp({
   db: handle.db,
   clock: systemClock,
-  config: {
-    idleMinutes: 30,
-    defaultCity: 'openapi',
-    sessionSecret: 'openapi-generation-only-never-serves-0123456789',
-    trustProxy: false,
-    publicUrl: 'http://localhost:3000',
-  },
+  // From an empty environment, so the spec never depends on the machine it is generated on.
+  config: loadConfig({ YORISOI_SESSION_SECRET: 'openapi-generation-only-never-serves-0123456789' }),
 })
 await app.ready()
 const text = `${JSON.stringify(app.swagger(), null, 2)}\n`

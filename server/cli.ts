@@ -1,0 +1,57 @@
+// `npm run yorisoi -- <command>`: the operator's commands. Import, export, report and backup
+// join `demo` here as their issues land; each is a function taking the remaining arguments.
+import { DEMO_CITY, printDemoLogins, seedDemo } from './modules/demo/seed-demo.ts'
+import { systemClock } from './platform/clock.ts'
+import { loadConfig } from './platform/config.ts'
+import { startServer } from './serve.ts'
+
+type Command = { summary: string; run: (args: string[]) => Promise<void> }
+
+const commands: Record<string, Command> = {
+  demo: {
+    summary: 'デモ用の架空の市でサーバーを起動 / start the server with a fictional demo city (./data-demo)',
+    run: runDemo,
+  },
+  help: {
+    summary: 'このヘルプを表示 / show this help',
+    run: async () => printUsage(console.log),
+  },
+}
+
+function printUsage(print: (line: string) => void) {
+  print('使い方 / Usage: npm run yorisoi -- <command>')
+  print('')
+  for (const [name, command] of Object.entries(commands)) print(`  ${name.padEnd(6)} ${command.summary}`)
+}
+
+/**
+ * The demo always runs on its own embedded store (YORISOI_DATA_DIR, default ./data-demo) and
+ * ignores DATABASE_URL: demo accounts with printed passwords must never land in a real database.
+ */
+async function runDemo() {
+  if (process.env.DATABASE_URL)
+    console.log('Demo: DATABASE_URL is ignored; the demo uses its own embedded store.')
+  const config = loadConfig({
+    ...process.env,
+    DATABASE_URL: '',
+    YORISOI_DATA_DIR: process.env.YORISOI_DATA_DIR || './data-demo',
+    YORISOI_CITY: DEMO_CITY.id,
+  })
+  let logins: Awaited<ReturnType<typeof seedDemo>> = []
+  await startServer(config, {
+    beforePrepare: async (handle) => {
+      logins = await seedDemo(handle.db, systemClock.now(), console.log)
+    },
+  })
+  printDemoLogins(logins, config.publicUrl, console.log)
+}
+
+const [name = 'help', ...args] = process.argv.slice(2)
+const command = commands[name]
+if (!command) {
+  console.error(`不明なコマンドです / Unknown command: ${name}`)
+  console.error('')
+  printUsage(console.error)
+  process.exit(2)
+}
+await command.run(args)

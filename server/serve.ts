@@ -1,0 +1,53 @@
+import { buildApp, loggerOptions } from './app.ts'
+import { type DatabaseHandle, openDatabase } from './db/client.ts'
+import { migrateDatabase } from './db/migrate.ts'
+import { prepareStore } from './modules/tenancy/prepare-store.ts'
+import { systemClock } from './platform/clock.ts'
+import type { Config } from './platform/config.ts'
+
+export interface StartOptions {
+  /**
+   * Runs on the migrated store before the city is prepared (the demo seeds its city here, so
+   * no first-administrator link is printed for it).
+   */
+  beforePrepare?: (handle: DatabaseHandle) => Promise<void>
+  print?: (line: string) => void
+}
+
+/**
+ * What `npm start` and `npm run demo` share: open the store, migrate, prepare the city, serve
+ * the API and the built web app, and close cleanly on SIGINT/SIGTERM (so PGlite's lock file goes).
+ */
+export async function startServer(config: Config, options: StartOptions = {}) {
+  const print = options.print ?? console.log
+  const handle = await openDatabase({
+    url: config.databaseUrl,
+    dataDir: config.databaseUrl ? undefined : config.dataDir,
+  })
+  await migrateDatabase(handle)
+  if (options.beforePrepare) await options.beforePrepare(handle)
+  await prepareStore(handle.db, config, systemClock, print)
+
+  const app = await buildApp({
+    db: handle.db,
+    clock: systemClock,
+    config,
+    logger: loggerOptions,
+    serveWeb: true,
+  })
+
+  async function shutdown(signal: string) {
+    app.log.info({ signal }, 'shutting down')
+    await app.close()
+    await handle.close()
+    process.exit(0)
+  }
+  process.on('SIGINT', () => void shutdown('SIGINT'))
+  process.on('SIGTERM', () => void shutdown('SIGTERM'))
+
+  await app.listen({ port: config.port, host: config.host })
+  print(
+    `よりそい is running: http://localhost:${config.port} (${handle.kind === 'pglite' ? `embedded store in ${config.dataDir}` : 'PostgreSQL'})`,
+  )
+  return { app, handle }
+}
