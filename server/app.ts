@@ -49,13 +49,25 @@ export async function buildApp(options: BuildOptions) {
   app.setErrorHandler(handleError)
 
   await app.register(fastifyHelmet, {
+    // Everything is served by the product itself (city networks are closed). No
+    // upgrade-insecure-requests: intranet deployments may run on plain http.
     contentSecurityPolicy: {
+      useDefaults: false,
       directives: {
         'default-src': ["'self'"],
+        'base-uri': ["'self'"],
+        'font-src': ["'self'", 'data:'],
+        'form-action': ["'self'"],
+        'frame-ancestors': ["'none'"],
         'img-src': ["'self'", 'data:'],
+        'object-src': ["'none'"],
+        'script-src': ["'self'"],
+        'script-src-attr': ["'none'"],
         'style-src': ["'self'", "'unsafe-inline'"],
       },
     },
+    // HSTS belongs to the https proxy; on a plain-http intranet it would lock users out.
+    strictTransportSecurity: false,
   })
   await app.register(fastifyCookie)
   await app.register(fastifySession, {
@@ -91,7 +103,7 @@ export async function buildApp(options: BuildOptions) {
     },
     transform: jsonSchemaTransform,
   })
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true })
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true, validatorUrl: false })
 
   for (const register of modules) register(app, options)
 
