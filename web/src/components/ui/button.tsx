@@ -5,10 +5,10 @@ type Size = 'md' | 'sm'
 
 const variants: Record<Variant, string> = {
   primary:
-    'border-2 border-key-900 bg-key-900 text-white hover:border-key-1000 hover:bg-key-1000 hover:underline',
-  secondary: 'border-2 border-key-900 bg-white text-key-900 hover:bg-key-50 hover:underline',
+    'no-underline border-2 border-key-900 bg-key-900 text-white hover:border-key-1000 hover:bg-key-1000 hover:underline',
+  secondary: 'no-underline border-2 border-key-900 bg-white text-key-900 hover:bg-key-50 hover:underline',
   tertiary: 'border-2 border-transparent bg-transparent text-key-900 underline hover:bg-key-50',
-  danger: 'border-2 border-error-2 bg-error-2 text-white hover:bg-red-1000 hover:underline',
+  danger: 'no-underline border-2 border-error-2 bg-error-2 text-white hover:bg-red-1000 hover:underline',
 }
 
 const sizes: Record<Size, string> = {
