@@ -1,0 +1,110 @@
+import type { CaseDetail, CaseEvent, CaseSummary } from '../../../shared/contracts/cases.ts'
+import type { CaseEventRow, CaseRow, CaseView } from './cases.repository.ts'
+
+export function toCaseSummary(v: CaseView): CaseSummary {
+  const c = v.row
+  return {
+    id: c.id,
+    caseNo: c.caseNo,
+    openedOn: c.openedOn,
+    intakeUnit: c.intakeUnit,
+    status: c.status as CaseSummary['status'],
+    urgency: c.urgency as CaseSummary['urgency'],
+    ageBand: c.ageBand as CaseSummary['ageBand'],
+    ward: c.ward,
+    firstConsulter: c.firstConsulter as CaseSummary['firstConsulter'],
+    name: c.name,
+    kana: c.kana,
+    staffName: v.staffName,
+    handedOverTo: c.handedOverTo,
+    lastContactOn: v.lastContactOn,
+    contactCount: v.contactCount,
+  }
+}
+
+export function toCaseDetail(v: CaseView): CaseDetail {
+  const c = v.row
+  return {
+    ...toCaseSummary(v),
+    age: c.age,
+    birthYear: c.birthYear,
+    route: c.route as CaseDetail['route'],
+    concerns: c.concerns as CaseDetail['concerns'],
+    gender: c.gender as CaseDetail['gender'],
+    staffId: c.staffId,
+    handedOverOn: c.handedOverOn,
+    handoverSummary: c.handoverSummary,
+    wardState: c.wardState as CaseDetail['wardState'],
+    closedOn: c.closedOn,
+    closureReason: c.closureReason as CaseDetail['closureReason'],
+    closureNote: c.closureNote,
+    version: c.version,
+    createdAt: c.createdAt.toISOString(),
+    updatedAt: c.updatedAt.toISOString(),
+  }
+}
+
+export type Change = CaseEvent['changes'][number]
+
+/** History keeps values as text: codes stay codes, lists are joined with ';', null stays null. */
+export function historyValue(value: unknown): string | null {
+  if (value === null || value === undefined) return null
+  if (Array.isArray(value)) return value.join(';')
+  if (value instanceof Date) return value.toISOString()
+  return String(value)
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return historyValue(a) === historyValue(b)
+}
+
+/** The fields among `fields` whose value differs between before and after. */
+export function changesBetween<T extends Record<string, unknown>>(
+  before: T,
+  after: Partial<T>,
+  fields: readonly (keyof T & string)[],
+  prefix = '',
+): Change[] {
+  return fields
+    .filter((f) => f in after && !sameValue(before[f], after[f]))
+    .map((f) => ({ field: `${prefix}${f}`, from: historyValue(before[f]), to: historyValue(after[f]) }))
+}
+
+/** For a new record: every field that was given a value. */
+export function fieldsSet<T extends Record<string, unknown>>(
+  values: T,
+  fields: readonly (keyof T & string)[],
+  prefix = '',
+): Change[] {
+  return fields
+    .map((f) => ({ field: `${prefix}${f}`, from: null, to: historyValue(values[f]) }))
+    .filter((c) => c.to !== null && c.to !== '')
+}
+
+export function toCaseEvent(e: CaseEventRow): CaseEvent {
+  return {
+    id: e.id,
+    at: e.at.toISOString(),
+    actorName: e.actorName,
+    action: e.action as CaseEvent['action'],
+    changes: e.changes as Change[],
+    reason: e.reason,
+  }
+}
+
+/** The intake fields a counsellor enters, as they appear in history. */
+export const INTAKE_FIELDS = [
+  'openedOn',
+  'ward',
+  'age',
+  'birthYear',
+  'ageBand',
+  'firstConsulter',
+  'route',
+  'concerns',
+  'urgency',
+  'name',
+  'kana',
+  'gender',
+  'staffId',
+] as const satisfies readonly (keyof CaseRow)[]

@@ -1,0 +1,162 @@
+import { and, asc, eq, min, or, type SQL, sql } from 'drizzle-orm'
+import type { Db } from '../../db/client.ts'
+import { accounts, caseEvents, cases, contacts, counters, settings, wards } from '../../db/schema/index.ts'
+import type { CaseScope } from './cases.policy.ts'
+
+export type CaseRow = typeof cases.$inferSelect
+export type CaseEventRow = typeof caseEvents.$inferSelect
+
+/** A case with what its summary adds: the staff member's name and its contacts at a glance. */
+export interface CaseView {
+  row: CaseRow
+  staffName: string | null
+  lastContactOn: string | null
+  contactCount: number
+}
+
+/** The caller's scope as an SQL condition: lists and lookups never fetch outside it. */
+export function scopeCondition(scope: CaseScope): SQL {
+  if (scope.kind === 'window') return eq(cases.intakeUnit, 'window')
+  return or(eq(cases.intakeUnit, scope.ward), eq(cases.handedOverTo, scope.ward))!
+}
+
+// Aggregated per row in SQL (one query for a whole page, not one per case).
+export const lastContactOn = sql<string | null>`(select max(${contacts.contactedOn})::text from ${contacts}
+  where ${contacts.tenantId} = ${cases.tenantId} and ${contacts.caseId} = ${cases.id})`
+export const contactCount = sql<number>`(select count(*)::int from ${contacts}
+  where ${contacts.tenantId} = ${cases.tenantId} and ${contacts.caseId} = ${cases.id})`
+
+/** Selects cases with their summary columns; callers add where, order and limit. */
+export function selectCaseViews(db: Db) {
+  return db
+    .select({ row: cases, staffName: accounts.name, lastContactOn, contactCount })
+    .from(cases)
+    .leftJoin(accounts, and(eq(accounts.tenantId, cases.tenantId), eq(accounts.id, cases.staffId)))
+}
+
+export async function findCaseView(
+  db: Db,
+  tenantId: string,
+  id: string,
+  scope: CaseScope,
+): Promise<CaseView | undefined> {
+  const [view] = await selectCaseViews(db).where(
+    and(eq(cases.tenantId, tenantId), eq(cases.id, id), scopeCondition(scope)),
+  )
+  return view
+}
+
+export async function findCaseRow(
+  db: Db,
+  tenantId: string,
+  id: string,
+  scope: CaseScope,
+): Promise<CaseRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(cases)
+    .where(and(eq(cases.tenantId, tenantId), eq(cases.id, id), scopeCondition(scope)))
+  return row
+}
+
+/** Locks the row for the rest of the transaction, so two changes cannot both pass the version check. */
+export async function findCaseForChange(
+  db: Db,
+  tenantId: string,
+  id: string,
+  scope: CaseScope,
+): Promise<CaseRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(cases)
+    .where(and(eq(cases.tenantId, tenantId), eq(cases.id, id), scopeCondition(scope)))
+    .for('update')
+  return row
+}
+
+export async function caseNoTaken(db: Db, tenantId: string, caseNo: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: cases.id })
+    .from(cases)
+    .where(and(eq(cases.tenantId, tenantId), eq(cases.caseNo, caseNo)))
+  return row !== undefined
+}
+
+export async function insertCase(db: Db, values: typeof cases.$inferInsert): Promise<CaseRow> {
+  const [row] = await db.insert(cases).values(values).returning()
+  return row!
+}
+
+/** Applies a change made on `version`; undefined when someone else changed the case first. */
+export async function updateCaseRow(
+  db: Db,
+  tenantId: string,
+  id: string,
+  version: number,
+  values: Partial<typeof cases.$inferInsert>,
+): Promise<CaseRow | undefined> {
+  const [row] = await db
+    .update(cases)
+    .set({ ...values, version: version + 1 })
+    .where(and(eq(cases.tenantId, tenantId), eq(cases.id, id), eq(cases.version, version)))
+    .returning()
+  return row
+}
+
+/** The next number of a per-city sequence, taken inside the caller's transaction. */
+export async function nextCounterValue(db: Db, tenantId: string, name: string): Promise<number> {
+  const [row] = await db
+    .insert(counters)
+    .values({ tenantId, name, value: 1 })
+    .onConflictDoUpdate({
+      target: [counters.tenantId, counters.name],
+      set: { value: sql`${counters.value} + 1` },
+    })
+    .returning({ value: counters.value })
+  return row!.value
+}
+
+export async function insertCaseEvent(db: Db, values: typeof caseEvents.$inferInsert): Promise<void> {
+  await db.insert(caseEvents).values(values)
+}
+
+export function findCaseEvents(db: Db, tenantId: string, caseId: string): Promise<CaseEventRow[]> {
+  return db
+    .select()
+    .from(caseEvents)
+    .where(and(eq(caseEvents.tenantId, tenantId), eq(caseEvents.caseId, caseId)))
+    .orderBy(asc(caseEvents.at), asc(caseEvents.id))
+}
+
+export async function wardExists(db: Db, tenantId: string, code: string): Promise<boolean> {
+  const [row] = await db
+    .select({ code: wards.code })
+    .from(wards)
+    .where(and(eq(wards.tenantId, tenantId), eq(wards.code, code)))
+  return row !== undefined
+}
+
+export async function findStaffAccount(db: Db, tenantId: string, id: string) {
+  const [row] = await db
+    .select({ id: accounts.id, name: accounts.name, role: accounts.role, active: accounts.active })
+    .from(accounts)
+    .where(and(eq(accounts.tenantId, tenantId), eq(accounts.id, id)))
+  return row
+}
+
+export async function findSetting(db: Db, tenantId: string, key: string): Promise<unknown> {
+  const [row] = await db
+    .select({ value: settings.value })
+    .from(settings)
+    .where(and(eq(settings.tenantId, tenantId), eq(settings.key, key)))
+  return row?.value
+}
+
+/** The first contact's date, which a corrected opening date must not come after. */
+export async function findFirstContactOn(db: Db, tenantId: string, caseId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ first: min(contacts.contactedOn) })
+    .from(contacts)
+    .where(and(eq(contacts.tenantId, tenantId), eq(contacts.caseId, caseId)))
+  return row?.first ?? null
+}

@@ -1,0 +1,74 @@
+import type { z } from 'zod'
+import type * as contract from '../../../shared/contracts/cases.ts'
+import { fiscalYearOf, tokyoDate } from '../../../shared/dates.ts'
+import type { Db } from '../../db/client.ts'
+import type { Actor } from '../../platform/actor.ts'
+import { writeAudit } from '../../platform/audit.ts'
+import type { AppDeps } from '../../platform/deps.ts'
+import { recordCaseEvent } from './case-records.ts'
+import { checkIntake } from './case-rules.ts'
+import { fieldsSet, INTAKE_FIELDS, toCaseDetail } from './cases.dto.ts'
+import { intakeUnitFor, requireCaseScope } from './cases.policy.ts'
+import * as repo from './cases.repository.ts'
+
+type Deps = Pick<AppDeps, 'db' | 'clock'>
+type CreateInput = z.output<NonNullable<typeof contract.createCase.body>>
+
+/**
+ * The next case number of the city, per fiscal year: 2026-00001. A number already taken by an
+ * imported ledger is skipped rather than reused.
+ */
+async function nextCaseNo(tx: Db, tenantId: string, openedOn: string): Promise<string> {
+  const fy = fiscalYearOf(openedOn)
+  for (;;) {
+    const n = await repo.nextCounterValue(tx, tenantId, `case_no:${fy}`)
+    const caseNo = `${fy}-${String(n).padStart(5, '0')}`
+    if (!(await repo.caseNoTaken(tx, tenantId, caseNo))) return caseNo
+  }
+}
+
+export async function createCase({ db, clock }: Deps, actor: Actor, input: CreateInput) {
+  const scope = requireCaseScope(actor)
+  const now = clock.now()
+  return db.transaction(async (tx) => {
+    const values = await checkIntake(
+      tx,
+      actor.tenantId,
+      tokyoDate(now),
+      {
+        openedOn: input.openedOn,
+        ward: input.ward ?? null,
+        age: input.age ?? null,
+        birthYear: input.birthYear ?? null,
+        firstConsulter: input.firstConsulter,
+        route: input.route,
+        concerns: [...new Set(input.concerns)],
+        urgency: input.urgency,
+        name: input.name,
+        kana: input.kana,
+        gender: input.gender,
+        staffId: input.staffId ?? actor.accountId,
+      },
+      input.ageBand,
+      'unknown',
+    )
+    const row = await repo.insertCase(tx, {
+      tenantId: actor.tenantId,
+      caseNo: await nextCaseNo(tx, actor.tenantId, values.openedOn),
+      intakeUnit: intakeUnitFor(scope),
+      status: 'open',
+      ...values,
+      createdAt: now,
+      updatedAt: now,
+    })
+    await recordCaseEvent(tx, actor, now, row.id, 'created', fieldsSet(values, INTAKE_FIELDS))
+    await writeAudit(tx, actor, now, {
+      action: 'case.create',
+      recordType: 'case',
+      recordId: row.id,
+      detail: { caseNo: row.caseNo, intakeUnit: row.intakeUnit },
+    })
+    const view = await repo.findCaseView(tx, actor.tenantId, row.id, scope)
+    return toCaseDetail(view!)
+  })
+}

@@ -1,0 +1,136 @@
+import type { z } from 'zod'
+import type * as contract from '../../../shared/contracts/cases.ts'
+import { addDays, startOfWeek, tokyoDate } from '../../../shared/dates.ts'
+import type { Actor } from '../../platform/actor.ts'
+import { writeAudit } from '../../platform/audit.ts'
+import type { AppDeps } from '../../platform/deps.ts'
+import { notFound } from '../../platform/errors.ts'
+import { resolveWard } from './case-rules.ts'
+import { toCaseDetail, toCaseEvent, toCaseSummary } from './cases.dto.ts'
+import { caseScopeOf, requireCaseScope } from './cases.policy.ts'
+import * as repo from './cases.repository.ts'
+import * as search from './cases.search.repository.ts'
+import { normaliseKana, normaliseName } from './similar-person.ts'
+
+type Deps = Pick<AppDeps, 'db' | 'clock'>
+type ListQuery = z.output<NonNullable<typeof contract.listCases.query>>
+type SimilarQuery = z.output<NonNullable<typeof contract.findSimilarCases.query>>
+
+export const DEFAULT_NO_CONTACT_DAYS = 14
+const FILTER_NAMES = [
+  'status',
+  'ageBand',
+  'ward',
+  'urgency',
+  'firstConsulter',
+  'staffId',
+  'openedFrom',
+  'openedTo',
+  'q',
+] as const
+
+export async function listCases({ db, clock }: Deps, actor: Actor, query: ListQuery) {
+  const scope = requireCaseScope(actor)
+  return db.transaction(async (tx) => {
+    const ward = query.ward ? ((await resolveWard(tx, actor.tenantId, query.ward)) ?? query.ward) : undefined
+    const { rows, total } = await search.findCaseSummaries(tx, actor.tenantId, scope, { ...query, ward })
+    // Which filters were used, never their values: a search text can be a name.
+    const filters = FILTER_NAMES.filter((f) => query[f] !== undefined && query[f] !== '')
+    await writeAudit(tx, actor, clock.now(), { action: 'case.list', detail: { filters, count: rows.length } })
+    return { items: rows.map(toCaseSummary), total, page: query.page, pageSize: query.pageSize }
+  })
+}
+
+/** Per-case reads answer 404 outside the scope, so that nobody learns a case exists. */
+export async function getCase({ db, clock }: Deps, actor: Actor, id: string) {
+  const scope = caseScopeOf(actor)
+  if (!scope) throw notFound()
+  return db.transaction(async (tx) => {
+    const view = await repo.findCaseView(tx, actor.tenantId, id, scope)
+    if (!view) throw notFound()
+    await writeAudit(tx, actor, clock.now(), { action: 'case.read', recordType: 'case', recordId: id })
+    return toCaseDetail(view)
+  })
+}
+
+export async function getCaseHistory({ db, clock }: Deps, actor: Actor, id: string) {
+  const scope = caseScopeOf(actor)
+  if (!scope) throw notFound()
+  return db.transaction(async (tx) => {
+    if (!(await repo.findCaseView(tx, actor.tenantId, id, scope))) throw notFound()
+    const events = await repo.findCaseEvents(tx, actor.tenantId, id)
+    await writeAudit(tx, actor, clock.now(), { action: 'case.history', recordType: 'case', recordId: id })
+    return events.map(toCaseEvent)
+  })
+}
+
+export async function findSimilarCases({ db, clock }: Deps, actor: Actor, query: SimilarQuery) {
+  const scope = requireCaseScope(actor)
+  const name = query.name ? normaliseName(query.name) : ''
+  const kana = query.kana ? normaliseKana(query.kana) : ''
+  const hasBirth = query.birthYear != null && query.ward && query.gender && query.gender !== 'unknown'
+  if (!name && !kana && !hasBirth) return []
+  return db.transaction(async (tx) => {
+    const ward = hasBirth ? await resolveWard(tx, actor.tenantId, query.ward!) : undefined
+    const birthWardGender = ward ? { birthYear: query.birthYear!, ward, gender: query.gender! } : undefined
+    if (!name && !kana && !birthWardGender) return []
+    const rows = await search.findSimilar(tx, actor.tenantId, scope, {
+      name: name || undefined,
+      kana: kana || undefined,
+      birthWardGender,
+      excludeId: query.excludeId,
+    })
+    await writeAudit(tx, actor, clock.now(), {
+      action: 'case.similar_search',
+      detail: { count: rows.length },
+    })
+    return rows.map(({ row, byName, byKana, byBirth }) => ({
+      id: row.id,
+      caseNo: row.caseNo,
+      openedOn: row.openedOn,
+      status: row.status as 'open',
+      name: row.name,
+      kana: row.kana,
+      birthYear: row.birthYear,
+      ward: row.ward,
+      gender: row.gender as 'unknown',
+      matchedOn: [
+        ...(byName ? (['name'] as const) : []),
+        ...(byKana ? (['kana'] as const) : []),
+        ...(byBirth ? (['birth_ward_gender'] as const) : []),
+      ],
+    }))
+  })
+}
+
+export async function getWorklist({ db, clock }: Deps, actor: Actor) {
+  const scope = requireCaseScope(actor)
+  const now = clock.now()
+  const today = tokyoDate(now)
+  return db.transaction(async (tx) => {
+    const setting = await repo.findSetting(tx, actor.tenantId, 'noContactDays')
+    const noContactDays =
+      typeof setting === 'number' && Number.isInteger(setting) && setting > 0
+        ? setting
+        : DEFAULT_NO_CONTACT_DAYS
+    const lists = await search.findWorklist(tx, actor.tenantId, scope, {
+      noContactSince: addDays(today, -noContactDays),
+      weekStart: startOfWeek(today),
+      today,
+    })
+    await writeAudit(tx, actor, now, {
+      action: 'case.worklist',
+      detail: {
+        urgent: lists.urgent.length,
+        noContact: lists.noContact.length,
+        openedThisWeek: lists.openedThisWeek.length,
+      },
+    })
+    return {
+      noContactDays,
+      urgent: lists.urgent.map(toCaseSummary),
+      noContact: lists.noContact.map(toCaseSummary),
+      openedThisWeek: lists.openedThisWeek.map(toCaseSummary),
+    }
+  })
+}

@@ -1,0 +1,33 @@
+import type { Contact } from '../../../shared/contracts/contacts.ts'
+import type { ContactView } from './contacts.repository.ts'
+
+/** The staff member's current account name, or the ledger's name for imported contacts. */
+export function toContact(c: ContactView): Contact {
+  return {
+    id: c.id,
+    caseId: c.caseId,
+    contactedOn: c.contactedOn,
+    time: c.time,
+    method: c.method as Contact['method'],
+    counterpart: c.counterpart as Contact['counterpart'],
+    staffId: c.staffId,
+    staffName: c.staffId ? (c.accountName ?? c.staffName) : c.staffName,
+    minutes: c.minutes,
+    summary: c.summary,
+    nextStep: c.nextStep,
+    createdAt: c.createdAt.toISOString(),
+    updatedAt: c.updatedAt.toISOString(),
+  }
+}
+
+/** The fields of a contact as its case's history names them (prefixed 'contact.'). */
+export const CONTACT_FIELDS = [
+  'contactedOn',
+  'time',
+  'method',
+  'counterpart',
+  'staffId',
+  'minutes',
+  'summary',
+  'nextStep',
+] as const

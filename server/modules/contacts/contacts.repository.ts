@@ -1,0 +1,55 @@
+import { and, desc, eq, sql } from 'drizzle-orm'
+import type { Db } from '../../db/client.ts'
+import { accounts, contacts } from '../../db/schema/index.ts'
+
+export type ContactRow = typeof contacts.$inferSelect
+export type ContactView = ContactRow & { accountName: string | null }
+
+function selectContactViews(db: Db) {
+  return db
+    .select({ contact: contacts, accountName: accounts.name })
+    .from(contacts)
+    .leftJoin(accounts, and(eq(accounts.tenantId, contacts.tenantId), eq(accounts.id, contacts.staffId)))
+}
+
+const flatten = (r: { contact: ContactRow; accountName: string | null }): ContactView => ({
+  ...r.contact,
+  accountName: r.accountName,
+})
+
+/** A case's timeline, newest first; a contact without a time sorts after the timed ones of its day. */
+export async function findContactsOfCase(db: Db, tenantId: string, caseId: string): Promise<ContactView[]> {
+  const rows = await selectContactViews(db)
+    .where(and(eq(contacts.tenantId, tenantId), eq(contacts.caseId, caseId)))
+    .orderBy(desc(contacts.contactedOn), sql`${contacts.time} desc nulls last`, desc(contacts.createdAt))
+  return rows.map(flatten)
+}
+
+export async function findContact(
+  db: Db,
+  tenantId: string,
+  caseId: string,
+  id: string,
+): Promise<ContactView | undefined> {
+  const [row] = await selectContactViews(db).where(
+    and(eq(contacts.tenantId, tenantId), eq(contacts.caseId, caseId), eq(contacts.id, id)),
+  )
+  return row && flatten(row)
+}
+
+export async function insertContact(db: Db, values: typeof contacts.$inferInsert): Promise<ContactRow> {
+  const [row] = await db.insert(contacts).values(values).returning()
+  return row!
+}
+
+export async function updateContactRow(
+  db: Db,
+  tenantId: string,
+  id: string,
+  values: Partial<typeof contacts.$inferInsert>,
+): Promise<void> {
+  await db
+    .update(contacts)
+    .set(values)
+    .where(and(eq(contacts.tenantId, tenantId), eq(contacts.id, id)))
+}

@@ -1,0 +1,106 @@
+import type { z } from 'zod'
+import type * as contract from '../../../shared/contracts/contacts.ts'
+import { tokyoDate } from '../../../shared/dates.ts'
+import type { Actor } from '../../platform/actor.ts'
+import { writeAudit } from '../../platform/audit.ts'
+import type { AppDeps } from '../../platform/deps.ts'
+import { notFound } from '../../platform/errors.ts'
+import { caseRecords, changesBetween, FieldErrors, fieldsSet } from '../cases/index.ts'
+import { CONTACT_FIELDS, toContact } from './contacts.dto.ts'
+import * as repo from './contacts.repository.ts'
+
+type AddInput = z.output<NonNullable<typeof contract.addContact.body>>
+type CorrectInput = z.output<NonNullable<typeof contract.correctContact.body>>
+
+export function createContactsService({ db, clock }: Pick<AppDeps, 'db' | 'clock'>) {
+  return {
+    async list(actor: Actor, caseId: string) {
+      return db.transaction(async (tx) => {
+        await caseRecords.findReadable(tx, actor, caseId)
+        const rows = await repo.findContactsOfCase(tx, actor.tenantId, caseId)
+        await writeAudit(tx, actor, clock.now(), {
+          action: 'contact.list',
+          recordType: 'case',
+          recordId: caseId,
+          detail: { count: rows.length },
+        })
+        return rows.map(toContact)
+      })
+    },
+
+    async add(actor: Actor, caseId: string, input: AddInput) {
+      const now = clock.now()
+      return db.transaction(async (tx) => {
+        const theCase = await caseRecords.findRecordable(tx, actor, caseId, 'add')
+        const errors = new FieldErrors()
+        caseRecords.checkDate(errors, 'contactedOn', input.contactedOn, tokyoDate(now), theCase.openedOn)
+        const staffId = input.staffId ?? actor.accountId
+        await caseRecords.checkStaff(tx, errors, actor, staffId)
+        errors.throwIfAny()
+        const values = { ...input, staffId, minutes: input.minutes ?? null }
+        const row = await repo.insertContact(tx, {
+          tenantId: actor.tenantId,
+          caseId,
+          ...values,
+          createdAt: now,
+          updatedAt: now,
+        })
+        await caseRecords.recordEvent(
+          tx,
+          actor,
+          now,
+          caseId,
+          'contact_added',
+          fieldsSet(values, CONTACT_FIELDS, 'contact.'),
+        )
+        await writeAudit(tx, actor, now, {
+          action: 'contact.create',
+          recordType: 'contact',
+          recordId: row.id,
+          detail: { caseId },
+        })
+        return toContact((await repo.findContact(tx, actor.tenantId, caseId, row.id))!)
+      })
+    },
+
+    /** Only the fields sent change; the case's history keeps each from → to with the reason. */
+    async correct(actor: Actor, caseId: string, contactId: string, input: CorrectInput) {
+      const now = clock.now()
+      return db.transaction(async (tx) => {
+        const theCase = await caseRecords.findRecordable(tx, actor, caseId, 'correct')
+        const before = await repo.findContact(tx, actor.tenantId, caseId, contactId)
+        if (!before) throw notFound()
+        const { reason, ...sent } = input
+        const after = Object.fromEntries(
+          Object.entries(sent).filter(([, v]) => v !== undefined),
+        ) as Partial<repo.ContactRow>
+        const errors = new FieldErrors()
+        if (after.contactedOn) {
+          caseRecords.checkDate(errors, 'contactedOn', after.contactedOn, tokyoDate(now), theCase.openedOn)
+        }
+        if (after.staffId) await caseRecords.checkStaff(tx, errors, actor, after.staffId)
+        errors.throwIfAny()
+        const changes = changesBetween(before, after, CONTACT_FIELDS, 'contact.')
+        if (changes.length > 0) {
+          // A staff member picked from the list replaces the ledger's name.
+          const ledgerName = after.staffId ? { staffName: null } : {}
+          await repo.updateContactRow(tx, actor.tenantId, contactId, {
+            ...after,
+            ...ledgerName,
+            updatedAt: now,
+          })
+          await caseRecords.recordEvent(tx, actor, now, caseId, 'contact_corrected', changes, reason)
+        }
+        await writeAudit(tx, actor, now, {
+          action: 'contact.correct',
+          recordType: 'contact',
+          recordId: contactId,
+          detail: { caseId, fields: changes.map((c) => c.field.replace(/^contact\./, '')) },
+        })
+        return toContact((await repo.findContact(tx, actor.tenantId, caseId, contactId))!)
+      })
+    },
+  }
+}
+
+export type ContactsService = ReturnType<typeof createContactsService>
