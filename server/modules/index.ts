@@ -3,10 +3,14 @@ import type { AppDeps } from '../platform/deps.ts'
 import { accountsModule } from './accounts/index.ts'
 import { auditModule } from './audit/index.ts'
 import { authModule } from './auth/index.ts'
+import { casesModule } from './cases/index.ts'
+import { contactsModule } from './contacts/index.ts'
 
 /** Every domain module, in the order their routes are registered. */
 export const modules: ((app: FastifyInstance, deps: AppDeps) => void)[] = [
   authModule,
   accountsModule,
   auditModule,
+  casesModule,
+  contactsModule,
 ]

@@ -28,8 +28,8 @@ const wardCode = z.string().trim().min(1).max(40).describe('Ward code (see /api/
 
 const currentYear = new Date().getFullYear()
 
-/** The intake form: every field of the `cases` ledger sheet a counsellor enters. */
-export const caseFields = z.object({
+/** The intake fields without defaults, so that a correction (PATCH) changes only what it names. */
+const intakeFields = z.object({
   openedOn: dateInput.describe('受付日 (2021-08-31 or 2021/8/31)'),
   ward: wardCode.nullish().describe('居住区; null = unknown'),
   age: z.coerce
@@ -49,20 +49,25 @@ export const caseFields = z.object({
     .nullish()
     .describe('年齢区分; derived from age or birth year when given'),
   firstConsulter: codeOf(FIRST_CONSULTERS, '相談者'),
-  route: z.enum(codesOf(ROUTES)).default('unknown'),
-  concerns: z
-    .array(z.enum(codesOf(CONCERNS)))
-    .max(CONCERNS.length)
-    .default([]),
-  urgency: z.enum(codesOf(URGENCIES)).default('normal'),
+  route: z.enum(codesOf(ROUTES)),
+  concerns: z.array(z.enum(codesOf(CONCERNS))).max(CONCERNS.length),
+  urgency: z.enum(codesOf(URGENCIES)),
   name: optionalText(100).describe('氏名 (personal data)'),
   kana: optionalText(100)
     .refine((v) => v == null || /^[\p{Script=Hiragana}\p{Script=Katakana}ー\s・]+$/u.test(v), {
       error: 'ふりがなはひらがなかカタカナで入力してください',
     })
     .describe('ふりがな (personal data)'),
-  gender: z.enum(codesOf(GENDERS)).default('unknown'),
+  gender: z.enum(codesOf(GENDERS)),
   staffId: uuid.nullish().describe('担当者; the creator when omitted'),
+})
+
+/** The intake form: every field of the `cases` ledger sheet a counsellor enters. */
+export const caseFields = intakeFields.extend({
+  route: intakeFields.shape.route.default('unknown'),
+  concerns: intakeFields.shape.concerns.default([]),
+  urgency: intakeFields.shape.urgency.default('normal'),
+  gender: intakeFields.shape.gender.default('unknown'),
 })
 
 export const caseSummary = z.object({
@@ -184,7 +189,7 @@ export const updateCase = defineContract({
   summary: 'Correct the intake fields of a case; every change is kept in its history',
   tags: ['cases'],
   params: idParams,
-  body: caseFields.partial().extend({ ...versioned, reason: optionalText(500) }),
+  body: intakeFields.partial().extend({ ...versioned, reason: optionalText(500) }),
   response: caseDetail,
 })
 
