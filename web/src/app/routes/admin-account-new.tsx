@@ -28,7 +28,7 @@ function AccountNewPage() {
       <>
         <PageHeading title="アカウントを作成しました" />
         <p className="mb-6 text-std-16N-170">
-          {created.account.name}（{created.account.loginId}）のアカウントを作成しました。
+          {`${created.account.name}（${created.account.loginId}）のアカウントを作成しました。`}
           本人が次のリンクからパスワードを設定すると、ログインできるようになります。
         </p>
         <PasswordLinkNotice link={created.passwordLink} />

@@ -58,7 +58,7 @@ function CaseDetailPage() {
         </h2>
         <CaseOverview c={c} />
         <div className="mt-6">
-          <CaseActions key={c.version} c={c} onDone={setFlash} />
+          <CaseActions c={c} onDone={setFlash} />
         </div>
       </section>
 

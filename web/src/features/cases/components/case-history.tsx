@@ -21,10 +21,13 @@ export function CaseHistory({ caseId }: { caseId: string }) {
   const history = useCaseHistory(caseId)
   const wardName = useWardName()
   const staff = useStaff()
+  // Contact changes come as `contact.<field>`; they share labels and codes with the contact form.
+  const bare = (field: string) => field.replace(/^contact\./, '')
   const readable = (field: string, value: string | null) => {
-    if (field === 'staffId' && value)
+    const key = bare(field)
+    if (key === 'staffId' && value)
       return staff.data?.find((s) => s.id === value)?.name ?? '（一覧にない職員）'
-    return historyValue(field, value, wardName)
+    return historyValue(key, value, wardName)
   }
 
   if (history.isPending) return <Loading what="変更履歴" />
@@ -45,8 +48,8 @@ export function CaseHistory({ caseId }: { caseId: string }) {
             <ul className="mt-1 list-disc pl-6 text-std-16N-170">
               {event.changes.map((change) => (
                 <li key={change.field}>
-                  {HISTORY_FIELD_LABELS[change.field] ?? change.field}：{readable(change.field, change.from)}{' '}
-                  → {readable(change.field, change.to)}
+                  {HISTORY_FIELD_LABELS[bare(change.field)] ?? change.field}：
+                  {readable(change.field, change.from)} → {readable(change.field, change.to)}
                 </li>
               ))}
             </ul>
