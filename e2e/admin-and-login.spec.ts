@@ -1,0 +1,62 @@
+import { randomBytes } from 'node:crypto'
+import { expect, test } from '@playwright/test'
+import { setupUrl } from './fixtures/accounts.ts'
+import { expectAccessible, logIn } from './fixtures/helpers.ts'
+
+const admin = {
+  loginId: 'e2e-admin',
+  name: '管理 花子',
+  password: `${randomBytes(12).toString('base64url')} 管理者のパスフレーズ`,
+}
+const newLogin = `e2e-staff-${randomBytes(3).toString('hex')}`
+
+test('the first administrator is set up from the printed link, logs in, creates an account and sees the audit log', async ({
+  page,
+}) => {
+  await test.step('first-administrator link', async () => {
+    await page.goto(setupUrl())
+    await expect(page.getByRole('heading', { level: 1, name: '最初の管理者の登録' })).toBeVisible()
+    await expectAccessible(page)
+    await page.locator('#loginId').fill(admin.loginId)
+    await page.locator('#name').fill(admin.name)
+    await page.locator('#password').fill(admin.password)
+    await page.locator('#passwordConfirm').fill(admin.password)
+    await page.getByRole('button', { name: '管理者を登録する' }).click()
+    await expect(page.getByRole('heading', { level: 1, name: '設定が完了しました' })).toBeVisible()
+    await expectAccessible(page)
+  })
+
+  await test.step('the link works only once', async () => {
+    await page.goto(setupUrl())
+    await expect(page.getByRole('heading', { level: 1, name: 'リンクが無効です' })).toBeVisible()
+  })
+
+  await test.step('log in and list accounts', async () => {
+    await logIn(page, admin)
+    await page.goto('/admin/accounts')
+    await expect(page.getByRole('heading', { level: 1, name: 'アカウント管理' })).toBeVisible()
+    await expect(page.getByText(admin.loginId)).toBeVisible()
+    await expectAccessible(page)
+  })
+
+  await test.step('create an account: a one-time link is shown, never a password', async () => {
+    await page.goto('/admin/accounts/new')
+    await expect(page.getByRole('heading', { level: 1, name: 'アカウントを作成' })).toBeVisible()
+    await expectAccessible(page)
+    await page.getByLabel('ログインID').fill(newLogin)
+    await page.getByLabel('氏名').fill('新人 職員')
+    await page.getByLabel('役割').selectOption({ label: '相談窓口 相談員' })
+    await page.getByLabel('所属').selectOption({ label: '「よりそい・つなぐ」相談窓口' })
+    await page.getByRole('button', { name: '作成する' }).click()
+    await expect(page.getByRole('heading', { level: 1, name: 'アカウントを作成しました' })).toBeVisible()
+    await expect(page.getByText(/\/setup\?token=/)).toBeVisible()
+    await expectAccessible(page)
+  })
+
+  await test.step('the audit log shows the creation', async () => {
+    await page.goto('/admin/audit')
+    await expect(page.getByRole('heading', { level: 1, name: '監査ログ' })).toBeVisible()
+    await expect(page.getByRole('cell', { name: 'account.create' }).first()).toBeVisible()
+    await expectAccessible(page)
+  })
+})

@@ -1,0 +1,146 @@
+// `npm run test:e2e`: the end-to-end flows in e2e/ against a real server in the machine's
+// Chromium. Steps: find Chromium, build the web app, prepare a fresh store in a temporary folder
+// (accounts with passwords made for this run), start the server on a free port, run Playwright,
+// stop the server and remove the folder.
+import { spawn, spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
+const inCi = process.env.CI === 'true' || process.env.CI === '1'
+
+if (!existsSync(chromium)) {
+  if (inCi) {
+    console.error(
+      `E2E FAILED: Chromium not found at ${chromium}. CI must have it (apt-get install chromium).`,
+    )
+    process.exit(1)
+  }
+  console.log(`E2E SKIPPED: Chromium not found at ${chromium}.`)
+  console.log(
+    '  To run the end-to-end tests, install it (sudo apt-get install chromium) or set CHROMIUM_PATH.',
+  )
+  process.exit(0)
+}
+
+/** Runs a command in the foreground and stops everything if it fails. */
+function run(command, args, env = process.env) {
+  const result = spawnSync(command, args, { stdio: 'inherit', env })
+  if (result.status !== 0) {
+    console.error(`E2E FAILED: ${command} ${args.join(' ')} exited with ${result.status ?? result.signal}`)
+    cleanUp()
+    process.exit(1)
+  }
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer()
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address()
+      probe.close(() => resolve(port))
+    })
+  })
+}
+
+const dataDir = mkdtempSync(join(tmpdir(), 'yorisoi-e2e-'))
+const accountsFile = join(dataDir, 'accounts.json')
+let server
+
+function cleanUp() {
+  if (server && server.exitCode === null) server.kill('SIGTERM')
+  if (!process.env.E2E_KEEP_DATA) rmSync(dataDir, { recursive: true, force: true })
+}
+
+run('npx', ['vite', 'build', '--logLevel', 'warn'])
+// Before the server opens the folder: PGlite allows one process at a time.
+run('npx', ['tsx', 'e2e/fixtures/prepare.ts', dataDir, accountsFile])
+
+const port = await freePort()
+const baseUrl = `http://127.0.0.1:${port}`
+const serverEnv = {
+  ...process.env,
+  PORT: String(port),
+  HOST: '127.0.0.1',
+  YORISOI_DATA_DIR: dataDir,
+  YORISOI_CITY: 'e2e',
+  YORISOI_PUBLIC_URL: baseUrl,
+  DATABASE_URL: '',
+  LOG_LEVEL: 'warn',
+}
+// node --import tsx (not npx tsx) so that SIGTERM reaches the server itself, which then
+// closes the store and removes its lock file.
+server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  env: serverEnv,
+  stdio: ['ignore', 'pipe', 'pipe'],
+})
+let output = ''
+server.stdout.on('data', (chunk) => {
+  output += chunk
+})
+server.stderr.on('data', (chunk) => {
+  output += chunk
+})
+
+const setupUrl = await waitForServer()
+console.log(`E2E server ready at ${baseUrl}`)
+
+const tests = spawnSync(
+  'npx',
+  ['playwright', 'test', '-c', 'e2e/playwright.config.ts', ...process.argv.slice(2)],
+  {
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      CHROMIUM_PATH: chromium,
+      E2E_BASE_URL: baseUrl,
+      E2E_ACCOUNTS_FILE: accountsFile,
+      E2E_SETUP_URL: setupUrl,
+    },
+  },
+)
+const status = tests.status ?? 1
+if (status !== 0) {
+  console.error('E2E FAILED. Server output:')
+  console.error(output.split('\n').slice(-40).join('\n'))
+}
+await stopServer()
+cleanUp()
+process.exit(status)
+
+/** Waits until the API answers and the first-administrator link has been printed. */
+async function waitForServer() {
+  const deadline = Date.now() + 90_000
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) break
+    const link = /(http\S+\/setup\?token=\S+)/.exec(output)
+    if (link) {
+      try {
+        const res = await fetch(`${baseUrl}/api/auth/session`)
+        if (res.ok) return link[1]
+      } catch {
+        // Not listening yet.
+      }
+    }
+    await new Promise((r) => setTimeout(r, 250))
+  }
+  console.error('E2E FAILED: the server did not start. Its output:')
+  console.error(output)
+  cleanUp()
+  process.exit(1)
+}
+
+function stopServer() {
+  return new Promise((resolve) => {
+    if (server.exitCode !== null) return resolve()
+    const timer = setTimeout(() => server.kill('SIGKILL'), 10_000)
+    server.once('exit', () => {
+      clearTimeout(timer)
+      resolve()
+    })
+    server.kill('SIGTERM')
+  })
+}
