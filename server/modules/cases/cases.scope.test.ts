@@ -63,11 +63,19 @@ const ENDPOINTS: Record<string, Call> = {
   listContacts: (s, f) => s.get(`/api/cases/${f.id}/contacts`),
   updateCase: (s, f) => s.patch(`/api/cases/${f.id}`, { version: f.version, urgency: 'early' }),
   addContact: (s, f) =>
-    s.post(`/api/cases/${f.id}/contacts`, { contactedOn: '2026-11-22', method: 'visit', counterpart: 'self' }),
+    s.post(`/api/cases/${f.id}/contacts`, {
+      contactedOn: '2026-11-22',
+      method: 'visit',
+      counterpart: 'self',
+    }),
   correctContact: (s, f) =>
     s.patch(`/api/cases/${f.id}/contacts/${f.contactId}`, { minutes: 30, reason: '記入漏れ' }),
   closeCase: (s, f) =>
-    s.post(`/api/cases/${f.id}/close`, { version: f.version, closedOn: '2026-11-23', closureReason: 'advice' }),
+    s.post(`/api/cases/${f.id}/close`, {
+      version: f.version,
+      closedOn: '2026-11-23',
+      closureReason: 'advice',
+    }),
   handOverCase: (s, f) =>
     s.post(`/api/cases/${f.id}/handover`, {
       version: f.version,
@@ -158,7 +166,9 @@ describe('scope of list endpoints', () => {
     await handOver(who.window, handed.id, handed.version)
     const sakyoCase = await openCase(who.sakyoStaff, { name: '範囲 左京', openedOn: '2026-11-23' })
     const ids = async (s: Session) => {
-      const list = (await s.get('/api/cases?q=範囲&pageSize=200')).json().items.map((c: { id: string }) => c.id)
+      const list = (await s.get('/api/cases?q=範囲&pageSize=200'))
+        .json()
+        .items.map((c: { id: string }) => c.id)
       const week = (await s.get('/api/worklist')).json().openedThisWeek.map((c: { id: string }) => c.id)
       const similar = (await s.get(`/api/cases/similar?kana=${encodeURIComponent('やまだたろう')}`))
         .json()
