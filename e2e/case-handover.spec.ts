@@ -72,7 +72,7 @@ test('a counsellor opens a case, fixes a wrong date, records contacts and hands 
     await expect(page.getByText('このケースを北区へ引き継ぎます。よろしいですか？')).toBeVisible()
     await expectAccessible(page)
     await page.getByRole('button', { name: '引き継ぐ' }).click()
-    // Checked on the case's state: the confirmation message is not shown after a handover yet.
+    await expect(page.getByRole('status')).toContainText('ケースを区へ引き継ぎました。')
     await expect(page.getByRole('region', { name: '基本情報' })).toContainText('引継ぎ済')
     await expectAccessible(page)
   })
