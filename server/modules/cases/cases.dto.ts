@@ -1,4 +1,5 @@
-import type { CaseDetail, CaseEvent, CaseSummary } from '../../../shared/contracts/cases.ts'
+import type { z } from 'zod'
+import type { CaseDetail, CaseEvent, CaseSummary, similarCandidate } from '../../../shared/contracts/cases.ts'
 import type { CaseEventRow, CaseRow, CaseView } from './cases.repository.ts'
 
 export function toCaseSummary(v: CaseView): CaseSummary {
@@ -41,6 +42,34 @@ export function toCaseDetail(v: CaseView): CaseDetail {
     version: c.version,
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
+  }
+}
+
+type SimilarCandidate = z.infer<typeof similarCandidate>
+type MatchReason = SimilarCandidate['matchedOn'][number]
+
+export function toSimilarCandidate(r: {
+  row: CaseRow
+  byName: boolean
+  byKana: boolean
+  byBirth: boolean
+}): SimilarCandidate {
+  const reasons: [boolean, MatchReason][] = [
+    [r.byName, 'name'],
+    [r.byKana, 'kana'],
+    [r.byBirth, 'birth_ward_gender'],
+  ]
+  return {
+    id: r.row.id,
+    caseNo: r.row.caseNo,
+    openedOn: r.row.openedOn,
+    status: r.row.status as SimilarCandidate['status'],
+    name: r.row.name,
+    kana: r.row.kana,
+    birthYear: r.row.birthYear,
+    ward: r.row.ward,
+    gender: r.row.gender as SimilarCandidate['gender'],
+    matchedOn: reasons.filter(([hit]) => hit).map(([, reason]) => reason),
   }
 }
 

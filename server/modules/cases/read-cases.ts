@@ -6,7 +6,7 @@ import { writeAudit } from '../../platform/audit.ts'
 import type { AppDeps } from '../../platform/deps.ts'
 import { notFound } from '../../platform/errors.ts'
 import { resolveWard } from './case-rules.ts'
-import { toCaseDetail, toCaseEvent, toCaseSummary } from './cases.dto.ts'
+import { toCaseDetail, toCaseEvent, toCaseSummary, toSimilarCandidate } from './cases.dto.ts'
 import { caseScopeOf, requireCaseScope } from './cases.policy.ts'
 import * as repo from './cases.repository.ts'
 import * as search from './cases.search.repository.ts'
@@ -84,22 +84,7 @@ export async function findSimilarCases({ db, clock }: Deps, actor: Actor, query:
       action: 'case.similar_search',
       detail: { count: rows.length },
     })
-    return rows.map(({ row, byName, byKana, byBirth }) => ({
-      id: row.id,
-      caseNo: row.caseNo,
-      openedOn: row.openedOn,
-      status: row.status as 'open',
-      name: row.name,
-      kana: row.kana,
-      birthYear: row.birthYear,
-      ward: row.ward,
-      gender: row.gender as 'unknown',
-      matchedOn: [
-        ...(byName ? (['name'] as const) : []),
-        ...(byKana ? (['kana'] as const) : []),
-        ...(byBirth ? (['birth_ward_gender'] as const) : []),
-      ],
-    }))
+    return rows.map(toSimilarCandidate)
   })
 }
 

@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import type * as contract from '../../../shared/contracts/cases.ts'
 import { tokyoDate } from '../../../shared/dates.ts'
+import type { Db } from '../../db/client.ts'
 import type { Actor } from '../../platform/actor.ts'
 import { writeAudit } from '../../platform/audit.ts'
 import type { AppDeps } from '../../platform/deps.ts'
@@ -60,12 +61,7 @@ function pickIntake(row: repo.CaseRow): IntakeValues {
 }
 
 /** A corrected opening date must not come after anything recorded on the case since. */
-async function checkLaterDates(
-  tx: Parameters<typeof repo.findFirstContactOn>[0],
-  tenantId: string,
-  before: repo.CaseRow,
-  openedOn: string,
-) {
+async function checkLaterDates(tx: Db, tenantId: string, before: repo.CaseRow, openedOn: string) {
   const errors = new FieldErrors()
   const firstContact = await repo.findFirstContactOn(tx, tenantId, before.id)
   const later = [firstContact, before.handedOverOn, before.closedOn].filter((d): d is string => d !== null)
