@@ -11,6 +11,16 @@ export function Loading({ what = 'データ' }: { what?: string }) {
 }
 
 export function QueryError({ error }: { error: unknown }) {
+  // A 400 on a list means its search conditions were wrong; the fields show which one.
+  if (isApiError(error) && error.status === 400) {
+    return (
+      <Notice tone="error" title="検索条件を確認してください" live="alert">
+        {error.problem.errors?.length
+          ? '赤く示した条件を直してから、もう一度表示してください。'
+          : error.message}
+      </Notice>
+    )
+  }
   const message = isApiError(error) ? (error.problem.detail ?? error.problem.title) : '読み込みに失敗しました'
   return (
     <Notice tone="error" title="表示できませんでした" live="alert">

@@ -33,6 +33,7 @@ export function AuditFilters({
             id="from"
             label="期間（から）"
             plain
+            support="例：2021/4/1"
             value={values.from ?? ''}
             onValueChange={set('from')}
             error={errors.from}
@@ -41,6 +42,7 @@ export function AuditFilters({
             id="to"
             label="期間（まで）"
             plain
+            support="例：2021/8/31"
             value={values.to ?? ''}
             onValueChange={set('to')}
             error={errors.to}

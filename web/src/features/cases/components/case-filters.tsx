@@ -118,6 +118,7 @@ export function CaseFilters({ initial, onApply, errors }: CaseFiltersProps) {
             id="openedFrom"
             label="受付日（から）"
             plain
+            support="例：2021/4/1"
             value={v('openedFrom')}
             onValueChange={set('openedFrom')}
             error={errors.openedFrom}
@@ -126,6 +127,7 @@ export function CaseFilters({ initial, onApply, errors }: CaseFiltersProps) {
             id="openedTo"
             label="受付日（まで）"
             plain
+            support="例：2021/8/31"
             value={v('openedTo')}
             onValueChange={set('openedTo')}
             error={errors.openedTo}
