@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { defineConfig } from '@playwright/test'
 
 // Playwright's own runner rather than Vitest + playwright-core: it gives each test a fresh
@@ -17,7 +19,8 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [['list']],
-  outputDir: '../test-results',
+  // Traces of failed flows go outside the tree, where neither git nor Biome looks.
+  outputDir: process.env.E2E_OUTPUT_DIR || join(tmpdir(), 'yorisoi-e2e-results'),
   use: {
     baseURL: process.env.E2E_BASE_URL,
     locale: 'ja-JP',

@@ -104,7 +104,8 @@ const tests = spawnSync(
 )
 const status = tests.status ?? 1
 if (status !== 0) {
-  console.error('E2E FAILED. Server output:')
+  console.error(`E2E FAILED. Traces: ${process.env.E2E_OUTPUT_DIR || join(tmpdir(), 'yorisoi-e2e-results')}`)
+  console.error('Server output:')
   console.error(output.split('\n').slice(-40).join('\n'))
 }
 await stopServer()
