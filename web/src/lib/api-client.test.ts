@@ -33,7 +33,8 @@ afterEach(() => {
   vi.unstubAllGlobals()
 })
 
-const header = (call: Call | undefined, name: string) => (call?.init.headers as Record<string, string>)[name]
+const header = (call: Call | undefined, name: string) =>
+  ((call?.init.headers ?? {}) as Record<string, string>)[name]
 
 describe('buildUrl', () => {
   it('fills path parameters and drops empty query values', () => {
