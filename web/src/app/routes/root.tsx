@@ -12,6 +12,7 @@ export interface RouterContext {
 export const rootRoute = createRootRouteWithContext<RouterContext>()({
   component: Outlet,
   notFoundComponent: NotFound,
+  errorComponent: ErrorPage,
 })
 
 /** Pages anyone may open (login, one-time password links). */
@@ -48,6 +49,22 @@ function NotFound() {
       <p className="text-std-16N-170">お探しのページは見つかりませんでした。アドレスを確認してください。</p>
       <p className="mt-4">
         <Link to="/">ホームへ戻る</Link>
+      </p>
+    </main>
+  )
+}
+
+/** Last resort for a failure while rendering: no stack trace, just a way back. */
+function ErrorPage() {
+  return (
+    <main id="main" className="mx-auto max-w-5xl px-4 py-10">
+      <PageHeading title="エラーが発生しました" />
+      <p className="text-std-16N-170">
+        画面を表示できませんでした。画面を再読み込みしてください。繰り返し起きる場合はシステム管理者に連絡してください。
+      </p>
+      <p className="mt-4 flex flex-wrap gap-6">
+        <a href={window.location.href}>再読み込み</a>
+        <a href="/">ホームへ戻る</a>
       </p>
     </main>
   )

@@ -24,7 +24,9 @@ const DONE: Record<Action, string> = {
 
 /** Which actions the case's status allows; the server checks the same rules again. */
 function actionsFor(c: CaseDetail): Action[] {
-  if (c.status === 'open') return ['close', 'handover', 'correct']
+  // Only the window hands cases over; a case opened at a ward centre is already there.
+  if (c.status === 'open')
+    return c.intakeUnit === 'window' ? ['close', 'handover', 'correct'] : ['close', 'correct']
   return ['reopen', 'correct']
 }
 
