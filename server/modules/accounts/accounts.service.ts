@@ -29,8 +29,8 @@ type CreateInput = z.output<NonNullable<typeof contract.createAccount.body>>
 type UpdateInput = z.output<NonNullable<typeof contract.updateAccount.body>>
 
 export function createAccountsService(db: Db, clock: Clock) {
-  async function checkUnit(tenantId: string, role: Role, unitId: string) {
-    const unit = await repo.findUnit(db, tenantId, unitId)
+  async function checkUnit(on: Db, tenantId: string, role: Role, unitId: string) {
+    const unit = await repo.findUnit(on, tenantId, unitId)
     if (!unit) throw invalid([{ field: 'unitId', message: '所属を選択してください' }])
     if (!UNIT_KINDS_OF_ROLE[role].includes(unit.kind)) {
       throw invalid([{ field: 'unitId', message: 'この役割はこの所属に設定できません' }])
@@ -71,7 +71,7 @@ export function createAccountsService(db: Db, clock: Clock) {
 
     async create(actor: Actor, input: CreateInput) {
       requireAdmin(actor)
-      await checkUnit(actor.tenantId, input.role, input.unitId)
+      await checkUnit(db, actor.tenantId, input.role, input.unitId)
       const now = clock.now()
       return db.transaction(async (tx) => {
         if (await repo.findAccountByLogin(tx, actor.tenantId, input.loginId)) {
@@ -103,7 +103,7 @@ export function createAccountsService(db: Db, clock: Clock) {
         if (!before) throw notFound()
         const role = input.role ?? (before.role as Role)
         const unitId = input.unitId ?? before.unitId
-        if (input.role || input.unitId) await checkUnit(actor.tenantId, role, unitId)
+        if (input.role || input.unitId) await checkUnit(tx, actor.tenantId, role, unitId)
         if (id === actor.accountId && (input.active === false || (input.role && input.role !== 'admin'))) {
           throw invalid([
             {

@@ -169,6 +169,25 @@ describe('account administration', () => {
     expect(JSON.stringify(rows.map((r) => r.detail))).not.toContain('"B"')
   })
 
+  it('moves an account to another role and unit; its sessions end so the new scope applies', async () => {
+    const city = await ctx.newCity()
+    const admin = await city.as('admin')
+    const counsellor = await city.as('window_counsellor')
+    const kita = await city.unitOf('ward_centre', 'kita')
+    const res = await admin.patch(`/api/accounts/${counsellor.user.id}`, {
+      name: '異動 太郎',
+      role: 'ward_coordinator',
+      unitId: kita.id,
+      active: true,
+    })
+    expect(res.statusCode).toBe(200)
+    expect(res.json()).toMatchObject({ name: '異動 太郎', role: 'ward_coordinator', unit: { id: kita.id } })
+    expect((await counsellor.get('/api/wards')).statusCode).toBe(401)
+    const misfit = await admin.patch(`/api/accounts/${counsellor.user.id}`, { role: 'window_counsellor' })
+    expect(misfit.statusCode).toBe(400)
+    expect(misfit.json().errors[0].field).toBe('unitId')
+  })
+
   it('an administrator cannot deactivate themself', async () => {
     const city = await ctx.newCity()
     const admin = await city.as('admin')

@@ -20,12 +20,18 @@ export function createAuditService(db: Db, clock: Clock) {
     /** Administrators read the log; reading it is itself audited. */
     async list(actor: Actor, q: AuditQuery) {
       requireAdmin(actor)
-      const { rows, total } = await repo.findAuditEntries(db, actor.tenantId, {
-        ...q,
-        fromAt: q.from ? tokyoMidnight(q.from) : undefined,
-        toAt: q.to ? tokyoMidnight(addDays(q.to, 1)) : undefined,
+      const { rows, total } = await db.transaction(async (tx) => {
+        const found = await repo.findAuditEntries(tx, actor.tenantId, {
+          ...q,
+          fromAt: q.from ? tokyoMidnight(q.from) : undefined,
+          toAt: q.to ? tokyoMidnight(addDays(q.to, 1)) : undefined,
+        })
+        await writeAudit(tx, actor, clock.now(), {
+          action: 'audit.read',
+          detail: { count: found.rows.length },
+        })
+        return found
       })
-      await writeAudit(db, actor, clock.now(), { action: 'audit.read', detail: { count: rows.length } })
       return {
         items: rows.map((r) => ({
           id: r.id,
