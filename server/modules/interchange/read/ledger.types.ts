@@ -1,0 +1,58 @@
+/**
+ * What the readers hand to the importer: sheets of rows keyed by the header text as written
+ * in the file. Readers know file formats; they know nothing of the sheets' meaning.
+ */
+export type Cell = string | number | boolean | Date | null
+
+export interface LedgerRow {
+  /** The row number a person sees in Excel or a text editor (header row = 1). */
+  rowNumber: number
+  /** Header text as written (trimmed) → cell value. */
+  cells: Map<string, Cell>
+}
+
+export interface LedgerSheet {
+  /** The workbook's sheet name, or the CSV file's base name without extension. */
+  name: string
+  /** The file it came from, for messages. */
+  source: string
+  headers: string[]
+  rows: AsyncIterable<LedgerRow>
+}
+
+/** A file that cannot be read at all (not a spreadsheet, empty, too large, bad encoding). */
+export class LedgerReadError extends Error {
+  constructor(
+    readonly source: string,
+    readonly reason: string,
+  ) {
+    super(`${source}: ${reason}`)
+  }
+}
+
+export type CsvEncoding = 'utf-8' | 'cp932'
+
+export interface ReadOptions {
+  /** Forces the CSV encoding; detected when omitted (UTF-8 with or without BOM, else CP932). */
+  encoding?: CsvEncoding
+  /** Largest file accepted, in bytes. */
+  maxBytes?: number
+}
+
+export interface ImportError {
+  sheet: string
+  /** 0 when the problem is the file or the sheet as a whole. */
+  row: number
+  /** The column's key (interchange.md), or '' for the whole row or file. */
+  column: string
+  reason: string
+}
+
+export interface ImportResult {
+  ok: boolean
+  dryRun: boolean
+  errors: ImportError[]
+  warnings: ImportError[]
+  /** Per sheet key: records added and updated (for a dry run, what would be). */
+  counts: Record<string, { added: number; updated: number }>
+}
