@@ -26,8 +26,6 @@ import { defineContract } from './define.ts'
 
 const wardCode = z.string().trim().min(1).max(40).describe('Ward code (see /api/wards)')
 
-const currentYear = new Date().getFullYear()
-
 /** The intake fields without defaults, so that a correction (PATCH) changes only what it names. */
 const intakeFields = z.object({
   openedOn: dateInput.describe('受付日 (2021-08-31 or 2021/8/31)'),
@@ -42,7 +40,10 @@ const intakeFields = z.object({
     .number({ error: '生まれ年は数字で入力してください' })
     .int({ error: '生まれ年は西暦4桁で入力してください' })
     .min(1900, { error: '生まれ年は1900年以降で入力してください' })
-    .max(currentYear + 1, { error: '生まれ年が未来になっています' })
+    .max(2200, { error: '生まれ年が未来になっています' })
+    // Checked at run time, not as a schema bound: a bound of "this year" would change the
+    // committed OpenAPI document every New Year.
+    .refine((y) => y <= new Date().getFullYear(), { error: '生まれ年が未来になっています' })
     .nullish(),
   ageBand: z
     .enum(codesOf(AGE_BANDS))

@@ -40,7 +40,7 @@ export function createAuthService(db: Db, clock: Clock) {
     on: Db = db,
   ): Promise<Actor | undefined> {
     const account = await accountsRepo.findAccountById(on, tenantId, accountId)
-    if (!account || !account.active || account.passwordHash === null) return undefined
+    if (!account?.active || account.passwordHash === null) return undefined
     const cityName = (await accountsRepo.findCityName(on, tenantId)) ?? tenantId
     return {
       tenantId,
@@ -72,7 +72,7 @@ export function createAuthService(db: Db, clock: Clock) {
       // error instead of throwing it (a throw would roll those writes back).
       const outcome = await db.transaction(async (tx): Promise<Actor | AppError> => {
         const who = { loginId: account ? loginId : null, accountId: account?.id ?? null, clientAddress }
-        if (!account || !account.active || account.passwordHash === null) {
+        if (!account?.active || account.passwordHash === null) {
           await writeAnonymousAudit(tx, tenantId, now, who, {
             action: 'auth.login_failed',
             detail: { reason: account ? 'inactive' : 'unknown_login' },
