@@ -1,0 +1,150 @@
+// The evaluation report (取組検証 統計): one JSON shape, public (BI tools read it), defined in
+// ../spec/report.md. Keys are English codes; every coded key is present, 0 when nothing matches.
+import { z } from 'zod'
+import {
+  AGE_BANDS,
+  CONTACT_METHODS,
+  COUNTERPARTS,
+  type CodeList,
+  codesOf,
+  FIRST_CONSULTERS,
+  ROUTES,
+} from '../codes.ts'
+import { dateInput, isoDate } from './common.ts'
+import { defineContract } from './define.ts'
+
+/** 新規ケース経路 of a review of kind `new` (interchange.md, `reviews`). */
+export const NEW_CASE_ROUTES = [
+  { code: 'window', label: '「よりそい・つなぐ」相談窓口' },
+  { code: 'ward_section', label: '保健福祉センター各課・室' },
+  { code: 'agency', label: 'その他（関係機関等）' },
+] as const satisfies CodeList<string>
+
+/** 主担当 decided for a case at a meeting. */
+export const CASE_LEADS = [
+  { code: 'ward_section', label: '保健福祉センター各課・室' },
+  { code: 'accompaniment', label: 'よりそい支援員' },
+  { code: 'specialist', label: '専門機関・NPO等' },
+  { code: 'rediscuss', label: '再協議等' },
+] as const satisfies CodeList<string>
+
+export const SURVEY_AUDIENCES = [
+  { code: 'consulters', label: '相談者' },
+  { code: 'agencies', label: '関係機関' },
+  { code: 'supported', label: '支援対象者' },
+  { code: 'other', label: 'その他' },
+] as const satisfies CodeList<string>
+
+/** The outcome of a window case as of the period's end (表3 対応結果). */
+export const OUTCOMES = [
+  { code: 'handed_over', label: '保健福祉センターへ引継ぎ' },
+  { code: 'closed', label: '終結' },
+  { code: 'open', label: '継続対応中' },
+] as const satisfies CodeList<string>
+
+const count = z.number().int().min(0)
+const percent = z.number().min(0).max(100).describe('Percent to one decimal')
+
+/** An object with one key per code of a list, each holding `value`. */
+function keyed<C extends string, S extends z.ZodType>(list: CodeList<C>, value: S) {
+  return z.object(Object.fromEntries(list.map((c) => [c.code, value])) as { [K in C]: S })
+}
+
+const withTotal = <T extends z.ZodRawShape>(shape: T) => z.object({ ...shape, total: count })
+
+const ageBandCounts = withTotal(keyed(AGE_BANDS, count).shape)
+const baselineFigures = z
+  .object({
+    label: z.string(),
+    ...keyed(AGE_BANDS, count.nullable()).shape,
+    total: count.nullable(),
+  })
+  .describe('Entered figures; null = not counted (shown as —)')
+const ageBandChange = z
+  .object({ ...keyed(AGE_BANDS, z.number().int()).shape, total: z.number().int() })
+  .describe('current − baseline, a null baseline value counting as 0')
+
+const monthly = z.array(z.object({ month: z.string().regex(/^\d{4}-\d{2}$/), count }))
+const share = z.object({ count, percent })
+const counterpartCounts = withTotal(keyed(COUNTERPARTS, count).shape)
+
+export const surveyOption = z.object({ label: z.string(), count, percent })
+export const surveyQuestionResult = z.object({
+  no: z.number().int(),
+  question: z.string(),
+  kind: z.enum(['single', 'multiple']),
+  options: z.array(surveyOption),
+})
+export const surveyResult = z.object({
+  surveyId: z.string(),
+  title: z.string(),
+  audience: z.enum(codesOf(SURVEY_AUDIENCES)),
+  respondents: count,
+  questions: z.array(surveyQuestionResult),
+})
+
+export const reportSchema = z.object({
+  period: z.object({ from: isoDate, to: isoDate, ward: z.string().nullable() }),
+  consultations: z.object({
+    total: count,
+    byAgeBand: z.object({
+      current: ageBandCounts,
+      baseline: baselineFigures.nullable(),
+      change: ageBandChange.nullable(),
+    }),
+    monthlyNewCases: monthly,
+    byContactCount: z.object({ single: count, continuing: count }),
+    contacts: z.object({ byMethod: keyed(CONTACT_METHODS, counterpartCounts), total: counterpartCounts }),
+    monthlyInPerson: monthly,
+    outcomesAtEnd: keyed(OUTCOMES, count),
+    byFirstConsulter: keyed(FIRST_CONSULTERS, share),
+    byRoute: keyed(ROUTES, share),
+  }),
+  wardIntake: z.array(z.object({ ward: z.string(), count })),
+  meetings: z.object({
+    held: count,
+    casesReviewed: count,
+    reviews: count,
+    newCaseRoutes: keyed(NEW_CASE_ROUTES, count),
+    newCaseLeads: keyed(CASE_LEADS, count),
+    agencies: count,
+  }),
+  surveys: z.array(surveyResult),
+  resources: z.object({
+    subsidisedProjects: z.array(z.object({ fiscalYear: z.number().int(), count })),
+  }),
+})
+export type Report = z.infer<typeof reportSchema>
+export type SurveyResult = z.infer<typeof surveyResult>
+
+export const reportQuery = z
+  .object({
+    from: dateInput.describe('First day of the period (inclusive)'),
+    to: dateInput.describe('Last day of the period (inclusive)'),
+    ward: z.string().trim().min(1).max(40).optional().describe('Ward code: only that ward'),
+    baseline: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      .optional()
+      .describe('Baseline label; the most recent baseline ending before `from` when omitted'),
+  })
+  .refine((q) => q.from <= q.to, {
+    path: ['to'],
+    error: '終了日は開始日以降の日付を入力してください',
+  })
+export type ReportQuery = z.output<typeof reportQuery>
+
+export const getReport = defineContract({
+  method: 'GET',
+  path: '/api/reports',
+  summary: 'The evaluation report for a period (headquarters and administrators); no personal data',
+  tags: ['reports'],
+  query: reportQuery,
+  response: reportSchema,
+})
+
+/** The same report as an Excel workbook (binary; registered outside the JSON contracts). */
+export const REPORT_XLSX_PATH = '/api/reports.xlsx'
+export const REPORT_XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
