@@ -1,0 +1,239 @@
+// Cell parsers for imported ledgers (../spec/interchange.md). Each returns a result rather than
+// throwing so the importer can collect every error of a file in one pass. Reasons are Japanese
+// and never repeat free text from the cell: cells may hold personal data.
+import { type CodeList, findWard, type WardCode } from '../codes.ts'
+import { isRealDate } from '../dates.ts'
+
+/** What a reader hands over for one cell (the same shape as the reader's Cell). */
+export type LedgerCell = string | number | boolean | Date | null
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string }
+
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value })
+const fail = <T>(reason: string): Parsed<T> => ({ ok: false, reason })
+
+/** NFKC folds full-width digits, letters, '：', '；' and ㍻-style era ligatures to plain forms. */
+const normalise = (text: string) => text.normalize('NFKC').trim()
+
+const NOT_A_DATE = '日付として読み取れません（例：2021-08-31、R3.8.31、令和3年8月31日）'
+const NOT_REAL = '実在しない日付です'
+const OUTSIDE_ERA = '和暦の日付が元号の期間外です'
+
+interface Era {
+  letter: string
+  name: string
+  start: string
+}
+// Each era runs from its start to the day before the next one's start.
+const ERAS: Era[] = [
+  { letter: 'M', name: '明治', start: '1868-10-23' },
+  { letter: 'T', name: '大正', start: '1912-07-30' },
+  { letter: 'S', name: '昭和', start: '1926-12-25' },
+  { letter: 'H', name: '平成', start: '1989-01-08' },
+  { letter: 'R', name: '令和', start: '2019-05-01' },
+]
+
+function eraOf(token: string): { era: Era; next: Era | undefined } {
+  const i = ERAS.findIndex((e) => e.name === token || e.letter === token.toUpperCase())
+  return { era: ERAS[i]!, next: ERAS[i + 1] }
+}
+
+const eraYear = (n: string) => (n === '元' ? 1 : Number(n))
+const iso = (y: number, m: number, d: number) =>
+  `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`
+
+// Western dates may carry a time, as Excel writes date-time cells to CSV (2021/8/31 14:05).
+const WESTERN = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$/u
+const WESTERN_KANJI = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/u
+const ERA_SHORT = /^([MTSHR])(\d{1,2}|元)([-/.])(\d{1,2})\3(\d{1,2})$/iu
+const ERA_LONG = /^(明治|大正|昭和|平成|令和)(\d{1,2}|元)年(\d{1,2})月(\d{1,2})日$/u
+
+function western(y: number, m: number, d: number): Parsed<string> {
+  if (y < 1868 || y > 2200) return fail(NOT_A_DATE)
+  return isRealDate(y, m, d) ? ok(iso(y, m, d)) : fail(NOT_REAL)
+}
+
+function wareki(token: string, n: number, m: number, d: number): Parsed<string> {
+  const { era, next } = eraOf(token)
+  const y = Number(era.start.slice(0, 4)) + n - 1
+  if (!isRealDate(y, m, d)) return fail(NOT_REAL)
+  const date = iso(y, m, d)
+  // ISO strings compare in calendar order.
+  if (n < 1 || date < era.start || (next && date >= next.start)) return fail(OUTSIDE_ERA)
+  return ok(date)
+}
+
+const DAY_MS = 86_400_000
+// Excel's 1900 date system counts 1900-02-29, which never existed (serial 60). From serial 61
+// on, counting from 1899-12-30 absorbs that phantom day; below it, from 1899-12-31.
+function fromSerial(serial: number): Parsed<string> {
+  const whole = Math.floor(serial)
+  if (!Number.isFinite(serial) || whole < 1 || whole > 109_573) return fail(NOT_A_DATE)
+  if (whole === 60) return fail(NOT_REAL)
+  const base = whole > 60 ? Date.UTC(1899, 11, 30) : Date.UTC(1899, 11, 31)
+  return ok(new Date(base + whole * DAY_MS).toISOString().slice(0, 10))
+}
+
+/**
+ * A date cell as an ISO date (YYYY-MM-DD), null when blank. Date objects are read by their UTC
+ * components: exceljs turns a date cell's serial into UTC midnight, so the calendar day must not
+ * shift with the machine's time zone.
+ */
+export function parseLedgerDate(cell: LedgerCell): Parsed<string | null> {
+  if (cell === null) return ok(null)
+  if (cell instanceof Date) {
+    if (Number.isNaN(cell.getTime())) return fail(NOT_A_DATE)
+    return western(cell.getUTCFullYear(), cell.getUTCMonth() + 1, cell.getUTCDate())
+  }
+  if (typeof cell === 'number') return fromSerial(cell)
+  if (typeof cell !== 'string') return fail(NOT_A_DATE)
+  const text = normalise(cell)
+  if (text === '') return ok(null)
+  let m = WESTERN.exec(text)
+  if (m) return western(Number(m[1]), Number(m[3]), Number(m[4]))
+  m = WESTERN_KANJI.exec(text)
+  if (m) return western(Number(m[1]), Number(m[2]), Number(m[3]))
+  m = ERA_SHORT.exec(text)
+  if (m) return wareki(m[1]!, eraYear(m[2]!), Number(m[4]), Number(m[5]))
+  m = ERA_LONG.exec(text)
+  if (m) return wareki(m[1]!, eraYear(m[2]!), Number(m[3]), Number(m[4]))
+  return fail(NOT_A_DATE)
+}
+
+const BAD_TIME = '時刻は HH:MM で入力してください'
+const hhmm = (minutes: number) =>
+  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`
+
+/** A time cell as HH:MM, null when blank; seconds, as Excel may write them, are dropped. */
+export function parseLedgerTime(cell: LedgerCell): Parsed<string | null> {
+  if (cell === null) return ok(null)
+  if (cell instanceof Date) {
+    // exceljs gives a time cell as 1899-12-30 at that time, UTC; round away float noise.
+    const ms = cell.getTime()
+    if (Number.isNaN(ms)) return fail(BAD_TIME)
+    const minutes = Math.round((((ms % DAY_MS) + DAY_MS) % DAY_MS) / 60_000)
+    return minutes < 1440 ? ok(hhmm(minutes)) : fail(BAD_TIME)
+  }
+  if (typeof cell === 'number') {
+    // Excel stores a time of day as a fraction of a day; anything else is not a time.
+    if (!(cell >= 0 && cell < 1)) return fail(BAD_TIME)
+    const minutes = Math.round(cell * 1440)
+    return minutes < 1440 ? ok(hhmm(minutes)) : fail(BAD_TIME)
+  }
+  if (typeof cell !== 'string') return fail(BAD_TIME)
+  const text = normalise(cell)
+  if (text === '') return ok(null)
+  const m = /^(\d{1,2}):(\d{2})(?::\d{2})?$/u.exec(text)
+  if (!m) return fail(BAD_TIME)
+  const [h, min] = [Number(m[1]), Number(m[2])]
+  return h < 24 && min < 60 ? ok(hhmm(h * 60 + min)) : fail(BAD_TIME)
+}
+
+/** An integer cell, null when blank; min and max are inclusive. */
+export function parseInteger(
+  cell: LedgerCell,
+  range: { min?: number; max?: number } = {},
+): Parsed<number | null> {
+  if (cell === null) return ok(null)
+  let value: number
+  if (typeof cell === 'number') value = cell
+  else if (typeof cell === 'string') {
+    const text = normalise(cell)
+    if (text === '') return ok(null)
+    if (!/^[-+]?\d+$/u.test(text)) return fail('整数で入力してください')
+    value = Number(text)
+  } else return fail('整数で入力してください')
+  if (!Number.isSafeInteger(value)) return fail('整数で入力してください')
+  if (range.min !== undefined && value < range.min) return fail(`${range.min}以上で入力してください`)
+  if (range.max !== undefined && value > range.max) return fail(`${range.max}以下で入力してください`)
+  return ok(value)
+}
+
+/**
+ * The values of a multi-valued cell: separated by ';', '；' or a line break (Alt+Enter). Never
+ * by '、' or ',', which occur inside labels (家族・親族、…).
+ */
+export function splitMulti(cell: LedgerCell): string[] {
+  if (cell === null || cell instanceof Date) return []
+  return String(cell)
+    .split(/[;；\r\n]/u)
+    .map((s) => s.trim())
+    .filter((s) => s !== '')
+}
+
+// A code column should hold only codes, but a person may have typed anything there: echo at
+// most a short prefix so a misplaced name or note does not travel whole into an error report.
+function echo(text: string): string {
+  const chars = [...text]
+  return chars.length > 20 ? `${chars.slice(0, 20).join('')}…` : text
+}
+
+function matchCode<C extends string>(list: CodeList<C>, text: string): C | undefined {
+  const t = normalise(text)
+  const lower = t.toLowerCase()
+  return list.find((c) => c.code.toLowerCase() === lower || normalise(c.label) === t)?.code
+}
+
+// Labels are joined with '、' because several contain '・' themselves (家族・親族).
+const allowed = <C extends string>(list: CodeList<C>) => `使える値：${list.map((c) => c.label).join('、')}`
+
+/** A coded value given as its English code (any case) or its Japanese label; null when blank. */
+export function parseCode<C extends string>(list: CodeList<C>, cell: LedgerCell): Parsed<C | null> {
+  if (cell === null || (typeof cell === 'string' && normalise(cell) === '')) return ok(null)
+  const text = typeof cell === 'string' || typeof cell === 'number' ? String(cell) : ''
+  const code = text === '' ? undefined : matchCode(list, text)
+  if (code !== undefined) return ok(code)
+  return fail(`「${echo(normalise(text))}」は使用できない値です。${allowed(list)}`)
+}
+
+/** A multi-valued coded cell; duplicates are dropped, every unknown value is reported. */
+export function parseCodes<C extends string>(list: CodeList<C>, cell: LedgerCell): Parsed<C[]> {
+  const codes: C[] = []
+  const unknown: string[] = []
+  for (const part of splitMulti(cell)) {
+    const code = matchCode(list, part)
+    if (code === undefined) unknown.push(`「${echo(normalise(part))}」`)
+    else if (!codes.includes(code)) codes.push(code)
+  }
+  if (unknown.length > 0) return fail(`${unknown.join('')}は使用できない値です。${allowed(list)}`)
+  return ok(codes)
+}
+
+/** A ward by its code or name (北区, 北, kita, 深草支所 …); null when blank. */
+export function parseWardCell(cell: LedgerCell): Parsed<WardCode | null> {
+  if (cell === null) return ok(null)
+  const text = typeof cell === 'string' ? normalise(cell) : undefined
+  if (text === '') return ok(null)
+  const ward = text === undefined ? undefined : findWard(text)
+  return ward ? ok(ward) : fail('区の名前またはコードとして読み取れません')
+}
+
+const NOT_A_FY = '年度として読み取れません（例：2021、令和3年度）'
+
+/**
+ * A fiscal year (年度) as its starting 西暦 year: 2021, 2021年度, 令和3年度, R3. 平成31年度 and
+ * 令和元年度 both name FY2019 (the era changed in May); an era year past the era's end is refused.
+ */
+export function parseFiscalYear(cell: LedgerCell): Parsed<number | null> {
+  if (cell === null) return ok(null)
+  if (typeof cell === 'number') {
+    return Number.isInteger(cell) && cell >= 1868 && cell <= 2200 ? ok(cell) : fail(NOT_A_FY)
+  }
+  if (typeof cell !== 'string') return fail(NOT_A_FY)
+  const text = normalise(cell)
+  if (text === '') return ok(null)
+  const western = /^(\d{4})(?:年度)?$/u.exec(text)
+  if (western) {
+    const y = Number(western[1])
+    return y >= 1868 && y <= 2200 ? ok(y) : fail(NOT_A_FY)
+  }
+  const m =
+    /^(明治|大正|昭和|平成|令和)(\d{1,2}|元)年度$/u.exec(text) ??
+    /^([MTSHR])(\d{1,2}|元)(?:年度)?$/iu.exec(text)
+  if (!m) return fail(NOT_A_FY)
+  const { era, next } = eraOf(m[1]!)
+  const n = eraYear(m[2]!)
+  const y = Number(era.start.slice(0, 4)) + n - 1
+  if (n < 1 || (next && y > Number(next.start.slice(0, 4)))) return fail(OUTSIDE_ERA)
+  return ok(y)
+}
