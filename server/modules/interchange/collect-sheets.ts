@@ -1,0 +1,135 @@
+// Reads every sheet of the given files into parsed rows: headers matched to the sheet's
+// columns, each cell read by its column's kind. Problems go to `issues`; reading goes on so
+// that one run reports every error.
+import { basename } from 'node:path'
+import {
+  type ColumnDef,
+  findSheet,
+  matchHeaders,
+  missingColumnReason,
+  type SheetDef,
+  unknownColumnReason,
+  unknownSheetReason,
+} from '../../../shared/interchange/sheets.ts'
+import {
+  parseCode,
+  parseCodes,
+  parseFiscalYear,
+  parseInteger,
+  parseLedgerDate,
+  parseLedgerTime,
+  parseWardCell,
+  splitMulti,
+} from '../../../shared/interchange/values.ts'
+import type { Issues, ParsedLedger, SheetRow } from './import-model.ts'
+import { type Cell, LedgerReadError, type LedgerRow, type ReadOptions } from './read/ledger.types.ts'
+import { readLedger } from './read/read-ledger.ts'
+
+type Read = { ok: true; value: unknown } | { ok: false; reason: string }
+
+const isBlank = (cell: Cell | undefined) =>
+  cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '')
+
+function asText(cell: Cell): string {
+  if (cell instanceof Date) return cell.toISOString().slice(0, 10)
+  return String(cell).trim()
+}
+
+const WINDOW = new Set(['window', '相談窓口'])
+
+/** One cell by its column's kind; blank is null (required-ness is checked by the caller). */
+export function readCell(column: ColumnDef, cell: Cell | undefined): Read {
+  if (isBlank(cell)) return { ok: true, value: null }
+  const c = cell as Cell
+  switch (column.kind) {
+    case 'text':
+    case 'answer':
+      return { ok: true, value: asText(c) }
+    case 'date':
+      return parseLedgerDate(c)
+    case 'time':
+      return parseLedgerTime(c)
+    case 'integer':
+      return parseInteger(c, { min: column.min })
+    case 'code':
+      return parseCode(column.codes!, c)
+    case 'codes':
+      return parseCodes(column.codes!, c)
+    case 'ward':
+      return parseWardCell(c)
+    case 'intake':
+      return WINDOW.has(asText(c).toLowerCase()) ? { ok: true, value: 'window' } : parseWardCell(c)
+    case 'list':
+      return { ok: true, value: splitMulti(c) }
+    case 'fiscal_years': {
+      const years: number[] = []
+      for (const part of splitMulti(c)) {
+        const fy = parseFiscalYear(part)
+        if (!fy.ok) return fy
+        years.push(fy.value as number)
+      }
+      return { ok: true, value: [...new Set(years)].sort((a, b) => a - b) }
+    }
+  }
+}
+
+function readRow(def: SheetDef, columns: Map<string, ColumnDef>, row: LedgerRow, issues: Issues) {
+  const v: Record<string, unknown> = {}
+  let blank = true
+  for (const cell of row.cells.values()) if (!isBlank(cell)) blank = false
+  if (blank) return undefined
+  for (const [header, column] of columns) {
+    const read = readCell(column, row.cells.get(header))
+    if (!read.ok) {
+      // A personal column is text and never fails; the reason names the value kind only.
+      issues.error(def.key, row.rowNumber, column.key, read.reason)
+      v[column.key] = undefined
+      continue
+    }
+    const titleOfLaterRow = def.key === 'surveys' && column.key === 'title'
+    if (read.value === null && column.required === true && !titleOfLaterRow) {
+      issues.error(def.key, row.rowNumber, column.key, `「${column.ja}」が空欄です`)
+      v[column.key] = undefined
+      continue
+    }
+    v[column.key] = read.value
+  }
+  return { row: row.rowNumber, v } satisfies SheetRow
+}
+
+export async function collectSheets(
+  paths: string[],
+  options: ReadOptions,
+  issues: Issues,
+): Promise<ParsedLedger> {
+  const ledger: ParsedLedger = new Map()
+  try {
+    for await (const sheet of readLedger(paths, options)) {
+      const def = findSheet(sheet.name)
+      if (!def) {
+        issues.warn(sheet.name, 0, '', unknownSheetReason(sheet.name))
+        for await (const _ of sheet.rows) {
+          // Drained: a streaming reader moves to the next sheet only after this one's rows.
+        }
+        continue
+      }
+      const match = matchHeaders(def, sheet.headers)
+      for (const header of match.unknown) issues.warn(def.key, 1, header, unknownColumnReason(header))
+      for (const column of match.missing) issues.error(def.key, 1, column.key, missingColumnReason(column))
+      const parsed = ledger.get(def.key) ?? { present: new Set<string>(), rows: [] }
+      for (const key of match.present) parsed.present.add(key)
+      ledger.set(def.key, parsed)
+      for await (const row of sheet.rows) {
+        const read = readRow(def, match.columns, row, issues)
+        if (read) parsed.rows.push(read)
+      }
+    }
+  } catch (error) {
+    if (!(error instanceof LedgerReadError)) throw error
+    issues.error(basename(error.source), 0, '', error.reason)
+  }
+  if (ledger.size === 0 && issues.errors.length === 0) {
+    issues.error('', 0, '', '取込形式のシート（相談ケース、対応記録など）が見つかりません')
+  }
+  return ledger
+}

@@ -1,0 +1,121 @@
+// Imports a ledger (interchange.md): read every sheet, check every row against the file and the
+// store, then write everything in one transaction, or nothing when there is any error. A dry
+// run checks and counts only. Each attempt leaves one audit row ('ledger.import').
+import { SHEET_KEYS } from '../../../shared/interchange/sheets.ts'
+import type { Db } from '../../db/client.ts'
+import type { Actor } from '../../platform/actor.ts'
+import { writeAnonymousAudit, writeAudit } from '../../platform/audit.ts'
+import { collectSheets } from './collect-sheets.ts'
+import { Issues } from './import-model.ts'
+import { loadStored } from './load-stored.ts'
+import { planCases } from './plan-cases.ts'
+import { planContacts } from './plan-contacts.ts'
+import { planBaselines, planResources } from './plan-directory.ts'
+import { planMeetings } from './plan-meetings.ts'
+import { planResponses } from './plan-responses.ts'
+import { planReviews } from './plan-reviews.ts'
+import { planSurveys } from './plan-surveys.ts'
+import type { CsvEncoding, ImportResult } from './read/ledger.types.ts'
+import type { SheetPlan } from './write-support.ts'
+
+export interface ImportOptions {
+  dryRun: boolean
+  encoding?: CsvEncoding
+  /** null for the command line. */
+  actor: Actor | null
+  now: Date
+  clientAddress?: string
+  /** Largest file read, in bytes (default 30 MiB). */
+  maxBytes?: number
+}
+
+export const MAX_LEDGER_BYTES = 30 * 1024 * 1024
+
+/** Thrown inside the transaction to roll it back when there are errors; never escapes. */
+class RollBack extends Error {}
+
+export async function importLedger(
+  db: Db,
+  tenantId: string,
+  paths: string[],
+  options: ImportOptions,
+): Promise<ImportResult> {
+  const issues = new Issues()
+  const ledger = await collectSheets(
+    paths,
+    { encoding: options.encoding, maxBytes: options.maxBytes ?? MAX_LEDGER_BYTES },
+    issues,
+  )
+  const ctx = { tenantId, actor: options.actor, now: options.now }
+  const counts: ImportResult['counts'] = {}
+  const run = async (tx: Db) => {
+    const stored = await loadStored(tx, tenantId, ledger)
+    const cases = planCases(ledger, stored, issues, ctx)
+    const meetings = planMeetings(ledger, stored, issues, ctx)
+    const surveys = planSurveys(ledger, stored, issues, ctx)
+    const plans: [string, SheetPlan][] = [
+      ['cases', cases],
+      ['contacts', planContacts(ledger, stored, cases.refs, issues, ctx)],
+      ['meetings', meetings],
+      ['reviews', planReviews(ledger, stored, meetings.refs, cases.refs, issues, ctx)],
+      ['surveys', surveys],
+      ['responses', planResponses(ledger, stored, surveys.refs, issues, ctx)],
+      ['resources', planResources(ledger, stored, issues, ctx)],
+      ['baselines', planBaselines(ledger, stored, issues, ctx)],
+    ]
+    for (const [key, plan] of plans) if (ledger.has(key as never)) counts[key] = plan.counts
+    const ok = issues.errors.length === 0
+    if (ok && !options.dryRun) for (const [, plan] of plans) await plan.write(tx)
+    await audit(tx, tenantId, options, { ok, paths: paths.length, counts, errors: issues.errors.length })
+    if (!ok && !options.dryRun) throw new RollBack()
+  }
+  try {
+    await db.transaction(run)
+  } catch (error) {
+    if (!(error instanceof RollBack)) throw error
+    // Nothing was written; the attempt itself is still audited.
+    await db.transaction((tx) =>
+      audit(tx, tenantId, options, { ok: false, paths: paths.length, counts, errors: issues.errors.length }),
+    )
+  }
+  const order = (sheet: string) => {
+    const i = SHEET_KEYS.indexOf(sheet as never)
+    return i < 0 ? -1 : i
+  }
+  issues.errors.sort((a, b) => order(a.sheet) - order(b.sheet) || a.row - b.row)
+  return {
+    ok: issues.errors.length === 0,
+    dryRun: options.dryRun,
+    errors: issues.errors,
+    warnings: issues.warnings,
+    counts,
+  }
+}
+
+async function audit(
+  tx: Db,
+  tenantId: string,
+  options: ImportOptions,
+  detail: { ok: boolean; paths: number; counts: ImportResult['counts']; errors: number },
+) {
+  const entry = {
+    action: 'ledger.import',
+    recordType: 'ledger',
+    detail: {
+      dryRun: options.dryRun,
+      ok: detail.ok,
+      files: detail.paths,
+      errors: detail.errors,
+      counts: detail.counts,
+    },
+  }
+  if (options.actor) await writeAudit(tx, options.actor, options.now, entry)
+  else
+    await writeAnonymousAudit(
+      tx,
+      tenantId,
+      options.now,
+      { loginId: 'cli', accountId: null, clientAddress: options.clientAddress ?? 'cli' },
+      entry,
+    )
+}

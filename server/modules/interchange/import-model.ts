@@ -1,0 +1,84 @@
+// What the importer passes between its steps: parsed rows per sheet, the problems found, and
+// small helpers for bulk work. No I/O here.
+import type { SheetKey } from '../../../shared/interchange/sheets.ts'
+import type { ImportError } from './read/ledger.types.ts'
+
+/** One data row after each cell was read: column key → value (null = blank). */
+export interface SheetRow {
+  row: number
+  /**
+   * Only the columns the file has are keys. A cell that could not be read (already reported)
+   * is undefined: checks that need it are skipped.
+   */
+  v: Record<string, unknown>
+}
+
+export interface ParsedSheet {
+  /** Keys of the columns the file has (a missing optional column keeps stored values). */
+  present: Set<string>
+  rows: SheetRow[]
+}
+
+export type ParsedLedger = Map<SheetKey, ParsedSheet>
+
+/** Every problem of an import, errors and warnings, in the order found. */
+export class Issues {
+  readonly errors: ImportError[] = []
+  readonly warnings: ImportError[] = []
+  error(sheet: string, row: number, column: string, reason: string) {
+    this.errors.push({ sheet, row, column, reason })
+  }
+  warn(sheet: string, row: number, column: string, reason: string) {
+    this.warnings.push({ sheet, row, column, reason })
+  }
+}
+
+export interface Counts {
+  added: number
+  updated: number
+}
+
+export const str = (r: SheetRow, key: string) => r.v[key] as string | null | undefined
+export const num = (r: SheetRow, key: string) => r.v[key] as number | null | undefined
+export const list = (r: SheetRow, key: string) => r.v[key] as string[] | null | undefined
+
+/** Rows of a parsed sheet, or none when the file has no such sheet. */
+export function rowsOf(ledger: ParsedLedger, key: SheetKey): SheetRow[] {
+  return ledger.get(key)?.rows ?? []
+}
+
+export function has(ledger: ParsedLedger, key: SheetKey, column: string): boolean {
+  return ledger.get(key)?.present.has(column) ?? false
+}
+
+/** Splits work into statements of at most `size` rows (multi-row INSERTs, IN lists). */
+export function chunks<T>(items: readonly T[], size = 500): T[][] {
+  const out: T[][] = []
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size))
+  return out
+}
+
+export async function inChunks<T, R>(items: readonly T[], fn: (chunk: T[]) => Promise<R[]>): Promise<R[]> {
+  const out: R[] = []
+  for (const chunk of chunks(items, 1000)) out.push(...(await fn(chunk)))
+  return out
+}
+
+/** Equality of stored and imported values as the ledger sees them (arrays by content). */
+export function same(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) || Array.isArray(b)) {
+    const x = (a ?? []) as unknown[]
+    const y = (b ?? []) as unknown[]
+    return x.length === y.length && x.every((v, i) => v === y[i])
+  }
+  return (a ?? null) === (b ?? null)
+}
+
+export function sameFields<T extends object>(a: T, b: T, fields: readonly (keyof T)[]): boolean {
+  return fields.every((f) => same(a[f], b[f]))
+}
+
+export const uniq = <T>(xs: Iterable<T>): T[] => [...new Set(xs)]
+
+/** True when a row has a cell already reported as an error: it is checked, never written. */
+export const hasBadCell = (r: SheetRow) => Object.values(r.v).includes(undefined)

@@ -1,0 +1,175 @@
+// What is already stored for the identifiers a ledger names, fetched in bulk (IN lists of up to
+// 1,000) so that validation and the added/updated comparison need no per-row queries.
+import { and, eq, inArray } from 'drizzle-orm'
+import type { Db } from '../../db/client.ts'
+import {
+  accounts,
+  baselines,
+  cases,
+  contacts,
+  meetingAttendees,
+  meetings,
+  orgUnits,
+  resources,
+  reviews,
+  surveyAnswers,
+  surveyQuestions,
+  surveyRespondents,
+  surveys,
+} from '../../db/schema/index.ts'
+import { inChunks, type ParsedLedger, rowsOf, str, uniq } from './import-model.ts'
+
+export type CaseRow = typeof cases.$inferSelect
+export type ContactRow = typeof contacts.$inferSelect
+export type MeetingRow = typeof meetings.$inferSelect
+export type ReviewRow = typeof reviews.$inferSelect
+export type SurveyRow = typeof surveys.$inferSelect
+export type QuestionRow = typeof surveyQuestions.$inferSelect
+export type ResourceRow = typeof resources.$inferSelect
+export type BaselineRow = typeof baselines.$inferSelect
+export type UnitRow = typeof orgUnits.$inferSelect
+
+export interface StoredRespondent {
+  answeredOn: string | null
+  answers: Map<number, string[]>
+}
+
+export interface Stored {
+  cases: Map<string, CaseRow>
+  contactsByCase: Map<string, ContactRow[]>
+  meetings: Map<string, MeetingRow & { unitIds: string[] }>
+  reviews: Map<string, ReviewRow>
+  surveys: Map<string, SurveyRow & { questions: QuestionRow[] }>
+  /** `${surveyId}|${respondentNo}` */
+  respondents: Map<string, StoredRespondent>
+  resources: Map<string, ResourceRow>
+  baselines: BaselineRow[]
+  accounts: { id: string; loginId: string; name: string }[]
+  units: UnitRow[]
+}
+
+const ids = (ledger: ParsedLedger, pairs: [Parameters<typeof rowsOf>[1], string][]) =>
+  uniq(pairs.flatMap(([sheet, col]) => rowsOf(ledger, sheet).map((r) => str(r, col)))).filter(
+    (x): x is string => typeof x === 'string',
+  )
+
+export async function loadStored(tx: Db, tenantId: string, ledger: ParsedLedger): Promise<Stored> {
+  const caseNos = ids(ledger, [
+    ['cases', 'case_id'],
+    ['contacts', 'case_id'],
+    ['reviews', 'case_id'],
+  ])
+  const caseRows = await inChunks(caseNos, (c) =>
+    tx
+      .select()
+      .from(cases)
+      .where(and(eq(cases.tenantId, tenantId), inArray(cases.caseNo, c))),
+  )
+  const contactCaseIds = uniq(rowsOf(ledger, 'contacts').map((r) => str(r, 'case_id')))
+    .map((no) => caseRows.find((c) => c.caseNo === no)?.id)
+    .filter((x): x is string => !!x)
+  const contactRows = await inChunks(contactCaseIds, (c) =>
+    tx
+      .select()
+      .from(contacts)
+      .where(and(eq(contacts.tenantId, tenantId), inArray(contacts.caseId, c))),
+  )
+  const contactsByCase = new Map<string, ContactRow[]>()
+  for (const row of contactRows)
+    contactsByCase.set(row.caseId, [...(contactsByCase.get(row.caseId) ?? []), row])
+
+  const meetingNos = ids(ledger, [
+    ['meetings', 'meeting_id'],
+    ['reviews', 'meeting_id'],
+  ])
+  const meetingRows = await inChunks(meetingNos, (c) =>
+    tx
+      .select()
+      .from(meetings)
+      .where(and(eq(meetings.tenantId, tenantId), inArray(meetings.meetingNo, c))),
+  )
+  const meetingIds = meetingRows.map((m) => m.id)
+  const attendeeRows = await inChunks(meetingIds, (c) =>
+    tx
+      .select()
+      .from(meetingAttendees)
+      .where(and(eq(meetingAttendees.tenantId, tenantId), inArray(meetingAttendees.meetingId, c))),
+  )
+  const reviewRows = await inChunks(meetingIds, (c) =>
+    tx
+      .select()
+      .from(reviews)
+      .where(and(eq(reviews.tenantId, tenantId), inArray(reviews.meetingId, c))),
+  )
+
+  const surveyNos = ids(ledger, [
+    ['surveys', 'survey_id'],
+    ['responses', 'survey_id'],
+  ])
+  const surveyRows = await inChunks(surveyNos, (c) =>
+    tx
+      .select()
+      .from(surveys)
+      .where(and(eq(surveys.tenantId, tenantId), inArray(surveys.surveyNo, c))),
+  )
+  const surveyIds = surveyRows.map((s) => s.id)
+  const questionRows = await inChunks(surveyIds, (c) =>
+    tx
+      .select()
+      .from(surveyQuestions)
+      .where(and(eq(surveyQuestions.tenantId, tenantId), inArray(surveyQuestions.surveyId, c))),
+  )
+  const respondents = new Map<string, StoredRespondent>()
+  if (rowsOf(ledger, 'responses').length) {
+    const respondentRows = await inChunks(surveyIds, (c) =>
+      tx
+        .select()
+        .from(surveyRespondents)
+        .where(and(eq(surveyRespondents.tenantId, tenantId), inArray(surveyRespondents.surveyId, c))),
+    )
+    for (const r of respondentRows)
+      respondents.set(`${r.surveyId}|${r.respondentNo}`, { answeredOn: r.answeredOn, answers: new Map() })
+    const answerRows = await inChunks(surveyIds, (c) =>
+      tx
+        .select()
+        .from(surveyAnswers)
+        .where(and(eq(surveyAnswers.tenantId, tenantId), inArray(surveyAnswers.surveyId, c))),
+    )
+    for (const a of answerRows)
+      respondents.get(`${a.surveyId}|${a.respondentNo}`)?.answers.set(a.questionNo, a.answer)
+  }
+
+  const resourceNos = ids(ledger, [['resources', 'resource_id']])
+  const resourceRows = await inChunks(resourceNos, (c) =>
+    tx
+      .select()
+      .from(resources)
+      .where(and(eq(resources.tenantId, tenantId), inArray(resources.resourceNo, c))),
+  )
+
+  return {
+    cases: new Map(caseRows.map((r) => [r.caseNo, r])),
+    contactsByCase,
+    meetings: new Map(
+      meetingRows.map((m) => [
+        m.meetingNo,
+        { ...m, unitIds: attendeeRows.filter((a) => a.meetingId === m.id).map((a) => a.unitId) },
+      ]),
+    ),
+    reviews: new Map(reviewRows.map((r) => [`${r.meetingId}|${r.caseId}`, r])),
+    surveys: new Map(
+      surveyRows.map((s) => [
+        s.surveyNo,
+        { ...s, questions: questionRows.filter((q) => q.surveyId === s.id) },
+      ]),
+    ),
+    respondents,
+    resources: new Map(resourceRows.map((r) => [r.resourceNo, r])),
+    baselines: await tx.select().from(baselines).where(eq(baselines.tenantId, tenantId)),
+    accounts: await tx
+      .select({ id: accounts.id, loginId: accounts.loginId, name: accounts.name })
+      .from(accounts)
+      .where(eq(accounts.tenantId, tenantId)),
+    units: await tx.select().from(orgUnits).where(eq(orgUnits.tenantId, tenantId)),
+  }
+}

@@ -1,0 +1,182 @@
+// The `cases` sheet: checks each case, merges it with what is stored (a column the file lacks
+// keeps the stored value), and writes the added and changed cases in batches with a history
+// entry ('imported') each and the case-number counters moved past imported numbers.
+import { randomUUID } from 'node:crypto'
+import { sql } from 'drizzle-orm'
+import { ageBandOf } from '../../../shared/age-band.ts'
+import type { Db } from '../../db/client.ts'
+import { caseEvents, cases, counters } from '../../db/schema/index.ts'
+import { chunks, type Issues, type ParsedLedger, rowsOf, type SheetRow, same, str } from './import-model.ts'
+import type { CaseRow, Stored } from './load-stored.ts'
+import {
+  BEFORE_OPENING,
+  duplicateReason,
+  excludedSet,
+  type ImportContext,
+  importerName,
+  type SheetPlan,
+} from './write-support.ts'
+
+/** The fields an import sets, in the order the history lists them. */
+const FIELDS = [
+  'openedOn',
+  'intakeUnit',
+  'ward',
+  'age',
+  'ageBand',
+  'firstConsulter',
+  'route',
+  'concerns',
+  'urgency',
+  'handedOverOn',
+  'handedOverTo',
+  'closedOn',
+  'closureReason',
+  'name',
+  'kana',
+  'gender',
+  'status',
+  'wardState',
+] as const satisfies readonly (keyof CaseRow)[]
+type Fields = Pick<CaseRow, (typeof FIELDS)[number]>
+
+/** Column key → field, for the columns that map one to one. */
+const COLUMN_OF: [string, keyof Fields, unknown][] = [
+  ['opened_on', 'openedOn', undefined],
+  ['intake_unit', 'intakeUnit', undefined],
+  ['ward', 'ward', null],
+  ['age', 'age', null],
+  ['first_consulter', 'firstConsulter', undefined],
+  ['route', 'route', 'unknown'],
+  ['concerns', 'concerns', []],
+  ['urgency', 'urgency', 'normal'],
+  ['handed_over_on', 'handedOverOn', null],
+  ['handed_over_to', 'handedOverTo', null],
+  ['closed_on', 'closedOn', null],
+  ['closure_reason', 'closureReason', null],
+  ['name', 'name', null],
+  ['kana', 'kana', null],
+  ['gender', 'gender', 'unknown'],
+]
+
+export interface CaseRef {
+  id: string
+  openedOn: string | undefined
+}
+
+/** Checks of a case as a whole, on the merged values (undefined = a cell already reported). */
+function checkCase(r: SheetRow, c: Fields, issues: Issues) {
+  const e = (column: string, reason: string) => issues.error('cases', r.row, column, reason)
+  const band = str(r, 'age_band')
+  if (c.age != null && band && band !== 'unknown' && ageBandOf(c.age) !== band)
+    e('age_band', '年齢区分が年齢と合いません')
+  if (c.handedOverOn && c.handedOverTo === null) e('handed_over_to', '引継ぎ日があるときは引継ぎ先が必要です')
+  if (c.handedOverOn === null && c.handedOverTo) e('handed_over_on', '引継ぎ先があるときは引継ぎ日が必要です')
+  if (c.closedOn && c.closureReason === null) e('closure_reason', '終結日があるときは終結理由が必要です')
+  if (c.closedOn === null && c.closureReason) e('closed_on', '終結理由があるときは終結日が必要です')
+  if (c.openedOn) {
+    if (c.handedOverOn && c.handedOverOn < c.openedOn) e('handed_over_on', BEFORE_OPENING)
+    if (c.closedOn && c.closedOn < c.openedOn) e('closed_on', BEFORE_OPENING)
+  }
+}
+
+function merge(r: SheetRow, existing: CaseRow | undefined): Fields {
+  const out = {} as Record<string, unknown>
+  for (const [column, field, fallback] of COLUMN_OF) {
+    if (column in r.v) out[field] = r.v[column] === null ? (fallback ?? null) : r.v[column]
+    else out[field] = existing ? existing[field] : (fallback ?? null)
+  }
+  const age = out.age as number | null
+  if (age != null) out.ageBand = ageBandOf(age)
+  else if ('age_band' in r.v) out.ageBand = r.v.age_band === null ? 'unknown' : r.v.age_band
+  else out.ageBand = existing?.ageBand ?? 'unknown'
+  out.status = out.closedOn ? 'closed' : out.handedOverOn ? 'handed_over' : 'open'
+  out.wardState = out.handedOverOn
+    ? ((existing?.handedOverOn ? existing.wardState : null) ?? 'assessing')
+    : null
+  return out as Fields
+}
+
+export function planCases(ledger: ParsedLedger, stored: Stored, issues: Issues, ctx: ImportContext) {
+  const refs = new Map<string, CaseRef>()
+  for (const [no, row] of stored.cases) refs.set(no, { id: row.id, openedOn: row.openedOn })
+  const firstRow = new Map<string, number>()
+  const upserts: (typeof cases.$inferInsert)[] = []
+  const events: (typeof caseEvents.$inferInsert)[] = []
+  const counts = { added: 0, updated: 0 }
+  const event = (caseId: string, changes: { field: string; from: string | null; to: string | null }[]) =>
+    events.push({
+      tenantId: ctx.tenantId,
+      caseId,
+      at: ctx.now,
+      actorId: ctx.actor?.accountId ?? null,
+      actorName: importerName(ctx),
+      action: 'imported',
+      changes,
+    })
+  const text = (v: unknown) => (v == null ? null : Array.isArray(v) ? v.join(';') : String(v))
+
+  for (const r of rowsOf(ledger, 'cases')) {
+    const caseNo = str(r, 'case_id')
+    if (!caseNo) continue
+    if (firstRow.has(caseNo)) {
+      issues.error('cases', r.row, 'case_id', duplicateReason('ケース番号', caseNo, firstRow.get(caseNo)!))
+      continue
+    }
+    firstRow.set(caseNo, r.row)
+    const existing = stored.cases.get(caseNo)
+    const values = merge(r, existing)
+    checkCase(r, values, issues)
+    refs.set(caseNo, { id: existing?.id ?? randomUUID(), openedOn: values.openedOn ?? undefined })
+    if (Object.values(r.v).includes(undefined) || !values.openedOn) continue // errors reported
+    const id = refs.get(caseNo)!.id
+    const changed = FIELDS.filter((f) => !same(existing?.[f], values[f]))
+    if (existing && changed.length === 0) continue
+    if (existing) counts.updated++
+    else counts.added++
+    upserts.push({ tenantId: ctx.tenantId, id, caseNo, ...values, createdAt: ctx.now, updatedAt: ctx.now })
+    event(
+      id,
+      changed
+        .map((f) => ({ field: f, from: text(existing?.[f]), to: text(values[f]) }))
+        .filter((c) => existing || c.to !== null),
+    )
+  }
+
+  const fyMax = new Map<number, number>()
+  for (const no of firstRow.keys()) {
+    const m = /^(\d{4})-(\d{5})$/.exec(no)
+    if (m) fyMax.set(Number(m[1]), Math.max(fyMax.get(Number(m[1])) ?? 0, Number(m[2])))
+  }
+
+  const plan: SheetPlan & { refs: Map<string, CaseRef> } = {
+    counts,
+    refs,
+    async write(tx: Db) {
+      for (const batch of chunks(upserts)) {
+        await tx
+          .insert(cases)
+          .values(batch)
+          .onConflictDoUpdate({
+            target: [cases.tenantId, cases.caseNo],
+            set: { ...excludedSet(cases, FIELDS), updatedAt: ctx.now, version: sql`${cases.version} + 1` },
+          })
+      }
+      for (const batch of chunks(events)) await tx.insert(caseEvents).values(batch)
+      const bumps = [...fyMax].map(([fy, value]) => ({
+        tenantId: ctx.tenantId,
+        name: `case_no:${fy}`,
+        value,
+      }))
+      if (bumps.length)
+        await tx
+          .insert(counters)
+          .values(bumps)
+          .onConflictDoUpdate({
+            target: [counters.tenantId, counters.name],
+            set: { value: sql`greatest(${counters.value}, excluded.value)` },
+          })
+    },
+  }
+  return plan
+}

@@ -1,0 +1,145 @@
+// The `responses` sheet: one row per respondent and question. A respondent's rows in the file
+// are their whole set of answers; answers are checked against the question's options.
+import { and, eq, or } from 'drizzle-orm'
+import { splitMulti } from '../../../shared/interchange/values.ts'
+import type { Db } from '../../db/client.ts'
+import { surveyAnswers, surveyRespondents } from '../../db/schema/index.ts'
+import { chunks, hasBadCell, type Issues, num, type ParsedLedger, rowsOf, same, str } from './import-model.ts'
+import type { Stored } from './load-stored.ts'
+import type { Question, SurveyRef } from './plan-surveys.ts'
+import { excludedSet, type ImportContext, type SheetPlan } from './write-support.ts'
+
+interface Respondent {
+  surveyId: string
+  respondentNo: string
+  row: number
+  answeredOn: string | null | undefined
+  answers: Map<number, { row: number; answer: string[] }>
+  bad: boolean
+}
+
+/** The answer as stored (option labels, or the text as one item); a reason when it does not fit. */
+function readAnswer(q: Question, text: string): string[] | string {
+  if (q.kind === 'text') return [text]
+  const given = q.options.includes(text.trim()) ? [text.trim()] : splitMulti(text)
+  const unknown = given.filter((g) => !q.options.includes(g))
+  if (unknown.length) return `回答が設問${q.questionNo}の選択肢にありません`
+  if (q.kind === 'single' && given.length !== 1)
+    return `設問${q.questionNo}は単一回答です（回答が複数あります）`
+  return given
+}
+
+export function planResponses(
+  ledger: ParsedLedger,
+  stored: Stored,
+  surveyRefs: Map<string, SurveyRef>,
+  issues: Issues,
+  ctx: ImportContext,
+): SheetPlan {
+  const hasDate = ledger.get('responses')?.present.has('answered_on') ?? false
+  const people = new Map<string, Respondent>()
+  for (const r of rowsOf(ledger, 'responses')) {
+    const e = (column: string, reason: string) => issues.error('responses', r.row, column, reason)
+    const surveyNo = str(r, 'survey_id')
+    const respondentNo = str(r, 'respondent_id')
+    const questionNo = num(r, 'question_no')
+    const survey = surveyNo ? surveyRefs.get(surveyNo) : undefined
+    if (surveyNo && !survey) e('survey_id', `アンケート番号「${surveyNo}」のアンケートがありません`)
+    if (!survey || !respondentNo) continue
+    const question = questionNo != null ? survey.questions.get(questionNo) : undefined
+    if (questionNo != null && !question)
+      e('question_no', `アンケート「${surveyNo}」に設問${questionNo}がありません`)
+    const key = `${survey.id}|${respondentNo}`
+    let p = people.get(key)
+    if (!p) {
+      p = {
+        surveyId: survey.id,
+        respondentNo,
+        row: r.row,
+        answeredOn: str(r, 'answered_on'),
+        answers: new Map(),
+        bad: false,
+      }
+      people.set(key, p)
+    } else if (hasDate && !same(p.answeredOn, str(r, 'answered_on')))
+      e('answered_on', `回答者番号「${respondentNo}」の回答日が${p.row}行目と異なります`)
+    if (questionNo != null && p.answers.has(questionNo)) {
+      const first = p.answers.get(questionNo)!.row
+      e(
+        'respondent_id',
+        `回答者番号「${respondentNo}」が重複しています（設問${questionNo}への回答は${first}行目にもあります）`,
+      )
+      p.bad = true
+      continue
+    }
+    const text = str(r, 'answer')
+    let answer: string[] = []
+    if (question && text) {
+      const read = readAnswer(question, text)
+      if (typeof read === 'string') e('answer', read)
+      else answer = read
+    }
+    if (hasBadCell(r) || !question) p.bad = true
+    else p.answers.set(question.questionNo, { row: r.row, answer })
+  }
+
+  const respondents: (typeof surveyRespondents.$inferInsert)[] = []
+  const answers: (typeof surveyAnswers.$inferInsert)[] = []
+  const replaced: { surveyId: string; respondentNo: string }[] = []
+  const counts = { added: 0, updated: 0 }
+  for (const [key, p] of people) {
+    if (p.bad) continue
+    const existing = stored.respondents.get(key)
+    const answeredOn = hasDate ? (p.answeredOn ?? null) : (existing?.answeredOn ?? null)
+    const given = [...p.answers].filter(([, a]) => a.answer.length > 0)
+    const sameAnswers =
+      existing?.answers.size === given.length &&
+      given.every(([no, a]) => same(existing.answers.get(no), a.answer))
+    if (existing && existing.answeredOn === answeredOn && sameAnswers) continue
+    if (existing) counts.updated++
+    else counts.added++
+    respondents.push({
+      tenantId: ctx.tenantId,
+      surveyId: p.surveyId,
+      respondentNo: p.respondentNo,
+      answeredOn,
+    })
+    if (existing) replaced.push({ surveyId: p.surveyId, respondentNo: p.respondentNo })
+    for (const [questionNo, a] of given)
+      answers.push({
+        tenantId: ctx.tenantId,
+        surveyId: p.surveyId,
+        respondentNo: p.respondentNo,
+        questionNo,
+        answer: a.answer,
+      })
+  }
+
+  return {
+    counts,
+    async write(tx: Db) {
+      for (const batch of chunks(respondents))
+        await tx
+          .insert(surveyRespondents)
+          .values(batch)
+          .onConflictDoUpdate({
+            target: [surveyRespondents.tenantId, surveyRespondents.surveyId, surveyRespondents.respondentNo],
+            set: excludedSet(surveyRespondents, ['answeredOn']),
+          })
+      for (const batch of chunks(replaced, 200))
+        await tx
+          .delete(surveyAnswers)
+          .where(
+            and(
+              eq(surveyAnswers.tenantId, ctx.tenantId),
+              or(
+                ...batch.map((b) =>
+                  and(eq(surveyAnswers.surveyId, b.surveyId), eq(surveyAnswers.respondentNo, b.respondentNo)),
+                ),
+              ),
+            ),
+          )
+      for (const batch of chunks(answers)) await tx.insert(surveyAnswers).values(batch)
+    },
+  }
+}
