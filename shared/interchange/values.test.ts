@@ -1,16 +1,6 @@
 import { execFileSync } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
-import { CONCERNS, FIRST_CONSULTERS } from '../codes.ts'
-import {
-  parseCode,
-  parseCodes,
-  parseFiscalYear,
-  parseInteger,
-  parseLedgerDate,
-  parseLedgerTime,
-  parseWardCell,
-  splitMulti,
-} from './values.ts'
+import { parseInteger, parseLedgerDate, parseLedgerTime } from './values.ts'
 
 const NOT_A_DATE = '日付として読み取れません（例：2021-08-31、R3.8.31、令和3年8月31日）'
 const NOT_REAL = '実在しない日付です'
@@ -119,6 +109,8 @@ describe('parseLedgerDate', () => {
     expect(parseLedgerDate(excelDate(44439.99))).toEqual({ ok: true, value: '2021-08-31' })
     expect(parseLedgerDate(new Date(Number.NaN))).toEqual({ ok: false, reason: NOT_A_DATE })
     expect(parseLedgerDate(true)).toEqual({ ok: false, reason: NOT_A_DATE })
+    // A time-only cell (1899-12-30 14:05) in a date column is not a date.
+    expect(parseLedgerDate(excelDate(0.5875))).toEqual({ ok: false, reason: NOT_A_DATE })
   })
 
   // The process's zone is fixed when it starts, so each zone gets its own child process.
@@ -191,101 +183,5 @@ describe('parseInteger', () => {
     })
     expect(parseInteger(0, { min: 0, max: 150 })).toEqual({ ok: true, value: 0 })
     expect(parseInteger(150, { min: 0, max: 150 })).toEqual({ ok: true, value: 150 })
-  })
-})
-
-describe('splitMulti', () => {
-  it('splits on ;, ； and line breaks, trimming and dropping empties', () => {
-    expect(splitMulti('a;b；c\nd\r\ne')).toEqual(['a', 'b', 'c', 'd', 'e'])
-    expect(splitMulti(' a ; ;\n\n b ')).toEqual(['a', 'b'])
-    expect(splitMulti(null)).toEqual([])
-    expect(splitMulti('')).toEqual([])
-    expect(splitMulti(3)).toEqual(['3'])
-  })
-  it('never splits on 、 or ,', () => {
-    expect(splitMulti('家族・親族、関係機関,その他')).toEqual(['家族・親族、関係機関,その他'])
-  })
-})
-
-describe('parseCode', () => {
-  it('accepts the code in any case or the Japanese label', () => {
-    expect(parseCode(FIRST_CONSULTERS, 'family')).toEqual({ ok: true, value: 'family' })
-    expect(parseCode(FIRST_CONSULTERS, ' FAMILY ')).toEqual({ ok: true, value: 'family' })
-    expect(parseCode(FIRST_CONSULTERS, '家族・親族')).toEqual({ ok: true, value: 'family' })
-    expect(parseCode(FIRST_CONSULTERS, ' 本人 ')).toEqual({ ok: true, value: 'self' })
-    expect(parseCode(FIRST_CONSULTERS, 'ｓｅｌｆ')).toEqual({ ok: true, value: 'self' })
-    expect(parseCode(FIRST_CONSULTERS, '')).toEqual({ ok: true, value: null })
-    expect(parseCode(FIRST_CONSULTERS, null)).toEqual({ ok: true, value: null })
-  })
-  it('names the unknown value and the values allowed', () => {
-    expect(parseCode(FIRST_CONSULTERS, '友人')).toEqual({
-      ok: false,
-      reason: '「友人」は使用できない値です。使える値：本人、家族・親族、関係機関、その他',
-    })
-  })
-  it('does not accept a label that only resembles one', () => {
-    expect(parseCode(FIRST_CONSULTERS, '家族').ok).toBe(false)
-  })
-  it('echoes at most a short prefix of what was typed', () => {
-    const result = parseCode(FIRST_CONSULTERS, 'あ'.repeat(40))
-    expect(result.ok).toBe(false)
-    if (!result.ok) expect(result.reason).toContain(`「${'あ'.repeat(20)}…」`)
-  })
-})
-
-describe('parseCodes', () => {
-  it('reads several values, in order, without repeats', () => {
-    expect(parseCodes(CONCERNS, 'work;医療受診\n就労')).toEqual({ ok: true, value: ['work', 'medical'] })
-    expect(parseCodes(CONCERNS, null)).toEqual({ ok: true, value: [] })
-  })
-  it('reports every unknown value', () => {
-    const result = parseCodes(CONCERNS, '就労；趣味;games')
-    expect(result.ok).toBe(false)
-    if (!result.ok)
-      expect(result.reason).toMatch(/^「趣味」「games」は使用できない値です。使える値：経済的困窮、/)
-  })
-})
-
-describe('parseWardCell', () => {
-  it('reads a ward by name or code', () => {
-    expect(parseWardCell('北区')).toEqual({ ok: true, value: 'kita' })
-    expect(parseWardCell('KITA')).toEqual({ ok: true, value: 'kita' })
-    expect(parseWardCell('深草支所')).toEqual({ ok: true, value: 'fukakusa' })
-    expect(parseWardCell('')).toEqual({ ok: true, value: null })
-    expect(parseWardCell(null)).toEqual({ ok: true, value: null })
-  })
-  it.each(['南北区', 'tokyo', 3])('refuses %s', (input) => {
-    expect(parseWardCell(input)).toEqual({ ok: false, reason: '区の名前またはコードとして読み取れません' })
-  })
-})
-
-describe('parseFiscalYear', () => {
-  it.each([
-    [2021, 2021],
-    ['2021', 2021],
-    ['2021年度', 2021],
-    ['令和3年度', 2021],
-    ['R3', 2021],
-    ['r3年度', 2021],
-    ['令和元年度', 2019],
-    ['平成31年度', 2019],
-    ['H31', 2019],
-    ['平成元年度', 1989],
-    ['令和３年度', 2021],
-  ])('reads %s', (input, expected) => {
-    expect(parseFiscalYear(input)).toEqual({ ok: true, value: expected })
-  })
-  it('reads blanks as no year', () => {
-    expect(parseFiscalYear('')).toEqual({ ok: true, value: null })
-    expect(parseFiscalYear(null)).toEqual({ ok: true, value: null })
-  })
-  it.each(['平成32年度', 'R0', '昭和65年度'])('refuses %s as outside its era', (input) => {
-    expect(parseFiscalYear(input)).toEqual({ ok: false, reason: '和暦の日付が元号の期間外です' })
-  })
-  it.each(['21', '令和3年', 'FY2021', 2021.5, '3年度'])('refuses %s', (input) => {
-    expect(parseFiscalYear(input)).toEqual({
-      ok: false,
-      reason: '年度として読み取れません（例：2021、令和3年度）',
-    })
   })
 })

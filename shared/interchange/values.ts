@@ -82,7 +82,8 @@ function fromSerial(serial: number): Parsed<string> {
 export function parseLedgerDate(cell: LedgerCell): Parsed<string | null> {
   if (cell === null) return ok(null)
   if (cell instanceof Date) {
-    if (Number.isNaN(cell.getTime())) return fail(NOT_A_DATE)
+    // Excel has no dates before 1900: an earlier Date is a time-only cell (1899-12-30 14:05).
+    if (Number.isNaN(cell.getTime()) || cell.getUTCFullYear() < 1900) return fail(NOT_A_DATE)
     return western(cell.getUTCFullYear(), cell.getUTCMonth() + 1, cell.getUTCDate())
   }
   if (typeof cell === 'number') return fromSerial(cell)

@@ -82,10 +82,13 @@ export async function* readLedger(paths: string[], options: ReadOptions = {}): A
   }
   for (const [file, kind] of files) {
     for await (const open of openFile(file, kind, options)) {
+      let movedOn = false
       try {
         yield open.sheet
+        movedOn = true
       } finally {
-        await open.close()
+        // A generator's finally also runs when the caller stops early (break, an error).
+        await open.close(movedOn ? 'next' : 'stop')
       }
     }
   }

@@ -136,7 +136,9 @@ export async function* openXlsx(file: string): AsyncGenerator<OpenSheet> {
       yield {
         sheet: { name: worksheet.name, source: file, headers, rows: rows() },
         // Worksheets share one zip stream: the next one cannot start until this one is read.
-        close: async () => {
+        // When stopping, the finally below closes the file instead.
+        close: async (why) => {
+          if (why === 'stop') return
           while (!finished && !(await nextRow()).done) {}
           finished = true
         },
