@@ -5,6 +5,7 @@ import { auditModule } from './audit/index.ts'
 import { authModule } from './auth/index.ts'
 import { casesModule } from './cases/index.ts'
 import { contactsModule } from './contacts/index.ts'
+import { reportsModule } from './reports/index.ts'
 
 /** Every domain module, in the order their routes are registered. */
 export const modules: ((app: FastifyInstance, deps: AppDeps) => void)[] = [
@@ -13,4 +14,5 @@ export const modules: ((app: FastifyInstance, deps: AppDeps) => void)[] = [
   auditModule,
   casesModule,
   contactsModule,
+  reportsModule,
 ]

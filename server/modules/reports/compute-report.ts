@@ -1,0 +1,102 @@
+// The report is one computation (report.md): aggregate queries on the database feed one
+// Report object, which the JSON endpoint, the workbook, the HTML page and the CLI all render.
+import {
+  AGE_BANDS,
+  CONTACT_METHODS,
+  COUNTERPARTS,
+  type CodeList,
+  FIRST_CONSULTERS,
+  ROUTES,
+} from '../../../shared/codes.ts'
+import { CASE_LEADS, NEW_CASE_ROUTES, type Report } from '../../../shared/contracts/reports.ts'
+import { percentsLargestRemainder } from '../../../shared/percent.ts'
+import type { Db } from '../../db/client.ts'
+import { countConsultations, countMonthlyNewCases, countWardIntake } from './consultations.sql.ts'
+import { countContactCells, countMonthlyInPerson } from './contacts.sql.ts'
+import { countMeetings } from './meetings.sql.ts'
+import { countSubsidisedProjects, findBaseline } from './reference.sql.ts'
+import type { ReportOptions } from './report-period.ts'
+import { summariseSurveys } from './survey-results.ts'
+
+type Keyed<C extends string, V> = { [K in C]: V }
+
+function keyed<C extends string, V>(list: CodeList<C>, value: (code: C) => V): Keyed<C, V> {
+  return Object.fromEntries(list.map((c) => [c.code, value(c.code)])) as Keyed<C, V>
+}
+
+/** Counts with shares that add up to 100.0 (report.md: "rounded like a single-choice question"). */
+function shares<C extends string>(list: CodeList<C>, counts: Keyed<C, number>, total: number) {
+  const percents = percentsLargestRemainder(
+    list.map((c) => counts[c.code]),
+    total,
+  )
+  return keyed(list, (code) => ({
+    count: counts[code],
+    percent: percents[list.findIndex((c) => c.code === code)]!,
+  }))
+}
+
+/** Runs on the handle it is given: inside a transaction, pass the transaction. */
+export async function computeReport(db: Db, tenantId: string, o: ReportOptions): Promise<Report> {
+  const c = await countConsultations(db, tenantId, o)
+  const current = { ...keyed(AGE_BANDS, (b) => c[`age.${b}`] ?? 0), total: c.total }
+  const base = await findBaseline(db, tenantId, o)
+  const baseline = base
+    ? {
+        label: base.label,
+        ...keyed(AGE_BANDS, (b) => base.values.get(`cases.${b}`) ?? null),
+        total: base.values.get('cases.total') ?? null,
+      }
+    : null
+  const change = baseline
+    ? {
+        ...keyed(AGE_BANDS, (b) => current[b] - (baseline[b] ?? 0)),
+        total: current.total - (baseline.total ?? 0),
+      }
+    : null
+
+  const cells = await countContactCells(db, tenantId, o)
+  const cell = (method: string, counterpart: string) =>
+    cells.find((x) => x.method === method && x.counterpart === counterpart)?.n ?? 0
+  const rowOf = (method: string | null) => {
+    const values = keyed(COUNTERPARTS, (who) =>
+      method ? cell(method, who) : CONTACT_METHODS.reduce((sum, m) => sum + cell(m.code, who), 0),
+    )
+    return { ...values, total: COUNTERPARTS.reduce((sum, who) => sum + values[who.code], 0) }
+  }
+
+  const m = await countMeetings(db, tenantId, o)
+  return {
+    period: { from: o.from, to: o.to, ward: o.ward ?? null },
+    consultations: {
+      total: c.total,
+      byAgeBand: { current, baseline, change },
+      monthlyNewCases: await countMonthlyNewCases(db, tenantId, o),
+      byContactCount: { single: c.single, continuing: c.continuing },
+      contacts: { byMethod: keyed(CONTACT_METHODS, (method) => rowOf(method)), total: rowOf(null) },
+      monthlyInPerson: await countMonthlyInPerson(db, tenantId, o),
+      outcomesAtEnd: { handed_over: c.handed_over, closed: c.closed, open: c.open },
+      byFirstConsulter: shares(
+        FIRST_CONSULTERS,
+        keyed(FIRST_CONSULTERS, (f) => c[`consulter.${f}`] ?? 0),
+        c.total,
+      ),
+      byRoute: shares(
+        ROUTES,
+        keyed(ROUTES, (r) => c[`route.${r}`] ?? 0),
+        c.total,
+      ),
+    },
+    wardIntake: await countWardIntake(db, tenantId, o),
+    meetings: {
+      held: m.held,
+      casesReviewed: m.casesReviewed,
+      reviews: m.reviews,
+      newCaseRoutes: keyed(NEW_CASE_ROUTES, (r) => m[`route.${r}`] ?? 0),
+      newCaseLeads: keyed(CASE_LEADS, (l) => m[`lead.${l}`] ?? 0),
+      agencies: m.agencies,
+    },
+    surveys: await summariseSurveys(db, tenantId, o),
+    resources: { subsidisedProjects: await countSubsidisedProjects(db, tenantId, o) },
+  }
+}

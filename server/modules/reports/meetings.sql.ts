@@ -1,0 +1,54 @@
+// 支援調整会議実績: meetings held in the period (and the chosen ward: the meeting's own ward).
+import { sql } from 'drizzle-orm'
+import { CASE_LEADS, NEW_CASE_ROUTES } from '../../../shared/contracts/reports.ts'
+import type { Db } from '../../db/client.ts'
+import { type ReportOptions, rowsOf, wardFilter } from './report-period.ts'
+
+function meetingsInPeriod(tenantId: string, o: ReportOptions) {
+  return sql`m.tenant_id = ${tenantId}
+    and m.held_on between ${o.from}::date and ${o.to}::date
+    ${wardFilter(sql`m.ward`, o.ward)}`
+}
+
+export interface MeetingCounts {
+  held: number
+  casesReviewed: number
+  reviews: number
+  agencies: number
+  [key: string]: number
+}
+
+export async function countMeetings(db: Db, tenantId: string, o: ReportOptions): Promise<MeetingCounts> {
+  const inPeriod = meetingsInPeriod(tenantId, o)
+  const byCode = [
+    ...NEW_CASE_ROUTES.map(
+      (r) =>
+        sql`, count(*) filter (where r.kind = 'new' and r.route = ${r.code})::int as ${sql.identifier(`route.${r.code}`)}`,
+    ),
+    ...CASE_LEADS.map(
+      (l) =>
+        sql`, count(*) filter (where r.kind = 'new' and r.lead = ${l.code})::int as ${sql.identifier(`lead.${l.code}`)}`,
+    ),
+  ]
+  const [held] = await rowsOf<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from meetings m where ${inPeriod}`,
+  )
+  const [reviews] = await rowsOf<Record<string, number>>(
+    db,
+    sql`select count(*)::int as reviews, count(distinct r.case_id)::int as "casesReviewed" ${sql.join(byCode)}
+      from reviews r
+      join meetings m on m.tenant_id = r.tenant_id and m.id = r.meeting_id
+      where ${inPeriod}`,
+  )
+  // Outside organisations (units of kind 'agency'), each counted once however often it came.
+  const [agencies] = await rowsOf<{ n: number }>(
+    db,
+    sql`select count(distinct a.unit_id)::int as n
+      from meeting_attendees a
+      join meetings m on m.tenant_id = a.tenant_id and m.id = a.meeting_id
+      join org_units u on u.tenant_id = a.tenant_id and u.id = a.unit_id and u.kind = 'agency'
+      where ${inPeriod}`,
+  )
+  return { ...reviews!, held: held!.n, agencies: agencies!.n } as MeetingCounts
+}

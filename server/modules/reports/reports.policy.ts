@@ -1,0 +1,12 @@
+import type { Actor } from '../../platform/actor.ts'
+import { forbidden } from '../../platform/errors.ts'
+
+/**
+ * The report is aggregates only, yet it is the city's evaluation: headquarters (本市担当課), who
+ * runs the PDCA check, and the administrator see it (domain.md, "Actors and what each may see").
+ */
+const REPORT_ROLES = new Set(['headquarters', 'admin'])
+
+export function requireReportViewer(actor: Actor): void {
+  if (!REPORT_ROLES.has(actor.role)) throw forbidden()
+}

@@ -1,0 +1,39 @@
+import type { FastifyInstance, FastifyReply } from 'fastify'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
+import { problemSchema } from '../../../shared/contracts/define.ts'
+import * as contract from '../../../shared/contracts/reports.ts'
+import type { AppDeps } from '../../platform/deps.ts'
+import { route } from '../../platform/http.ts'
+import { renderReportXlsx } from './render-xlsx.ts'
+import { viewReport } from './reports.service.ts'
+
+export function registerReportRoutes(app: FastifyInstance, deps: AppDeps) {
+  route(app, contract.getReport, ({ actor, query }) => viewReport(deps.db, deps.clock, actor, query))
+
+  // The workbook is binary, so it is a plain route; it still validates the same query, needs a
+  // session (authenticate) and is audited by viewReport like the JSON.
+  app.withTypeProvider<ZodTypeProvider>().route({
+    method: 'GET',
+    url: contract.REPORT_XLSX_PATH,
+    schema: {
+      summary: 'The evaluation report as an Excel workbook, one sheet per table',
+      tags: ['reports'],
+      querystring: contract.reportQuery,
+      produces: [contract.REPORT_XLSX_TYPE],
+      response: { 400: problemSchema, 401: problemSchema, 403: problemSchema },
+    },
+    preHandler: [app.authenticate],
+    handler: async (request, typedReply) => {
+      const reply = typedReply as FastifyReply
+      const q = request.query
+      const report = await viewReport(deps.db, deps.clock, request.actor!, q, 'xlsx')
+      const body = await renderReportXlsx(report)
+      const ward = q.ward ? `_${q.ward}` : ''
+      return reply
+        .type(contract.REPORT_XLSX_TYPE)
+        .header('content-disposition', `attachment; filename="report_${q.from}_${q.to}${ward}.xlsx"`)
+        .header('cache-control', 'no-store')
+        .send(body)
+    },
+  })
+}

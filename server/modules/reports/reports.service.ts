@@ -1,0 +1,76 @@
+import { and, eq } from 'drizzle-orm'
+import type { Report, ReportQuery } from '../../../shared/contracts/reports.ts'
+import type { Db } from '../../db/client.ts'
+import { baselines, wards } from '../../db/schema/index.ts'
+import type { Actor } from '../../platform/actor.ts'
+import { type AuditEntry, writeAnonymousAudit, writeAudit } from '../../platform/audit.ts'
+import type { Clock } from '../../platform/clock.ts'
+import { invalid } from '../../platform/errors.ts'
+import { computeReport } from './compute-report.ts'
+import type { ReportOptions } from './report-period.ts'
+import { requireReportViewer } from './reports.policy.ts'
+
+/** A ward or baseline that the city does not have is an input error on that field. */
+async function checkOptions(db: Db, tenantId: string, o: ReportOptions): Promise<void> {
+  if (o.ward) {
+    const [ward] = await db
+      .select({ code: wards.code })
+      .from(wards)
+      .where(and(eq(wards.tenantId, tenantId), eq(wards.code, o.ward)))
+    if (!ward) throw invalid([{ field: 'ward', message: '指定された区が見つかりません' }])
+  }
+  if (o.baseline) {
+    const [found] = await db
+      .select({ label: baselines.label })
+      .from(baselines)
+      .where(and(eq(baselines.tenantId, tenantId), eq(baselines.label, o.baseline)))
+      .limit(1)
+    if (!found) throw invalid([{ field: 'baseline', message: '指定された比較基準が見つかりません' }])
+  }
+}
+
+function viewEntry(o: ReportOptions, format: string): AuditEntry {
+  return { action: 'report.view', detail: { from: o.from, to: o.to, ward: o.ward ?? null, format } }
+}
+
+/**
+ * Computes the report and audits the viewing in the same transaction (only `tx` inside it:
+ * PGlite has one connection).
+ */
+export async function viewReport(
+  db: Db,
+  clock: Clock,
+  actor: Actor,
+  q: ReportQuery,
+  format: 'json' | 'xlsx' | 'html' = 'json',
+): Promise<Report> {
+  requireReportViewer(actor)
+  return db.transaction(async (tx) => {
+    await checkOptions(tx, actor.tenantId, q)
+    const report = await computeReport(tx, actor.tenantId, q)
+    await writeAudit(tx, actor, clock.now(), viewEntry(q, format))
+    return report
+  })
+}
+
+/** The operator's CLI: no signed-in person, audited as the system ('cli'). */
+export async function reportForOperator(
+  db: Db,
+  clock: Clock,
+  tenantId: string,
+  o: ReportOptions,
+  format: string,
+): Promise<Report> {
+  return db.transaction(async (tx) => {
+    await checkOptions(tx, tenantId, o)
+    const report = await computeReport(tx, tenantId, o)
+    await writeAnonymousAudit(
+      tx,
+      tenantId,
+      clock.now(),
+      { loginId: 'cli', accountId: null, clientAddress: 'cli' },
+      viewEntry(o, format),
+    )
+    return report
+  })
+}

@@ -1,0 +1,50 @@
+import { SURVEY_AUDIENCES, type SurveyResult } from '../../../shared/contracts/reports.ts'
+import { percentHalfUp, percentsLargestRemainder } from '../../../shared/percent.ts'
+import type { Db } from '../../db/client.ts'
+import type { ReportOptions } from './report-period.ts'
+import { countOptionAnswers, findSurveysWithResponses, type OptionRow } from './surveys.sql.ts'
+
+type Audience = SurveyResult['audience']
+const audienceOf = (code: string): Audience =>
+  SURVEY_AUDIENCES.some((a) => a.code === code) ? (code as Audience) : 'other'
+
+/**
+ * Percent of respondents per option (report.md): multiple choice rounds half up each; single
+ * choice uses the largest remainder when every respondent answered (so it adds up to 100.0),
+ * and half up when some did not.
+ */
+function percentsOf(kind: OptionRow['kind'], counts: number[], respondents: number, answered: number) {
+  if (kind === 'single' && answered === respondents) return percentsLargestRemainder(counts, respondents)
+  return counts.map((n) => percentHalfUp(n, respondents))
+}
+
+export async function summariseSurveys(db: Db, tenantId: string, o: ReportOptions): Promise<SurveyResult[]> {
+  const surveys = await findSurveysWithResponses(db, tenantId, o)
+  const options = await countOptionAnswers(db, tenantId, o)
+  return surveys.map((s) => {
+    const rows = options.filter((r) => r.surveyId === s.id)
+    const numbers = [...new Set(rows.map((r) => r.questionNo))].sort((a, b) => a - b)
+    return {
+      surveyId: s.surveyNo,
+      title: s.title,
+      audience: audienceOf(s.audience),
+      respondents: s.respondents,
+      questions: numbers.map((no) => {
+        const q = rows.filter((r) => r.questionNo === no).sort((a, b) => a.ord - b.ord)
+        const first = q[0]!
+        const percents = percentsOf(
+          first.kind,
+          q.map((r) => r.count),
+          s.respondents,
+          first.answered,
+        )
+        return {
+          no,
+          question: first.question,
+          kind: first.kind,
+          options: q.map((r, i) => ({ label: r.label, count: r.count, percent: percents[i]! })),
+        }
+      }),
+    }
+  })
+}
