@@ -7,6 +7,7 @@ import {
   findSheet,
   matchHeaders,
   missingColumnReason,
+  SHEETS,
   type SheetDef,
   unknownColumnReason,
   unknownSheetReason,
@@ -97,6 +98,19 @@ function readRow(def: SheetDef, columns: Map<string, ColumnDef>, row: LedgerRow,
   return { row: row.rowNumber, v } satisfies SheetRow
 }
 
+/**
+ * A worksheet known only as "Sheet1"… (a reader that meets the sheets before the workbook's
+ * names, as with workbooks written by streaming writers): the one sheet whose required columns
+ * are all among its headers.
+ */
+function byHeaders(name: string, headers: string[]): SheetDef | undefined {
+  if (!/^sheet\d+$/iu.test(name.trim())) return undefined
+  const fits = SHEETS.map((def) => ({ def, match: matchHeaders(def, headers) })).filter(
+    ({ match }) => match.missing.length === 0 && match.unknown.length === 0,
+  )
+  return fits.length === 1 ? fits[0]!.def : undefined
+}
+
 export async function collectSheets(
   paths: string[],
   options: ReadOptions,
@@ -105,7 +119,7 @@ export async function collectSheets(
   const ledger: ParsedLedger = new Map()
   try {
     for await (const sheet of readLedger(paths, options)) {
-      const def = findSheet(sheet.name)
+      const def = findSheet(sheet.name) ?? byHeaders(sheet.name, sheet.headers)
       if (!def) {
         issues.warn(sheet.name, 0, '', unknownSheetReason(sheet.name))
         for await (const _ of sheet.rows) {

@@ -1,0 +1,92 @@
+// Exports a city's records in the interchange format: one .xlsx workbook (sheets named in
+// Japanese) or a folder of UTF-8 CSV files (with BOM, CRLF) named <key>.csv. Headers are the
+// Japanese column names, values are codes: either imports again (interchange.md).
+
+import { once } from 'node:events'
+import { createWriteStream, mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import ExcelJS from 'exceljs'
+import { SHEETS } from '../../../shared/interchange/sheets.ts'
+import type { Db } from '../../db/client.ts'
+import type { Actor } from '../../platform/actor.ts'
+import { writeAnonymousAudit, writeAudit } from '../../platform/audit.ts'
+import { type ExportRow, exportColumns, exportRows } from './export-rows.ts'
+
+export interface ExportOptions {
+  /** A path ending in .xlsx, or a folder for CSV files. */
+  out: string
+  personal: boolean
+  actor: Actor | null
+  now: Date
+}
+
+export interface ExportSummary {
+  files: string[]
+  rows: Record<string, number>
+}
+
+const quote = (v: string) => (/[",\r\n]/u.test(v) ? `"${v.replaceAll('"', '""')}"` : v)
+
+async function writeCsv(path: string, header: string[], keys: string[], rows: ExportRow[]) {
+  const out = createWriteStream(path)
+  const line = async (cells: string[]) => {
+    if (!out.write(`${cells.map(quote).join(',')}\r\n`)) await once(out, 'drain')
+  }
+  out.write('\uFEFF')
+  await line(header)
+  for (const row of rows) await line(keys.map((k) => (row[k] == null ? '' : String(row[k]))))
+  out.end()
+  await once(out, 'finish')
+}
+
+export async function exportLedger(db: Db, tenantId: string, options: ExportOptions): Promise<ExportSummary> {
+  return db.transaction(async (tx) => {
+    const data = await exportRows(tx, tenantId, options.personal)
+    const summary: ExportSummary = { files: [], rows: {} }
+    const xlsx = options.out.toLowerCase().endsWith('.xlsx')
+    const workbook = xlsx
+      ? new ExcelJS.stream.xlsx.WorkbookWriter({ filename: options.out, useSharedStrings: false })
+      : null
+    if (!xlsx) mkdirSync(options.out, { recursive: true })
+    for (const sheet of SHEETS) {
+      const columns = exportColumns(sheet, options.personal)
+      const rows = data.get(sheet.key) ?? []
+      summary.rows[sheet.key] = rows.length
+      const keys = columns.map((c) => c.key)
+      if (workbook) {
+        const ws = workbook.addWorksheet(sheet.ja)
+        ws.addRow(columns.map((c) => c.ja)).commit()
+        for (const row of rows) ws.addRow(keys.map((k) => row[k] ?? null)).commit()
+        ws.commit()
+      } else {
+        const path = join(options.out, `${sheet.key}.csv`)
+        await writeCsv(
+          path,
+          columns.map((c) => c.ja),
+          keys,
+          rows,
+        )
+        summary.files.push(path)
+      }
+    }
+    if (workbook) {
+      await workbook.commit()
+      summary.files.push(options.out)
+    }
+    const entry = {
+      action: 'ledger.export',
+      recordType: 'ledger',
+      detail: { personal: options.personal, format: xlsx ? 'xlsx' : 'csv', sheets: summary.rows },
+    }
+    if (options.actor) await writeAudit(tx, options.actor, options.now, entry)
+    else
+      await writeAnonymousAudit(
+        tx,
+        tenantId,
+        options.now,
+        { loginId: 'cli', accountId: null, clientAddress: 'cli' },
+        entry,
+      )
+    return summary
+  })
+}

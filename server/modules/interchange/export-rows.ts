@@ -1,0 +1,214 @@
+// What an export writes: every sheet's rows from what a city stores, as ledger values (codes,
+// ISO dates, multi-values joined with ';'). Personal columns only when asked for; free-text
+// survey answers count as personal and are left blank without it.
+import { asc, eq } from 'drizzle-orm'
+import { WARD_SECTIONS } from '../../../shared/codes.ts'
+import { type ColumnDef, SHEETS, type SheetDef } from '../../../shared/interchange/sheets.ts'
+import type { Db } from '../../db/client.ts'
+import {
+  accounts,
+  baselines,
+  cases,
+  contacts,
+  meetingAttendees,
+  meetings,
+  orgUnits,
+  resources,
+  reviews,
+  surveyAnswers,
+  surveyQuestions,
+  surveyRespondents,
+  surveys,
+} from '../../db/schema/index.ts'
+
+export type ExportValue = string | number | null
+export type ExportRow = Record<string, ExportValue>
+
+/** The columns an export writes for a sheet. The answer column stays; its text answers do not. */
+export function exportColumns(sheet: SheetDef, personal: boolean): ColumnDef[] {
+  return sheet.columns.filter((c) => personal || !c.personal || c.kind === 'answer')
+}
+
+const joined = (xs: readonly (string | number)[] | null) => (xs && xs.length ? xs.join(';') : null)
+
+export async function exportRows(
+  db: Db,
+  tenantId: string,
+  personal: boolean,
+): Promise<Map<string, ExportRow[]>> {
+  const t = tenantId
+  const caseRows = await db.select().from(cases).where(eq(cases.tenantId, t)).orderBy(asc(cases.caseNo))
+  const caseNo = new Map(caseRows.map((c) => [c.id, c.caseNo]))
+  const logins = new Map(
+    (await db.select().from(accounts).where(eq(accounts.tenantId, t))).map((a) => [a.id, a.loginId]),
+  )
+  const units = new Map(
+    (await db.select().from(orgUnits).where(eq(orgUnits.tenantId, t))).map((u) => [u.id, u]),
+  )
+  const out = new Map<string, ExportRow[]>()
+
+  out.set(
+    'cases',
+    caseRows.map((c) => ({
+      case_id: c.caseNo,
+      opened_on: c.openedOn,
+      intake_unit: c.intakeUnit,
+      ward: c.ward,
+      age: c.age,
+      age_band: c.ageBand,
+      first_consulter: c.firstConsulter,
+      route: c.route,
+      concerns: joined(c.concerns),
+      urgency: c.urgency,
+      handed_over_on: c.handedOverOn,
+      handed_over_to: c.handedOverTo,
+      closed_on: c.closedOn,
+      closure_reason: c.closureReason,
+      name: c.name,
+      kana: c.kana,
+      gender: c.gender,
+    })),
+  )
+  const contactRows = await db.select().from(contacts).where(eq(contacts.tenantId, t))
+  out.set(
+    'contacts',
+    contactRows
+      .map((c) => ({
+        case_id: caseNo.get(c.caseId) ?? '',
+        contacted_on: c.contactedOn,
+        time: c.time,
+        method: c.method,
+        counterpart: c.counterpart,
+        staff: (c.staffId && logins.get(c.staffId)) || c.staffName,
+        minutes: c.minutes,
+        summary: c.summary,
+      }))
+      .sort(
+        (a, b) =>
+          cmp(a.case_id, b.case_id) || cmp(a.contacted_on, b.contacted_on) || cmp(a.time ?? '', b.time ?? ''),
+      ),
+  )
+  const meetingRows = await db
+    .select()
+    .from(meetings)
+    .where(eq(meetings.tenantId, t))
+    .orderBy(asc(meetings.meetingNo))
+  const meetingNo = new Map(meetingRows.map((m) => [m.id, m.meetingNo]))
+  const attendees = await db.select().from(meetingAttendees).where(eq(meetingAttendees.tenantId, t))
+  const sectionLabel = (code: string | null) =>
+    WARD_SECTIONS.find((s) => s.code === code)?.label ?? code ?? ''
+  out.set(
+    'meetings',
+    meetingRows.map((m) => {
+      const us = attendees.filter((a) => a.meetingId === m.id).map((a) => units.get(a.unitId)!)
+      return {
+        meeting_id: m.meetingNo,
+        ward: m.ward,
+        held_on: m.heldOn,
+        agencies: joined(
+          us
+            .filter((u) => u.kind === 'agency')
+            .map((u) => u.name)
+            .sort(),
+        ),
+        sections: joined(
+          us
+            .filter((u) => u.kind === 'ward_section')
+            .map((u) => sectionLabel(u.sectionCode))
+            .sort(),
+        ),
+      }
+    }),
+  )
+  const reviewRows = await db.select().from(reviews).where(eq(reviews.tenantId, t))
+  out.set(
+    'reviews',
+    reviewRows
+      .map((r) => ({
+        meeting_id: meetingNo.get(r.meetingId) ?? '',
+        case_id: caseNo.get(r.caseId) ?? '',
+        kind: r.kind,
+        route: r.route,
+        lead: r.lead,
+        lead_unit: r.leadUnit,
+        policy: r.policy,
+        next_review_on: r.nextReviewOn,
+      }))
+      .sort((a, b) => cmp(a.meeting_id, b.meeting_id) || cmp(a.case_id, b.case_id)),
+  )
+  const surveyRows = await db
+    .select()
+    .from(surveys)
+    .where(eq(surveys.tenantId, t))
+    .orderBy(asc(surveys.surveyNo))
+  const surveyNo = new Map(surveyRows.map((s) => [s.id, s.surveyNo]))
+  const questions = await db.select().from(surveyQuestions).where(eq(surveyQuestions.tenantId, t))
+  const kindOf = new Map(questions.map((q) => [`${q.surveyId}|${q.questionNo}`, q.kind]))
+  out.set(
+    'surveys',
+    surveyRows.flatMap((s) =>
+      questions
+        .filter((q) => q.surveyId === s.id)
+        .sort((a, b) => a.questionNo - b.questionNo)
+        .map((q) => ({
+          survey_id: s.surveyNo,
+          title: s.title,
+          audience: s.audience,
+          question_no: q.questionNo,
+          question: q.question,
+          kind: q.kind,
+          options: joined(q.options),
+        })),
+    ),
+  )
+  const respondents = await db.select().from(surveyRespondents).where(eq(surveyRespondents.tenantId, t))
+  const answeredOn = new Map(respondents.map((r) => [`${r.surveyId}|${r.respondentNo}`, r.answeredOn]))
+  const answers = await db.select().from(surveyAnswers).where(eq(surveyAnswers.tenantId, t))
+  out.set(
+    'responses',
+    answers
+      .map((a) => {
+        const text = kindOf.get(`${a.surveyId}|${a.questionNo}`) === 'text'
+        return {
+          survey_id: surveyNo.get(a.surveyId) ?? '',
+          respondent_id: a.respondentNo,
+          answered_on: answeredOn.get(`${a.surveyId}|${a.respondentNo}`) ?? null,
+          question_no: a.questionNo,
+          answer: text && !personal ? null : joined(a.answer),
+        }
+      })
+      .sort(
+        (a, b) =>
+          cmp(a.survey_id, b.survey_id) ||
+          cmp(a.respondent_id, b.respondent_id) ||
+          a.question_no - b.question_no,
+      ),
+  )
+  const resourceRows = await db
+    .select()
+    .from(resources)
+    .where(eq(resources.tenantId, t))
+    .orderBy(asc(resources.resourceNo))
+  out.set(
+    'resources',
+    resourceRows.map((r) => ({
+      resource_id: r.resourceNo,
+      name: r.name,
+      categories: joined(r.categories),
+      serves: joined(r.serves),
+      ward: r.ward,
+      subsidy_fy: joined(r.subsidyFiscalYears),
+      contact: r.contact,
+    })),
+  )
+  const baselineRows = await db.select().from(baselines).where(eq(baselines.tenantId, t))
+  out.set(
+    'baselines',
+    baselineRows
+      .map((b) => ({ label: b.label, from: b.fromOn, to: b.toOn, metric: b.metric, value: b.value }))
+      .sort((a, b) => cmp(a.from, b.from) || cmp(a.label, b.label) || cmp(a.metric, b.metric)),
+  )
+  return out
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
