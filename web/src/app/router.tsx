@@ -11,6 +11,7 @@ import { caseNewRoute } from './routes/case-new.tsx'
 import { casesRoute } from './routes/cases.tsx'
 import { homeRoute } from './routes/home.tsx'
 import { loginRoute } from './routes/login.tsx'
+import { reportRoute } from './routes/report.tsx'
 import { appRoute, publicRoute, rootRoute } from './routes/root.tsx'
 import { setupRoute } from './routes/setup.tsx'
 
@@ -26,6 +27,7 @@ const routeTree = rootRoute.addChildren([
     accountDetailRoute,
     auditRoute,
     settingsRoute,
+    reportRoute,
   ]),
 ])
 

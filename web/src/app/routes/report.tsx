@@ -1,0 +1,70 @@
+import { createRoute, useNavigate } from '@tanstack/react-router'
+import { Notice } from '../../components/ui/notice.tsx'
+import { PageHeading } from '../../components/ui/page-heading.tsx'
+import { Loading, QueryError } from '../../components/ui/query-state.tsx'
+import { useReport } from '../../features/reports/api/get-report.ts'
+import { useBaselineChoices } from '../../features/reports/api/list-baselines.ts'
+import { ReportDownloads } from '../../features/reports/components/report-downloads.tsx'
+import { ReportFilters } from '../../features/reports/components/report-filters.tsx'
+import { ReportView } from '../../features/reports/components/report-view.tsx'
+import { parseReportSearch } from '../../features/reports/report-search.ts'
+import { isApiError } from '../../lib/api-error.ts'
+import { useWardName, useWards } from '../../lib/reference-data.ts'
+import { RequireReportRole } from './report-access.tsx'
+import { appRoute } from './root.tsx'
+
+const TITLE = '評価レポート（取組検証 統計）'
+
+export const reportRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/report',
+  validateSearch: parseReportSearch,
+  component: () => (
+    <RequireReportRole title={TITLE}>
+      <ReportPage />
+    </RequireReportRole>
+  ),
+})
+
+function ReportPage() {
+  const search = reportRoute.useSearch()
+  const navigate = useNavigate({ from: '/report' })
+  const report = useReport(search)
+  const wards = useWards()
+  const wardName = useWardName()
+  const baselines = useBaselineChoices()
+  const { from, to } = search
+
+  return (
+    <>
+      <PageHeading title={TITLE} />
+      <p className="mb-6 text-std-16N-170 print:hidden">
+        相談窓口の相談件数、対応状況、支援調整会議、アンケートなどを期間を指定して集計します。個人を特定できる情報は含みません。
+      </p>
+      <ReportFilters
+        key={JSON.stringify(search)}
+        initial={search}
+        onApply={(values) => navigate({ search: values })}
+        serverErrors={isApiError(report.error) ? report.error.fieldErrors : {}}
+        wards={(wards.data ?? []).map((w) => ({ value: w.code, label: w.name }))}
+        baselines={baselines.data ?? []}
+      />
+      {!(from && to) && (
+        <Notice tone="info" title="集計する期間を選んでください">
+          年度のボタンを押すか、開始日と終了日を入力して「この条件で集計」を押すと表示します。
+        </Notice>
+      )}
+      <div role="status" className="mb-4 empty:hidden print:hidden">
+        {report.isFetching && from && to ? '集計しています…' : ''}
+      </div>
+      {report.isPending && from && to && <Loading what="レポート" />}
+      {report.error && <QueryError error={report.error} />}
+      {report.data && from && to && (
+        <>
+          <ReportDownloads query={{ ...search, from, to }} />
+          <ReportView report={report.data} wardName={wardName} />
+        </>
+      )}
+    </>
+  )
+}

@@ -1,0 +1,94 @@
+import { Component, lazy, type ReactNode, Suspense, useId } from 'react'
+import { Table, Th } from '../../../components/ui/table.tsx'
+import { Count, NumTd, RowTh } from './report-table-parts.tsx'
+
+const BarChart = lazy(() => import('./bar-chart.tsx').then((m) => ({ default: m.BarChart })))
+
+/** A chart that fails to load leaves its data table in place instead of breaking the page. */
+class ChartBoundary extends Component<{ children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false }
+  static getDerivedStateFromError() {
+    return { failed: true }
+  }
+  override render() {
+    if (this.state.failed) {
+      return <p className="text-std-16N-170">グラフを表示できませんでした。下の表で数値を確認できます。</p>
+    }
+    return this.props.children
+  }
+}
+
+export interface FigureRow {
+  key: string
+  label: string
+  /** A short label for the chart's axis; the table uses `label`. */
+  axisLabel?: string
+  count: number
+}
+
+/** 図N: a bar chart with its numbers in a table (for screen readers, and to read exact values). */
+export function ReportFigure({
+  no,
+  title,
+  head,
+  countHead,
+  rows,
+}: {
+  no: number
+  title: string
+  head: string
+  countHead: string
+  rows: FigureRow[]
+}) {
+  const id = useId()
+  const total = rows.reduce((sum, r) => sum + r.count, 0)
+  return (
+    <figure aria-labelledby={id} className="report-block mb-10">
+      <figcaption id={id} className="mb-2 text-std-18B-160">
+        図{no} {title}
+      </figcaption>
+      <div role="img" aria-label={`図${no}の棒グラフ。数値は続く「図${no}のデータ」の表にあります。`}>
+        <ChartBoundary>
+          <Suspense fallback={<p className="text-std-16N-170">グラフを読み込んでいます…</p>}>
+            <BarChart
+              labels={rows.map((r) => r.axisLabel ?? r.label)}
+              values={rows.map((r) => r.count)}
+              unit={countHead}
+            />
+          </Suspense>
+        </ChartBoundary>
+      </div>
+      <details className="report-data mt-2">
+        <summary className="cursor-pointer text-std-16B-170 text-key-900 underline">
+          図{no}のデータを表で見る
+        </summary>
+        <div className="mt-2">
+          <Table caption={`図${no}のデータ：${title}`}>
+            <thead>
+              <tr>
+                <Th>{head}</Th>
+                <Th className="text-right">{countHead}</Th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.key}>
+                  <RowTh>{r.label}</RowTh>
+                  <NumTd>
+                    <Count n={r.count} />
+                  </NumTd>
+                </tr>
+              ))}
+              <tr>
+                <RowTh>合計</RowTh>
+                <NumTd>
+                  <Count n={total} />
+                </NumTd>
+              </tr>
+            </tbody>
+          </Table>
+        </div>
+      </details>
+    </figure>
+  )
+}

@@ -1,0 +1,139 @@
+import { type FormEvent, useState } from 'react'
+import { parseWesternDate } from '../../../../../shared/dates.ts'
+import { Button } from '../../../components/ui/button.tsx'
+import { DateField } from '../../../components/ui/date-field.tsx'
+import { ErrorSummary } from '../../../components/ui/error-summary.tsx'
+import { SelectField, type SelectOption } from '../../../components/ui/select-field.tsx'
+import { slashDate } from '../../../lib/date-text.ts'
+import { fiscalYearShortcuts, type PeriodShortcut, type ReportSearch, SEED_PERIOD } from '../report-search.ts'
+
+const labels = { from: '開始日', to: '終了日', ward: '区役所・支所', baseline: '比較基準' } as const
+
+function asText(value: string | undefined): string {
+  return value && parseWesternDate(value) === value ? slashDate(value) : (value ?? '')
+}
+
+/** Typed dates go to the URL as ISO when they parse, otherwise as typed (the server reports them). */
+function asSearch(value: string): string | undefined {
+  const t = value.trim()
+  return t === '' ? undefined : (parseWesternDate(t) ?? t)
+}
+
+function checkDates(from: string, to: string): Record<string, string> {
+  const errors: Record<string, string> = {}
+  if (!from.trim()) errors.from = '開始日を入力してください'
+  else if (!parseWesternDate(from)) errors.from = '開始日は「2021/4/1」のように西暦で入力してください'
+  if (!to.trim()) errors.to = '終了日を入力してください'
+  else if (!parseWesternDate(to)) errors.to = '終了日は「2022/3/31」のように西暦で入力してください'
+  const [f, t] = [parseWesternDate(from), parseWesternDate(to)]
+  if (f && t && f > t) errors.to = '終了日は開始日以降の日付を入力してください'
+  return errors
+}
+
+export function ReportFilters({
+  initial,
+  onApply,
+  serverErrors,
+  wards,
+  baselines,
+}: {
+  initial: ReportSearch
+  onApply: (search: ReportSearch) => void
+  serverErrors: Record<string, string>
+  wards: SelectOption[]
+  baselines: SelectOption[]
+}) {
+  const [from, setFrom] = useState(asText(initial.from))
+  const [to, setTo] = useState(asText(initial.to))
+  const [ward, setWard] = useState(initial.ward ?? '')
+  const [baseline, setBaseline] = useState(initial.baseline ?? '')
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const shown = Object.keys(errors).length ? errors : serverErrors
+
+  const rest = { ward: ward || undefined, baseline: baseline || undefined }
+  const submit = (e: FormEvent) => {
+    e.preventDefault()
+    const found = checkDates(from, to)
+    setErrors(found)
+    if (Object.keys(found).length === 0) onApply({ from: asSearch(from), to: asSearch(to), ...rest })
+  }
+  const choose = (period: PeriodShortcut) => {
+    setErrors({})
+    onApply({ from: period.from, to: period.to, ...rest })
+  }
+  const shortcuts = [...fiscalYearShortcuts(), SEED_PERIOD]
+  const summary = (Object.keys(labels) as (keyof typeof labels)[])
+    .filter((k) => shown[k])
+    .map((k) => ({ targetId: k, message: `${labels[k]}：${shown[k]}` }))
+
+  return (
+    <search className="mb-8 block rounded-8 border border-solid-gray-300 bg-solid-gray-50 p-6 print:hidden">
+      <h2 className="mb-4 text-std-20B-150">集計の条件</h2>
+      <section aria-labelledby="report-shortcuts-title" className="mb-6">
+        <h3 id="report-shortcuts-title" className="mb-2 text-std-17B-170">
+          期間をすぐに選ぶ
+        </h3>
+        <ul className="flex flex-wrap gap-2">
+          {shortcuts.map((p) => (
+            <li key={p.label}>
+              <Button
+                variant={initial.from === p.from && initial.to === p.to ? 'primary' : 'secondary'}
+                size="sm"
+                aria-pressed={initial.from === p.from && initial.to === p.to}
+                onClick={() => choose(p)}
+              >
+                {p.label}
+              </Button>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <form noValidate onSubmit={submit} aria-label="期間と区を指定して表示" className="flex flex-col gap-6">
+        <ErrorSummary errors={summary} />
+        <div className="grid gap-6 md:grid-cols-2">
+          <DateField
+            id="from"
+            label={labels.from}
+            required
+            support="例：2021/4/1"
+            value={from}
+            onValueChange={setFrom}
+            error={shown.from}
+          />
+          <DateField
+            id="to"
+            label={labels.to}
+            required
+            support="例：2022/3/31（この日を含みます）"
+            value={to}
+            onValueChange={setTo}
+            error={shown.to}
+          />
+          <SelectField
+            id="ward"
+            label={labels.ward}
+            support="選ぶと、その区役所・支所の分だけを集計します"
+            value={ward}
+            onValueChange={setWard}
+            options={wards}
+            emptyLabel="全市"
+            error={shown.ward}
+          />
+          <SelectField
+            id="baseline"
+            label={labels.baseline}
+            support="表2で比べる数値です。選ばないときは、開始日より前に終わる直近の比較基準を使います"
+            value={baseline}
+            onValueChange={setBaseline}
+            options={baselines}
+            emptyLabel="自動（直近の比較基準）"
+            error={shown.baseline}
+          />
+        </div>
+        <div>
+          <Button type="submit">この条件で集計</Button>
+        </div>
+      </form>
+    </search>
+  )
+}

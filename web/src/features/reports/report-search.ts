@@ -1,0 +1,47 @@
+import { fiscalYearLabel, fiscalYearOf, formatWareki, tokyoDate } from '../../../../shared/dates.ts'
+
+/** The report's conditions as kept in the page's URL; dates as ISO once they parse. */
+export interface ReportSearch {
+  from?: string
+  to?: string
+  ward?: string
+  baseline?: string
+}
+
+export const REPORT_SEARCH_KEYS = ['from', 'to', 'ward', 'baseline'] as const
+
+export function parseReportSearch(raw: Record<string, unknown>): ReportSearch {
+  const out: ReportSearch = {}
+  for (const key of REPORT_SEARCH_KEYS) {
+    const value = raw[key]
+    if (typeof value === 'string' && value.trim() !== '') out[key] = value.trim()
+  }
+  return out
+}
+
+export interface PeriodShortcut {
+  label: string
+  from: string
+  to: string
+}
+
+/** The current fiscal year and the three before it (1 April – 31 March), newest first. */
+export function fiscalYearShortcuts(today: string = tokyoDate(new Date())): PeriodShortcut[] {
+  const current = fiscalYearOf(today)
+  return [0, 1, 2, 3].map((back) => {
+    const fy = current - back
+    return { label: fiscalYearLabel(fy), from: `${fy}-04-01`, to: `${fy + 1}-03-31` }
+  })
+}
+
+/** The period of the 2021 evaluation report (the first year of the reorganised window). */
+export const SEED_PERIOD: PeriodShortcut = {
+  label: '令和2年9月～令和3年8月',
+  from: '2020-09-01',
+  to: '2021-08-31',
+}
+
+/** 令和2年9月1日～令和3年8月31日 */
+export function periodLabel(from: string, to: string): string {
+  return `${formatWareki(from)}～${formatWareki(to)}`
+}
