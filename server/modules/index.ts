@@ -5,6 +5,7 @@ import { auditModule } from './audit/index.ts'
 import { authModule } from './auth/index.ts'
 import { casesModule } from './cases/index.ts'
 import { contactsModule } from './contacts/index.ts'
+import { interchangeModule } from './interchange/index.ts'
 import { reportsModule } from './reports/index.ts'
 
 /** Every domain module, in the order their routes are registered. */
@@ -14,5 +15,6 @@ export const modules: ((app: FastifyInstance, deps: AppDeps) => void)[] = [
   auditModule,
   casesModule,
   contactsModule,
+  interchangeModule,
   reportsModule,
 ]

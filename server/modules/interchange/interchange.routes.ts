@@ -1,0 +1,101 @@
+// Ledger import (raw file body), export (a workbook download) and baseline figures.
+import { createReadStream } from 'node:fs'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { extname, join } from 'node:path'
+import type { FastifyInstance } from 'fastify'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import * as contract from '../../../shared/contracts/interchange.ts'
+import type { AppDeps } from '../../platform/deps.ts'
+import { invalid } from '../../platform/errors.ts'
+import { route } from '../../platform/http.ts'
+import { createBaselinesService, requireLedgerRole } from './baselines.service.ts'
+import { exportLedger } from './export-ledger.ts'
+import { importLedger, MAX_LEDGER_BYTES } from './import-ledger.ts'
+
+const FILE_TYPES = [
+  'application/octet-stream',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'text/csv',
+  'application/csv',
+  'application/vnd.ms-excel',
+]
+
+/** The uploaded body in a temp folder under a safe name keeping only the extension. */
+async function withTempFile<T>(name: string, body: Buffer, fn: (path: string) => Promise<T>): Promise<T> {
+  const dir = await mkdtemp(join(tmpdir(), 'yorisoi-upload-'))
+  const ext = extname(name).toLowerCase()
+  const base = name.slice(0, name.length - ext.length).replace(/[^\p{L}\p{N}_-]/gu, '_') || 'ledger'
+  const path = join(dir, `${base}${ext}`)
+  try {
+    await writeFile(path, body)
+    return await fn(path)
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+}
+
+export function registerInterchangeRoutes(app: FastifyInstance, deps: AppDeps) {
+  const { db, clock } = deps
+  // Encapsulated: the binary body parser and its 30 MiB limit apply to the import route only.
+  app.register(async (scope) => {
+    scope.addContentTypeParser(
+      FILE_TYPES,
+      { parseAs: 'buffer', bodyLimit: MAX_LEDGER_BYTES },
+      (_req, body, done) => done(null, body),
+    )
+    route(scope, contract.importLedger, async ({ actor, query, request }) => {
+      requireLedgerRole(actor)
+      const body = request.body
+      const name = query.name ?? (request.headers['x-file-name'] as string | undefined) ?? ''
+      const decoded = decodeURIComponent(name)
+      if (!Buffer.isBuffer(body)) throw invalid([{ field: 'body', message: 'ファイルを送信してください' }])
+      if (!/\.(xlsx|csv)$/iu.test(decoded))
+        throw invalid([{ field: 'name', message: 'ファイル名は .xlsx または .csv で終わる必要があります' }])
+      return withTempFile(decoded, body, (path) =>
+        importLedger(db, actor.tenantId, [path], {
+          dryRun: query.dryRun,
+          encoding: query.encoding,
+          actor,
+          now: clock.now(),
+        }),
+      )
+    })
+  })
+
+  app.withTypeProvider<ZodTypeProvider>().route({
+    method: 'GET',
+    url: '/api/exports.xlsx',
+    schema: {
+      summary: 'Export every sheet as one workbook; personal=true adds personal-data columns (audited)',
+      tags: ['interchange'],
+      querystring: z.object({ personal: z.enum(['true', 'false']).default('false') }),
+    },
+    preHandler: [app.authenticate],
+    handler: async (request, reply) => {
+      const actor = request.actor!
+      requireLedgerRole(actor)
+      const dir = await mkdtemp(join(tmpdir(), 'yorisoi-export-'))
+      const out = join(dir, 'ledger.xlsx')
+      await exportLedger(db, actor.tenantId, {
+        out,
+        personal: request.query.personal === 'true',
+        actor,
+        now: clock.now(),
+      })
+      const stream = createReadStream(out)
+      stream.on('close', () => void rm(dir, { recursive: true, force: true }))
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', 'attachment; filename="yorisoi-ledger.xlsx"')
+        .header('cache-control', 'no-store')
+        .send(stream)
+    },
+  })
+
+  const baselines = createBaselinesService(deps)
+  route(app, contract.listBaselines, ({ actor }) => baselines.list(actor))
+  route(app, contract.putBaseline, ({ actor, params, body }) => baselines.put(actor, params.label, body))
+  route(app, contract.deleteBaseline, ({ actor, params }) => baselines.remove(actor, params.label))
+}
