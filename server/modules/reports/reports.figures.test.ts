@@ -128,7 +128,7 @@ describe('surveys', () => {
         { no: 2, kind: 'single', options: ['A', 'B'] },
         { no: 3, kind: 'text', options: [] },
       ],
-      times(16, (i) => [
+      times(16, (i): [string, null, Record<number, string[]>] => [
         `R${i}`,
         null,
         i === 15
