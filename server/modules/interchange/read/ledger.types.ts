@@ -17,6 +17,8 @@ export interface LedgerSheet {
   /** The file it came from, for messages. */
   source: string
   headers: string[]
+  /** The row the headers were read from: 1, unless the rows above it are blank. */
+  headerRowNumber: number
   rows: AsyncIterable<LedgerRow>
 }
 

@@ -20,6 +20,7 @@ describe('readLedger: CSV', () => {
       {
         name: 'cases',
         headers: ['case_id', '氏名'],
+        headerRowNumber: 1,
         rows: [
           { rowNumber: 2, cells: { case_id: 'A1', 氏名: '山田' } },
           { rowNumber: 3, cells: { case_id: 'A2', 氏名: null } },
@@ -76,13 +77,14 @@ describe('readLedger: CSV', () => {
     expect((await refusal([path])).reason).toBe('文字コードを判別できません。--encoding を指定してください')
   })
 
-  it('reads quoted fields with commas, quotes and line breaks; numbers rows as a spreadsheet does', async () => {
-    const csv = 'id,concerns,note\r\n1,"就労\r\n医療受診","a, ""b"""\r\n\r\n2,,\r\n3\r\n,,\r\n'
+  it('reads quoted fields with commas, quotes and line breaks; numbers rows as a spreadsheet app does', async () => {
+    const csv = '\r\nid,concerns,note\r\n1,"就労\r\n医療受診","a, ""b"""\r\n\r\n2,,\r\n3\r\n,,\r\n'
     const [sheet] = await readAll([await dir.file('quoted.csv', csv)])
+    expect(sheet!.headerRowNumber).toBe(2)
     expect(sheet!.rows).toEqual([
-      { rowNumber: 2, cells: { id: '1', concerns: '就労\r\n医療受診', note: 'a, "b"' } },
-      { rowNumber: 4, cells: { id: '2', concerns: null, note: null } },
-      { rowNumber: 5, cells: { id: '3', concerns: null, note: null } },
+      { rowNumber: 3, cells: { id: '1', concerns: '就労\r\n医療受診', note: 'a, "b"' } },
+      { rowNumber: 5, cells: { id: '2', concerns: null, note: null } },
+      { rowNumber: 6, cells: { id: '3', concerns: null, note: null } },
     ])
   })
 

@@ -70,6 +70,7 @@ export async function openCsv(file: string, options: ReadOptions): Promise<OpenS
     const name = raw.trim()
     if (name !== '' && !columns.some(([, n]) => n === name)) columns.push([i, name])
   })
+  const headerRowNumber = recordNo
   const headers = header.map((h) => h.trim()).filter((h) => h !== '')
 
   async function* rows(): AsyncGenerator<LedgerRow> {
@@ -91,6 +92,7 @@ export async function openCsv(file: string, options: ReadOptions): Promise<OpenS
     name: basename(file, extname(file)),
     source: file,
     headers,
+    headerRowNumber,
     rows: rows(),
   }
   return {

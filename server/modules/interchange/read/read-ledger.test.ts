@@ -33,6 +33,7 @@ describe('readLedger: xlsx', () => {
     const sheets = await readAll([await workbook('book.xlsx')])
     expect(sheets.map((s) => s.name)).toEqual(['cases', '対応記録'])
     const [cases, contacts] = sheets
+    expect(cases!.headerRowNumber).toBe(1)
     expect(cases!.headers).toEqual(['case_id', '受付日', 'concerns', 'age', 'note', 'calc', 'when'])
     expect(cases!.rows).toEqual([
       {
@@ -63,6 +64,7 @@ describe('readLedger: xlsx', () => {
     expect(contacts).toEqual({
       name: '対応記録',
       headers: ['case_id'],
+      headerRowNumber: 2,
       rows: [{ rowNumber: 3, cells: { case_id: 'A1' } }],
     })
   })

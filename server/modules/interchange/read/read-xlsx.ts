@@ -99,9 +99,11 @@ export async function* openXlsx(file: string): AsyncGenerator<OpenSheet> {
       // Header: column number → trimmed text; empty header cells are not columns.
       const columns: [number, string][] = []
       const headers: string[] = []
+      let headerRowNumber = 0
       for (;;) {
         const result = await nextRow()
         if (result.done) break
+        headerRowNumber = result.value.number
         result.value.eachCell((cell, col) => {
           const value = cellValue(cell.value, undefined)
           if (value === null) return
@@ -134,7 +136,7 @@ export async function* openXlsx(file: string): AsyncGenerator<OpenSheet> {
         finished = true
       }
       yield {
-        sheet: { name: worksheet.name, source: file, headers, rows: rows() },
+        sheet: { name: worksheet.name, source: file, headers, headerRowNumber, rows: rows() },
         // Worksheets share one zip stream: the next one cannot start until this one is read.
         // When stopping, the finally below closes the file instead.
         close: async (why) => {

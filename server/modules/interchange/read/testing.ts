@@ -9,6 +9,7 @@ import { readLedger } from './read-ledger.ts'
 export interface ReadSheet {
   name: string
   headers: string[]
+  headerRowNumber: number
   rows: { rowNumber: number; cells: Record<string, Cell> }[]
 }
 
@@ -40,7 +41,7 @@ export async function readAll(paths: string[], options: ReadOptions = {}): Promi
     const rows: ReadSheet['rows'] = []
     for await (const row of sheet.rows)
       rows.push({ rowNumber: row.rowNumber, cells: Object.fromEntries(row.cells) })
-    sheets.push({ name: sheet.name, headers: sheet.headers, rows })
+    sheets.push({ name: sheet.name, headers: sheet.headers, headerRowNumber: sheet.headerRowNumber, rows })
   }
   return sheets
 }
