@@ -1,10 +1,12 @@
-// The seed city: a ledger generated from the seed report's published figures
-// (fixtures/make-seed-city.ts). Reporting over 令和2年9月～令和3年8月 must print them exactly.
+// The seed city: a ledger generated from the seed report’s published figures, imported with the
+// real importer (fixtures/make-seed-city.ts). Reporting over 令和2年9月～令和3年8月 must print them exactly.
+
+import { readdirSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Report } from '../../../shared/contracts/reports.ts'
 import { createTestContext, type TestContext } from '../../test/harness.ts'
+import { importLedger } from '../interchange/import-ledger.ts'
 import { computeReport } from './compute-report.ts'
-import { loadSeedCity } from './fixtures/load-seed-city.ts'
 import { SEED_CITY_DIR } from './fixtures/make-seed-city.ts'
 
 let ctx: TestContext
@@ -12,7 +14,15 @@ let report: Report
 beforeAll(async () => {
   ctx = await createTestContext()
   const city = await ctx.newCity('京都市')
-  await loadSeedCity(ctx.db, city.tenantId, SEED_CITY_DIR)
+  const paths = readdirSync(SEED_CITY_DIR).map((f) => `${SEED_CITY_DIR}${f}`)
+  const imported = await importLedger(ctx.db, city.tenantId, paths, {
+    dryRun: false,
+    actor: null,
+    now: ctx.clock.now(),
+  })
+  expect(imported.errors).toEqual([])
+  expect(imported.warnings).toEqual([])
+  expect(imported.ok).toBe(true)
   report = await computeReport(ctx.db, city.tenantId, { from: '2020-09-01', to: '2021-08-31' })
 }, 120_000)
 afterAll(() => ctx.close())
