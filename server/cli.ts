@@ -1,6 +1,7 @@
 // `npm run yorisoi -- <command>`: the operator's commands. Import, export, report and backup
 // join `demo` here as their issues land; each is a function taking the remaining arguments.
 import { DEMO_CITY, printDemoLogins, seedDemo } from './modules/demo/seed-demo.ts'
+import { runExport, runImport } from './modules/interchange/interchange.cli.ts'
 import { systemClock } from './platform/clock.ts'
 import { loadConfig } from './platform/config.ts'
 import { startServer } from './serve.ts'
@@ -11,6 +12,15 @@ const commands: Record<string, Command> = {
   demo: {
     summary: 'デモ用の架空の市でサーバーを起動 / start the server with a fictional demo city (./data-demo)',
     run: runDemo,
+  },
+  import: {
+    summary:
+      '台帳（.xlsx / .csv / フォルダ）を取り込む / import a ledger: PATH… [--dry-run] [--encoding utf-8|cp932]',
+    run: runImport,
+  },
+  export: {
+    summary: '台帳を書き出す / export the ledger: --out FILE.xlsx|DIR [--personal]',
+    run: runExport,
   },
   help: {
     summary: 'このヘルプを表示 / show this help',
