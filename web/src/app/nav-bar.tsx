@@ -2,7 +2,16 @@ import { Link } from '@tanstack/react-router'
 import type { Role } from '../../../shared/codes.ts'
 
 interface NavItem {
-  to: '/' | '/cases' | '/cases/new' | '/admin/accounts' | '/admin/audit' | '/admin/settings'
+  to:
+    | '/'
+    | '/cases'
+    | '/cases/new'
+    | '/admin/accounts'
+    | '/admin/audit'
+    | '/admin/settings'
+    | '/report'
+    | '/import'
+    | '/baselines'
   label: string
   exact?: boolean
 }
@@ -16,14 +25,21 @@ function itemsFor(role: Role, worksOnCases: boolean): NavItem[] {
       { to: '/cases/new', label: '新規受付' },
     ]
   }
+  const reporting: NavItem[] = [
+    { to: '/report', label: '評価レポート' },
+    { to: '/import', label: '台帳の取込' },
+    { to: '/baselines', label: '比較基準' },
+  ]
   if (role === 'admin') {
     return [
       home,
       { to: '/admin/accounts', label: 'アカウント管理' },
       { to: '/admin/audit', label: '監査ログ' },
       { to: '/admin/settings', label: '設定' },
+      ...reporting,
     ]
   }
+  if (role === 'headquarters') return [home, ...reporting]
   return [home]
 }
 

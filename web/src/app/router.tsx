@@ -6,10 +6,12 @@ import { accountNewRoute } from './routes/admin-account-new.tsx'
 import { accountsRoute } from './routes/admin-accounts.tsx'
 import { auditRoute } from './routes/admin-audit.tsx'
 import { settingsRoute } from './routes/admin-settings.tsx'
+import { baselinesRoute } from './routes/baselines.tsx'
 import { caseDetailRoute } from './routes/case-detail.tsx'
 import { caseNewRoute } from './routes/case-new.tsx'
 import { casesRoute } from './routes/cases.tsx'
 import { homeRoute } from './routes/home.tsx'
+import { importRoute } from './routes/import.tsx'
 import { loginRoute } from './routes/login.tsx'
 import { reportRoute } from './routes/report.tsx'
 import { appRoute, publicRoute, rootRoute } from './routes/root.tsx'
@@ -28,6 +30,8 @@ const routeTree = rootRoute.addChildren([
     auditRoute,
     settingsRoute,
     reportRoute,
+    importRoute,
+    baselinesRoute,
   ]),
 ])
 

@@ -19,6 +19,11 @@ export function setCsrfToken(token: string | undefined) {
   csrfToken = token
 }
 
+/** The CSRF token for a mutating request, asking the server for one when none is known yet. */
+export async function csrfTokenForRequest(): Promise<string> {
+  return csrfToken ?? (await fetchCsrfToken())
+}
+
 async function fetchCsrfToken(): Promise<string> {
   // One request shared by concurrent mutations, so they do not each ask for a new token.
   csrfRequest ??= fetch(SESSION_PATH, { credentials: 'same-origin', headers: { accept: 'application/json' } })
@@ -49,7 +54,7 @@ export function buildUrl(path: string, params?: object, query?: object): string 
   return qs ? `${filled}?${qs}` : filled
 }
 
-function isCsrfProblem(error: ApiError): boolean {
+export function isCsrfProblem(error: ApiError): boolean {
   return error.status === 403 && error.problem.type.endsWith(':forbidden') && /csrf/i.test(error.message)
 }
 

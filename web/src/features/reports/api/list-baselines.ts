@@ -1,16 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
-import { z } from 'zod'
-import { defineContract } from '../../../../../shared/contracts/define.ts'
+import { listBaselines } from '../../../../../shared/contracts/interchange.ts'
 import { callApi } from '../../../lib/api-client.ts'
-
-// TEMPORARY until shared/contracts/interchange.ts lands with the baselines contract.
-const listBaselines = defineContract({
-  method: 'GET',
-  path: '/api/baselines',
-  summary: 'Baselines',
-  tags: ['baselines'],
-  response: z.array(z.object({ label: z.string(), from: z.string(), to: z.string() })),
-})
 
 /** Baseline labels for the report's 比較基準 choice. */
 export function useBaselineChoices() {

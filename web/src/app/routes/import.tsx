@@ -1,0 +1,35 @@
+import { createRoute } from '@tanstack/react-router'
+import { PageHeading } from '../../components/ui/page-heading.tsx'
+import { ExportLinks } from '../../features/interchange/components/export-links.tsx'
+import { ImportPanel } from '../../features/interchange/components/import-panel.tsx'
+import { useMe } from '../../lib/session.ts'
+import { RequireReportRole } from './report-access.tsx'
+import { appRoute } from './root.tsx'
+
+const TITLE = '台帳の取込'
+
+export const importRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/import',
+  component: () => (
+    <RequireReportRole title={TITLE}>
+      <ImportPage />
+    </RequireReportRole>
+  ),
+})
+
+function ImportPage() {
+  const me = useMe()
+  return (
+    <>
+      <PageHeading title={TITLE} />
+      <p className="mb-8 max-w-3xl text-std-16N-170">
+        相談受付簿や会議記録などのExcel台帳を取り込みます。まず取込前チェックで誤りがないかを確かめ、問題がなければ取り込みます。同じ番号の記録をもう一度取り込むと、重複せずに上書きされます。
+      </p>
+      <div className="flex flex-col gap-12">
+        <ImportPanel />
+        <ExportLinks mayExportPersonal={me.role === 'admin'} />
+      </div>
+    </>
+  )
+}

@@ -1,0 +1,9 @@
+import { useQuery } from '@tanstack/react-query'
+import { listBaselines } from '../../../../../shared/contracts/interchange.ts'
+import { callApi } from '../../../lib/api-client.ts'
+
+export const baselinesKey = ['baselines'] as const
+
+export function useBaselines() {
+  return useQuery({ queryKey: baselinesKey, queryFn: () => callApi(listBaselines, {}) })
+}
