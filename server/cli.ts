@@ -2,6 +2,7 @@
 // join `demo` here as their issues land; each is a function taking the remaining arguments.
 import { DEMO_CITY, printDemoLogins, seedDemo } from './modules/demo/seed-demo.ts'
 import { runExport, runImport } from './modules/interchange/interchange.cli.ts'
+import { runReport } from './modules/reports/report.cli.ts'
 import { systemClock } from './platform/clock.ts'
 import { loadConfig } from './platform/config.ts'
 import { startServer } from './serve.ts'
@@ -21,6 +22,11 @@ const commands: Record<string, Command> = {
   export: {
     summary: '台帳を書き出す / export the ledger: --out FILE.xlsx|DIR [--personal]',
     run: runExport,
+  },
+  report: {
+    summary:
+      '取組検証の統計を出力 / the evaluation report: --from DATE --to DATE [--ward CODE] [--baseline LABEL] --format json|xlsx|html [--out FILE]',
+    run: runReport,
   },
   help: {
     summary: 'このヘルプを表示 / show this help',
