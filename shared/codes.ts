@@ -133,6 +133,64 @@ export const UNIT_KINDS = codes([
   { code: 'headquarters', label: '本市担当課' },
 ])
 
+/** 検討ケースの区分 (reviews.kind). */
+export const REVIEW_KINDS = codes([
+  { code: 'new', label: '新規' },
+  { code: 'continuing', label: '継続' },
+])
+
+/** 新規ケース経路: how a new case reached the meeting (reviews.route). */
+export const NEW_CASE_ROUTES = codes([
+  { code: 'window', label: '相談窓口' },
+  { code: 'ward_section', label: '保健福祉センター各課・室' },
+  { code: 'agency', label: 'その他（関係機関等）' },
+])
+
+/** 主担当 decided for a case at a meeting (reviews.lead). */
+export const CASE_LEADS = codes([
+  { code: 'ward_section', label: '保健福祉センター各課・室' },
+  { code: 'accompaniment', label: 'よりそい支援員' },
+  { code: 'specialist', label: '専門機関・NPO等' },
+  { code: 'rediscuss', label: '再協議等' },
+])
+
+export const SURVEY_AUDIENCES = codes([
+  { code: 'consulters', label: '相談者' },
+  { code: 'agencies', label: '関係機関' },
+  { code: 'supported', label: '支援対象者' },
+  { code: 'other', label: 'その他' },
+])
+
+export const QUESTION_KINDS = codes([
+  { code: 'single', label: '単一回答' },
+  { code: 'multiple', label: '複数回答' },
+  { code: 'text', label: '自由記述' },
+])
+
+export const RESOURCE_CATEGORIES = codes([
+  { code: 'ibasho', label: '居場所' },
+  { code: 'employment', label: '就労支援' },
+  { code: 'education', label: '就学・学習支援' },
+  { code: 'family', label: '家族会・家族支援' },
+  { code: 'medical', label: '医療・保健' },
+  { code: 'consultation', label: '相談' },
+  { code: 'other', label: 'その他' },
+])
+
+/** Whom a community resource serves (resources.serves). */
+export const RESOURCE_SERVES = codes([
+  { code: 'self', label: '本人' },
+  { code: 'family', label: '家族' },
+])
+
+/** Baseline metrics (baselines.metric); their codes are their labels in the ledger. */
+export const BASELINE_METRICS = codes([
+  { code: 'cases.under40', label: 'cases.under40' },
+  { code: 'cases.40plus', label: 'cases.40plus' },
+  { code: 'cases.unknown', label: 'cases.unknown' },
+  { code: 'cases.total', label: 'cases.total' },
+])
+
 export type WardCode = (typeof WARDS)[number]['code']
 export type AgeBand = (typeof AGE_BANDS)[number]['code']
 export type FirstConsulter = (typeof FIRST_CONSULTERS)[number]['code']

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { BASELINE_METRICS } from '../interchange/sheets.ts'
+import { BASELINE_METRICS } from '../codes.ts'
 import { dateInput, isoDate } from './common.ts'
 import { defineContract, noContent } from './define.ts'
 

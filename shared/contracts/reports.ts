@@ -3,37 +3,18 @@
 import { z } from 'zod'
 import {
   AGE_BANDS,
+  CASE_LEADS,
   CONTACT_METHODS,
   COUNTERPARTS,
   type CodeList,
   codesOf,
   FIRST_CONSULTERS,
+  NEW_CASE_ROUTES,
   ROUTES,
+  SURVEY_AUDIENCES,
 } from '../codes.ts'
 import { dateInput, isoDate } from './common.ts'
 import { defineContract } from './define.ts'
-
-/** 新規ケース経路 of a review of kind `new` (interchange.md, `reviews`). */
-export const NEW_CASE_ROUTES = [
-  { code: 'window', label: '「よりそい・つなぐ」相談窓口' },
-  { code: 'ward_section', label: '保健福祉センター各課・室' },
-  { code: 'agency', label: 'その他（関係機関等）' },
-] as const satisfies CodeList<string>
-
-/** 主担当 decided for a case at a meeting. */
-export const CASE_LEADS = [
-  { code: 'ward_section', label: '保健福祉センター各課・室' },
-  { code: 'accompaniment', label: 'よりそい支援員' },
-  { code: 'specialist', label: '専門機関・NPO等' },
-  { code: 'rediscuss', label: '再協議等' },
-] as const satisfies CodeList<string>
-
-export const SURVEY_AUDIENCES = [
-  { code: 'consulters', label: '相談者' },
-  { code: 'agencies', label: '関係機関' },
-  { code: 'supported', label: '支援対象者' },
-  { code: 'other', label: 'その他' },
-] as const satisfies CodeList<string>
 
 /** The outcome of a window case as of the period's end (表3 対応結果). */
 export const OUTCOMES = [

@@ -2,6 +2,9 @@
 // ledger has, their columns, what each column holds and whether it is personal data. The
 // importer validates with it and the exporter writes with it, so both always agree.
 import {
+  AGE_BANDS,
+  BASELINE_METRICS,
+  CASE_LEADS,
   CLOSURE_REASONS,
   CONCERNS,
   CONTACT_METHODS,
@@ -9,61 +12,15 @@ import {
   type CodeList,
   FIRST_CONSULTERS,
   GENDERS,
+  NEW_CASE_ROUTES,
+  QUESTION_KINDS,
+  RESOURCE_CATEGORIES,
+  RESOURCE_SERVES,
+  REVIEW_KINDS,
   ROUTES,
+  SURVEY_AUDIENCES,
   URGENCIES,
 } from '../codes.ts'
-
-// Code lists that only the interchange sheets use so far (codes.ts has the case ones).
-export const REVIEW_KINDS = [
-  { code: 'new', label: '新規' },
-  { code: 'continuing', label: '継続' },
-] as const satisfies CodeList<string>
-export const REVIEW_ROUTES = [
-  { code: 'window', label: '相談窓口' },
-  { code: 'ward_section', label: '保健福祉センター各課・室' },
-  { code: 'agency', label: 'その他（関係機関等）' },
-] as const satisfies CodeList<string>
-export const LEADS = [
-  { code: 'ward_section', label: '保健福祉センター各課・室' },
-  { code: 'accompaniment', label: 'よりそい支援員' },
-  { code: 'specialist', label: '専門機関・NPO等' },
-  { code: 'rediscuss', label: '再協議等' },
-] as const satisfies CodeList<string>
-export const AUDIENCES = [
-  { code: 'consulters', label: '相談者' },
-  { code: 'agencies', label: '関係機関' },
-  { code: 'supported', label: '支援対象者' },
-  { code: 'other', label: 'その他' },
-] as const satisfies CodeList<string>
-export const QUESTION_KINDS = [
-  { code: 'single', label: '単一回答' },
-  { code: 'multiple', label: '複数回答' },
-  { code: 'text', label: '自由記述' },
-] as const satisfies CodeList<string>
-export const RESOURCE_CATEGORIES = [
-  { code: 'ibasho', label: '居場所' },
-  { code: 'employment', label: '就労支援' },
-  { code: 'education', label: '就学・学習支援' },
-  { code: 'family', label: '家族会・家族支援' },
-  { code: 'medical', label: '医療・保健' },
-  { code: 'consultation', label: '相談' },
-  { code: 'other', label: 'その他' },
-] as const satisfies CodeList<string>
-export const SERVES = [
-  { code: 'self', label: '本人' },
-  { code: 'family', label: '家族' },
-] as const satisfies CodeList<string>
-export const BASELINE_METRICS = [
-  { code: 'cases.under40', label: 'cases.under40' },
-  { code: 'cases.40plus', label: 'cases.40plus' },
-  { code: 'cases.unknown', label: 'cases.unknown' },
-  { code: 'cases.total', label: 'cases.total' },
-] as const satisfies CodeList<string>
-export const AGE_BAND_CODES = [
-  { code: 'under40', label: '39歳以下' },
-  { code: '40plus', label: '40歳以上' },
-  { code: 'unknown', label: '不明' },
-] as const satisfies CodeList<string>
 
 /**
  * How a cell is read: `text` as trimmed text; `date`, `time`, `integer` parsed; `code` one of
@@ -134,7 +91,7 @@ export const SHEETS: readonly SheetDef[] = [
       col('intake_unit', '受付機関', 'intake', req),
       col('ward', '居住区', 'ward'),
       col('age', '年齢', 'integer', { min: 0 }),
-      col('age_band', '年齢区分', 'code', { codes: AGE_BAND_CODES }),
+      col('age_band', '年齢区分', 'code', { codes: AGE_BANDS }),
       col('first_consulter', '相談者', 'code', { ...req, codes: FIRST_CONSULTERS }),
       col('route', '経路', 'code', { codes: ROUTES }),
       col('concerns', '主訴・課題', 'codes', { codes: CONCERNS }),
@@ -180,8 +137,8 @@ export const SHEETS: readonly SheetDef[] = [
       col('meeting_id', '会議番号', 'text', req),
       col('case_id', 'ケース番号', 'text', req),
       col('kind', '区分', 'code', { ...req, codes: REVIEW_KINDS }),
-      col('route', '新規ケース経路', 'code', { ...cond, codes: REVIEW_ROUTES }),
-      col('lead', '主担当', 'code', { ...req, codes: LEADS }),
+      col('route', '新規ケース経路', 'code', { ...cond, codes: NEW_CASE_ROUTES }),
+      col('lead', '主担当', 'code', { ...req, codes: CASE_LEADS }),
       col('lead_unit', '主担当機関', 'text'),
       col('policy', '支援方針', 'text', personal),
       col('next_review_on', '次回確認日', 'date'),
@@ -194,7 +151,7 @@ export const SHEETS: readonly SheetDef[] = [
       col('survey_id', 'アンケート番号', 'text', req),
       // Required as a column; a value is needed on the first row of each survey only.
       col('title', '名称', 'text', req),
-      col('audience', '対象', 'code', { codes: AUDIENCES }),
+      col('audience', '対象', 'code', { codes: SURVEY_AUDIENCES }),
       col('question_no', '設問番号', 'integer', { ...req, min: 1 }),
       col('question', '設問', 'text', req),
       col('kind', '形式', 'code', { ...req, codes: QUESTION_KINDS }),
@@ -220,7 +177,7 @@ export const SHEETS: readonly SheetDef[] = [
       col('resource_id', '資源番号', 'text', req),
       col('name', '名称', 'text', req),
       col('categories', '分類', 'codes', { codes: RESOURCE_CATEGORIES }),
-      col('serves', '対象', 'codes', { codes: SERVES }),
+      col('serves', '対象', 'codes', { codes: RESOURCE_SERVES }),
       col('ward', '地域', 'ward'),
       col('subsidy_fy', '補助金採択年度', 'fiscal_years'),
       // An organisation's public contact (phone, address of the project), not a person's.

@@ -2,13 +2,15 @@
 // Report object, which the JSON endpoint, the workbook, the HTML page and the CLI all render.
 import {
   AGE_BANDS,
+  CASE_LEADS,
   CONTACT_METHODS,
   COUNTERPARTS,
   type CodeList,
   FIRST_CONSULTERS,
+  NEW_CASE_ROUTES,
   ROUTES,
 } from '../../../shared/codes.ts'
-import { CASE_LEADS, NEW_CASE_ROUTES, type Report } from '../../../shared/contracts/reports.ts'
+import type { Report } from '../../../shared/contracts/reports.ts'
 import { percentsLargestRemainder } from '../../../shared/percent.ts'
 import type { Db } from '../../db/client.ts'
 import { countConsultations, countMonthlyNewCases, countWardIntake } from './consultations.sql.ts'

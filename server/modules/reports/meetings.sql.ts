@@ -1,6 +1,6 @@
 // 支援調整会議実績: meetings held in the period (and the chosen ward: the meeting's own ward).
 import { sql } from 'drizzle-orm'
-import { CASE_LEADS, NEW_CASE_ROUTES } from '../../../shared/contracts/reports.ts'
+import { CASE_LEADS, NEW_CASE_ROUTES } from '../../../shared/codes.ts'
 import type { Db } from '../../db/client.ts'
 import { type ReportOptions, rowsOf, wardFilter } from './report-period.ts'
 

@@ -2,14 +2,16 @@
 // Japanese headings. The workbook and the HTML page both render these, so they never differ.
 import {
   AGE_BANDS,
+  CASE_LEADS,
   CONTACT_METHODS,
   COUNTERPARTS,
   FIRST_CONSULTERS,
   labelOf,
+  NEW_CASE_ROUTES,
   ROUTES,
   WARDS,
 } from '../../../shared/codes.ts'
-import { CASE_LEADS, NEW_CASE_ROUTES, OUTCOMES, type Report } from '../../../shared/contracts/reports.ts'
+import { OUTCOMES, type Report } from '../../../shared/contracts/reports.ts'
 import { fiscalYearLabel, formatWareki } from '../../../shared/dates.ts'
 
 /** text; int (a count); change (signed, negatives as △); percent (one decimal); null shows —. */

@@ -1,8 +1,15 @@
 import { and, eq } from 'drizzle-orm'
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { AGE_BANDS, CONTACT_METHODS, FIRST_CONSULTERS, ROUTES } from '../../../shared/codes.ts'
-import { CASE_LEADS, NEW_CASE_ROUTES, reportSchema } from '../../../shared/contracts/reports.ts'
+import {
+  AGE_BANDS,
+  CASE_LEADS,
+  CONTACT_METHODS,
+  FIRST_CONSULTERS,
+  NEW_CASE_ROUTES,
+  ROUTES,
+} from '../../../shared/codes.ts'
+import { reportSchema } from '../../../shared/contracts/reports.ts'
 import { auditLog } from '../../db/schema/index.ts'
 import { createTestContext, type TestContext } from '../../test/harness.ts'
 import { renderReportHtml } from './render-html.ts'

@@ -1,4 +1,5 @@
-import { SURVEY_AUDIENCES, type SurveyResult } from '../../../shared/contracts/reports.ts'
+import { SURVEY_AUDIENCES } from '../../../shared/codes.ts'
+import type { SurveyResult } from '../../../shared/contracts/reports.ts'
 import { percentHalfUp, percentsLargestRemainder } from '../../../shared/percent.ts'
 import type { Db } from '../../db/client.ts'
 import type { ReportOptions } from './report-period.ts'

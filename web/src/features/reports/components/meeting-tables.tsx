@@ -1,4 +1,5 @@
-import { CASE_LEADS, NEW_CASE_ROUTES, type Report } from '../../../../../shared/contracts/reports.ts'
+import { CASE_LEADS, NEW_CASE_ROUTES } from '../../../../../shared/codes.ts'
+import type { Report } from '../../../../../shared/contracts/reports.ts'
 import { fiscalYearLabel } from '../../../../../shared/dates.ts'
 import { CountTable } from './report-table-parts.tsx'
 
