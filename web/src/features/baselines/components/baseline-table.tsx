@@ -27,7 +27,7 @@ export function BaselineTable({
   onDelete: (b: Baseline) => void
 }) {
   return (
-    <Table caption="比較基準の一覧">
+    <Table caption="比較基準の一覧" captionHidden>
       <thead>
         <tr>
           <Th>名称</Th>

@@ -39,7 +39,8 @@ export function ImportFileForm({
           <RequirementBadge required />
         </label>
         <SupportText id={ID}>
-          Excelブック（.xlsx）かCSVファイル（.csv）を1つ選んでください。1回に取り込めるのは1ファイルです。相談ケースと対応記録のように互いに関係する台帳は、シートを分けた1つのExcelブックにまとめて取り込んでください。
+          Excelブック（.xlsx）かCSVファイル（.csv）を1つ選んでください。1回に取り込めるのは1ファイルです。相談ケースと対応記録のように互いに関係する台帳は、シートを分けた1つのExcelブックにまとめて取り込んでください。CSVファイルの名前は、シートの英語名にしてください（相談ケースは
+          cases.csv、対応記録は contacts.csv など）。
         </SupportText>
         <input
           type="file"

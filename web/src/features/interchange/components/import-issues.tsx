@@ -38,7 +38,7 @@ export function IssuesTable({ caption, issues }: { caption: string; issues: Impo
         {issues.map((issue, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: issues have no identity beyond their place in the list
           <tr key={i}>
-            <Td className="whitespace-nowrap">{sheetName(issue.sheet)}</Td>
+            <Td className="whitespace-nowrap">{issue.sheet ? sheetName(issue.sheet) : <Dash />}</Td>
             <Td className="text-right tabular-nums">{issue.row > 0 ? issue.row : <Dash />}</Td>
             <Td>{issue.column ? columnName(issue.sheet, issue.column) : <Dash />}</Td>
             <Td>{issue.reason}</Td>
