@@ -16,7 +16,8 @@ export default defineConfig({
   fullyParallel: false,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
-  timeout: 60_000,
+  // Generous: axe runs on every page, and CI's two cores may be busy.
+  timeout: 180_000,
   expect: { timeout: 10_000 },
   reporter: [['list']],
   // Traces of failed flows go outside the tree, where neither git nor Biome looks.

@@ -47,6 +47,8 @@ function freePort() {
 }
 
 const dataDir = mkdtempSync(join(tmpdir(), 'yorisoi-e2e-'))
+// Traces of this run only: two runs at once (a developer's and CI's) must not clear each other's.
+process.env.E2E_OUTPUT_DIR ||= mkdtempSync(join(tmpdir(), 'yorisoi-e2e-results-'))
 const accountsFile = join(dataDir, 'accounts.json')
 let server
 
@@ -104,7 +106,7 @@ const tests = spawnSync(
 )
 const status = tests.status ?? 1
 if (status !== 0) {
-  console.error(`E2E FAILED. Traces: ${process.env.E2E_OUTPUT_DIR || join(tmpdir(), 'yorisoi-e2e-results')}`)
+  console.error(`E2E FAILED. Traces: ${process.env.E2E_OUTPUT_DIR}`)
   console.error('Server output:')
   console.error(output.split('\n').slice(-40).join('\n'))
 }
