@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { Writable } from 'node:stream'
 import { afterAll, describe, expect, it } from 'vitest'
 import { buildApp, loggerOptions } from './app.ts'
@@ -88,5 +91,27 @@ describe('the HTTP shell', () => {
     await app.close()
     expect(res.statusCode).toBe(200)
     expect(Object.keys(res.json().paths)).toContain('/api/auth/login')
+  })
+})
+
+describe('serving the web app', () => {
+  it('gives client routes the page, and a missing asset a 404 rather than HTML', async () => {
+    const webRoot = mkdtempSync(join(tmpdir(), 'yorisoi-web-'))
+    writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>よりそい</title>')
+    const app = await buildApp({
+      db: handle.db,
+      clock: fixedClock(new Date()),
+      config,
+      serveWeb: true,
+      webRoot,
+    })
+    const page = await app.inject({ method: 'GET', url: '/cases/2f5e256b-4289-4423-96ab-603516444cfd' })
+    const asset = await app.inject({ method: 'GET', url: '/assets/index-gone.js' })
+    await app.close()
+    expect(asset.statusCode).toBe(404)
+    expect(asset.headers['content-type']).not.toMatch(/text\/html/)
+    expect(page.statusCode).toBe(200)
+    expect(page.headers['content-type']).toMatch(/text\/html/)
+    expect(page.body).toContain('よりそい')
   })
 })

@@ -20,12 +20,14 @@ import { DbSessionStore } from './platform/session-store.ts'
 z.config(z.locales.ja())
 
 export const SESSION_COOKIE = 'yorisoi_session'
-const webRoot = fileURLToPath(new URL('../dist/web', import.meta.url))
+const builtWebRoot = fileURLToPath(new URL('../dist/web', import.meta.url))
 
 export interface BuildOptions extends AppDeps {
   logger?: FastifyServerOptions['logger']
   /** Serve the built web app from dist/web (off in API tests). */
   serveWeb?: boolean
+  /** Where the built web app is; dist/web unless a test says otherwise. */
+  webRoot?: string
 }
 
 /** Logs carry method, path and status only: query strings can hold names typed into a search. */
@@ -107,17 +109,17 @@ export async function buildApp(options: BuildOptions) {
 
   for (const register of modules) register(app, options)
 
+  const webRoot = options.webRoot ?? builtWebRoot
   if (options.serveWeb && existsSync(webRoot)) {
     await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] })
   }
   app.setNotFoundHandler((request, reply) => {
-    // The web app routes on the client: any other GET that is not the API gets its page.
-    if (
-      options.serveWeb &&
-      request.method === 'GET' &&
-      !request.url.startsWith('/api/') &&
-      existsSync(webRoot)
-    ) {
+    // The web app routes on the client: any other GET that is not the API gets its page. Paths
+    // with a file extension are assets, and a missing one is a 404: a stale script tag must
+    // not receive HTML.
+    const path = request.url.split('?')[0]!
+    const isPage = !path.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(path)
+    if (options.serveWeb && request.method === 'GET' && isPage && existsSync(webRoot)) {
       return reply.sendFile('index.html')
     }
     return reply
@@ -125,5 +127,6 @@ export async function buildApp(options: BuildOptions) {
       .type('application/problem+json')
       .send(problem('not_found', 'このURLは存在しません'))
   })
+
   return app
 }

@@ -60,7 +60,7 @@ describe('ledger import and export over HTTP', () => {
     expect((await window.get('/api/baselines')).statusCode).toBe(403)
   })
 
-  it('exports a workbook without personal data unless asked, audited', async () => {
+  it('exports a workbook without personal data, audited; personal data only through the CLI', async () => {
     const city = await ctx.newCity()
     const admin = await city.as('admin')
     await upload(admin, false)
@@ -69,12 +69,14 @@ describe('ledger import and export over HTTP', () => {
     expect(res.headers['content-type']).toContain('spreadsheetml')
     expect(res.rawPayload.subarray(0, 2).toString()).toBe('PK')
     const personal = await admin.get('/api/exports.xlsx?personal=true')
-    expect(personal.statusCode).toBe(200)
+    expect(personal.statusCode).toBe(403)
+    const hq = await city.as('headquarters')
+    expect((await hq.get('/api/exports.xlsx?personal=true')).statusCode).toBe(403)
     const audit = await ctx.db.select().from(auditLog).where(eq(auditLog.tenantId, city.tenantId))
     const exports = audit
       .filter((a) => a.action === 'ledger.export')
       .map((a) => (a.detail as { personal: boolean }).personal)
-    expect(exports).toEqual([false, true])
+    expect(exports).toEqual([false])
   })
 
   it('enters, corrects, lists and removes baseline figures with Japanese validation', async () => {

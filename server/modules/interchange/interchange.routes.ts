@@ -8,7 +8,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import * as contract from '../../../shared/contracts/interchange.ts'
 import type { AppDeps } from '../../platform/deps.ts'
-import { invalid } from '../../platform/errors.ts'
+import { forbidden, invalid } from '../../platform/errors.ts'
 import { route } from '../../platform/http.ts'
 import { createBaselinesService, requireLedgerRole } from './baselines.service.ts'
 import { exportLedger } from './export-ledger.ts'
@@ -68,7 +68,8 @@ export function registerInterchangeRoutes(app: FastifyInstance, deps: AppDeps) {
     method: 'GET',
     url: '/api/exports.xlsx',
     schema: {
-      summary: 'Export every sheet as one workbook; personal=true adds personal-data columns (audited)',
+      summary:
+        'Export every sheet as one workbook without personal data (audited); personal=true is refused (403): use the CLI',
       tags: ['interchange'],
       querystring: z.object({ personal: z.enum(['true', 'false']).default('false') }),
     },
@@ -76,11 +77,19 @@ export function registerInterchangeRoutes(app: FastifyInstance, deps: AppDeps) {
     handler: async (request, reply) => {
       const actor = request.actor!
       requireLedgerRole(actor)
+      // domain.md: headquarters see personal data only with an explicit permission, and
+      // administrators no case contents at all. No such permission exists yet, so the web
+      // refuses; an operator on the server can still run `export --personal` (audited).
+      if (request.query.personal === 'true') {
+        throw forbidden(
+          '個人情報を含む書き出しは、サーバー上のコマンド（npm run yorisoi -- export --personal）で行ってください',
+        )
+      }
       const dir = await mkdtemp(join(tmpdir(), 'yorisoi-export-'))
       const out = join(dir, 'ledger.xlsx')
       await exportLedger(db, actor.tenantId, {
         out,
-        personal: request.query.personal === 'true',
+        personal: false,
         actor,
         now: clock.now(),
       })

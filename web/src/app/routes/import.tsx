@@ -2,7 +2,6 @@ import { createRoute } from '@tanstack/react-router'
 import { PageHeading } from '../../components/ui/page-heading.tsx'
 import { ExportLinks } from '../../features/interchange/components/export-links.tsx'
 import { ImportPanel } from '../../features/interchange/components/import-panel.tsx'
-import { useMe } from '../../lib/session.ts'
 import { RequireReportRole } from './report-access.tsx'
 import { appRoute } from './root.tsx'
 
@@ -19,7 +18,6 @@ export const importRoute = createRoute({
 })
 
 function ImportPage() {
-  const me = useMe()
   return (
     <>
       <PageHeading title={TITLE} />
@@ -28,7 +26,7 @@ function ImportPage() {
       </p>
       <div className="flex flex-col gap-12">
         <ImportPanel />
-        <ExportLinks mayExportPersonal={me.role === 'admin'} />
+        <ExportLinks />
       </div>
     </>
   )

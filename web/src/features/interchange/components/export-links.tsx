@@ -1,12 +1,11 @@
 import { buttonClass } from '../../../components/ui/button.tsx'
-import { Notice } from '../../../components/ui/notice.tsx'
 import { buildUrl } from '../../../lib/api-client.ts'
 
 // The export is a binary download registered outside the JSON contracts.
 const EXPORT_PATH = '/api/exports.xlsx'
 
-/** Download everything stored, in the import format; with personal data for administrators only. */
-export function ExportLinks({ mayExportPersonal }: { mayExportPersonal: boolean }) {
+/** Download everything stored, in the import format, without personal data (the server refuses it). */
+export function ExportLinks() {
   return (
     <section aria-labelledby="export-title" className="flex max-w-3xl flex-col gap-4">
       <h2 id="export-title" className="text-std-24B-150">
@@ -20,22 +19,10 @@ export function ExportLinks({ mayExportPersonal }: { mayExportPersonal: boolean 
           書き出す（個人情報を含まない）
         </a>
       </p>
-      {mayExportPersonal && (
-        <>
-          <Notice tone="warning" title="個人情報を含む書き出し">
-            氏名などの個人情報と、ひきこもりの相談内容という要配慮個人情報を含みます。移行などで必要なときだけ書き出し、保存先と受け渡しの方法に注意し、用が済んだら削除してください。
-          </Notice>
-          <p>
-            <a
-              href={buildUrl(EXPORT_PATH, undefined, { personal: 'true' })}
-              download
-              className={buttonClass('secondary')}
-            >
-              個人情報を含めて書き出す
-            </a>
-          </p>
-        </>
-      )}
+      <p className="text-std-16N-170">
+        氏名などの個人情報（要配慮個人情報）を含む書き出しは、画面からはできません。移行などで必要なときは、サーバー上で
+        <code>npm run yorisoi -- export --personal</code> を実行してください（監査ログに記録されます）。
+      </p>
     </section>
   )
 }
