@@ -105,6 +105,8 @@ test('headquarters imports the seed ledger, sees a bad file rejected, and reads 
       'aria-pressed',
       'true',
     )
+    // The keyboard user stays where they were: the pressed button keeps the focus.
+    await expect(page.getByRole('button', { name: SEED_PERIOD_LABEL, exact: true })).toBeFocused()
 
     await expect(page.getByText('新規相談件数：411件')).toBeVisible()
     const ages = page.getByRole('table', { name: '表2 年齢区分別相談件数' })

@@ -1,4 +1,5 @@
 import { createRoute, useNavigate } from '@tanstack/react-router'
+import { useEffect, useRef } from 'react'
 import { Notice } from '../../components/ui/notice.tsx'
 import { PageHeading } from '../../components/ui/page-heading.tsx'
 import { Loading, QueryError } from '../../components/ui/query-state.tsx'
@@ -34,6 +35,14 @@ function ReportPage() {
   const wardName = useWardName()
   const baselines = useBaselineChoices()
   const { from, to } = search
+  // The filters remount whenever the URL changes (so Back restores them); the control that
+  // applied the change must keep the focus, or keyboard users are thrown to the page top.
+  const refocusId = useRef<string | null>(null)
+  useEffect(() => {
+    if (!refocusId.current) return
+    document.getElementById(refocusId.current)?.focus()
+    refocusId.current = null
+  }, [search])
 
   return (
     <>
@@ -44,7 +53,10 @@ function ReportPage() {
       <ReportFilters
         key={JSON.stringify(search)}
         initial={search}
-        onApply={(values) => navigate({ search: values })}
+        onApply={(values) => {
+          refocusId.current = document.activeElement?.id || null
+          navigate({ search: values })
+        }}
         serverErrors={isApiError(report.error) ? report.error.fieldErrors : {}}
         wards={(wards.data ?? []).map((w) => ({ value: w.code, label: w.name }))}
         baselines={baselines.data ?? []}

@@ -77,6 +77,7 @@ export function ReportFilters({
           {shortcuts.map((p) => (
             <li key={p.label}>
               <Button
+                id={`period-${p.from}-${p.to}`}
                 variant={initial.from === p.from && initial.to === p.to ? 'primary' : 'secondary'}
                 size="sm"
                 aria-pressed={initial.from === p.from && initial.to === p.to}
@@ -131,7 +132,9 @@ export function ReportFilters({
           />
         </div>
         <div>
-          <Button type="submit">この条件で集計</Button>
+          <Button id="report-apply" type="submit">
+            この条件で集計
+          </Button>
         </div>
       </form>
     </search>
