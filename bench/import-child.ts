@@ -1,0 +1,109 @@
+// One backend's half of the benchmark, in a process of its own (forked by bench/run.ts) so that
+// its peak RSS is the importer's and the database driver's, not the generator's or the other
+// backend's: prepare the store, import the ledger, read the peak RSS, then time the report.
+// The job comes as JSON in argv[2]; the result goes back over IPC.
+import { performance } from 'node:perf_hooks'
+import { sql } from 'drizzle-orm'
+import { openDatabase } from '../server/db/client.ts'
+import { migrateDatabase } from '../server/db/migrate.ts'
+import { importLedger } from '../server/modules/interchange/import-ledger.ts'
+import { computeReport } from '../server/modules/reports/compute-report.ts'
+import { ensureCity } from '../server/modules/tenancy/reference-city.ts'
+
+export interface ChildJob {
+  /** postgres://… for PostgreSQL; otherwise PGlite in dataDir. */
+  url?: string
+  dataDir?: string
+  paths: string[]
+  from: string
+  to: string
+  reportRuns: number
+}
+
+export interface ChildResult {
+  ok: boolean
+  error?: string
+  importMs: number
+  importErrors: number
+  firstErrors: string[]
+  counts: Record<string, { added: number; updated: number }>
+  stored: Record<string, number>
+  /** Peak RSS (KiB) before the import (process, driver, migrations) and at its end. */
+  maxRssBeforeKiB: number
+  maxRssKiB: number
+  /** Peaks of process.memoryUsage() sampled every 20 ms during the import, bytes. */
+  sampled: { heapUsed: number; external: number; arrayBuffers: number }
+  reportMs: number[]
+  reportTotal: number
+}
+
+const TENANT = 'bench'
+
+async function main(job: ChildJob): Promise<ChildResult> {
+  const handle = await openDatabase(job.url ? { url: job.url } : { dataDir: job.dataDir })
+  try {
+    await migrateDatabase(handle)
+    await ensureCity(handle.db, { id: TENANT, name: 'ベンチ市' })
+    global.gc?.()
+    const maxRssBeforeKiB = process.resourceUsage().maxRSS
+    const sampled = { heapUsed: 0, external: 0, arrayBuffers: 0 }
+    const sample = () => {
+      const m = process.memoryUsage()
+      sampled.heapUsed = Math.max(sampled.heapUsed, m.heapUsed)
+      sampled.external = Math.max(sampled.external, m.external)
+      sampled.arrayBuffers = Math.max(sampled.arrayBuffers, m.arrayBuffers)
+    }
+    const timer = setInterval(sample, 20)
+
+    const started = performance.now()
+    const result = await importLedger(handle.db, TENANT, job.paths, {
+      dryRun: false,
+      actor: null,
+      now: new Date(),
+    })
+    const importMs = performance.now() - started
+    clearInterval(timer)
+    sample()
+    const maxRssKiB = process.resourceUsage().maxRSS
+
+    const stored: Record<string, number> = {}
+    for (const table of ['cases', 'contacts', 'meetings', 'meeting_attendees', 'reviews', 'case_events']) {
+      const res = (await handle.db.execute(
+        sql`select count(*)::int as n from ${sql.identifier(table)} where tenant_id = ${TENANT}`,
+      )) as unknown as { rows: { n: number }[] }
+      stored[table] = res.rows[0]!.n
+    }
+
+    // The full report: the whole generated period, every ward. One warm-up run, then the timed ones.
+    const options = { from: job.from, to: job.to }
+    const warm = await computeReport(handle.db, TENANT, options)
+    const reportMs: number[] = []
+    for (let i = 0; i < job.reportRuns; i++) {
+      const t = performance.now()
+      await computeReport(handle.db, TENANT, options)
+      reportMs.push(performance.now() - t)
+    }
+
+    return {
+      ok: result.ok,
+      importMs,
+      importErrors: result.errors.length,
+      firstErrors: result.errors.slice(0, 5).map((e) => `${e.sheet} row ${e.row} ${e.column}: ${e.reason}`),
+      counts: result.counts,
+      stored,
+      maxRssBeforeKiB,
+      maxRssKiB,
+      sampled,
+      reportMs,
+      reportTotal: warm.consultations.total,
+    }
+  } finally {
+    await handle.close()
+  }
+}
+
+const job = JSON.parse(process.argv[2] ?? '{}') as ChildJob
+const reply = (message: Partial<ChildResult>) => process.send?.(message, () => process.disconnect())
+main(job).then(reply, (error: unknown) =>
+  reply({ ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+)

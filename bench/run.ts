@@ -1,0 +1,206 @@
+// `npm run bench`: a benchmark, not a test. Generates a city of 10,000 cases, 50,000 contacts,
+// 1,500 meetings and 5,000 reviews as interchange CSV files, then on PGlite (file-backed, as in
+// production) and on PostgreSQL (BENCH_DATABASE_URL or TEST_DATABASE_URL; a fresh database that
+// is dropped afterwards) imports it and times the full report. Prints figures against the
+// targets with PASS/MISS and always exits 0.
+import { fork } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { fileURLToPath } from 'node:url'
+import pg from 'pg'
+import { generateLedger } from './generate-ledger.ts'
+import type { ChildJob, ChildResult } from './import-child.ts'
+
+const TARGETS = {
+  rowsPerSecond: 5_000,
+  peakRssMB: 400,
+  reportMs: { pglite: 300, postgres: 100 },
+} as const
+const REPORT_RUNS = 10
+
+type Backend = 'pglite' | 'postgres'
+interface Outcome {
+  backend: Backend
+  rows: number
+  result?: ChildResult
+  failure?: string
+}
+
+const fmt = (n: number, digits = 0) =>
+  n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })
+const mb = (kib: number) => (kib * 1024) / 1e6
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b)
+  const mid = s.length >> 1
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2
+}
+const verdict = (ok: boolean) => (ok ? 'PASS' : 'MISS')
+
+/** Runs one backend's import and report in a child process (see import-child.ts). */
+function runChild(job: ChildJob): Promise<ChildResult> {
+  return new Promise((resolve, reject) => {
+    const child = fork(fileURLToPath(new URL('./import-child.ts', import.meta.url)), [JSON.stringify(job)], {
+      execArgv: ['--import', 'tsx'],
+      stdio: 'inherit',
+    })
+    let reply: ChildResult | undefined
+    child.on('message', (message) => {
+      reply = message as ChildResult
+    })
+    child.on('error', reject)
+    child.on('exit', (code, signal) => {
+      if (!reply)
+        reject(new Error(`the child process ended without a result (code ${code}, signal ${signal})`))
+      else if (reply.error) reject(new Error(reply.error))
+      else resolve(reply)
+    })
+  })
+}
+
+/** A database of its own on the server the URL names; dropped by the returned function. */
+async function freshDatabase(serverUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `yorisoi_bench_${randomBytes(4).toString('hex')}`
+  const admin = new pg.Client({ connectionString: serverUrl })
+  await admin.connect()
+  try {
+    await admin.query(`create database ${name}`)
+  } finally {
+    await admin.end()
+  }
+  const url = new URL(serverUrl)
+  url.pathname = `/${name}`
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const client = new pg.Client({ connectionString: serverUrl })
+      await client.connect()
+      try {
+        await client.query(`drop database if exists ${name} with (force)`)
+      } finally {
+        await client.end()
+      }
+    },
+  }
+}
+
+function printDetails(o: Outcome) {
+  const r = o.result!
+  const seconds = r.importMs / 1000
+  console.log(`  import: ${fmt(o.rows)} rows in ${fmt(seconds, 2)} s → ${fmt(o.rows / seconds)} rows/s`)
+  if (!r.ok)
+    console.log(`  IMPORT FAILED with ${r.importErrors} errors, e.g.\n    ${r.firstErrors.join('\n    ')}`)
+  const counts = Object.entries(r.counts).map(([k, c]) => `${k} +${c.added}/~${c.updated}`)
+  console.log(`  counts: ${counts.join(', ')}`)
+  console.log(
+    `  stored: ${Object.entries(r.stored)
+      .map(([k, n]) => `${k} ${fmt(n)}`)
+      .join(', ')}`,
+  )
+  console.log(
+    `  memory: peak RSS ${fmt(mb(r.maxRssKiB))} MB (${fmt(mb(r.maxRssBeforeKiB))} MB before the import);` +
+      ` sampled peaks heapUsed ${fmt(r.sampled.heapUsed / 1e6)} MB, external ${fmt(r.sampled.external / 1e6)} MB` +
+      ` (arrayBuffers ${fmt(r.sampled.arrayBuffers / 1e6)} MB)`,
+  )
+  console.log(
+    `  report (full period, ${fmt(r.reportTotal)} window cases): ${REPORT_RUNS} runs after a warm-up,` +
+      ` median ${fmt(median(r.reportMs), 1)} ms, min ${fmt(Math.min(...r.reportMs), 1)} ms,` +
+      ` max ${fmt(Math.max(...r.reportMs), 1)} ms`,
+  )
+}
+
+function table(outcomes: Outcome[]) {
+  const head = ['backend', 'import rows/s', 'peak RSS', 'report median (min–max)']
+  const lines: string[][] = []
+  for (const o of outcomes) {
+    const name = o.backend === 'pglite' ? 'PGlite' : 'PostgreSQL'
+    const r = o.result
+    if (!r) {
+      lines.push([name, o.failure ?? 'skipped', '', ''])
+      continue
+    }
+    const rate = o.rows / (r.importMs / 1000)
+    const rss = mb(r.maxRssKiB)
+    const med = median(r.reportMs)
+    const target = TARGETS.reportMs[o.backend]
+    lines.push([
+      name,
+      `${fmt(rate)} ${verdict(r.ok && rate >= TARGETS.rowsPerSecond)}`,
+      `${fmt(rss)} MB ${verdict(rss < TARGETS.peakRssMB)}`,
+      `${fmt(med, 1)} ms (${fmt(Math.min(...r.reportMs), 1)}–${fmt(Math.max(...r.reportMs), 1)}) ${verdict(med < target)}`,
+    ])
+  }
+  lines.push([
+    'target',
+    `≥ ${fmt(TARGETS.rowsPerSecond)}`,
+    `< ${TARGETS.peakRssMB} MB`,
+    `< ${TARGETS.reportMs.pglite} ms PGlite, < ${TARGETS.reportMs.postgres} ms PostgreSQL`,
+  ])
+  const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)))
+  const row = (cells: string[]) => `  ${cells.map((c, i) => c.padEnd(widths[i]!)).join('   ')}`.trimEnd()
+  console.log(`\n${row(head)}`)
+  for (const l of lines) console.log(row(l))
+  const misses = lines.flat().filter((c) => c.endsWith('MISS')).length
+  console.log(
+    misses ? `\n  ${misses} figure(s) MISS the target.` : '\n  Every measured figure meets its target.',
+  )
+  console.log("  (peak RSS is the Node process: on PostgreSQL the server's own memory is not included)")
+}
+
+async function main() {
+  const work = mkdtempSync(join(tmpdir(), 'yorisoi-bench-'))
+  const outcomes: Outcome[] = []
+  try {
+    const t = performance.now()
+    const ledger = generateLedger(work)
+    console.log(
+      `Generated ${fmt(ledger.rows)} rows (${fmt(ledger.bytes / 1e6, 1)} MB of CSV, ${ledger.from} to ${ledger.to})` +
+        ` in ${fmt(performance.now() - t)} ms`,
+    )
+    const job = { paths: ledger.paths, from: ledger.from, to: ledger.to, reportRuns: REPORT_RUNS }
+
+    console.log('\nPGlite (file-backed, fresh data folder)')
+    const pglite: Outcome = { backend: 'pglite', rows: ledger.rows }
+    outcomes.push(pglite)
+    try {
+      pglite.result = await runChild({ ...job, dataDir: join(work, 'pglite') })
+      printDetails(pglite)
+    } catch (error) {
+      pglite.failure = 'FAILED'
+      console.log(`  FAILED: ${(error as Error).message}`)
+    }
+
+    const serverUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL
+    const postgres: Outcome = { backend: 'postgres', rows: ledger.rows }
+    outcomes.push(postgres)
+    if (!serverUrl) {
+      postgres.failure = 'skipped (no URL)'
+      console.log(
+        '\nPostgreSQL skipped: set BENCH_DATABASE_URL or TEST_DATABASE_URL (a server where a database may be created).',
+      )
+    } else {
+      console.log('\nPostgreSQL (fresh database)')
+      try {
+        const db = await freshDatabase(serverUrl)
+        try {
+          postgres.result = await runChild({ ...job, url: db.url })
+          printDetails(postgres)
+        } finally {
+          await db.drop()
+        }
+      } catch (error) {
+        postgres.failure = 'FAILED'
+        console.log(`  FAILED: ${(error as Error).message}`)
+      }
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true })
+  }
+  table(outcomes)
+}
+
+main().catch((error: unknown) => {
+  console.error('Benchmark failed:', error)
+})
