@@ -38,6 +38,7 @@ function ReportPage() {
   // The filters remount whenever the URL changes (so Back restores them); the control that
   // applied the change must keep the focus, or keyboard users are thrown to the page top.
   const refocusId = useRef<string | null>(null)
+  // biome-ignore lint/correctness/useExhaustiveDependencies: it must run after each remount, which follows `search`
   useEffect(() => {
     if (!refocusId.current) return
     document.getElementById(refocusId.current)?.focus()
