@@ -1,6 +1,6 @@
 // One backend's half of the benchmark, in a process of its own (forked by bench/run.ts) so that
 // its peak RSS is the importer's and the database driver's, not the generator's or the other
-// backend's: prepare the store, import the ledger, read the peak RSS, then time the report.
+// backend's: open the store, import the ledger, read the peak RSS, then time the report.
 // The job comes as JSON in argv[2]; the result goes back over IPC.
 import { performance } from 'node:perf_hooks'
 import { sql } from 'drizzle-orm'
@@ -18,6 +18,12 @@ export interface ChildJob {
   from: string
   to: string
   reportRuns: number
+  /**
+   * Only create the store (migrations, the city) and stop. A new PGlite folder runs initdb,
+   * whose peak RSS (~0.9 GB) is not the importer's: the import then runs in a second child on
+   * the existing store, as the CLI or a server would after the first start.
+   */
+  prepareOnly?: boolean
 }
 
 export interface ChildResult {
@@ -44,6 +50,7 @@ async function main(job: ChildJob): Promise<ChildResult> {
   try {
     await migrateDatabase(handle)
     await ensureCity(handle.db, { id: TENANT, name: 'ベンチ市' })
+    if (job.prepareOnly) return { ok: true } as ChildResult
     global.gc?.()
     const maxRssBeforeKiB = process.resourceUsage().maxRSS
     const sampled = { heapUsed: 0, external: 0, arrayBuffers: 0 }

@@ -161,10 +161,13 @@ async function main() {
     )
     const job = { paths: ledger.paths, from: ledger.from, to: ledger.to, reportRuns: REPORT_RUNS }
 
-    console.log('\nPGlite (file-backed, fresh data folder)')
+    console.log(
+      '\nPGlite (file-backed; a fresh data folder, created by a first child, imported into by a second)',
+    )
     const pglite: Outcome = { backend: 'pglite', rows: ledger.rows }
     outcomes.push(pglite)
     try {
+      await runChild({ ...job, dataDir: join(work, 'pglite'), prepareOnly: true })
       pglite.result = await runChild({ ...job, dataDir: join(work, 'pglite') })
       printDetails(pglite)
     } catch (error) {
@@ -181,10 +184,11 @@ async function main() {
         '\nPostgreSQL skipped: set BENCH_DATABASE_URL or TEST_DATABASE_URL (a server where a database may be created).',
       )
     } else {
-      console.log('\nPostgreSQL (fresh database)')
+      console.log('\nPostgreSQL (a fresh database, migrated by a first child, imported into by a second)')
       try {
         const db = await freshDatabase(serverUrl)
         try {
+          await runChild({ ...job, url: db.url, prepareOnly: true })
           postgres.result = await runChild({ ...job, url: db.url })
           printDetails(postgres)
         } finally {
