@@ -9,8 +9,8 @@ import { fillMonths, monthsOf, type ReportOptions, rowsOf, wardFilter } from './
  * ward, the case's residence ward (cases.ward) decides: the window is one city-wide office, so
  * the only ward a window case belongs to is where the person lives.
  */
-function windowCases(tenantId: string, o: ReportOptions) {
-  return sql`from cases c
+function windowCases(tenantId: string, o: ReportOptions, join = sql``) {
+  return sql`from cases c ${join}
     where c.tenant_id = ${tenantId} and c.intake_unit = 'window'
       and c.opened_on between ${o.from}::date and ${o.to}::date
       ${wardFilter(sql`c.ward`, o.ward)}`
@@ -34,8 +34,15 @@ export async function countConsultations(db: Db, tenantId: string, o: ReportOpti
   // "At the end" (report.md): only what had happened by `to` counts.
   const handedOver = sql`c.handed_over_on <= ${o.to}::date`
   const closed = sql`not coalesce(c.handed_over_on <= ${o.to}::date, false) and c.closed_on <= ${o.to}::date`
-  const contactsByEnd = sql`(select count(*) from contacts ct
-    where ct.tenant_id = c.tenant_id and ct.case_id = c.id and ct.contacted_on <= ${o.to}::date)`
+  // Each case's contacts up to `to`, counted once per case (a lateral join) rather than once
+  // per column that needs it: halves the work of the largest query of the report.
+  const contactsByEnd = sql`k.n`
+  const withContactCount = windowCases(
+    tenantId,
+    o,
+    sql`cross join lateral (select count(*)::int as n from contacts ct
+      where ct.tenant_id = c.tenant_id and ct.case_id = c.id and ct.contacted_on <= ${o.to}::date) k`,
+  )
   const columns = [
     countWhere('single', sql`${contactsByEnd} <= 1`),
     countWhere('continuing', sql`${contactsByEnd} >= 2`),
@@ -51,7 +58,7 @@ export async function countConsultations(db: Db, tenantId: string, o: ReportOpti
   ]
   const [row] = await rowsOf<ConsultationCounts>(
     db,
-    sql`select count(*)::int as total ${sql.join(columns)} ${windowCases(tenantId, o)}`,
+    sql`select count(*)::int as total ${sql.join(columns)} ${withContactCount}`,
   )
   return row!
 }
