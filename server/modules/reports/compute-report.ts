@@ -38,11 +38,25 @@ function shares<C extends string>(list: CodeList<C>, counts: Keyed<C, number>, t
   }))
 }
 
-/** Runs on the handle it is given: inside a transaction, pass the transaction. */
+/**
+ * Runs on the handle it is given. The sections are independent queries, started together: on
+ * a PostgreSQL pool they run side by side; on one connection (PGlite, a transaction) they
+ * simply queue.
+ */
 export async function computeReport(db: Db, tenantId: string, o: ReportOptions): Promise<Report> {
-  const c = await countConsultations(db, tenantId, o)
+  const [c, base, cells, m, monthlyNewCases, monthlyInPerson, wardIntake, surveys, subsidisedProjects] =
+    await Promise.all([
+      countConsultations(db, tenantId, o),
+      findBaseline(db, tenantId, o),
+      countContactCells(db, tenantId, o),
+      countMeetings(db, tenantId, o),
+      countMonthlyNewCases(db, tenantId, o),
+      countMonthlyInPerson(db, tenantId, o),
+      countWardIntake(db, tenantId, o),
+      summariseSurveys(db, tenantId, o),
+      countSubsidisedProjects(db, tenantId, o),
+    ])
   const current = { ...keyed(AGE_BANDS, (b) => c[`age.${b}`] ?? 0), total: c.total }
-  const base = await findBaseline(db, tenantId, o)
   const baseline = base
     ? {
         label: base.label,
@@ -57,7 +71,6 @@ export async function computeReport(db: Db, tenantId: string, o: ReportOptions):
       }
     : null
 
-  const cells = await countContactCells(db, tenantId, o)
   const cell = (method: string, counterpart: string) =>
     cells.find((x) => x.method === method && x.counterpart === counterpart)?.n ?? 0
   const rowOf = (method: string | null) => {
@@ -67,16 +80,15 @@ export async function computeReport(db: Db, tenantId: string, o: ReportOptions):
     return { ...values, total: COUNTERPARTS.reduce((sum, who) => sum + values[who.code], 0) }
   }
 
-  const m = await countMeetings(db, tenantId, o)
   return {
     period: { from: o.from, to: o.to, ward: o.ward ?? null },
     consultations: {
       total: c.total,
       byAgeBand: { current, baseline, change },
-      monthlyNewCases: await countMonthlyNewCases(db, tenantId, o),
+      monthlyNewCases,
       byContactCount: { single: c.single, continuing: c.continuing },
       contacts: { byMethod: keyed(CONTACT_METHODS, (method) => rowOf(method)), total: rowOf(null) },
-      monthlyInPerson: await countMonthlyInPerson(db, tenantId, o),
+      monthlyInPerson,
       outcomesAtEnd: { handed_over: c.handed_over, closed: c.closed, open: c.open },
       byFirstConsulter: shares(
         FIRST_CONSULTERS,
@@ -89,7 +101,7 @@ export async function computeReport(db: Db, tenantId: string, o: ReportOptions):
         c.total,
       ),
     },
-    wardIntake: await countWardIntake(db, tenantId, o),
+    wardIntake,
     meetings: {
       held: m.held,
       casesReviewed: m.casesReviewed,
@@ -98,7 +110,7 @@ export async function computeReport(db: Db, tenantId: string, o: ReportOptions):
       newCaseLeads: keyed(CASE_LEADS, (l) => m[`lead.${l}`] ?? 0),
       agencies: m.agencies,
     },
-    surveys: await summariseSurveys(db, tenantId, o),
-    resources: { subsidisedProjects: await countSubsidisedProjects(db, tenantId, o) },
+    surveys,
+    resources: { subsidisedProjects },
   }
 }
