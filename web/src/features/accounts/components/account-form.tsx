@@ -43,7 +43,11 @@ export function AccountForm({ account, submitLabel, pending, onSubmit }: Account
 
   const submit = (e: FormEvent) => {
     e.preventDefault()
+    // Checked here only what the server cannot phrase well (empty selects); but every empty
+    // required field must be reported at once, not only the selects.
     const fields: Record<string, string> = {}
+    if (!account && !values.loginId.trim()) fields.loginId = 'ログインIDを入力してください'
+    if (!values.name.trim()) fields.name = '氏名を入力してください'
     if (!values.role) fields.role = '役割を選択してください'
     if (!values.unitId) fields.unitId = '所属を選択してください'
     setErrors({ fields })
