@@ -5,6 +5,9 @@ import { isIsoDate, parseWesternDate } from '../dates.ts'
 export const uuid = z.uuid({ error: '識別子の形式が正しくありません' })
 export const idParams = z.object({ id: uuid })
 
+/** The one wording for a date that is not a real 西暦 date, on the server and in forms. */
+export const INVALID_DATE_MESSAGE = '日付は「2021/8/31」のように、実在する年月日を西暦で入力してください'
+
 /** A 西暦 date typed by a person (2021-08-31 or 2021/8/31), normalised to ISO. */
 export const dateInput = z
   .string({ error: '日付を入力してください' })
@@ -15,7 +18,7 @@ export const dateInput = z
     if (!iso) {
       ctx.addIssue({
         code: 'custom',
-        message: '日付は「2021/8/31」のように、実在する年月日を西暦で入力してください',
+        message: INVALID_DATE_MESSAGE,
       })
       return z.NEVER
     }

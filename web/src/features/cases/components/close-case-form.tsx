@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react'
 import { CLOSURE_REASONS, type ClosureReason, labelOf } from '../../../../../shared/codes.ts'
 import type { CaseDetail } from '../../../../../shared/contracts/cases.ts'
+import { INVALID_DATE_MESSAGE } from '../../../../../shared/contracts/common.ts'
 import { formatWareki, parseWesternDate } from '../../../../../shared/dates.ts'
 import { Button } from '../../../components/ui/button.tsx'
 import { RadioGroup } from '../../../components/ui/choice-group.tsx'
@@ -36,8 +37,7 @@ export function CloseCaseForm({
   const review = (e: FormEvent) => {
     e.preventDefault()
     const fields: Record<string, string> = {}
-    if (!parseWesternDate(closedOn))
-      fields.closedOn = '日付は「2021/8/31」のように、実在する年月日を西暦で入力してください'
+    if (!parseWesternDate(closedOn)) fields.closedOn = INVALID_DATE_MESSAGE
     if (!closureReason) fields.closureReason = '終結理由を選択してください'
     setErrors({ fields })
     if (Object.keys(fields).length === 0) setConfirming(true)

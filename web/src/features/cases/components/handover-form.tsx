@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react'
 import type { CaseDetail } from '../../../../../shared/contracts/cases.ts'
+import { INVALID_DATE_MESSAGE } from '../../../../../shared/contracts/common.ts'
 import { formatWareki, parseWesternDate } from '../../../../../shared/dates.ts'
 import { Button } from '../../../components/ui/button.tsx'
 import { ConfirmPanel } from '../../../components/ui/confirm-panel.tsx'
@@ -37,8 +38,7 @@ export function HandoverForm({
   const review = (e: FormEvent) => {
     e.preventDefault()
     const fields: Record<string, string> = {}
-    if (!parseWesternDate(handedOverOn))
-      fields.handedOverOn = '日付は「2021/8/31」のように、実在する年月日を西暦で入力してください'
+    if (!parseWesternDate(handedOverOn)) fields.handedOverOn = INVALID_DATE_MESSAGE
     if (!ward) fields.ward = '引継ぎ先の区を選択してください'
     if (!summary.trim()) fields.summary = 'アセスメントの要約を入力してください'
     setErrors({ fields })
