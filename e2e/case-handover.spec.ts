@@ -57,7 +57,9 @@ test('a counsellor opens a case, fixes a wrong date, records contacts and hands 
       await expectAccessible(page)
       await form.getByRole('button', { name: '対応を記録する' }).click()
       await expect(page.getByRole('status')).toContainText('対応を記録しました。')
-      await expect(page.getByText(text, { exact: true })).toBeVisible()
+      // In the timeline (an article per contact), not the form's textarea, which may still hold
+      // the text for a moment while the form closes.
+      await expect(page.locator('article p', { hasText: text })).toBeVisible()
     }
     await expectAccessible(page)
   })
