@@ -154,6 +154,47 @@ export const CASE_LEADS = codes([
   { code: 'rediscuss', label: '再協議等' },
 ])
 
+/** 支援調整会議の状態 (meetings.status): scheduled until the coordinator records it as held. */
+export const MEETING_STATUSES = codes([
+  { code: 'scheduled', label: '開催予定' },
+  { code: 'held', label: '開催済' },
+])
+
+/** 目標 of a support plan (domain.md, Accompaniment). */
+export const SUPPORT_GOALS = codes([
+  { code: 'employment', label: '就労' },
+  { code: 'school', label: '就学' },
+  { code: 'communication', label: 'コミュニケーション能力の向上等' },
+  { code: 'ibasho', label: '居場所への参加' },
+  { code: 'rhythm', label: '生活リズム' },
+  { code: 'other', label: 'その他' },
+])
+
+/** 支援内容: the kinds of a lead worker's activity (domain.md, Accompaniment). */
+export const SUPPORT_ACTIVITIES = codes([
+  { code: 'home_listening', label: '自宅等での定期的な傾聴' },
+  { code: 'remote_listening', label: '手紙・メール・電話での傾聴' },
+  { code: 'work_school', label: '就学・就労に向けた支援' },
+  { code: 'challenge_work', label: 'チャレンジ就労体験' },
+  { code: 'approach', label: '本人へのアプローチ' },
+  { code: 'accompany', label: '支援団体への同行' },
+  { code: 'procedures', label: '行政手続きの支援' },
+  { code: 'other', label: 'その他' },
+])
+
+/** つなぎの結果 (referrals.outcome). */
+export const REFERRAL_OUTCOMES = codes([
+  { code: 'arranging', label: '調整中' },
+  { code: 'connected', label: 'つながった' },
+  { code: 'not_used', label: '利用に至らず' },
+])
+
+/** City-wide meetings headquarters schedules (network_meetings.kind). */
+export const NETWORK_MEETING_KINDS = codes([
+  { code: 'coordinators', label: '担当者会議' },
+  { code: 'case_study', label: '支援ミーティング' },
+])
+
 export const SURVEY_AUDIENCES = codes([
   { code: 'consulters', label: '相談者' },
   { code: 'agencies', label: '関係機関' },
@@ -205,6 +246,13 @@ export type Counterpart = (typeof COUNTERPARTS)[number]['code']
 export type WardState = (typeof WARD_STATES)[number]['code']
 export type Role = (typeof ROLES)[number]['code']
 export type UnitKind = (typeof UNIT_KINDS)[number]['code']
+export type NewCaseRoute = (typeof NEW_CASE_ROUTES)[number]['code']
+export type CaseLead = (typeof CASE_LEADS)[number]['code']
+export type MeetingStatus = (typeof MEETING_STATUSES)[number]['code']
+export type SupportGoal = (typeof SUPPORT_GOALS)[number]['code']
+export type SupportActivity = (typeof SUPPORT_ACTIVITIES)[number]['code']
+export type ReferralOutcome = (typeof REFERRAL_OUTCOMES)[number]['code']
+export type NetworkMeetingKind = (typeof NETWORK_MEETING_KINDS)[number]['code']
 
 /** The codes of a list, as a tuple zod's enum accepts. */
 export function codesOf<C extends string>(list: CodeList<C>): [C, ...C[]] {

@@ -36,6 +36,22 @@ export const cases = pgTable(
     handedOverTo: text('handed_over_to'),
     handoverSummary: text('handover_summary'),
     wardState: text('ward_state'),
+    /** 新規ケース経路 (NEW_CASE_ROUTES): how the case reached the ward; set at handover or ward intake. */
+    wardRoute: text('ward_route'),
+    /** The ward's additional assessment (追加アセスメント), written by the coordinator. */
+    wardAssessment: text('ward_assessment'),
+    /** 本人同意: the date the person agreed that the case may be shared with the meeting's agencies. */
+    consentOn: date('consent_on', { mode: 'string' }),
+    consentNote: text('consent_note'),
+    /**
+     * The current decision of the ward's meeting, copied from the latest decided review so that
+     * "my cases" and caseloads are one indexed lookup: 主担当 (CASE_LEADS), the organisation unit
+     * and, when one is named, the worker; and the next review date (次回確認日).
+     */
+    lead: text('lead'),
+    leadUnitId: uuid('lead_unit_id'),
+    leadAccountId: uuid('lead_account_id'),
+    nextReviewOn: date('next_review_on', { mode: 'string' }),
     closedOn: date('closed_on', { mode: 'string' }),
     closureReason: text('closure_reason'),
     closureNote: text('closure_note'),
@@ -54,6 +70,8 @@ export const cases = pgTable(
     index('cases_opened_idx').on(t.tenantId, t.openedOn),
     index('cases_intake_idx').on(t.tenantId, t.intakeUnit, t.status),
     index('cases_handed_over_idx').on(t.tenantId, t.handedOverTo),
+    index('cases_lead_account_idx').on(t.tenantId, t.leadAccountId),
+    index('cases_lead_unit_idx').on(t.tenantId, t.leadUnitId),
   ],
 )
 

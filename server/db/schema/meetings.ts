@@ -1,7 +1,9 @@
 import {
+  boolean,
   date,
   foreignKey,
   index,
+  integer,
   pgTable,
   primaryKey,
   text,
@@ -21,6 +23,17 @@ export const meetings = pgTable(
     meetingNo: text('meeting_no').notNull(),
     ward: text('ward').notNull(),
     heldOn: date('held_on', { mode: 'string' }).notNull(),
+    /**
+     * scheduled | held (MEETING_STATUSES). Only held meetings count in the report and are
+     * exported; imported meetings are held.
+     */
+    status: text('status').notNull().default('held'),
+    /** 開始時刻 'HH:MM' in Tokyo time, place and chair (保健福祉センター長), for the invitation. */
+    startTime: text('start_time'),
+    place: text('place'),
+    chair: text('chair'),
+    /** General notes of the minutes (議事録), outside the per-case decisions. */
+    minutesNote: text('minutes_note'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -38,6 +51,11 @@ export const meetingAttendees = pgTable(
     tenantId: text('tenant_id').notNull(),
     meetingId: uuid('meeting_id').notNull(),
     unitId: uuid('unit_id').notNull(),
+    /**
+     * An invited unit that has not (yet) been recorded as present is false. Imported attendees
+     * attended. Only attendees count in the report and are exported.
+     */
+    attended: boolean('attended').notNull().default(true),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.meetingId, t.unitId] }),
@@ -62,7 +80,12 @@ export const reviews = pgTable(
     route: text('route'),
     /** ward_section | accompaniment | specialist | rediscuss */
     lead: text('lead').notNull(),
+    /** 主担当機関 as the ledger names it (the section or organisation); also set from leadUnitId. */
     leadUnit: text('lead_unit'),
+    /** The organisation unit leading, when decided in the app. */
+    leadUnitId: uuid('lead_unit_id'),
+    /** The named lead worker (e.g. an accompaniment worker), when decided in the app. */
+    leadAccountId: uuid('lead_account_id'),
     policy: text('policy'),
     nextReviewOn: date('next_review_on', { mode: 'string' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -74,5 +97,75 @@ export const reviews = pgTable(
     index('reviews_case_idx').on(t.tenantId, t.caseId),
     foreignKey({ columns: [t.tenantId, t.meetingId], foreignColumns: [meetings.tenantId, meetings.id] }),
     foreignKey({ columns: [t.tenantId, t.caseId], foreignColumns: [cases.tenantId, cases.id] }),
+  ],
+)
+
+/**
+ * 議題: a case put on a meeting's agenda before the meeting decides on it. The decision itself
+ * is a review (above); a case on the agenda of a meeting is what an attending agency may read.
+ */
+export const meetingAgenda = pgTable(
+  'meeting_agenda',
+  {
+    tenantId: text('tenant_id').notNull(),
+    meetingId: uuid('meeting_id').notNull(),
+    caseId: uuid('case_id').notNull(),
+    /** new | continuing (REVIEW_KINDS) */
+    kind: text('kind').notNull(),
+    /** For new cases: NEW_CASE_ROUTES. */
+    route: text('route'),
+    position: integer('position').notNull(),
+    addedAt: timestamp('added_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.meetingId, t.caseId] }),
+    index('meeting_agenda_case_idx').on(t.tenantId, t.caseId),
+    foreignKey({
+      columns: [t.tenantId, t.meetingId],
+      foreignColumns: [meetings.tenantId, meetings.id],
+    }).onDelete('cascade'),
+    foreignKey({ columns: [t.tenantId, t.caseId], foreignColumns: [cases.tenantId, cases.id] }),
+  ],
+)
+
+/**
+ * 守秘義務の確認: an account's acknowledgement, for one meeting, that the meeting is the 支援会議
+ * of 生活困窮者自立支援法 and what is heard there is confidential. Agency members see the agenda's
+ * cases only after it.
+ */
+export const meetingAcknowledgements = pgTable(
+  'meeting_acknowledgements',
+  {
+    tenantId: text('tenant_id').notNull(),
+    meetingId: uuid('meeting_id').notNull(),
+    accountId: uuid('account_id').notNull(),
+    acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.meetingId, t.accountId] }),
+    foreignKey({
+      columns: [t.tenantId, t.meetingId],
+      foreignColumns: [meetings.tenantId, meetings.id],
+    }).onDelete('cascade'),
+  ],
+)
+
+/** 役割分担: who does what, decided with a review. */
+export const reviewAssignments = pgTable(
+  'review_assignments',
+  {
+    tenantId: text('tenant_id').notNull(),
+    reviewId: uuid('review_id').notNull(),
+    position: integer('position').notNull(),
+    /** The organisation unit (ward section, agency, accompaniment team) taking the task. */
+    unitId: uuid('unit_id').notNull(),
+    task: text('task').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.reviewId, t.position] }),
+    foreignKey({
+      columns: [t.tenantId, t.reviewId],
+      foreignColumns: [reviews.tenantId, reviews.id],
+    }).onDelete('cascade'),
   ],
 )

@@ -1,4 +1,17 @@
-import { date, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import {
+  boolean,
+  date,
+  foreignKey,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core'
+import { cases } from './cases.ts'
 
 /** 社会資源: an organisation or project in the directory. Columns follow the `resources` sheet. */
 export const resources = pgTable(
@@ -15,6 +28,10 @@ export const resources = pgTable(
     /** Fiscal years (西暦 start year) in which it was adopted for the city's subsidy. */
     subsidyFiscalYears: integer('subsidy_fiscal_years').array().notNull().default([]),
     contact: text('contact'),
+    /** What the resource offers, for the directory (not part of the ledger). */
+    description: text('description'),
+    /** A resource taken out of the directory stays for its referrals' history. */
+    active: boolean('active').notNull().default(true),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -38,4 +55,33 @@ export const baselines = pgTable(
     value: integer('value'),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.label, t.metric] })],
+)
+
+/** つなぎ: a case referred to a community resource, with the date and later the outcome. */
+export const referrals = pgTable(
+  'referrals',
+  {
+    tenantId: text('tenant_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    caseId: uuid('case_id').notNull(),
+    resourceId: uuid('resource_id').notNull(),
+    referredOn: date('referred_on', { mode: 'string' }).notNull(),
+    /** REFERRAL_OUTCOMES: arranging (調整中) until the outcome is known. */
+    outcome: text('outcome').notNull().default('arranging'),
+    outcomeOn: date('outcome_on', { mode: 'string' }),
+    note: text('note'),
+    accountId: uuid('account_id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    index('referrals_case_idx').on(t.tenantId, t.caseId),
+    index('referrals_resource_idx').on(t.tenantId, t.resourceId),
+    foreignKey({ columns: [t.tenantId, t.caseId], foreignColumns: [cases.tenantId, cases.id] }),
+    foreignKey({
+      columns: [t.tenantId, t.resourceId],
+      foreignColumns: [resources.tenantId, resources.id],
+    }),
+  ],
 )

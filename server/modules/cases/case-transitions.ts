@@ -9,7 +9,14 @@ import { conflict, forbidden, notFound } from '../../platform/errors.ts'
 import { recordCaseEvent } from './case-records.ts'
 import { checkDate, FieldErrors, requireVersion, resolveWard, STALE_VERSION } from './case-rules.ts'
 import { type Change, changesBetween, toCaseDetail } from './cases.dto.ts'
-import { type CaseScope, caseScopeOf, mayClose, mayHandOver } from './cases.policy.ts'
+import {
+  type CaseScope,
+  caseScopeOf,
+  LEAD_CANNOT_CHANGE,
+  mayClose,
+  mayHandOver,
+  worksOnIntake,
+} from './cases.policy.ts'
 import * as repo from './cases.repository.ts'
 
 type Deps = Pick<AppDeps, 'db' | 'clock'>
@@ -43,6 +50,7 @@ async function transition(
   return db.transaction(async (tx) => {
     const before = await repo.findCaseForChange(tx, actor.tenantId, id, scope)
     if (!before) throw notFound()
+    if (!worksOnIntake(scope)) throw forbidden(LEAD_CANNOT_CHANGE)
     requireVersion(before, version)
     const t = await decide(tx, scope, before, tokyoDate(now))
     const fields = Object.keys(t.values) as (keyof repo.CaseRow & string)[]

@@ -16,8 +16,16 @@ export interface CaseView {
 
 /** The caller's scope as an SQL condition: lists and lookups never fetch outside it. */
 export function scopeCondition(scope: CaseScope): SQL {
-  if (scope.kind === 'window') return eq(cases.intakeUnit, 'window')
-  return or(eq(cases.intakeUnit, scope.ward), eq(cases.handedOverTo, scope.ward))!
+  switch (scope.kind) {
+    case 'window':
+      return eq(cases.intakeUnit, 'window')
+    case 'ward':
+      return or(eq(cases.intakeUnit, scope.ward), eq(cases.handedOverTo, scope.ward))!
+    case 'lead':
+      return eq(cases.leadAccountId, scope.accountId)
+    case 'lead_unit':
+      return and(eq(cases.lead, 'specialist'), eq(cases.leadUnitId, scope.unitId))!
+  }
 }
 
 // Aggregated per row in SQL (one query for a whole page, not one per case).

@@ -8,7 +8,7 @@ import type { AppDeps } from '../../platform/deps.ts'
 import { recordCaseEvent } from './case-records.ts'
 import { checkIntake } from './case-rules.ts'
 import { fieldsSet, INTAKE_FIELDS, toCaseDetail } from './cases.dto.ts'
-import { intakeUnitFor, requireCaseScope } from './cases.policy.ts'
+import { intakeUnitFor, requireIntakeScope } from './cases.policy.ts'
 import * as repo from './cases.repository.ts'
 
 type Deps = Pick<AppDeps, 'db' | 'clock'>
@@ -28,7 +28,7 @@ async function nextCaseNo(tx: Db, tenantId: string, openedOn: string): Promise<s
 }
 
 export async function createCase({ db, clock }: Deps, actor: Actor, input: CreateInput) {
-  const scope = requireCaseScope(actor)
+  const scope = requireIntakeScope(actor)
   const now = clock.now()
   return db.transaction(async (tx) => {
     const values = await checkIntake(

@@ -7,7 +7,7 @@ import type { AppDeps } from '../../platform/deps.ts'
 import { notFound } from '../../platform/errors.ts'
 import { resolveWard } from './case-rules.ts'
 import { toCaseDetail, toCaseEvent, toCaseSummary, toSimilarCandidate } from './cases.dto.ts'
-import { caseScopeOf, requireCaseScope } from './cases.policy.ts'
+import { caseScopeOf, requireCaseScope, requireIntakeScope } from './cases.policy.ts'
 import * as repo from './cases.repository.ts'
 import * as search from './cases.search.repository.ts'
 import { normaliseKana, normaliseName } from './similar-person.ts'
@@ -65,7 +65,7 @@ export async function getCaseHistory({ db, clock }: Deps, actor: Actor, id: stri
 }
 
 export async function findSimilarCases({ db, clock }: Deps, actor: Actor, query: SimilarQuery) {
-  const scope = requireCaseScope(actor)
+  const scope = requireIntakeScope(actor)
   const name = query.name ? normaliseName(query.name) : ''
   const kana = query.kana ? normaliseKana(query.kana) : ''
   const hasBirth = query.birthYear != null && query.ward && query.gender && query.gender !== 'unknown'
@@ -89,7 +89,7 @@ export async function findSimilarCases({ db, clock }: Deps, actor: Actor, query:
 }
 
 export async function getWorklist({ db, clock }: Deps, actor: Actor) {
-  const scope = requireCaseScope(actor)
+  const scope = requireIntakeScope(actor)
   const now = clock.now()
   const today = tokyoDate(now)
   return db.transaction(async (tx) => {

@@ -5,11 +5,11 @@ import type { Db } from '../../db/client.ts'
 import type { Actor } from '../../platform/actor.ts'
 import { writeAudit } from '../../platform/audit.ts'
 import type { AppDeps } from '../../platform/deps.ts'
-import { conflict, notFound } from '../../platform/errors.ts'
+import { conflict, forbidden, notFound } from '../../platform/errors.ts'
 import { recordCaseEvent } from './case-records.ts'
 import { checkIntake, FieldErrors, type IntakeValues, requireVersion, STALE_VERSION } from './case-rules.ts'
 import { changesBetween, INTAKE_FIELDS, toCaseDetail } from './cases.dto.ts'
-import { caseScopeOf } from './cases.policy.ts'
+import { caseScopeOf, LEAD_CANNOT_CHANGE, worksOnIntake } from './cases.policy.ts'
 import * as repo from './cases.repository.ts'
 
 type Deps = Pick<AppDeps, 'db' | 'clock'>
@@ -23,6 +23,7 @@ export async function updateCase({ db, clock }: Deps, actor: Actor, id: string, 
   return db.transaction(async (tx) => {
     const before = await repo.findCaseForChange(tx, actor.tenantId, id, scope)
     if (!before) throw notFound()
+    if (!worksOnIntake(scope)) throw forbidden(LEAD_CANNOT_CHANGE)
     requireVersion(before, input.version)
     const { version, reason, ageBand, ...sent } = input
     const given = Object.fromEntries(Object.entries(sent).filter(([, v]) => v !== undefined))

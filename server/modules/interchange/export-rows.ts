@@ -1,7 +1,7 @@
 // What an export writes: every sheet's rows from what a city stores, as ledger values (codes,
 // ISO dates, multi-values joined with ';'). Personal columns only when asked for; free-text
 // survey answers count as personal and are left blank without it.
-import { asc, eq } from 'drizzle-orm'
+import { and, asc, eq } from 'drizzle-orm'
 import { WARD_SECTIONS } from '../../../shared/codes.ts'
 import { type ColumnDef, SHEETS, type SheetDef } from '../../../shared/interchange/sheets.ts'
 import type { Db } from '../../db/client.ts'
@@ -91,10 +91,14 @@ export async function exportRows(
   const meetingRows = await db
     .select()
     .from(meetings)
-    .where(eq(meetings.tenantId, t))
+    // Only held meetings are records: one still scheduled in the app has nothing to count yet.
+    .where(and(eq(meetings.tenantId, t), eq(meetings.status, 'held')))
     .orderBy(asc(meetings.meetingNo))
   const meetingNo = new Map(meetingRows.map((m) => [m.id, m.meetingNo]))
-  const attendees = await db.select().from(meetingAttendees).where(eq(meetingAttendees.tenantId, t))
+  const attendees = await db
+    .select()
+    .from(meetingAttendees)
+    .where(and(eq(meetingAttendees.tenantId, t), eq(meetingAttendees.attended, true)))
   const sectionLabel = (code: string | null) =>
     WARD_SECTIONS.find((s) => s.code === code)?.label ?? code ?? ''
   out.set(
@@ -124,6 +128,7 @@ export async function exportRows(
   out.set(
     'reviews',
     reviewRows
+      .filter((r) => meetingNo.has(r.meetingId))
       .map((r) => ({
         meeting_id: meetingNo.get(r.meetingId) ?? '',
         case_id: caseNo.get(r.caseId) ?? '',

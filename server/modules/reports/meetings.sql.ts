@@ -1,4 +1,5 @@
 // 支援調整会議実績: meetings held in the period (and the chosen ward: the meeting's own ward).
+// Meetings scheduled in the app count once recorded as held; invited units once recorded present.
 import { sql } from 'drizzle-orm'
 import { CASE_LEADS, NEW_CASE_ROUTES } from '../../../shared/codes.ts'
 import type { Db } from '../../db/client.ts'
@@ -6,6 +7,7 @@ import { type ReportOptions, rowsOf, wardFilter } from './report-period.ts'
 
 function meetingsInPeriod(tenantId: string, o: ReportOptions) {
   return sql`m.tenant_id = ${tenantId}
+    and m.status = 'held'
     and m.held_on between ${o.from}::date and ${o.to}::date
     ${wardFilter(sql`m.ward`, o.ward)}`
 }
@@ -48,7 +50,7 @@ export async function countMeetings(db: Db, tenantId: string, o: ReportOptions):
       from meeting_attendees a
       join meetings m on m.tenant_id = a.tenant_id and m.id = a.meeting_id
       join org_units u on u.tenant_id = a.tenant_id and u.id = a.unit_id and u.kind = 'agency'
-      where ${inPeriod}`,
+      where ${inPeriod} and a.attended`,
   )
   return { ...reviews!, held: held!.n, agencies: agencies!.n } as MeetingCounts
 }
