@@ -1,12 +1,17 @@
 import type { FastifyInstance } from 'fastify'
 import type { AppDeps } from '../platform/deps.ts'
+import { accompanimentModule } from './accompaniment/index.ts'
 import { accountsModule } from './accounts/index.ts'
 import { auditModule } from './audit/index.ts'
 import { authModule } from './auth/index.ts'
 import { casesModule } from './cases/index.ts'
 import { contactsModule } from './contacts/index.ts'
+import { handoversModule } from './handovers/index.ts'
 import { interchangeModule } from './interchange/index.ts'
+import { meetingsModule } from './meetings/index.ts'
+import { networkModule } from './network/index.ts'
 import { reportsModule } from './reports/index.ts'
+import { resourcesModule } from './resources/index.ts'
 
 /** Every domain module, in the order their routes are registered. */
 export const modules: ((app: FastifyInstance, deps: AppDeps) => void)[] = [
@@ -15,6 +20,11 @@ export const modules: ((app: FastifyInstance, deps: AppDeps) => void)[] = [
   auditModule,
   casesModule,
   contactsModule,
+  handoversModule,
+  meetingsModule,
+  accompanimentModule,
+  resourcesModule,
+  networkModule,
   interchangeModule,
   reportsModule,
 ]

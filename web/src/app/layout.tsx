@@ -5,7 +5,7 @@ import { labelOf, ROLES } from '../../../shared/codes.ts'
 import { logout } from '../../../shared/contracts/auth.ts'
 import { Button } from '../components/ui/button.tsx'
 import { callApi, setCsrfToken } from '../lib/api-client.ts'
-import { useMe, worksOnCases } from '../lib/session.ts'
+import { useMe } from '../lib/session.ts'
 import { NavBar } from './nav-bar.tsx'
 
 // <main> has tabindex=-1, so following the fragment moves focus there, not only the scroll position.
@@ -101,7 +101,7 @@ export function AppLayout() {
             </Button>
           </div>
         </div>
-        <NavBar role={me.role} worksOnCases={worksOnCases(me)} />
+        <NavBar role={me.role} />
       </header>
       <Main>
         <Outlet />

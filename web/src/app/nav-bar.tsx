@@ -6,6 +6,12 @@ interface NavItem {
     | '/'
     | '/cases'
     | '/cases/new'
+    | '/ward/inbox'
+    | '/meetings'
+    | '/my-cases'
+    | '/caseloads'
+    | '/resources'
+    | '/network'
     | '/admin/accounts'
     | '/admin/audit'
     | '/admin/settings'
@@ -16,36 +22,52 @@ interface NavItem {
   exact?: boolean
 }
 
-function itemsFor(role: Role, worksOnCases: boolean): NavItem[] {
-  const home: NavItem = { to: '/', label: 'ホーム', exact: true }
-  if (worksOnCases) {
-    return [
-      { ...home, label: '作業一覧' },
-      { to: '/cases', label: 'ケース一覧', exact: true },
-      { to: '/cases/new', label: '新規受付' },
-    ]
+const HOME: NavItem = { to: '/', label: 'ホーム', exact: true }
+const CASES: NavItem[] = [
+  { to: '/', label: '作業一覧', exact: true },
+  { to: '/cases', label: 'ケース一覧', exact: true },
+  { to: '/cases/new', label: '新規受付' },
+]
+const INBOX: NavItem = { to: '/ward/inbox', label: '引継ぎ・受付' }
+const MEETINGS: NavItem = { to: '/meetings', label: '支援調整会議' }
+const MY_CASES: NavItem = { to: '/my-cases', label: '担当ケース' }
+const CASELOADS: NavItem = { to: '/caseloads', label: '担当状況' }
+const RESOURCES: NavItem = { to: '/resources', label: '社会資源' }
+const NETWORK: NavItem = { to: '/network', label: '全市の会議' }
+const REPORTING: NavItem[] = [
+  { to: '/report', label: '評価レポート' },
+  { to: '/import', label: '台帳の取込' },
+  { to: '/baselines', label: '比較基準' },
+]
+
+function itemsFor(role: Role): NavItem[] {
+  switch (role) {
+    case 'window_counsellor':
+      return [...CASES, RESOURCES, NETWORK]
+    case 'ward_coordinator':
+      return [...CASES, INBOX, MEETINGS, CASELOADS, RESOURCES, NETWORK]
+    case 'ward_staff':
+      return [...CASES, MY_CASES, MEETINGS, RESOURCES, NETWORK]
+    case 'accompaniment_worker':
+      return [HOME, MY_CASES, RESOURCES, NETWORK]
+    case 'agency_member':
+      return [HOME, MEETINGS, MY_CASES]
+    case 'headquarters':
+      return [HOME, ...REPORTING, CASELOADS, RESOURCES, NETWORK]
+    case 'admin':
+      return [
+        HOME,
+        { to: '/admin/accounts', label: 'アカウント管理' },
+        { to: '/admin/audit', label: '監査ログ' },
+        { to: '/admin/settings', label: '設定' },
+        ...REPORTING,
+      ]
   }
-  const reporting: NavItem[] = [
-    { to: '/report', label: '評価レポート' },
-    { to: '/import', label: '台帳の取込' },
-    { to: '/baselines', label: '比較基準' },
-  ]
-  if (role === 'admin') {
-    return [
-      home,
-      { to: '/admin/accounts', label: 'アカウント管理' },
-      { to: '/admin/audit', label: '監査ログ' },
-      { to: '/admin/settings', label: '設定' },
-      ...reporting,
-    ]
-  }
-  if (role === 'headquarters') return [home, ...reporting]
-  return [home]
 }
 
 /** The main navigation; only what the role may use is listed. */
-export function NavBar({ role, worksOnCases }: { role: Role; worksOnCases: boolean }) {
-  const items = itemsFor(role, worksOnCases)
+export function NavBar({ role }: { role: Role }) {
+  const items = itemsFor(role)
   return (
     <nav aria-label="メインメニュー" className="bg-key-900">
       <ul className="mx-auto flex max-w-6xl flex-wrap gap-1 px-4">

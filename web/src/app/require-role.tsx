@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react'
+import type { Role } from '../../../shared/codes.ts'
 import { Notice } from '../components/ui/notice.tsx'
 import { PageHeading } from '../components/ui/page-heading.tsx'
-import { useMe, worksOnCases } from '../lib/session.ts'
+import { readsCases, useMe, worksOnCases } from '../lib/session.ts'
 
 // The server enforces every permission; these guards only spare people a page of errors.
 
@@ -19,6 +20,16 @@ function NotAllowed() {
 export function RequireCaseRole({ children }: { children: ReactNode }) {
   const me = useMe()
   return worksOnCases(me) ? children : <NotAllowed />
+}
+
+export function RequireCaseReader({ children }: { children: ReactNode }) {
+  const me = useMe()
+  return readsCases(me) ? children : <NotAllowed />
+}
+
+export function RequireRoles({ roles, children }: { roles: readonly Role[]; children: ReactNode }) {
+  const me = useMe()
+  return roles.includes(me.role) ? children : <NotAllowed />
 }
 
 export function RequireAdmin({ children }: { children: ReactNode }) {

@@ -9,13 +9,22 @@ import { settingsRoute } from './routes/admin-settings.tsx'
 import { baselinesRoute } from './routes/baselines.tsx'
 import { caseDetailRoute } from './routes/case-detail.tsx'
 import { caseNewRoute } from './routes/case-new.tsx'
+import { caseloadsRoute } from './routes/caseloads.tsx'
 import { casesRoute } from './routes/cases.tsx'
 import { homeRoute } from './routes/home.tsx'
 import { importRoute } from './routes/import.tsx'
 import { loginRoute } from './routes/login.tsx'
+import { meetingDetailRoute } from './routes/meeting-detail.tsx'
+import { meetingMinutesRoute } from './routes/meeting-minutes.tsx'
+import { meetingsRoute } from './routes/meetings.tsx'
+import { myCasesRoute } from './routes/my-cases.tsx'
+import { networkRoute } from './routes/network.tsx'
+import { networkDetailRoute } from './routes/network-detail.tsx'
 import { reportRoute } from './routes/report.tsx'
+import { resourcesRoute } from './routes/resources.tsx'
 import { appRoute, publicRoute, rootRoute } from './routes/root.tsx'
 import { setupRoute } from './routes/setup.tsx'
+import { wardInboxRoute } from './routes/ward-inbox.tsx'
 
 const routeTree = rootRoute.addChildren([
   publicRoute.addChildren([loginRoute, setupRoute]),
@@ -32,6 +41,15 @@ const routeTree = rootRoute.addChildren([
     reportRoute,
     importRoute,
     baselinesRoute,
+    wardInboxRoute,
+    meetingsRoute,
+    meetingDetailRoute,
+    meetingMinutesRoute,
+    myCasesRoute,
+    caseloadsRoute,
+    resourcesRoute,
+    networkRoute,
+    networkDetailRoute,
   ]),
 ])
 

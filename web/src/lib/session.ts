@@ -29,3 +29,11 @@ export const CASE_ROLES = ['window_counsellor', 'ward_coordinator', 'ward_staff'
 export function worksOnCases(me: Me): boolean {
   return (CASE_ROLES as readonly string[]).includes(me.role)
 }
+
+/** Lead workers (an accompaniment worker, a specialist agency) read the cases they lead. */
+export const LEAD_ROLES = ['accompaniment_worker', 'agency_member'] as const
+
+/** Who may open a case page: the case roles and the lead workers (the server decides which cases). */
+export function readsCases(me: Me): boolean {
+  return worksOnCases(me) || (LEAD_ROLES as readonly string[]).includes(me.role)
+}

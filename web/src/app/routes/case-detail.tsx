@@ -3,28 +3,35 @@ import { useState } from 'react'
 import { Button } from '../../components/ui/button.tsx'
 import { PageHeading } from '../../components/ui/page-heading.tsx'
 import { Loading, QueryError } from '../../components/ui/query-state.tsx'
+import { SupportPanel } from '../../features/accompaniment/components/support-panel.tsx'
 import { useCase } from '../../features/cases/api/get-case.ts'
 import { CaseActions } from '../../features/cases/components/case-actions.tsx'
 import { CaseHistory } from '../../features/cases/components/case-history.tsx'
 import { CaseOverview } from '../../features/cases/components/case-overview.tsx'
 import { ContactForm } from '../../features/contacts/components/contact-form.tsx'
 import { ContactTimeline } from '../../features/contacts/components/contact-timeline.tsx'
-import { RequireCaseRole } from '../require-role.tsx'
+import { WardPanel } from '../../features/handovers/components/ward-panel.tsx'
+import { CaseMeetingsPanel } from '../../features/meetings/components/case-meetings-panel.tsx'
+import { ReferralsPanel } from '../../features/resources/components/referrals-panel.tsx'
+import { useMe, worksOnCases } from '../../lib/session.ts'
+import { RequireCaseReader } from '../require-role.tsx'
 import { appRoute } from './root.tsx'
 
 export const caseDetailRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/cases/$id',
   component: () => (
-    <RequireCaseRole>
+    <RequireCaseReader>
       <CaseDetailPage />
-    </RequireCaseRole>
+    </RequireCaseReader>
   ),
 })
 
 function CaseDetailPage() {
   const { id } = caseDetailRoute.useParams()
   const detail = useCase(id)
+  // Lead workers read the case and log their support; intake and contacts stay with the window and ward.
+  const intake = worksOnCases(useMe())
   const [flash, setFlash] = useState('')
   const [recording, setRecording] = useState(false)
 
@@ -57,16 +64,23 @@ function CaseDetailPage() {
           基本情報
         </h2>
         <CaseOverview c={c} />
-        <div className="mt-6">
-          <CaseActions c={c} onDone={setFlash} />
-        </div>
+        {intake && (
+          <div className="mt-6">
+            <CaseActions c={c} onDone={setFlash} />
+          </div>
+        )}
       </section>
+
+      <WardPanel c={c} />
+      <CaseMeetingsPanel c={c} />
+      <SupportPanel c={c} />
+      <ReferralsPanel c={c} />
 
       <section aria-labelledby="case-contacts" className="mb-12">
         <h2 id="case-contacts" className="mb-4 text-std-24B-150">
           対応記録
         </h2>
-        {recording ? (
+        {!intake ? null : recording ? (
           <section aria-labelledby="contact-new" className="mb-8 rounded-8 border border-solid-gray-300 p-6">
             <h3 id="contact-new" className="mb-6 text-std-20B-150">
               対応を記録

@@ -2,7 +2,10 @@ import { createRoute, Link } from '@tanstack/react-router'
 import { buttonClass } from '../../components/ui/button.tsx'
 import { Notice } from '../../components/ui/notice.tsx'
 import { PageHeading } from '../../components/ui/page-heading.tsx'
+import { CaseloadFlags } from '../../features/accompaniment/components/caseload-flags.tsx'
 import { Worklist } from '../../features/cases/components/worklist.tsx'
+import { InboxSummary } from '../../features/handovers/components/inbox-summary.tsx'
+import { UpcomingMeetings } from '../../features/meetings/components/upcoming-meetings.tsx'
 import { useMe, worksOnCases } from '../../lib/session.ts'
 import { appRoute } from './root.tsx'
 
@@ -23,7 +26,33 @@ function HomePage() {
             新規受付
           </Link>
         </PageHeading>
+        {me.role === 'ward_coordinator' && (
+          <>
+            <InboxSummary />
+            <CaseloadFlags />
+          </>
+        )}
+        {me.role !== 'window_counsellor' && <UpcomingMeetings />}
         <Worklist />
+      </>
+    )
+  }
+
+  if (me.role === 'accompaniment_worker' || me.role === 'agency_member') {
+    return (
+      <>
+        <PageHeading title="ホーム" />
+        <UpcomingMeetings />
+        <ul className="flex flex-col gap-4 text-std-18N-160">
+          {me.role === 'agency_member' && (
+            <li>
+              <Link to="/meetings">支援調整会議</Link>：招かれた会議の議題（守秘義務の確認の後に表示）
+            </li>
+          )}
+          <li>
+            <Link to="/my-cases">担当ケース</Link>：主担当となったケースの支援計画・支援記録
+          </li>
+        </ul>
       </>
     )
   }
