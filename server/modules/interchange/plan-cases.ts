@@ -6,12 +6,12 @@ import { sql } from 'drizzle-orm'
 import { ageBandOf } from '../../../shared/age-band.ts'
 import type { Db } from '../../db/client.ts'
 import { caseEvents, cases, counters } from '../../db/schema/index.ts'
-import { chunks, type Issues, type ParsedLedger, rowsOf, type SheetRow, same, str } from './import-model.ts'
+import { type BulkRow, bulkInsert, fromExcluded, typed } from './bulk-write.ts'
+import { type Issues, type ParsedLedger, rowsOf, type SheetRow, same, str } from './import-model.ts'
 import type { CaseRow, Stored } from './load-stored.ts'
 import {
   BEFORE_OPENING,
   duplicateReason,
-  excludedSet,
   type ImportContext,
   importerName,
   type SheetPlan,
@@ -101,19 +101,11 @@ export function planCases(ledger: ParsedLedger, stored: Stored, issues: Issues, 
   const refs = new Map<string, CaseRef>()
   for (const [no, row] of stored.cases) refs.set(no, { id: row.id, openedOn: row.openedOn })
   const firstRow = new Map<string, number>()
-  const upserts: (typeof cases.$inferInsert)[] = []
-  const events: (typeof caseEvents.$inferInsert)[] = []
+  const upserts: BulkRow<typeof cases>[] = []
+  const events: BulkRow<typeof caseEvents>[] = []
   const counts = { added: 0, updated: 0 }
   const event = (caseId: string, changes: { field: string; from: string | null; to: string | null }[]) =>
-    events.push({
-      tenantId: ctx.tenantId,
-      caseId,
-      at: ctx.now,
-      actorId: ctx.actor?.accountId ?? null,
-      actorName: importerName(ctx),
-      action: 'imported',
-      changes,
-    })
+    events.push({ caseId, changes })
   const text = (v: unknown) => (v == null ? null : Array.isArray(v) ? v.join(';') : String(v))
 
   for (const r of rowsOf(ledger, 'cases')) {
@@ -134,7 +126,7 @@ export function planCases(ledger: ParsedLedger, stored: Stored, issues: Issues, 
     if (existing && changed.length === 0) continue
     if (existing) counts.updated++
     else counts.added++
-    upserts.push({ tenantId: ctx.tenantId, id, caseNo, ...values, createdAt: ctx.now, updatedAt: ctx.now })
+    upserts.push({ id, caseNo, ...values })
     event(
       id,
       changed
@@ -153,16 +145,28 @@ export function planCases(ledger: ParsedLedger, stored: Stored, issues: Issues, 
     counts,
     refs,
     async write(tx: Db) {
-      for (const batch of chunks(upserts)) {
-        await tx
-          .insert(cases)
-          .values(batch)
-          .onConflictDoUpdate({
-            target: [cases.tenantId, cases.caseNo],
-            set: { ...excludedSet(cases, FIELDS), updatedAt: ctx.now, version: sql`${cases.version} + 1` },
-          })
-      }
-      for (const batch of chunks(events)) await tx.insert(caseEvents).values(batch)
+      await bulkInsert(tx, cases, upserts, {
+        columns: ['id', 'caseNo', ...FIELDS],
+        fixed: { tenantId: ctx.tenantId, createdAt: ctx.now, updatedAt: ctx.now },
+        onConflict: {
+          target: [cases.tenantId, cases.caseNo],
+          set: {
+            ...fromExcluded(cases, FIELDS),
+            updatedAt: typed(cases, 'updatedAt', ctx.now),
+            version: sql`${cases.version} + 1`,
+          },
+        },
+      })
+      await bulkInsert(tx, caseEvents, events, {
+        columns: ['caseId', 'changes'],
+        fixed: {
+          tenantId: ctx.tenantId,
+          at: ctx.now,
+          actorId: ctx.actor?.accountId ?? null,
+          actorName: importerName(ctx),
+          action: 'imported',
+        },
+      })
       const bumps = [...fyMax].map(([fy, value]) => ({
         tenantId: ctx.tenantId,
         name: `case_no:${fy}`,

@@ -2,9 +2,10 @@
 // of every case the file names. Contacts equal to stored ones are kept (with their id and next
 // step); only the differences are deleted and inserted, so re-importing a file changes nothing.
 import { randomUUID } from 'node:crypto'
-import { and, eq, inArray } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import { contacts } from '../../db/schema/index.ts'
+import { anyOf, BULK_ROWS, type BulkRow, bulkInsert } from './bulk-write.ts'
 import {
   chunks,
   hasBadCell,
@@ -22,6 +23,16 @@ type ContactValues = Pick<
   ContactRow,
   'contactedOn' | 'time' | 'method' | 'counterpart' | 'staffId' | 'staffName' | 'minutes' | 'summary'
 >
+const VALUE_KEYS = [
+  'contactedOn',
+  'time',
+  'method',
+  'counterpart',
+  'staffId',
+  'staffName',
+  'minutes',
+  'summary',
+] as const satisfies readonly (keyof ContactValues)[]
 const OPTIONAL = ['time', 'staff', 'minutes', 'summary'] as const
 
 /** Staff written as a login ID or a name: the account when one matches, else the text as written. */
@@ -75,7 +86,7 @@ export function planContacts(
       present.has('summary') ? c.summary : 0,
     ])
   const deletes: string[] = []
-  const inserts: (typeof contacts.$inferInsert)[] = []
+  const inserts: BulkRow<typeof contacts>[] = []
   const counts = { added: 0, updated: 0 }
   for (const [caseId, wanted] of byCase) {
     const old = new Map<string, ContactRow[]>()
@@ -91,14 +102,7 @@ export function planContacts(
         continue
       }
       fresh++
-      inserts.push({
-        tenantId: ctx.tenantId,
-        id: randomUUID(),
-        caseId,
-        ...c,
-        createdAt: ctx.now,
-        updatedAt: ctx.now,
-      })
+      inserts.push({ id: randomUUID(), caseId, ...c })
     }
     const gone = [...old.values()].flat()
     deletes.push(...gone.map((g) => g.id))
@@ -110,9 +114,12 @@ export function planContacts(
   return {
     counts,
     async write(tx: Db) {
-      for (const batch of chunks(deletes, 1000))
-        await tx.delete(contacts).where(and(eq(contacts.tenantId, ctx.tenantId), inArray(contacts.id, batch)))
-      for (const batch of chunks(inserts)) await tx.insert(contacts).values(batch)
+      for (const batch of chunks(deletes, BULK_ROWS))
+        await tx.delete(contacts).where(and(eq(contacts.tenantId, ctx.tenantId), anyOf(contacts.id, batch)))
+      await bulkInsert(tx, contacts, inserts, {
+        columns: ['id', 'caseId', ...VALUE_KEYS],
+        fixed: { tenantId: ctx.tenantId, createdAt: ctx.now, updatedAt: ctx.now },
+      })
     },
   }
 }

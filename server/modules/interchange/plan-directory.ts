@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Db } from '../../db/client.ts'
 import { baselines, resources } from '../../db/schema/index.ts'
+import { type BulkRow, bulkInsert, fromExcluded, typed } from './bulk-write.ts'
 import { chunks, hasBadCell, type Issues, type ParsedLedger, rowsOf, same, str } from './import-model.ts'
 import type { ResourceRow, Stored } from './load-stored.ts'
 import { duplicateReason, excludedSet, type ImportContext, type SheetPlan } from './write-support.ts'
@@ -24,7 +25,7 @@ export function planResources(
   ctx: ImportContext,
 ): SheetPlan {
   const firstRow = new Map<string, number>()
-  const upserts: (typeof resources.$inferInsert)[] = []
+  const upserts: BulkRow<typeof resources>[] = []
   const counts = { added: 0, updated: 0 }
   for (const r of rowsOf(ledger, 'resources')) {
     const no = str(r, 'resource_id')
@@ -43,26 +44,22 @@ export function planResources(
     if (existing && RESOURCE_FIELDS.every((f) => same(existing[f], values[f]))) continue
     if (existing) counts.updated++
     else counts.added++
-    upserts.push({
-      tenantId: ctx.tenantId,
-      id: existing?.id ?? randomUUID(),
-      resourceNo: no,
-      ...values,
-      createdAt: ctx.now,
-      updatedAt: ctx.now,
-    })
+    upserts.push({ id: existing?.id ?? randomUUID(), resourceNo: no, ...values })
   }
   return {
     counts,
     async write(tx: Db) {
-      for (const batch of chunks(upserts))
-        await tx
-          .insert(resources)
-          .values(batch)
-          .onConflictDoUpdate({
-            target: [resources.tenantId, resources.resourceNo],
-            set: { ...excludedSet(resources, RESOURCE_FIELDS), updatedAt: ctx.now },
-          })
+      await bulkInsert(tx, resources, upserts, {
+        columns: ['id', 'resourceNo', ...RESOURCE_FIELDS],
+        fixed: { tenantId: ctx.tenantId, createdAt: ctx.now, updatedAt: ctx.now },
+        onConflict: {
+          target: [resources.tenantId, resources.resourceNo],
+          set: {
+            ...fromExcluded(resources, RESOURCE_FIELDS),
+            updatedAt: typed(resources, 'updatedAt', ctx.now),
+          },
+        },
+      })
     },
   }
 }

@@ -1,10 +1,11 @@
 // The `meetings` sheet: meetings upserted by meeting number; attending agencies found by name in
 // the directory (created when new) and ward sections by label within the meeting's ward.
 import { randomUUID } from 'node:crypto'
-import { and, eq, inArray } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 import { WARD_SECTIONS } from '../../../shared/codes.ts'
 import type { Db } from '../../db/client.ts'
 import { meetingAttendees, meetings, orgUnits } from '../../db/schema/index.ts'
+import { anyOf, BULK_ROWS, type BulkRow, bulkInsert, fromExcluded, typed } from './bulk-write.ts'
 import {
   chunks,
   hasBadCell,
@@ -16,7 +17,7 @@ import {
   str,
 } from './import-model.ts'
 import type { Stored, UnitRow } from './load-stored.ts'
-import { duplicateReason, excludedSet, type ImportContext, type SheetPlan } from './write-support.ts'
+import { duplicateReason, type ImportContext, type SheetPlan } from './write-support.ts'
 
 /** A section written as its label (健康長寿推進課), code, or the unit's full name. */
 function sectionFinder(units: UnitRow[]) {
@@ -42,7 +43,7 @@ export function planMeetings(ledger: ParsedLedger, stored: Stored, issues: Issue
   const findSection = sectionFinder(stored.units)
   const unitKind = new Map(stored.units.map((u) => [u.id, u.kind]))
   const firstRow = new Map<string, number>()
-  const upserts: (typeof meetings.$inferInsert)[] = []
+  const upserts: BulkRow<typeof meetings>[] = []
   const attendees = new Map<string, string[]>()
   const counts = { added: 0, updated: 0 }
 
@@ -87,15 +88,7 @@ export function planMeetings(ledger: ParsedLedger, stored: Stored, issues: Issue
     if (existing && existing.ward === ward && existing.heldOn === heldOn && sameAttendees) continue
     if (existing) counts.updated++
     else counts.added++
-    upserts.push({
-      tenantId: ctx.tenantId,
-      id,
-      meetingNo: no,
-      ward,
-      heldOn,
-      createdAt: ctx.now,
-      updatedAt: ctx.now,
-    })
+    upserts.push({ id, meetingNo: no, ward, heldOn })
     if (!sameAttendees || !existing) attendees.set(id, wanted)
   }
 
@@ -104,23 +97,29 @@ export function planMeetings(ledger: ParsedLedger, stored: Stored, issues: Issue
     refs,
     async write(tx: Db) {
       for (const batch of chunks(newAgencies)) await tx.insert(orgUnits).values(batch)
-      for (const batch of chunks(upserts))
-        await tx
-          .insert(meetings)
-          .values(batch)
-          .onConflictDoUpdate({
-            target: [meetings.tenantId, meetings.meetingNo],
-            set: { ...excludedSet(meetings, ['ward', 'heldOn']), updatedAt: ctx.now },
-          })
+      await bulkInsert(tx, meetings, upserts, {
+        columns: ['id', 'meetingNo', 'ward', 'heldOn'],
+        fixed: { tenantId: ctx.tenantId, createdAt: ctx.now, updatedAt: ctx.now },
+        onConflict: {
+          target: [meetings.tenantId, meetings.meetingNo],
+          set: {
+            ...fromExcluded(meetings, ['ward', 'heldOn']),
+            updatedAt: typed(meetings, 'updatedAt', ctx.now),
+          },
+        },
+      })
       const ids = [...attendees.keys()]
-      for (const batch of chunks(ids, 1000))
+      for (const batch of chunks(ids, BULK_ROWS))
         await tx
           .delete(meetingAttendees)
-          .where(and(eq(meetingAttendees.tenantId, ctx.tenantId), inArray(meetingAttendees.meetingId, batch)))
+          .where(and(eq(meetingAttendees.tenantId, ctx.tenantId), anyOf(meetingAttendees.meetingId, batch)))
       const rows = [...attendees].flatMap(([meetingId, units]) =>
-        units.map((unitId) => ({ tenantId: ctx.tenantId, meetingId, unitId })),
+        units.map((unitId) => ({ meetingId, unitId })),
       )
-      for (const batch of chunks(rows, 1000)) await tx.insert(meetingAttendees).values(batch)
+      await bulkInsert(tx, meetingAttendees, rows, {
+        columns: ['meetingId', 'unitId'],
+        fixed: { tenantId: ctx.tenantId },
+      })
     },
   }
   return plan

@@ -1,13 +1,14 @@
 // The `responses` sheet: one row per respondent and question. A respondent's rows in the file
 // are their whole set of answers; answers are checked against the question's options.
-import { and, eq, or } from 'drizzle-orm'
+import { and, eq, sql } from 'drizzle-orm'
 import { splitMulti } from '../../../shared/interchange/values.ts'
 import type { Db } from '../../db/client.ts'
 import { surveyAnswers, surveyRespondents } from '../../db/schema/index.ts'
+import { arrayLiteral, BULK_ROWS, type BulkRow, bulkInsert, fromExcluded } from './bulk-write.ts'
 import { chunks, hasBadCell, type Issues, num, type ParsedLedger, rowsOf, same, str } from './import-model.ts'
 import type { Stored } from './load-stored.ts'
 import type { Question, SurveyRef } from './plan-surveys.ts'
-import { excludedSet, type ImportContext, type SheetPlan } from './write-support.ts'
+import type { ImportContext, SheetPlan } from './write-support.ts'
 
 interface Respondent {
   surveyId: string
@@ -83,8 +84,8 @@ export function planResponses(
     else p.answers.set(question.questionNo, { row: r.row, answer })
   }
 
-  const respondents: (typeof surveyRespondents.$inferInsert)[] = []
-  const answers: (typeof surveyAnswers.$inferInsert)[] = []
+  const respondents: BulkRow<typeof surveyRespondents>[] = []
+  const answers: BulkRow<typeof surveyAnswers>[] = []
   const replaced: { surveyId: string; respondentNo: string }[] = []
   const counts = { added: 0, updated: 0 }
   for (const [key, p] of people) {
@@ -98,48 +99,38 @@ export function planResponses(
     if (existing && existing.answeredOn === answeredOn && sameAnswers) continue
     if (existing) counts.updated++
     else counts.added++
-    respondents.push({
-      tenantId: ctx.tenantId,
-      surveyId: p.surveyId,
-      respondentNo: p.respondentNo,
-      answeredOn,
-    })
+    respondents.push({ surveyId: p.surveyId, respondentNo: p.respondentNo, answeredOn })
     if (existing) replaced.push({ surveyId: p.surveyId, respondentNo: p.respondentNo })
     for (const [questionNo, a] of given)
-      answers.push({
-        tenantId: ctx.tenantId,
-        surveyId: p.surveyId,
-        respondentNo: p.respondentNo,
-        questionNo,
-        answer: a.answer,
-      })
+      answers.push({ surveyId: p.surveyId, respondentNo: p.respondentNo, questionNo, answer: a.answer })
   }
 
   return {
     counts,
     async write(tx: Db) {
-      for (const batch of chunks(respondents))
-        await tx
-          .insert(surveyRespondents)
-          .values(batch)
-          .onConflictDoUpdate({
-            target: [surveyRespondents.tenantId, surveyRespondents.surveyId, surveyRespondents.respondentNo],
-            set: excludedSet(surveyRespondents, ['answeredOn']),
-          })
-      for (const batch of chunks(replaced, 200))
+      await bulkInsert(tx, surveyRespondents, respondents, {
+        columns: ['surveyId', 'respondentNo', 'answeredOn'],
+        fixed: { tenantId: ctx.tenantId },
+        onConflict: {
+          target: [surveyRespondents.tenantId, surveyRespondents.surveyId, surveyRespondents.respondentNo],
+          set: fromExcluded(surveyRespondents, ['answeredOn']),
+        },
+      })
+      for (const batch of chunks(replaced, BULK_ROWS)) {
+        const pairs = sql`select * from unnest(${arrayLiteral(batch.map((b) => b.surveyId))}::uuid[], ${arrayLiteral(batch.map((b) => b.respondentNo))}::text[])`
         await tx
           .delete(surveyAnswers)
           .where(
             and(
               eq(surveyAnswers.tenantId, ctx.tenantId),
-              or(
-                ...batch.map((b) =>
-                  and(eq(surveyAnswers.surveyId, b.surveyId), eq(surveyAnswers.respondentNo, b.respondentNo)),
-                ),
-              ),
+              sql`(${surveyAnswers.surveyId}, ${surveyAnswers.respondentNo}) in (${pairs})`,
             ),
           )
-      for (const batch of chunks(answers)) await tx.insert(surveyAnswers).values(batch)
+      }
+      await bulkInsert(tx, surveyAnswers, answers, {
+        columns: ['surveyId', 'respondentNo', 'questionNo', 'answer'],
+        fixed: { tenantId: ctx.tenantId },
+      })
     },
   }
 }

@@ -3,10 +3,11 @@
 import { randomUUID } from 'node:crypto'
 import type { Db } from '../../db/client.ts'
 import { reviews } from '../../db/schema/index.ts'
-import { chunks, hasBadCell, type Issues, type ParsedLedger, rowsOf, same, str } from './import-model.ts'
+import { type BulkRow, bulkInsert, fromExcluded, typed } from './bulk-write.ts'
+import { hasBadCell, type Issues, type ParsedLedger, rowsOf, same, str } from './import-model.ts'
 import type { ReviewRow, Stored } from './load-stored.ts'
 import type { CaseRef } from './plan-cases.ts'
-import { excludedSet, type ImportContext, type SheetPlan } from './write-support.ts'
+import type { ImportContext, SheetPlan } from './write-support.ts'
 
 const FIELDS = ['kind', 'route', 'lead', 'leadUnit', 'policy', 'nextReviewOn'] as const
 const COLUMN_OF: [string, (typeof FIELDS)[number]][] = [
@@ -27,7 +28,7 @@ export function planReviews(
   ctx: ImportContext,
 ): SheetPlan {
   const firstRow = new Map<string, number>()
-  const upserts: (typeof reviews.$inferInsert)[] = []
+  const upserts: BulkRow<typeof reviews>[] = []
   const counts = { added: 0, updated: 0 }
   for (const r of rowsOf(ledger, 'reviews')) {
     const e = (column: string, reason: string) => issues.error('reviews', r.row, column, reason)
@@ -56,29 +57,19 @@ export function planReviews(
     if (existing && FIELDS.every((f) => same(existing[f], values[f]))) continue
     if (existing) counts.updated++
     else counts.added++
-    upserts.push({
-      tenantId: ctx.tenantId,
-      id: existing?.id ?? randomUUID(),
-      meetingId,
-      caseId,
-      ...values,
-      kind: values.kind,
-      lead: values.lead,
-      createdAt: ctx.now,
-      updatedAt: ctx.now,
-    })
+    upserts.push({ id: existing?.id ?? randomUUID(), meetingId, caseId, ...values })
   }
   return {
     counts,
     async write(tx: Db) {
-      for (const batch of chunks(upserts))
-        await tx
-          .insert(reviews)
-          .values(batch)
-          .onConflictDoUpdate({
-            target: [reviews.tenantId, reviews.meetingId, reviews.caseId],
-            set: { ...excludedSet(reviews, FIELDS), updatedAt: ctx.now },
-          })
+      await bulkInsert(tx, reviews, upserts, {
+        columns: ['id', 'meetingId', 'caseId', ...FIELDS],
+        fixed: { tenantId: ctx.tenantId, createdAt: ctx.now, updatedAt: ctx.now },
+        onConflict: {
+          target: [reviews.tenantId, reviews.meetingId, reviews.caseId],
+          set: { ...fromExcluded(reviews, FIELDS), updatedAt: typed(reviews, 'updatedAt', ctx.now) },
+        },
+      })
     },
   }
 }
