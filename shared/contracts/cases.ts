@@ -1,12 +1,14 @@
 import { z } from 'zod'
 import {
   AGE_BANDS,
+  CASE_LEADS,
   CASE_STATUSES,
   CLOSURE_REASONS,
   CONCERNS,
   codesOf,
   FIRST_CONSULTERS,
   GENDERS,
+  NEW_CASE_ROUTES,
   ROUTES,
   URGENCIES,
   WARD_STATES,
@@ -87,6 +89,8 @@ export const caseSummary = z.object({
   handedOverTo: z.string().nullable(),
   lastContactOn: isoDate.nullable(),
   contactCount: z.number().int(),
+  lead: z.enum(codesOf(CASE_LEADS)).nullable().describe('主担当 decided by the ward’s meeting; null before'),
+  nextReviewOn: isoDate.nullable().describe('次回確認日 set by the meeting'),
 })
 export type CaseSummary = z.infer<typeof caseSummary>
 
@@ -100,6 +104,17 @@ export const caseDetail = caseSummary.extend({
   handedOverOn: isoDate.nullable(),
   handoverSummary: z.string().nullable(),
   wardState: z.enum(codesOf(WARD_STATES)).nullable(),
+  wardRoute: z
+    .enum(codesOf(NEW_CASE_ROUTES))
+    .nullable()
+    .describe('新規ケース経路: window (handed over) | ward_section | agency (opened at the ward)'),
+  wardAssessment: z.string().nullable().describe('The ward’s additional assessment (追加アセスメント)'),
+  consentOn: isoDate.nullable().describe('本人同意: the date the person agreed to share the case'),
+  consentNote: z.string().nullable(),
+  leadUnitId: z.uuid().nullable(),
+  leadUnitName: z.string().nullable(),
+  leadAccountId: z.uuid().nullable(),
+  leadAccountName: z.string().nullable(),
   closedOn: isoDate.nullable(),
   closureReason: z.enum(codesOf(CLOSURE_REASONS)).nullable(),
   closureNote: z.string().nullable(),

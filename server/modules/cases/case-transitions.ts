@@ -118,6 +118,8 @@ export function handOverCase(deps: Deps, actor: Actor, id: string, input: HandOv
         handedOverTo: ward!,
         handoverSummary: input.summary,
         wardState: 'assessing',
+        // 新規ケース経路: a case the window hands over reaches the ward's meeting by the window.
+        wardRoute: 'window',
       },
       auditDetail: { handedOverTo: ward },
     }
@@ -144,7 +146,14 @@ export function reopenCase(deps: Deps, actor: Actor, id: string, input: ReopenIn
             closureReason: null,
             closureNote: null,
           }
-        : { status: 'open', handedOverOn: null, handedOverTo: null, handoverSummary: null, wardState: null }
+        : {
+            status: 'open',
+            handedOverOn: null,
+            handedOverTo: null,
+            handoverSummary: null,
+            wardState: null,
+            wardRoute: null,
+          }
     return {
       action: 'reopened',
       audit: 'case.reopen',

@@ -20,6 +20,8 @@ export function toCaseSummary(v: CaseView): CaseSummary {
     handedOverTo: c.handedOverTo,
     lastContactOn: v.lastContactOn,
     contactCount: v.contactCount,
+    lead: c.lead as CaseSummary['lead'],
+    nextReviewOn: c.nextReviewOn,
   }
 }
 
@@ -36,6 +38,14 @@ export function toCaseDetail(v: CaseView): CaseDetail {
     handedOverOn: c.handedOverOn,
     handoverSummary: c.handoverSummary,
     wardState: c.wardState as CaseDetail['wardState'],
+    wardRoute: c.wardRoute as CaseDetail['wardRoute'],
+    wardAssessment: c.wardAssessment,
+    consentOn: c.consentOn,
+    consentNote: c.consentNote,
+    leadUnitId: c.leadUnitId,
+    leadUnitName: v.leadUnitName,
+    leadAccountId: c.leadAccountId,
+    leadAccountName: v.leadAccountName,
     closedOn: c.closedOn,
     closureReason: c.closureReason as CaseDetail['closureReason'],
     closureNote: c.closureNote,

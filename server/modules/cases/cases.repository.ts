@@ -1,6 +1,16 @@
 import { and, asc, eq, min, or, type SQL, sql } from 'drizzle-orm'
+import { alias } from 'drizzle-orm/pg-core'
 import type { Db } from '../../db/client.ts'
-import { accounts, caseEvents, cases, contacts, counters, settings, wards } from '../../db/schema/index.ts'
+import {
+  accounts,
+  caseEvents,
+  cases,
+  contacts,
+  counters,
+  orgUnits,
+  settings,
+  wards,
+} from '../../db/schema/index.ts'
 import type { CaseScope } from './cases.policy.ts'
 
 export type CaseRow = typeof cases.$inferSelect
@@ -12,6 +22,9 @@ export interface CaseView {
   staffName: string | null
   lastContactOn: string | null
   contactCount: number
+  /** The lead's organisation and worker (主担当), named for the case page and the meetings. */
+  leadUnitName: string | null
+  leadAccountName: string | null
 }
 
 /** The caller's scope as an SQL condition: lists and lookups never fetch outside it. */
@@ -34,12 +47,26 @@ export const lastContactOn = sql<string | null>`(select max(${contacts.contacted
 export const contactCount = sql<number>`(select count(*)::int from ${contacts}
   where ${contacts.tenantId} = ${cases.tenantId} and ${contacts.caseId} = ${cases.id})`
 
+const leadAccounts = alias(accounts, 'lead_accounts')
+
 /** Selects cases with their summary columns; callers add where, order and limit. */
 export function selectCaseViews(db: Db) {
   return db
-    .select({ row: cases, staffName: accounts.name, lastContactOn, contactCount })
+    .select({
+      row: cases,
+      staffName: accounts.name,
+      lastContactOn,
+      contactCount,
+      leadUnitName: orgUnits.name,
+      leadAccountName: leadAccounts.name,
+    })
     .from(cases)
     .leftJoin(accounts, and(eq(accounts.tenantId, cases.tenantId), eq(accounts.id, cases.staffId)))
+    .leftJoin(orgUnits, and(eq(orgUnits.tenantId, cases.tenantId), eq(orgUnits.id, cases.leadUnitId)))
+    .leftJoin(
+      leadAccounts,
+      and(eq(leadAccounts.tenantId, cases.tenantId), eq(leadAccounts.id, cases.leadAccountId)),
+    )
 }
 
 export async function findCaseView(
