@@ -7,6 +7,7 @@ import { ensureCity } from '../tenancy/reference-city.ts'
 import { type DemoLogin, ensureDemoAccounts } from './demo-accounts.ts'
 import { generateDemoCases } from './demo-cases.ts'
 import { seededRandom } from './demo-random.ts'
+import { seedDemoWard } from './demo-ward.ts'
 
 export const DEMO_CITY = { id: 'demo', name: 'みなと市（デモ）' } as const
 export const DEMO_CASE_COUNT = 300
@@ -51,6 +52,7 @@ export async function seedDemo(db: Db, now: Date, print: (line: string) => void)
           set: { value: sql`greatest(${counters.value}, excluded.value)` },
         })
     }
+    await seedDemoWard(tx, DEMO_CITY.id, tokyoDate(now), seededRandom(SEED + 1))
   })
   print(`Demo city: created ${data.cases.length} fictional cases with ${data.contacts.length} contacts.`)
   return logins
