@@ -1,0 +1,422 @@
+// Wards' support coordination meetings (ひきこもり支援調整会議) and the directory of outside
+// agencies. Who may see what is decided on the server (domain.md): the ward's coordinator
+// runs the meeting, the ward's staff read it, invited agencies read the agenda's cases only
+// after acknowledging confidentiality and only until `agendaVisibleUntil`.
+import { z } from 'zod'
+import {
+  AGE_BANDS,
+  CASE_LEADS,
+  CONCERNS,
+  codesOf,
+  FIRST_CONSULTERS,
+  GENDERS,
+  MEETING_STATUSES,
+  NEW_CASE_ROUTES,
+  REVIEW_KINDS,
+  UNIT_KINDS,
+  URGENCIES,
+  WARD_SECTIONS,
+  WARD_STATES,
+} from '../codes.ts'
+import {
+  codeOf,
+  dateInput,
+  idParams,
+  isoDate,
+  optionalDateInput,
+  optionalText,
+  pageOf,
+  pageQuery,
+  requiredText,
+  timeInput,
+  uuid,
+} from './common.ts'
+import { defineContract, noContent } from './define.ts'
+
+/**
+ * What an agency member confirms before the agenda's cases are shown (守秘義務の確認).
+ * The web shows this text beside the confirmation; the server records the moment.
+ */
+export const CONFIDENTIALITY_NOTICE =
+  'この会議は、生活困窮者自立支援法に基づく支援会議です。会議の構成員には守秘義務が課され、' +
+  '会議で知り得た秘密を正当な理由なく漏らした者は、1年以下の拘禁刑又は100万円以下の罰金に処せられます。' +
+  '検討ケースの情報は、支援の検討のためにのみ用い、会議の目的以外に利用・提供しません。'
+
+const meetingStatus = z.enum(codesOf(MEETING_STATUSES))
+const lead = z.enum(codesOf(CASE_LEADS))
+const reviewKind = z.enum(codesOf(REVIEW_KINDS))
+const newCaseRoute = z.enum(codesOf(NEW_CASE_ROUTES))
+
+/** '' or null or omitted → null; otherwise an identifier (form selects send ''). */
+const optionalUuid = z
+  .union([z.literal(''), z.null(), uuid])
+  .optional()
+  .transform((v) => (v ? v : null))
+
+const optionalTime = z
+  .union([z.literal(''), z.null(), timeInput])
+  .optional()
+  .transform((v) => (v ? v : null))
+  .describe('開始時刻 HH:MM, Tokyo')
+
+// ---------------------------------------------------------------------------------------------
+// Shapes
+
+export const meetingSummary = z.object({
+  id: z.uuid(),
+  meetingNo: z.string(),
+  ward: z.string(),
+  wardName: z.string(),
+  heldOn: isoDate,
+  startTime: z.string().nullable(),
+  place: z.string().nullable(),
+  status: meetingStatus,
+  agendaCount: z.number().int(),
+  decidedCount: z.number().int(),
+  acknowledgedAt: z.string().nullable().describe('The caller’s confidentiality acknowledgement, if any'),
+})
+export type MeetingSummary = z.infer<typeof meetingSummary>
+
+export const decision = z.object({
+  reviewId: z.uuid(),
+  policy: z.string().nullable().describe('支援方針'),
+  lead,
+  leadUnitId: z.uuid().nullable(),
+  leadUnitName: z.string().nullable().describe('主担当機関 (for imported reviews, the ledger’s text)'),
+  leadAccountId: z.uuid().nullable(),
+  leadAccountName: z.string().nullable(),
+  assignments: z.array(z.object({ unitId: z.uuid(), unitName: z.string(), task: z.string() })),
+  nextReviewOn: isoDate.nullable().describe('次回確認日'),
+})
+export type Decision = z.infer<typeof decision>
+
+/** The fields of a case an attending agency may read (never name, kana, age, contacts). */
+export const agendaCase = z.object({
+  ageBand: z.enum(codesOf(AGE_BANDS)),
+  gender: z.enum(codesOf(GENDERS)),
+  firstConsulter: z.enum(codesOf(FIRST_CONSULTERS)),
+  concerns: z.array(z.enum(codesOf(CONCERNS))),
+  urgency: z.enum(codesOf(URGENCIES)),
+  wardRoute: newCaseRoute.nullable(),
+  handoverSummary: z.string().nullable(),
+  wardAssessment: z.string().nullable(),
+  consentOn: isoDate.nullable(),
+  consentNote: z.string().nullable(),
+  progressSummary: z.string().nullable().describe('The support plan’s progress summary'),
+  previousDecision: decision.nullable().describe('The decision of the latest earlier meeting'),
+})
+export type AgendaCase = z.infer<typeof agendaCase>
+
+export const agendaItem = z.object({
+  caseId: z.uuid(),
+  caseNo: z.string(),
+  position: z.number().int().describe('1, 2, … in the agenda’s order'),
+  kind: reviewKind,
+  route: newCaseRoute.nullable(),
+  name: z.string().nullable().describe('氏名; always null for agency members'),
+  case: agendaCase,
+  decision: decision.nullable().describe('This meeting’s decision, once recorded'),
+})
+export type AgendaItem = z.infer<typeof agendaItem>
+
+export const meetingAttendee = z.object({
+  unitId: z.uuid(),
+  name: z.string(),
+  kind: z.enum(codesOf(UNIT_KINDS)),
+  sectionCode: z.enum(codesOf(WARD_SECTIONS)).nullable(),
+  attended: z.boolean(),
+})
+export type MeetingAttendee = z.infer<typeof meetingAttendee>
+
+export const meetingDetail = z.object({
+  id: z.uuid(),
+  meetingNo: z.string(),
+  ward: z.string(),
+  wardName: z.string(),
+  heldOn: isoDate,
+  startTime: z.string().nullable(),
+  place: z.string().nullable(),
+  chair: z.string().nullable(),
+  status: meetingStatus,
+  minutesNote: z.string().nullable(),
+  updatedAt: z.string(),
+  attendees: z.array(meetingAttendee),
+  acknowledgement: z.object({
+    required: z.boolean().describe('True for agency members: the agenda is shown only after it'),
+    acknowledgedAt: z.string().nullable(),
+  }),
+  access: z.object({
+    canEdit: z.boolean(),
+    canReadAgenda: z.boolean(),
+    agendaVisibleUntil: isoDate
+      .nullable()
+      .describe('For agency members: the last day the agenda may be read (meeting date + agencyViewDays)'),
+  }),
+  agenda: z.array(agendaItem).describe('Empty when access.canReadAgenda is false'),
+})
+export type MeetingDetail = z.infer<typeof meetingDetail>
+
+export const candidate = z.object({
+  caseId: z.uuid(),
+  caseNo: z.string(),
+  name: z.string().nullable(),
+  ageBand: z.enum(codesOf(AGE_BANDS)),
+  wardState: z.enum(codesOf(WARD_STATES)).nullable(),
+  wardRoute: newCaseRoute.nullable(),
+  nextReviewOn: isoDate.nullable(),
+  lead: lead.nullable(),
+})
+export type Candidate = z.infer<typeof candidate>
+
+export const caseReview = z.object({
+  meetingId: z.uuid(),
+  meetingNo: z.string(),
+  heldOn: isoDate,
+  ward: z.string(),
+  kind: reviewKind,
+  route: newCaseRoute.nullable(),
+  decision,
+})
+export type CaseReview = z.infer<typeof caseReview>
+
+// ---------------------------------------------------------------------------------------------
+// Inputs
+
+/** The meeting's own facts: the form to schedule a meeting (POST) and, partially, to edit it. */
+export const meetingFields = z.object({
+  heldOn: dateInput.describe('開催日'),
+  startTime: optionalTime,
+  place: optionalText(200).describe('場所'),
+  chair: optionalText(100).describe('議長 (保健福祉センター長)'),
+})
+
+export const meetingPatch = meetingFields.partial().extend({
+  minutesNote: optionalText(8000).optional().describe('議事録の全体メモ'),
+})
+
+export const decisionFields = z.object({
+  policy: optionalText(4000).describe('支援方針'),
+  lead: codeOf(CASE_LEADS, '主担当'),
+  leadUnitId: optionalUuid.describe(
+    'ward_section: one of the ward’s sections; specialist: an agency; accompaniment: (ignored) the team',
+  ),
+  leadAccountId: optionalUuid.describe('accompaniment: the accompaniment worker'),
+  assignments: z
+    .array(
+      z.object({
+        unitId: z.uuid({ error: '担当する機関・課を選択してください' }),
+        task: requiredText(500, '役割'),
+      }),
+    )
+    .max(30, { error: '役割分担は30件以内で入力してください' })
+    .default([]),
+  nextReviewOn: optionalDateInput.describe('次回確認日 (after the meeting date)'),
+})
+
+const meetingParams = z.object({ meetingId: uuid })
+const agendaParams = z.object({ meetingId: uuid, caseId: uuid })
+
+// ---------------------------------------------------------------------------------------------
+// Endpoints
+
+export const MEETING_WHEN = ['upcoming', 'past', 'all'] as const
+
+export const listMeetings = defineContract({
+  method: 'GET',
+  path: '/api/meetings',
+  summary:
+    'Meetings the caller may see: the ward’s (coordinator, staff) or those the caller’s agency is invited to; 403 for other roles',
+  tags: ['meetings'],
+  query: z.object({
+    when: z.enum(MEETING_WHEN).default('all').describe('upcoming: today or later; past: before today'),
+    ...pageQuery,
+  }),
+  response: pageOf(meetingSummary),
+})
+
+export const createMeeting = defineContract({
+  method: 'POST',
+  path: '/api/meetings',
+  summary: 'Schedule a meeting of the coordinator’s ward; the product numbers it',
+  tags: ['meetings'],
+  body: meetingFields,
+  response: meetingDetail,
+  status: 201,
+})
+
+export const getMeeting = defineContract({
+  method: 'GET',
+  path: '/api/meetings/:meetingId',
+  summary: 'One meeting with its attendees and (when the caller may read it) its agenda; 404 outside scope',
+  tags: ['meetings'],
+  params: meetingParams,
+  response: meetingDetail,
+})
+
+export const updateMeeting = defineContract({
+  method: 'PATCH',
+  path: '/api/meetings/:meetingId',
+  summary: 'Change the meeting’s date, time, place, chair or minutes note (coordinator)',
+  tags: ['meetings'],
+  params: meetingParams,
+  body: meetingPatch,
+  response: meetingDetail,
+})
+
+export const deleteMeeting = defineContract({
+  method: 'DELETE',
+  path: '/api/meetings/:meetingId',
+  summary: 'Delete a scheduled meeting without decisions (409 otherwise)',
+  tags: ['meetings'],
+  params: meetingParams,
+  response: noContent,
+  status: 204,
+})
+
+export const getMeetingCandidates = defineContract({
+  method: 'GET',
+  path: '/api/meetings/:meetingId/candidates',
+  summary:
+    'Cases that may be put on the agenda: new (ward_state ready, no lead) and continuing (next review due by the meeting date)',
+  tags: ['meetings'],
+  params: meetingParams,
+  response: z.object({ new: z.array(candidate), continuing: z.array(candidate) }),
+})
+
+export const addAgendaItem = defineContract({
+  method: 'POST',
+  path: '/api/meetings/:meetingId/agenda',
+  summary: 'Put a case of the ward on the agenda (at the end)',
+  tags: ['meetings'],
+  params: meetingParams,
+  body: z.object({
+    caseId: z.uuid({ error: 'ケースを選択してください' }),
+    kind: codeOf(REVIEW_KINDS, '区分'),
+    route: z
+      .union([z.literal(''), z.null(), newCaseRoute])
+      .optional()
+      .transform((v) => (v ? v : null))
+      .describe('新規ケース経路; for new cases, defaults to the case’s ward route'),
+  }),
+  response: meetingDetail,
+  status: 200,
+})
+
+export const removeAgendaItem = defineContract({
+  method: 'DELETE',
+  path: '/api/meetings/:meetingId/agenda/:caseId',
+  summary: 'Take a case off the agenda (only while no decision is recorded for it)',
+  tags: ['meetings'],
+  params: agendaParams,
+  response: meetingDetail,
+})
+
+export const reorderAgenda = defineContract({
+  method: 'PUT',
+  path: '/api/meetings/:meetingId/agenda/order',
+  summary: 'Set the agenda’s order: every case on the agenda, once each',
+  tags: ['meetings'],
+  params: meetingParams,
+  body: z.object({ caseIds: z.array(uuid).max(500) }),
+  response: meetingDetail,
+})
+
+export const getInvitable = defineContract({
+  method: 'GET',
+  path: '/api/meetings/:meetingId/invitable',
+  summary: 'Who may be invited or named: the ward’s sections, agencies, accompaniment workers, section staff',
+  tags: ['meetings'],
+  params: meetingParams,
+  response: z.object({
+    sections: z.array(
+      z.object({
+        unitId: z.uuid(),
+        name: z.string(),
+        sectionCode: z.enum(codesOf(WARD_SECTIONS)).nullable(),
+      }),
+    ),
+    agencies: z.array(z.object({ unitId: z.uuid(), name: z.string() })),
+    accompanimentTeam: z
+      .object({ unitId: z.uuid(), name: z.string() })
+      .nullable()
+      .describe('The accompaniment workers’ unit, invitable as an attendee'),
+    accompanimentWorkers: z.array(z.object({ accountId: z.uuid(), name: z.string() })),
+    sectionStaff: z.array(z.object({ accountId: z.uuid(), name: z.string(), unitId: z.uuid() })),
+  }),
+})
+
+export const createAgency = defineContract({
+  method: 'POST',
+  path: '/api/agencies',
+  summary:
+    'Add an outside organisation to the directory of agencies (coordinator or headquarters); 409 if it exists',
+  tags: ['meetings'],
+  body: z.object({ name: requiredText(100, '機関名') }),
+  response: z.object({ unitId: z.uuid(), name: z.string() }),
+  status: 201,
+})
+
+export const setAttendees = defineContract({
+  method: 'PUT',
+  path: '/api/meetings/:meetingId/attendees',
+  summary: 'Replace the invitation list; `attended` records who was present',
+  tags: ['meetings'],
+  params: meetingParams,
+  body: z.object({
+    attendees: z
+      .array(
+        z.object({
+          unitId: z.uuid({ error: '出席者を選択してください' }),
+          attended: z.boolean().default(false),
+        }),
+      )
+      .max(100),
+  }),
+  response: meetingDetail,
+})
+
+export const acknowledgeMeeting = defineContract({
+  method: 'POST',
+  path: '/api/meetings/:meetingId/acknowledgement',
+  summary: 'Record the caller’s confidentiality acknowledgement (守秘義務の確認) for this meeting',
+  tags: ['meetings'],
+  params: meetingParams,
+  body: z.object({
+    confirm: z.literal(true, { error: '守秘義務の内容を確認し、確認欄にチェックしてください' }),
+  }),
+  response: meetingDetail,
+})
+
+export const recordDecision = defineContract({
+  method: 'PUT',
+  path: '/api/meetings/:meetingId/decisions/:caseId',
+  summary:
+    'Record (or correct) the meeting’s decision on an agenda case: lead, assignments, next review; 409 before the meeting date',
+  tags: ['meetings'],
+  params: agendaParams,
+  body: decisionFields,
+  response: meetingDetail,
+})
+
+export const markMeetingHeld = defineContract({
+  method: 'POST',
+  path: '/api/meetings/:meetingId/held',
+  summary: 'Record the meeting as held (not before its date)',
+  tags: ['meetings'],
+  params: meetingParams,
+  response: meetingDetail,
+})
+
+export const listCaseReviews = defineContract({
+  method: 'GET',
+  path: '/api/cases/:id/reviews',
+  summary: 'The meetings’ decisions on a case, newest first (anyone who may read the case)',
+  tags: ['meetings'],
+  params: idParams,
+  response: z.array(caseReview),
+})
+
+/** The minutes (議事録) as an Excel workbook (binary; registered outside the JSON contracts). */
+export const MEETING_MINUTES_XLSX_PATH = '/api/meetings/:meetingId/minutes.xlsx'
+export const meetingMinutesXlsxPath = (meetingId: string) => `/api/meetings/${meetingId}/minutes.xlsx`
+export const MEETING_MINUTES_XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
