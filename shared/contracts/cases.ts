@@ -153,7 +153,14 @@ export const createCase = defineContract({
   path: '/api/cases',
   summary: 'Open a case at the caller’s unit (the window, or the caller’s ward centre)',
   tags: ['cases'],
-  body: caseFields,
+  body: caseFields.extend({
+    wardRoute: z
+      .enum(['ward_section', 'agency'], { error: '新規ケース経路を選択してください' })
+      .nullish()
+      .describe(
+        '新規ケース経路 of a case opened at a ward centre (required there): ward_section | agency; not for the window',
+      ),
+  }),
   response: caseDetail,
   status: 201,
 })
@@ -265,6 +272,10 @@ export const caseEvent = z.object({
     'handed_over',
     'reopened',
     'imported',
+    'assessed',
+    'consent_recorded',
+    'consent_withdrawn',
+    'meeting_decision',
   ]),
   changes: z.array(z.object({ field: z.string(), from: z.string().nullable(), to: z.string().nullable() })),
   reason: z.string().nullable(),

@@ -1,10 +1,10 @@
-import type { CaseEvent } from '../../../shared/contracts/cases.ts'
+import type { CaseDetail, CaseEvent } from '../../../shared/contracts/cases.ts'
 import type { Db } from '../../db/client.ts'
 import type { Actor } from '../../platform/actor.ts'
 import { conflict, forbidden, notFound } from '../../platform/errors.ts'
-import { checkDate, checkStaff, type FieldErrors } from './case-rules.ts'
-import type { Change } from './cases.dto.ts'
-import { caseScopeOf, mayRecordContact } from './cases.policy.ts'
+import { checkDate, checkStaff, type FieldErrors, STALE_VERSION } from './case-rules.ts'
+import { type Change, changesBetween, toCaseDetail } from './cases.dto.ts'
+import { type CaseAccessFacts, type CaseScope, caseScopeOf, mayRecordContact } from './cases.policy.ts'
 import * as repo from './cases.repository.ts'
 
 /** Writes one history entry; call it with the transaction of the change it records. */
@@ -27,6 +27,34 @@ export async function recordCaseEvent(
     changes,
     reason,
   })
+}
+
+/**
+ * The case fields other modules may change through `caseRecords.change`: the ward's side
+ * (assessment, state, consent) and the meeting's current decision. Intake fields, status and
+ * handover stay with the cases module's own use cases.
+ */
+export const WARD_FIELDS = [
+  'wardAssessment',
+  'wardState',
+  'consentOn',
+  'consentNote',
+  'lead',
+  'leadUnitId',
+  'leadAccountId',
+  'nextReviewOn',
+] as const satisfies readonly (keyof repo.CaseRow)[]
+export type WardValues = Partial<Pick<repo.CaseRow, (typeof WARD_FIELDS)[number]>>
+
+/** A case as another module sees it before changing it: who may, and its ward-side values. */
+export interface CaseForChange extends CaseAccessFacts {
+  id: string
+  caseNo: string
+  openedOn: string
+  handedOverOn: string | null
+  wardRoute: string | null
+  version: number
+  values: Required<WardValues>
 }
 
 /** What the contacts module needs to know about the case a contact belongs to. */
@@ -69,6 +97,81 @@ export const caseRecords = {
       throw forbidden('引継ぎ済みのケースの対応記録は、引継ぎ先の区で記録します')
     }
     return { id: row.id, openedOn: row.openedOn }
+  },
+
+  /**
+   * The case in the caller's scope, locked for the rest of the transaction (404 outside the
+   * scope); the caller's module decides with `scope` and the facts whether this change is its to make.
+   */
+  async findForChange(
+    tx: Db,
+    actor: Actor,
+    caseId: string,
+  ): Promise<{ scope: CaseScope; theCase: CaseForChange }> {
+    const scope = caseScopeOf(actor)
+    const row = scope && (await repo.findCaseForChange(tx, actor.tenantId, caseId, scope))
+    if (!scope || !row) throw notFound()
+    const values = Object.fromEntries(WARD_FIELDS.map((f) => [f, row[f]])) as Required<WardValues>
+    return {
+      scope,
+      theCase: {
+        id: row.id,
+        caseNo: row.caseNo,
+        openedOn: row.openedOn,
+        handedOverOn: row.handedOverOn,
+        intakeUnit: row.intakeUnit,
+        status: row.status,
+        handedOverTo: row.handedOverTo,
+        wardRoute: row.wardRoute,
+        lead: row.lead,
+        leadUnitId: row.leadUnitId,
+        leadAccountId: row.leadAccountId,
+        version: row.version,
+        values,
+      },
+    }
+  },
+
+  /** 409 when the case changed since the caller read it at `version`. */
+  requireVersion(theCase: CaseForChange, version: number) {
+    if (theCase.version !== version) throw conflict(STALE_VERSION)
+  },
+
+  /**
+   * Changes ward-side fields of a case found with `findForChange`, made on `version` (409 when
+   * someone changed it since), and writes the history entry. Nothing is written when nothing
+   * changes; returns the changes made.
+   */
+  async change(
+    tx: Db,
+    actor: Actor,
+    at: Date,
+    theCase: CaseForChange,
+    version: number,
+    values: WardValues,
+    action: CaseEvent['action'],
+    reason: string | null = null,
+  ): Promise<Change[]> {
+    if (theCase.version !== version) throw conflict(STALE_VERSION)
+    const fields = WARD_FIELDS.filter((f) => f in values)
+    const changes = changesBetween(theCase.values, values, fields)
+    if (changes.length === 0) return changes
+    const picked = Object.fromEntries(fields.map((f) => [f, values[f]]))
+    const row = await repo.updateCaseRow(tx, actor.tenantId, theCase.id, version, {
+      ...picked,
+      updatedAt: at,
+    })
+    if (!row) throw conflict(STALE_VERSION)
+    await recordCaseEvent(tx, actor, at, theCase.id, action, changes, reason)
+    return changes
+  },
+
+  /** The case's detail as the caller may see it, after a change in the same transaction. */
+  async detail(tx: Db, actor: Actor, caseId: string): Promise<CaseDetail> {
+    const scope = caseScopeOf(actor)
+    const view = scope && (await repo.findCaseView(tx, actor.tenantId, caseId, scope))
+    if (!view) throw notFound()
+    return toCaseDetail(view)
   },
 
   checkDate,

@@ -82,8 +82,9 @@ export async function checkIntake(
   input: Omit<IntakeValues, 'ageBand'>,
   statedBand: AgeBand | null | undefined,
   fallback: AgeBand,
+  /** Errors the caller already found in its own fields, reported together with these. */
+  errors = new FieldErrors(),
 ): Promise<IntakeValues> {
-  const errors = new FieldErrors()
   checkDate(errors, 'openedOn', input.openedOn, today)
   let ward = input.ward
   if (ward) {

@@ -84,6 +84,72 @@ describe('opening a case', () => {
   })
 })
 
+describe('opening a case at a ward centre (新規ケース経路)', () => {
+  let city: TestCity
+  beforeAll(async () => {
+    city = await ctx.newCity()
+  })
+
+  it('records the route, starts the additional assessment, and writes both in the history', async () => {
+    const coordinator = await city.as('ward_coordinator', { ward: 'sakyo' })
+    const staff = await city.as('ward_staff', { ward: 'sakyo' })
+    const bySection = await openCase(coordinator, { wardRoute: 'ward_section' })
+    const byAgency = await openCase(staff, { wardRoute: 'agency' })
+    expect(bySection).toMatchObject({
+      intakeUnit: 'sakyo',
+      status: 'open',
+      wardRoute: 'ward_section',
+      wardState: 'assessing',
+      wardAssessment: null,
+      consentOn: null,
+      lead: null,
+      nextReviewOn: null,
+    })
+    expect(byAgency).toMatchObject({ wardRoute: 'agency', wardState: 'assessing' })
+    const [created] = await history(coordinator, bySection.id)
+    expect(created!.changes).toEqual(
+      expect.arrayContaining([
+        { field: 'wardRoute', from: null, to: 'ward_section' },
+        { field: 'wardState', from: null, to: 'assessing' },
+      ]),
+    )
+  })
+
+  it('requires the route at a ward, with the other intake errors at once, and writes nothing', async () => {
+    const coordinator = await city.as('ward_coordinator', { ward: 'kita' })
+    const before = await rowCounts(city.tenantId)
+    const res = await coordinator.post('/api/cases', intake({ openedOn: '2026-11-25' }))
+    expect(res.statusCode).toBe(400)
+    expect(res.json().errors).toEqual(
+      expect.arrayContaining([
+        { field: 'wardRoute', message: '新規ケース経路を選択してください' },
+        { field: 'openedOn', message: '未来の日付は入力できません' },
+      ]),
+    )
+    // 'window' is the route of a handover, not of a ward's own intake.
+    const windowRoute = await coordinator.post('/api/cases', intake({ wardRoute: 'window' }))
+    expect(windowRoute.statusCode).toBe(400)
+    expect(windowRoute.json().errors).toEqual([
+      { field: 'wardRoute', message: '新規ケース経路を選択してください' },
+    ])
+    expect(await rowCounts(city.tenantId)).toEqual(before)
+  })
+
+  it('leaves the window’s intake without a route or ward state, and refuses one', async () => {
+    const window = await city.as('window_counsellor')
+    const c = await openCase(window)
+    expect(c).toMatchObject({ intakeUnit: 'window', wardRoute: null, wardState: null })
+    const before = await rowCounts(city.tenantId)
+    const res = await window.post('/api/cases', intake({ wardRoute: 'agency' }))
+    expect(res.statusCode).toBe(400)
+    expect(res.json().errors).toEqual([
+      { field: 'wardRoute', message: '新規ケース経路は、区役所・支所で受け付けたケースに記録します' },
+    ])
+    expect(await rowCounts(city.tenantId)).toEqual(before)
+    expect((await window.post('/api/cases', intake({ wardRoute: null }))).statusCode).toBe(201)
+  })
+})
+
 describe('intake validation (nothing is written on error)', () => {
   let city: TestCity
   let window: Session

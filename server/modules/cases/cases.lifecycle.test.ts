@@ -164,8 +164,11 @@ describe('closing, handing over and reopening', () => {
       handedOverTo: 'sakyo',
       handoverSummary: '区での継続支援が必要',
       wardState: 'assessing',
+      wardRoute: 'window',
       version: 2,
     })
+    const handedOver = (await history(window, c.id)).find((e) => e.action === 'handed_over')!
+    expect(handedOver.changes).toContainEqual({ field: 'wardRoute', from: null, to: 'window' })
     const closed = await close(sakyo, c.id, 2, '2026-11-23')
     expect(closed.statusCode).toBe(200)
     expect(closed.json()).toMatchObject({
@@ -218,6 +221,7 @@ describe('closing, handing over and reopening', () => {
       handedOverOn: null,
       handoverSummary: null,
       wardState: null,
+      wardRoute: null,
     })
     const event = (await history(window, c.id)).find((e) => e.action === 'reopened')!
     expect(event.changes).toContainEqual({ field: 'handedOverTo', from: 'sakyo', to: null })

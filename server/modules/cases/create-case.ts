@@ -6,9 +6,9 @@ import type { Actor } from '../../platform/actor.ts'
 import { writeAudit } from '../../platform/audit.ts'
 import type { AppDeps } from '../../platform/deps.ts'
 import { recordCaseEvent } from './case-records.ts'
-import { checkIntake } from './case-rules.ts'
+import { checkIntake, FieldErrors } from './case-rules.ts'
 import { fieldsSet, INTAKE_FIELDS, toCaseDetail } from './cases.dto.ts'
-import { intakeUnitFor, requireIntakeScope } from './cases.policy.ts'
+import { type CaseScope, intakeUnitFor, requireIntakeScope } from './cases.policy.ts'
 import * as repo from './cases.repository.ts'
 
 type Deps = Pick<AppDeps, 'db' | 'clock'>
@@ -27,10 +27,29 @@ async function nextCaseNo(tx: Db, tenantId: string, openedOn: string): Promise<s
   }
 }
 
+export const WARD_ROUTE_REQUIRED = '新規ケース経路を選択してください'
+export const WARD_ROUTE_NOT_FOR_WINDOW = '新規ケース経路は、区役所・支所で受け付けたケースに記録します'
+
+/**
+ * A case opened at a ward centre names how it reached the ward (新規ケース経路: one of the
+ * centre's sections, or an agency's information) and waits for the additional assessment; the
+ * window's cases get theirs when handed over.
+ */
+function wardIntake(scope: CaseScope, wardRoute: CreateInput['wardRoute'], errors: FieldErrors) {
+  if (scope.kind !== 'ward') {
+    if (wardRoute) errors.add('wardRoute', WARD_ROUTE_NOT_FOR_WINDOW)
+    return {}
+  }
+  if (!wardRoute) errors.add('wardRoute', WARD_ROUTE_REQUIRED)
+  return { wardRoute: wardRoute ?? null, wardState: 'assessing' }
+}
+
 export async function createCase({ db, clock }: Deps, actor: Actor, input: CreateInput) {
   const scope = requireIntakeScope(actor)
   const now = clock.now()
   return db.transaction(async (tx) => {
+    const errors = new FieldErrors()
+    const ward = wardIntake(scope, input.wardRoute, errors)
     const values = await checkIntake(
       tx,
       actor.tenantId,
@@ -51,6 +70,7 @@ export async function createCase({ db, clock }: Deps, actor: Actor, input: Creat
       },
       input.ageBand,
       'unknown',
+      errors,
     )
     const row = await repo.insertCase(tx, {
       tenantId: actor.tenantId,
@@ -58,10 +78,19 @@ export async function createCase({ db, clock }: Deps, actor: Actor, input: Creat
       intakeUnit: intakeUnitFor(scope),
       status: 'open',
       ...values,
+      ...ward,
       createdAt: now,
       updatedAt: now,
     })
-    await recordCaseEvent(tx, actor, now, row.id, 'created', fieldsSet(values, INTAKE_FIELDS))
+    const created = { ...values, wardRoute: row.wardRoute, wardState: row.wardState }
+    await recordCaseEvent(
+      tx,
+      actor,
+      now,
+      row.id,
+      'created',
+      fieldsSet(created, [...INTAKE_FIELDS, 'wardRoute', 'wardState']),
+    )
     await writeAudit(tx, actor, now, {
       action: 'case.create',
       recordType: 'case',

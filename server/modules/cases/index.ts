@@ -3,10 +3,12 @@ import type { AppDeps } from '../../platform/deps.ts'
 import { registerCaseRoutes } from './cases.routes.ts'
 import { createCasesService } from './cases.service.ts'
 
-// What the contacts module uses: the case-side rules, so that it never reads the cases tables.
-export { caseRecords } from './case-records.ts'
+// What other modules use (contacts, handovers, meetings): the case-side rules and records, so
+// that they never read or write the cases tables themselves.
+export { type CaseForChange, caseRecords, type WardValues } from './case-records.ts'
 export { FieldErrors } from './case-rules.ts'
 export { changesBetween, fieldsSet } from './cases.dto.ts'
+export { type CaseScope, LEAD_CANNOT_CHANGE } from './cases.policy.ts'
 
 export function casesModule(app: FastifyInstance, deps: AppDeps) {
   registerCaseRoutes(app, createCasesService(deps))

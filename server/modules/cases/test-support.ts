@@ -20,9 +20,15 @@ export function intake(overrides: Record<string, unknown> = {}) {
 
 export const aContact = { contactedOn: '2026-11-20', time: '14:05', method: 'phone', counterpart: 'family' }
 
-/** Opens a case through the API and returns its detail. */
+const WARD_ROLES = new Set(['ward_coordinator', 'ward_staff'])
+
+/**
+ * Opens a case through the API and returns its detail. A ward centre's intake names its
+ * 新規ケース経路 (a section, unless the test says otherwise).
+ */
 export async function openCase(s: Session, overrides: Record<string, unknown> = {}) {
-  const res = await s.post('/api/cases', intake(overrides))
+  const ward = WARD_ROLES.has(s.user.role) ? { wardRoute: 'ward_section' } : {}
+  const res = await s.post('/api/cases', intake({ ...ward, ...overrides }))
   expect(res.statusCode, res.body).toBe(201)
   return res.json() as { id: string; caseNo: string; version: number; [k: string]: unknown }
 }

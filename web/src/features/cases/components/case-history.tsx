@@ -1,3 +1,4 @@
+import { CASE_LEADS, type CodeList, labelOf, NEW_CASE_ROUTES } from '../../../../../shared/codes.ts'
 import type { CaseEvent } from '../../../../../shared/contracts/cases.ts'
 import { formatInstant } from '../../../../../shared/dates.ts'
 import { Loading, QueryError } from '../../../components/ui/query-state.tsx'
@@ -14,7 +15,24 @@ const ACTION_LABELS: Record<CaseEvent['action'], string> = {
   handed_over: '引継ぎ',
   reopened: '再開',
   imported: '取込',
+  assessed: '追加アセスメント',
+  consent_recorded: '本人同意の記録',
+  consent_withdrawn: '本人同意の撤回',
+  meeting_decision: '支援調整会議の決定',
 }
+
+/** The ward's and the meeting's fields, which the shared labels do not name. */
+const WARD_FIELD_LABELS: Record<string, string> = {
+  wardRoute: '新規ケース経路',
+  wardAssessment: '追加アセスメント',
+  consentOn: '本人同意日',
+  consentNote: '本人同意の補足',
+  lead: '主担当',
+  leadUnitId: '主担当の機関',
+  leadAccountId: '主担当者',
+  nextReviewOn: '次回確認日',
+}
+const WARD_CODED: Record<string, CodeList<string>> = { wardRoute: NEW_CASE_ROUTES, lead: CASE_LEADS }
 
 /** Every change to the case, newest first as the server sends it: who, when, from what to what. */
 export function CaseHistory({ caseId }: { caseId: string }) {
@@ -27,6 +45,8 @@ export function CaseHistory({ caseId }: { caseId: string }) {
     const key = bare(field)
     if (key === 'staffId' && value)
       return staff.data?.find((s) => s.id === value)?.name ?? '（一覧にない職員）'
+    const coded = WARD_CODED[key]
+    if (coded && value) return labelOf(coded, value)
     return historyValue(key, value, wardName)
   }
 
@@ -48,8 +68,10 @@ export function CaseHistory({ caseId }: { caseId: string }) {
             <ul className="mt-1 list-disc pl-6 text-std-16N-170">
               {event.changes.map((change) => (
                 <li key={change.field}>
-                  {HISTORY_FIELD_LABELS[bare(change.field)] ?? change.field}：
-                  {readable(change.field, change.from)} → {readable(change.field, change.to)}
+                  {HISTORY_FIELD_LABELS[bare(change.field)] ??
+                    WARD_FIELD_LABELS[change.field] ??
+                    change.field}
+                  ：{readable(change.field, change.from)} → {readable(change.field, change.to)}
                 </li>
               ))}
             </ul>
