@@ -1,6 +1,10 @@
 // Lead workers: my cases, support plans, activities, observed changes, caseloads.
 import type { FastifyInstance } from 'fastify'
 import type { AppDeps } from '../../platform/deps.ts'
+import { registerAccompanimentRoutes } from './accompaniment.routes.ts'
+import { createAccompanimentService } from './accompaniment.service.ts'
+import { createCaseloadsService } from './caseloads.service.ts'
 
-// Scaffold: the module's routes are registered here once built.
-export function accompanimentModule(_app: FastifyInstance, _deps: AppDeps) {}
+export function accompanimentModule(app: FastifyInstance, deps: AppDeps) {
+  registerAccompanimentRoutes(app, createAccompanimentService(deps), createCaseloadsService(deps))
+}
