@@ -1,6 +1,10 @@
 // 社会資源: the directory headquarters maintains, and referrals (つなぎ) from cases.
 import type { FastifyInstance } from 'fastify'
 import type { AppDeps } from '../../platform/deps.ts'
+import { createReferralsService } from './referrals.service.ts'
+import { registerResourceRoutes } from './resources.routes.ts'
+import { createResourcesService } from './resources.service.ts'
 
-// Scaffold: the module's routes are registered here once built.
-export function resourcesModule(_app: FastifyInstance, _deps: AppDeps) {}
+export function resourcesModule(app: FastifyInstance, deps: AppDeps) {
+  registerResourceRoutes(app, createResourcesService(deps), createReferralsService(deps))
+}
