@@ -1,6 +1,9 @@
 // 支援調整会議: scheduling, agenda, invitations, attendance, decisions, minutes, agencies' access.
 import type { FastifyInstance } from 'fastify'
 import type { AppDeps } from '../../platform/deps.ts'
+import { registerMeetingRoutes } from './meetings.routes.ts'
+import { createMeetingsService } from './meetings.service.ts'
 
-// Scaffold: the module's routes are registered here once built.
-export function meetingsModule(_app: FastifyInstance, _deps: AppDeps) {}
+export function meetingsModule(app: FastifyInstance, deps: AppDeps) {
+  registerMeetingRoutes(app, createMeetingsService(deps))
+}

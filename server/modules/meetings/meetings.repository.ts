@@ -1,0 +1,372 @@
+// Drizzle queries of the meetings module: meetings, their attendees and acknowledgements, the
+// directory of units, settings and numbering. Agenda and decisions are in agenda.repository.ts.
+import { and, asc, count, desc, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm'
+import type { Db } from '../../db/client.ts'
+import {
+  accounts,
+  counters,
+  meetingAcknowledgements,
+  meetingAgenda,
+  meetingAttendees,
+  meetings,
+  orgUnits,
+  reviews,
+  settings,
+  wards,
+} from '../../db/schema/index.ts'
+import type { MeetingRole } from './meetings.policy.ts'
+
+export type MeetingRow = typeof meetings.$inferSelect
+export type UnitRow = typeof orgUnits.$inferSelect
+
+export interface MeetingListRow {
+  meeting: MeetingRow
+  wardName: string | null
+  agendaCount: number
+  decidedCount: number
+  acknowledgedAt: Date | null
+}
+
+/** The meetings a role sees, as SQL: the ward's, or those the agency is invited to. */
+function visibleTo(role: MeetingRole): SQL {
+  if (role.kind === 'agency') {
+    return sql`exists (select 1 from ${meetingAttendees} a where a.tenant_id = ${meetings.tenantId}
+      and a.meeting_id = ${meetings.id} and a.unit_id = ${role.unitId})`
+  }
+  return eq(meetings.ward, role.ward)
+}
+
+const agendaCount = sql<number>`(select count(*)::int from ${meetingAgenda} g
+  where g.tenant_id = ${meetings.tenantId} and g.meeting_id = ${meetings.id})`
+const decidedCount = sql<number>`(select count(*)::int from ${reviews} r
+  where r.tenant_id = ${meetings.tenantId} and r.meeting_id = ${meetings.id})`
+
+export async function findMeetingPage(
+  db: Db,
+  tenantId: string,
+  role: MeetingRole,
+  accountId: string,
+  o: { when: 'upcoming' | 'past' | 'all'; today: string; limit: number; offset: number },
+): Promise<{ rows: MeetingListRow[]; total: number }> {
+  const when =
+    o.when === 'upcoming'
+      ? gte(meetings.heldOn, o.today)
+      : o.when === 'past'
+        ? lt(meetings.heldOn, o.today)
+        : undefined
+  const where = and(eq(meetings.tenantId, tenantId), visibleTo(role), when)
+  const order =
+    o.when === 'upcoming'
+      ? [asc(meetings.heldOn), asc(meetings.startTime), asc(meetings.meetingNo)]
+      : [desc(meetings.heldOn), desc(meetings.startTime), desc(meetings.meetingNo)]
+  const rows = await db
+    .select({
+      meeting: meetings,
+      wardName: wards.name,
+      agendaCount,
+      decidedCount,
+      acknowledgedAt: meetingAcknowledgements.acknowledgedAt,
+    })
+    .from(meetings)
+    .leftJoin(wards, and(eq(wards.tenantId, meetings.tenantId), eq(wards.code, meetings.ward)))
+    .leftJoin(
+      meetingAcknowledgements,
+      and(
+        eq(meetingAcknowledgements.tenantId, meetings.tenantId),
+        eq(meetingAcknowledgements.meetingId, meetings.id),
+        eq(meetingAcknowledgements.accountId, accountId),
+      ),
+    )
+    .where(where)
+    .orderBy(...order)
+    .limit(o.limit)
+    .offset(o.offset)
+  const [total] = await db.select({ n: count() }).from(meetings).where(where)
+  return { rows, total: total?.n ?? 0 }
+}
+
+export async function findMeeting(db: Db, tenantId: string, id: string): Promise<MeetingRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(meetings)
+    .where(and(eq(meetings.tenantId, tenantId), eq(meetings.id, id)))
+  return row
+}
+
+/** The meeting locked for the rest of the transaction, so that two changes run one after the other. */
+export async function findMeetingForChange(
+  db: Db,
+  tenantId: string,
+  id: string,
+): Promise<MeetingRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(meetings)
+    .where(and(eq(meetings.tenantId, tenantId), eq(meetings.id, id)))
+    .for('update')
+  return row
+}
+
+export async function isInvited(
+  db: Db,
+  tenantId: string,
+  meetingId: string,
+  unitId: string,
+): Promise<boolean> {
+  const [row] = await db
+    .select({ unitId: meetingAttendees.unitId })
+    .from(meetingAttendees)
+    .where(
+      and(
+        eq(meetingAttendees.tenantId, tenantId),
+        eq(meetingAttendees.meetingId, meetingId),
+        eq(meetingAttendees.unitId, unitId),
+      ),
+    )
+  return row !== undefined
+}
+
+export async function findWardName(db: Db, tenantId: string, code: string): Promise<string | null> {
+  const [row] = await db
+    .select({ name: wards.name })
+    .from(wards)
+    .where(and(eq(wards.tenantId, tenantId), eq(wards.code, code)))
+  return row?.name ?? null
+}
+
+export async function meetingNoTaken(db: Db, tenantId: string, meetingNo: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: meetings.id })
+    .from(meetings)
+    .where(and(eq(meetings.tenantId, tenantId), eq(meetings.meetingNo, meetingNo)))
+  return row !== undefined
+}
+
+/** The next number of a per-city sequence, taken inside the caller's transaction (row-locked). */
+export async function nextCounterValue(db: Db, tenantId: string, name: string): Promise<number> {
+  const [row] = await db
+    .insert(counters)
+    .values({ tenantId, name, value: 1 })
+    .onConflictDoUpdate({
+      target: [counters.tenantId, counters.name],
+      set: { value: sql`${counters.value} + 1` },
+    })
+    .returning({ value: counters.value })
+  return row!.value
+}
+
+export async function insertMeeting(db: Db, values: typeof meetings.$inferInsert): Promise<MeetingRow> {
+  const [row] = await db.insert(meetings).values(values).returning()
+  return row!
+}
+
+export async function updateMeeting(
+  db: Db,
+  tenantId: string,
+  id: string,
+  values: Partial<typeof meetings.$inferInsert>,
+): Promise<void> {
+  await db
+    .update(meetings)
+    .set(values)
+    .where(and(eq(meetings.tenantId, tenantId), eq(meetings.id, id)))
+}
+
+/** Attendees, acknowledgements and agenda go with the meeting (ON DELETE CASCADE). */
+export async function deleteMeeting(db: Db, tenantId: string, id: string): Promise<void> {
+  await db.delete(meetings).where(and(eq(meetings.tenantId, tenantId), eq(meetings.id, id)))
+}
+
+export async function countReviewsOfMeeting(db: Db, tenantId: string, meetingId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(reviews)
+    .where(and(eq(reviews.tenantId, tenantId), eq(reviews.meetingId, meetingId)))
+  return row?.n ?? 0
+}
+
+export interface AttendeeRow {
+  unitId: string
+  name: string
+  kind: string
+  sectionCode: string | null
+  attended: boolean
+  sortOrder: number
+}
+
+/** Ward sections first (in their order), then the accompaniment team, then agencies by name. */
+export async function findAttendees(db: Db, tenantId: string, meetingId: string): Promise<AttendeeRow[]> {
+  return db
+    .select({
+      unitId: meetingAttendees.unitId,
+      name: orgUnits.name,
+      kind: orgUnits.kind,
+      sectionCode: orgUnits.sectionCode,
+      attended: meetingAttendees.attended,
+      sortOrder: orgUnits.sortOrder,
+    })
+    .from(meetingAttendees)
+    .innerJoin(
+      orgUnits,
+      and(eq(orgUnits.tenantId, meetingAttendees.tenantId), eq(orgUnits.id, meetingAttendees.unitId)),
+    )
+    .where(and(eq(meetingAttendees.tenantId, tenantId), eq(meetingAttendees.meetingId, meetingId)))
+    .orderBy(
+      sql`case ${orgUnits.kind} when 'ward_section' then 0 when 'accompaniment_team' then 1 else 2 end`,
+      asc(orgUnits.sortOrder),
+      asc(orgUnits.name),
+    )
+}
+
+export async function replaceAttendees(
+  db: Db,
+  tenantId: string,
+  meetingId: string,
+  list: { unitId: string; attended: boolean }[],
+): Promise<void> {
+  await db
+    .delete(meetingAttendees)
+    .where(and(eq(meetingAttendees.tenantId, tenantId), eq(meetingAttendees.meetingId, meetingId)))
+  if (list.length > 0) {
+    await db.insert(meetingAttendees).values(list.map((a) => ({ tenantId, meetingId, ...a })))
+  }
+}
+
+export async function findAcknowledgement(
+  db: Db,
+  tenantId: string,
+  meetingId: string,
+  accountId: string,
+): Promise<Date | null> {
+  const [row] = await db
+    .select({ at: meetingAcknowledgements.acknowledgedAt })
+    .from(meetingAcknowledgements)
+    .where(
+      and(
+        eq(meetingAcknowledgements.tenantId, tenantId),
+        eq(meetingAcknowledgements.meetingId, meetingId),
+        eq(meetingAcknowledgements.accountId, accountId),
+      ),
+    )
+  return row?.at ?? null
+}
+
+/** The first acknowledgement stands: acknowledging again changes nothing. */
+export async function insertAcknowledgement(
+  db: Db,
+  tenantId: string,
+  meetingId: string,
+  accountId: string,
+  at: Date,
+): Promise<void> {
+  await db
+    .insert(meetingAcknowledgements)
+    .values({ tenantId, meetingId, accountId, acknowledgedAt: at })
+    .onConflictDoNothing()
+}
+
+export async function findSetting(db: Db, tenantId: string, key: string): Promise<unknown> {
+  const [row] = await db
+    .select({ value: settings.value })
+    .from(settings)
+    .where(and(eq(settings.tenantId, tenantId), eq(settings.key, key)))
+  return row?.value
+}
+
+// --- The directory: units and accounts that may be invited or named -------------------------
+
+export async function findUnits(db: Db, tenantId: string, ids: string[]): Promise<UnitRow[]> {
+  if (ids.length === 0) return []
+  return db
+    .select()
+    .from(orgUnits)
+    .where(and(eq(orgUnits.tenantId, tenantId), inArray(orgUnits.id, ids)))
+}
+
+/** Active units of a kind (and ward), in their order. */
+export async function findActiveUnits(
+  db: Db,
+  tenantId: string,
+  kind: string,
+  ward?: string,
+): Promise<UnitRow[]> {
+  return db
+    .select()
+    .from(orgUnits)
+    .where(
+      and(
+        eq(orgUnits.tenantId, tenantId),
+        eq(orgUnits.kind, kind),
+        eq(orgUnits.active, true),
+        ward ? eq(orgUnits.wardCode, ward) : undefined,
+      ),
+    )
+    .orderBy(asc(orgUnits.sortOrder), asc(orgUnits.name))
+}
+
+export async function agencyNameTaken(db: Db, tenantId: string, name: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: orgUnits.id })
+    .from(orgUnits)
+    .where(and(eq(orgUnits.tenantId, tenantId), eq(orgUnits.kind, 'agency'), eq(orgUnits.name, name)))
+  return row !== undefined
+}
+
+export async function insertAgency(db: Db, tenantId: string, name: string): Promise<UnitRow> {
+  // Agencies have no order of their own: they are listed by name.
+  const [row] = await db
+    .insert(orgUnits)
+    .values({ tenantId, kind: 'agency', name, sortOrder: 1000 })
+    .returning()
+  return row!
+}
+
+export interface StaffAccount {
+  accountId: string
+  name: string
+  unitId: string
+  role: string
+  active: boolean
+}
+
+export async function findAccount(db: Db, tenantId: string, id: string): Promise<StaffAccount | undefined> {
+  const [row] = await db
+    .select({
+      accountId: accounts.id,
+      name: accounts.name,
+      unitId: accounts.unitId,
+      role: accounts.role,
+      active: accounts.active,
+    })
+    .from(accounts)
+    .where(and(eq(accounts.tenantId, tenantId), eq(accounts.id, id)))
+  return row
+}
+
+/** Active accounts of a role, optionally only those of the given units. */
+export async function findActiveAccounts(
+  db: Db,
+  tenantId: string,
+  role: string,
+  unitIds?: string[],
+): Promise<StaffAccount[]> {
+  if (unitIds && unitIds.length === 0) return []
+  return db
+    .select({
+      accountId: accounts.id,
+      name: accounts.name,
+      unitId: accounts.unitId,
+      role: accounts.role,
+      active: accounts.active,
+    })
+    .from(accounts)
+    .where(
+      and(
+        eq(accounts.tenantId, tenantId),
+        eq(accounts.role, role),
+        eq(accounts.active, true),
+        unitIds ? inArray(accounts.unitId, unitIds) : undefined,
+      ),
+    )
+    .orderBy(asc(accounts.name))
+}
