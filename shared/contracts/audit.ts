@@ -31,25 +31,70 @@ export const listAudit = defineContract({
   response: pageOf(auditEntry),
 })
 
+/** Days after a meeting that invited agencies may read its agenda's cases (settings key 'agencyViewDays'). */
+export const DEFAULT_AGENCY_VIEW_DAYS = 30
+export const DEFAULT_NO_CONTACT_DAYS = 14
+
+/**
+ * A whole number typed into a form: empty says so, text that is not a number says so, and
+ * the range names its unit (日, 件).
+ */
+function wholeNumber(min: number, max: number, unit: string) {
+  return z.preprocess(
+    (v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : Number(v.trim())) : v),
+    z
+      .number({
+        error: (iss) => (iss.input === undefined ? '数字を入力してください' : '数字で入力してください'),
+      })
+      .int({ error: '整数で入力してください' })
+      .min(min, { error: `${min}${unit}以上で入力してください` })
+      .max(max, { error: `${max}${unit}以内で入力してください` }),
+  )
+}
+
+export const CASELOAD_THRESHOLD_MAX = 200
+
+export const citySettings = z.object({
+  noContactDays: z.number().int().describe('作業一覧で「対応なし」とするまでの日数'),
+  agencyViewDays: z
+    .number()
+    .int()
+    .describe('How many days after a meeting its invited agencies may still read the agenda’s cases'),
+  caseloadThresholds: z
+    .object({
+      accompaniment_worker: z.number().int(),
+      ward_staff: z.number().int(),
+      agency_member: z.number().int(),
+    })
+    .describe('Open cases led above which a worker (or section, agency) is flagged as overloaded'),
+})
+export type CitySettings = z.infer<typeof citySettings>
+
 export const getSettings = defineContract({
   method: 'GET',
   path: '/api/settings',
   summary: 'City settings (administrators)',
   tags: ['settings'],
-  response: z.object({ noContactDays: z.number().int() }),
+  response: citySettings,
 })
+
+const threshold = wholeNumber(1, CASELOAD_THRESHOLD_MAX, '件')
 
 export const updateSettings = defineContract({
   method: 'PUT',
   path: '/api/settings',
-  summary: 'Change city settings (administrators)',
+  summary: 'Change city settings (administrators); a setting left out keeps its value',
   tags: ['settings'],
   body: z.object({
-    noContactDays: z.coerce
-      .number({ error: '日数を数字で入力してください' })
-      .int({ error: '日数は整数で入力してください' })
-      .min(1, { error: '1日以上で入力してください' })
-      .max(365, { error: '365日以内で入力してください' }),
+    noContactDays: wholeNumber(1, 365, '日').optional(),
+    agencyViewDays: wholeNumber(0, 365, '日').optional(),
+    caseloadThresholds: z
+      .object({
+        accompaniment_worker: threshold.optional(),
+        ward_staff: threshold.optional(),
+        agency_member: threshold.optional(),
+      })
+      .optional(),
   }),
-  response: z.object({ noContactDays: z.number().int() }),
+  response: citySettings,
 })

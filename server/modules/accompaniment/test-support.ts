@@ -45,7 +45,13 @@ export async function ledCase(
   const ward = options.ward ?? 'sakyo'
   const c = await openCase(window, { openedOn: options.openedOn ?? '2026-09-01', ward })
   await handOver(window, c.id, c.version, ward)
-  await makeLead(ctx, city, c.id, lead, options.nextReviewOn === undefined ? '2026-12-20' : options.nextReviewOn)
+  await makeLead(
+    ctx,
+    city,
+    c.id,
+    lead,
+    options.nextReviewOn === undefined ? '2026-12-20' : options.nextReviewOn,
+  )
   return c
 }
 
@@ -55,7 +61,11 @@ export async function sectionOf(ctx: TestContext, city: TestCity, ward: string, 
     .select()
     .from(orgUnits)
     .where(
-      and(eq(orgUnits.tenantId, city.tenantId), eq(orgUnits.wardCode, ward), eq(orgUnits.sectionCode, section)),
+      and(
+        eq(orgUnits.tenantId, city.tenantId),
+        eq(orgUnits.wardCode, ward),
+        eq(orgUnits.sectionCode, section),
+      ),
     )
   if (!unit) throw new Error(`no section ${ward} ${section}`)
   return unit

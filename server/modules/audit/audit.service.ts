@@ -1,5 +1,14 @@
 import type { z } from 'zod'
+import {
+  type CaseloadThresholds,
+  DEFAULT_CASELOAD_THRESHOLDS,
+} from '../../../shared/contracts/accompaniment.ts'
 import type * as contract from '../../../shared/contracts/audit.ts'
+import {
+  type CitySettings,
+  DEFAULT_AGENCY_VIEW_DAYS,
+  DEFAULT_NO_CONTACT_DAYS,
+} from '../../../shared/contracts/audit.ts'
 import { addDays } from '../../../shared/dates.ts'
 import type { Db } from '../../db/client.ts'
 import type { Actor } from '../../platform/actor.ts'
@@ -8,12 +17,11 @@ import type { Clock } from '../../platform/clock.ts'
 import { requireAdmin } from '../accounts/accounts.policy.ts'
 import * as repo from './audit.repository.ts'
 
-export const DEFAULT_NO_CONTACT_DAYS = 14
-
 /** The start of a Tokyo calendar day as an instant (Tokyo has no daylight saving). */
 const tokyoMidnight = (date: string) => new Date(`${date}T00:00:00+09:00`)
 
 type AuditQuery = z.output<NonNullable<typeof contract.listAudit.query>>
+type SettingsInput = z.output<NonNullable<typeof contract.updateSettings.body>>
 
 export function createAuditService(db: Db, clock: Clock) {
   return {
@@ -49,23 +57,49 @@ export function createAuditService(db: Db, clock: Clock) {
       }
     },
 
-    async settings(actor: Actor) {
+    async settings(actor: Actor): Promise<CitySettings> {
       requireAdmin(actor)
-      const noContactDays =
-        (await repo.readSetting<number>(db, actor.tenantId, 'noContactDays')) ?? DEFAULT_NO_CONTACT_DAYS
-      return { noContactDays }
+      return readCitySettings(db, actor.tenantId)
     },
 
-    async updateSettings(actor: Actor, input: { noContactDays: number }) {
+    /** Only the settings sent change; the audit row names them and their new values (no personal data). */
+    async updateSettings(actor: Actor, input: SettingsInput): Promise<CitySettings> {
       requireAdmin(actor)
       return db.transaction(async (tx) => {
-        await repo.writeSetting(tx, actor.tenantId, 'noContactDays', input.noContactDays)
+        const current = await readCitySettings(tx, actor.tenantId)
+        const next: CitySettings = {
+          noContactDays: input.noContactDays ?? current.noContactDays,
+          agencyViewDays: input.agencyViewDays ?? current.agencyViewDays,
+          caseloadThresholds: { ...current.caseloadThresholds, ...definedOnly(input.caseloadThresholds) },
+        }
+        const changed = SETTING_KEYS.filter((k) => JSON.stringify(next[k]) !== JSON.stringify(current[k]))
+        for (const key of changed) await repo.writeSetting(tx, actor.tenantId, key, next[key])
         await writeAudit(tx, actor, clock.now(), {
           action: 'settings.update',
-          detail: { noContactDays: input.noContactDays },
+          detail: Object.fromEntries(changed.map((k) => [k, next[k]])),
         })
-        return { noContactDays: input.noContactDays }
+        return next
       })
     },
+  }
+}
+
+const SETTING_KEYS = ['noContactDays', 'agencyViewDays', 'caseloadThresholds'] as const
+
+function definedOnly<T extends object>(value: T | undefined): Partial<T> {
+  return Object.fromEntries(Object.entries(value ?? {}).filter(([, v]) => v !== undefined)) as Partial<T>
+}
+
+/** The city's settings, each with its default until an administrator sets it. */
+export async function readCitySettings(db: Db, tenantId: string): Promise<CitySettings> {
+  const [noContactDays, agencyViewDays, thresholds] = [
+    await repo.readSetting<number>(db, tenantId, 'noContactDays'),
+    await repo.readSetting<number>(db, tenantId, 'agencyViewDays'),
+    await repo.readSetting<Partial<CaseloadThresholds>>(db, tenantId, 'caseloadThresholds'),
+  ]
+  return {
+    noContactDays: noContactDays ?? DEFAULT_NO_CONTACT_DAYS,
+    agencyViewDays: agencyViewDays ?? DEFAULT_AGENCY_VIEW_DAYS,
+    caseloadThresholds: { ...DEFAULT_CASELOAD_THRESHOLDS, ...thresholds },
   }
 }
