@@ -18,17 +18,17 @@ import {
   WARD_SECTIONS,
   WARD_STATES,
 } from '../codes.ts'
+import { parseWesternDate } from '../dates.ts'
 import {
   codeOf,
   dateInput,
+  INVALID_DATE_MESSAGE,
   idParams,
   isoDate,
-  optionalDateInput,
   optionalText,
   pageOf,
   pageQuery,
   requiredText,
-  timeInput,
   uuid,
 } from './common.ts'
 import { defineContract, noContent } from './define.ts'
@@ -47,17 +47,40 @@ const lead = z.enum(codesOf(CASE_LEADS))
 const reviewKind = z.enum(codesOf(REVIEW_KINDS))
 const newCaseRoute = z.enum(codesOf(NEW_CASE_ROUTES))
 
-/** '' or null or omitted → null; otherwise an identifier (form selects send ''). */
-const optionalUuid = z
-  .union([z.literal(''), z.null(), uuid])
-  .optional()
-  .transform((v) => (v ? v : null))
+// Optional form values: '' or null or omitted → null. A plain string with a transform (not a
+// union) so that a wrong value gets its own Japanese message rather than a union's generic one.
+function optional<T>(check: (value: string) => T | undefined, message: string) {
+  return z
+    .string()
+    .trim()
+    .nullish()
+    .transform((v, ctx): T | null => {
+      if (!v) return null
+      const value = check(v)
+      if (value === undefined) {
+        ctx.addIssue({ code: 'custom', message })
+        return z.NEVER
+      }
+      return value
+    })
+}
 
-const optionalTime = z
-  .union([z.literal(''), z.null(), timeInput])
-  .optional()
-  .transform((v) => (v ? v : null))
-  .describe('開始時刻 HH:MM, Tokyo')
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/** An identifier picked from a list (form selects send '' for none). */
+const optionalUuid = optional((v) => (UUID.test(v) ? v.toLowerCase() : undefined), '一覧から選択してください')
+
+const optionalTime = optional(
+  (v) => (/^([01]?\d|2[0-3]):[0-5]\d$/.test(v) ? v.padStart(5, '0') : undefined),
+  '時刻は「14:05」のように24時間制で入力してください',
+).describe('開始時刻 HH:MM, Tokyo')
+
+const optionalDate = optional(parseWesternDate, INVALID_DATE_MESSAGE)
+
+const optionalRoute = optional(
+  (v) => NEW_CASE_ROUTES.find((r) => r.code === v)?.code,
+  '新規ケース経路を選択してください',
+)
 
 // ---------------------------------------------------------------------------------------------
 // Shapes
@@ -210,7 +233,7 @@ export const decisionFields = z.object({
     )
     .max(30, { error: '役割分担は30件以内で入力してください' })
     .default([]),
-  nextReviewOn: optionalDateInput.describe('次回確認日 (after the meeting date)'),
+  nextReviewOn: optionalDate.describe('次回確認日 (after the meeting date)'),
 })
 
 const meetingParams = z.object({ meetingId: uuid })
@@ -292,11 +315,7 @@ export const addAgendaItem = defineContract({
   body: z.object({
     caseId: z.uuid({ error: 'ケースを選択してください' }),
     kind: codeOf(REVIEW_KINDS, '区分'),
-    route: z
-      .union([z.literal(''), z.null(), newCaseRoute])
-      .optional()
-      .transform((v) => (v ? v : null))
-      .describe('新規ケース経路; for new cases, defaults to the case’s ward route'),
+    route: optionalRoute.describe('新規ケース経路; for new cases, defaults to the case’s ward route'),
   }),
   response: meetingDetail,
   status: 200,
