@@ -1,10 +1,92 @@
-import { createRoute } from '@tanstack/react-router'
+import { createRoute, Link, useNavigate } from '@tanstack/react-router'
+import type { InboxState } from '../../../../shared/contracts/handovers.ts'
+import { buttonClass } from '../../components/ui/button.tsx'
 import { PageHeading } from '../../components/ui/page-heading.tsx'
+import { Pagination } from '../../components/ui/pagination.tsx'
+import { Loading, QueryError } from '../../components/ui/query-state.tsx'
+import { useWardInbox } from '../../features/handovers/api/list-inbox.ts'
+import { InboxTable } from '../../features/handovers/components/inbox-table.tsx'
+import { INBOX_TAB_LABELS, InboxTabs } from '../../features/handovers/components/inbox-tabs.tsx'
+import { RequireRoles } from '../require-role.tsx'
 import { appRoute } from './root.tsx'
 
-// Scaffold: replaced by the feature's page.
+const PAGE_SIZE = 50
+
+export interface WardInboxSearch {
+  state?: Exclude<InboxState, 'all'>
+  page?: number
+}
+
+/** The filter and page live in the URL, so the view can be bookmarked and survives going back. */
+function parseSearch(raw: Record<string, unknown>): WardInboxSearch {
+  const out: WardInboxSearch = {}
+  if (raw.state === 'assessing' || raw.state === 'ready') out.state = raw.state
+  const page = Number(raw.page)
+  if (Number.isInteger(page) && page > 1) out.page = page
+  return out
+}
+
 export const wardInboxRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/ward/inbox',
-  component: () => <PageHeading title="引継ぎ・受付" />,
+  validateSearch: parseSearch,
+  component: () => (
+    <RequireRoles roles={['ward_coordinator', 'ward_staff']}>
+      <WardInboxPage />
+    </RequireRoles>
+  ),
 })
+
+const EMPTY: Record<InboxState, string> = {
+  all: '引継ぎを受けたケースや区で受け付けたケースで、主担当が決まっていないものはありません。',
+  assessing: '追加アセスメント中のケースはありません。',
+  ready:
+    '会議付議可のケースはありません。追加アセスメントを終えたケースを「会議付議可」にすると、ここに表示されます。',
+}
+
+function WardInboxPage() {
+  const search = wardInboxRoute.useSearch()
+  const navigate = useNavigate({ from: '/ward/inbox' })
+  const state: InboxState = search.state ?? 'all'
+  const page = search.page ?? 1
+  const inbox = useWardInbox({ state, page, pageSize: PAGE_SIZE })
+  const data = inbox.data
+
+  return (
+    <>
+      <PageHeading title="引継ぎ・受付">
+        <Link to="/cases/new" className={buttonClass('secondary')}>
+          新規受付
+        </Link>
+      </PageHeading>
+      <p className="mb-6 text-std-16N-170">
+        相談窓口から引き継がれたケースと、区で受け付けたケース（各課・室から、関係機関の情報から）のうち、支援調整会議で主担当がまだ決まっていないものです。待っている期間の長い順に並びます。各ケースで追加アセスメントを記入し、「会議付議可」にすると会議の新規ケースの候補になります。
+      </p>
+      <InboxTabs current={state} counts={data?.counts} />
+      <section aria-labelledby="inbox-results">
+        <h2 id="inbox-results" className="mb-2 text-std-20B-150">
+          {INBOX_TAB_LABELS[state]}のケース
+        </h2>
+        <p role="status" className="mb-4 text-std-16N-170">
+          {data ? `全${data.total}件` : ''}
+          {data && data.total > 0
+            ? `（${(page - 1) * PAGE_SIZE + 1}〜${Math.min(page * PAGE_SIZE, data.total)}件目を表示）`
+            : ''}
+        </p>
+        {inbox.isPending && <Loading what="引継ぎ・受付" />}
+        {inbox.error && <QueryError error={inbox.error} />}
+        {data && (
+          <>
+            <InboxTable items={data.items} empty={EMPTY[state]} />
+            <Pagination
+              page={page}
+              pageSize={PAGE_SIZE}
+              total={data.total}
+              onPageChange={(p) => navigate({ search: (prev) => ({ ...prev, page: p > 1 ? p : undefined }) })}
+            />
+          </>
+        )}
+      </section>
+    </>
+  )
+}

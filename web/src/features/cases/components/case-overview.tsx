@@ -8,7 +8,6 @@ import {
   labelOf,
   ROUTES,
   URGENCIES,
-  WARD_STATES,
 } from '../../../../../shared/codes.ts'
 import type { CaseDetail } from '../../../../../shared/contracts/cases.ts'
 import { formatInstant, formatWareki } from '../../../../../shared/dates.ts'
@@ -21,7 +20,7 @@ function ageText(c: CaseDetail): string {
   return parts.filter(Boolean).join('・')
 }
 
-/** The case's record: intake fields, and handover or closure once they happen. */
+/** The case's record: intake fields, and handover or closure once they happen (the ward's side is the ward panel's). */
 export function CaseOverview({ c }: { c: CaseDetail }) {
   const wardName = useWardName()
   const items: DescriptionItem[] = [
@@ -48,7 +47,6 @@ export function CaseOverview({ c }: { c: CaseDetail }) {
       { term: '引継ぎ日', value: c.handedOverOn ? formatWareki(c.handedOverOn) : '' },
       { term: '引継ぎ先', value: c.handedOverTo ? wardName(c.handedOverTo) : '' },
       { term: 'アセスメントの要約', value: <span className="whitespace-pre-wrap">{c.handoverSummary}</span> },
-      { term: '区の状況', value: labelOf(WARD_STATES, c.wardState) },
     )
   }
   if (c.closedOn) {

@@ -1,39 +1,57 @@
 import { type FormEvent, useState } from 'react'
+import { NEW_CASE_ROUTES } from '../../../../../shared/codes.ts'
 import type { CaseDetail } from '../../../../../shared/contracts/cases.ts'
 import { Button } from '../../../components/ui/button.tsx'
+import { RadioGroup } from '../../../components/ui/choice-group.tsx'
 import { ErrorSummary } from '../../../components/ui/error-summary.tsx'
 import { CASE_FIELD_LABELS } from '../../../lib/field-labels.ts'
 import { type FormErrors, formErrorsFrom, noErrors, summaryOf } from '../../../lib/form-errors.ts'
+import { optionsOf } from '../../../lib/options.ts'
+import { useMe } from '../../../lib/session.ts'
 import { useCreateCase } from '../api/create-case.ts'
 import { bodyFromValues, type CaseFormValues, emptyCaseValues } from '../case-form-values.ts'
 import { CaseFieldset } from './case-fieldset.tsx'
 import { SimilarCases } from './similar-cases.tsx'
 
-const FIELDS = Object.keys(CASE_FIELD_LABELS)
+// The route comes first on a ward's form, so it comes first in the error summary too.
+const LABELS = { wardRoute: '新規ケース経路', ...CASE_FIELD_LABELS }
+const FIELDS = Object.keys(LABELS)
+
+/** A ward centre's own intake: from one of its sections, or on an agency's information. */
+const WARD_ROUTE_CHOICES = optionsOf(NEW_CASE_ROUTES.filter((r) => r.code !== 'window'))
+type WardRoute = 'ward_section' | 'agency'
 
 /** Checks that need no server round trip; the server checks everything again. */
-function checkLocally(values: CaseFormValues): FormErrors {
+function checkLocally(values: CaseFormValues, wardRoute: string | null): FormErrors {
   const fields: Record<string, string> = {}
+  if (wardRoute === '') fields.wardRoute = '新規ケース経路を選択してください'
   if (!values.openedOn.trim()) fields.openedOn = '受付日を入力してください'
   if (!values.firstConsulter) fields.firstConsulter = '相談者を選択してください'
   return { fields }
 }
 
-/** 新規受付: opens a case at the caller's unit. */
+/**
+ * 新規受付: opens a case at the caller's unit. At a ward centre the case also records how it
+ * reached the ward (新規ケース経路); the window's cases get theirs when handed over.
+ */
 export function IntakeForm({ onCreated }: { onCreated: (created: CaseDetail) => void }) {
+  const me = useMe()
+  const atWard = me.role === 'ward_coordinator' || me.role === 'ward_staff'
   const [values, setValues] = useState<CaseFormValues>(emptyCaseValues)
+  const [wardRoute, setWardRoute] = useState('')
   const [errors, setErrors] = useState<FormErrors>(noErrors)
   const create = useCreateCase()
 
   const submit = (e: FormEvent) => {
     e.preventDefault()
-    const local = checkLocally(values)
+    const local = checkLocally(values, atWard ? wardRoute : null)
     if (Object.keys(local.fields).length > 0) {
       setErrors(local)
       return
     }
     setErrors(noErrors)
-    create.mutate(bodyFromValues(values), {
+    const body = bodyFromValues(values)
+    create.mutate(atWard ? { ...body, wardRoute: wardRoute as WardRoute } : body, {
       onSuccess: onCreated,
       onError: (error) => setErrors(formErrorsFrom(error, FIELDS)),
     })
@@ -41,7 +59,19 @@ export function IntakeForm({ onCreated }: { onCreated: (created: CaseDetail) => 
 
   return (
     <form noValidate onSubmit={submit} className="flex flex-col gap-8">
-      <ErrorSummary message={errors.general} errors={summaryOf(errors, CASE_FIELD_LABELS)} />
+      <ErrorSummary message={errors.general} errors={summaryOf(errors, LABELS)} />
+      {atWard && (
+        <RadioGroup
+          id="wardRoute"
+          legend={LABELS.wardRoute}
+          required
+          support="区役所・支所でこの相談を受けた経緯。相談窓口からの引継ぎは、引継ぎ・受付の一覧に届きます"
+          choices={WARD_ROUTE_CHOICES}
+          value={wardRoute}
+          onValueChange={setWardRoute}
+          error={errors.fields.wardRoute}
+        />
+      )}
       <CaseFieldset
         values={values}
         onChange={setValues}

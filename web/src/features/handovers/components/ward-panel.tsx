@@ -1,6 +1,102 @@
+import { useState } from 'react'
+import { CASE_LEADS, labelOf, NEW_CASE_ROUTES, WARD_STATES } from '../../../../../shared/codes.ts'
 import type { CaseDetail } from '../../../../../shared/contracts/cases.ts'
+import { formatWareki } from '../../../../../shared/dates.ts'
+import { Button } from '../../../components/ui/button.tsx'
+import { type DescriptionItem, DescriptionList } from '../../../components/ui/description-list.tsx'
+import { useMe } from '../../../lib/session.ts'
+import { consentAccess, isAtWard, mayAssess } from '../ward-access.ts'
+import { AssessmentForm } from './assessment-form.tsx'
+import { ConsentSection } from './consent-section.tsx'
 
-/** The ward's assessment, state, route and consent (本人同意) of a case. Scaffold: renders nothing until built. */
-export function WardPanel(_props: { c: CaseDetail }) {
-  return null
+const muted = (text: string) => <span className="text-solid-gray-800">{text}</span>
+
+/** The lead (主担当) and next review date are set by the ward's meeting; shown here read-only. */
+function leadItems(c: CaseDetail): DescriptionItem[] {
+  if (!c.lead) return [{ term: '主担当', value: muted('未定（支援調整会議で決まります）') }]
+  const items: DescriptionItem[] = [{ term: '主担当', value: labelOf(CASE_LEADS, c.lead) }]
+  if (c.leadUnitName) items.push({ term: '主担当の組織', value: c.leadUnitName })
+  if (c.leadAccountName) items.push({ term: '主担当者', value: c.leadAccountName })
+  items.push({ term: '次回確認日', value: c.nextReviewOn ? formatWareki(c.nextReviewOn) : muted('未定') })
+  return items
+}
+
+function WardSection({
+  c,
+  canAssess,
+  onDone,
+}: {
+  c: CaseDetail
+  canAssess: boolean
+  onDone: (m: string) => void
+}) {
+  const [editing, setEditing] = useState(false)
+  return (
+    <section aria-labelledby="case-ward" className="mb-12">
+      <h2 id="case-ward" className="mb-4 text-std-24B-150">
+        区での対応
+      </h2>
+      <DescriptionList
+        items={[
+          {
+            term: '新規ケース経路',
+            value: c.wardRoute ? labelOf(NEW_CASE_ROUTES, c.wardRoute) : muted('記録なし'),
+          },
+          {
+            term: '区の状況',
+            value: c.wardState ? <strong>{labelOf(WARD_STATES, c.wardState)}</strong> : muted('記録なし'),
+          },
+          {
+            term: '追加アセスメント',
+            value: c.wardAssessment ? (
+              <span className="whitespace-pre-wrap">{c.wardAssessment}</span>
+            ) : (
+              muted('未記入')
+            ),
+          },
+          ...leadItems(c),
+        ]}
+      />
+      {canAssess &&
+        (editing ? (
+          <div className="mt-6 rounded-8 border border-solid-gray-300 p-6">
+            <h3 className="mb-6 text-std-20B-150">追加アセスメントを記入</h3>
+            <AssessmentForm
+              c={c}
+              onDone={() => {
+                setEditing(false)
+                onDone('追加アセスメントを保存しました。')
+              }}
+              onCancel={() => setEditing(false)}
+            />
+          </div>
+        ) : (
+          <Button className="mt-6" onClick={() => setEditing(true)}>
+            {c.wardAssessment ? '追加アセスメントを修正' : '追加アセスメントを記入'}
+          </Button>
+        ))}
+    </section>
+  )
+}
+
+/**
+ * The ward's side of the case: how it reached the ward, the additional assessment and its
+ * state, the lead and next review the meeting decided; and the person's consent, which the
+ * window also records on its own cases. A window case never handed over shows the consent only.
+ */
+export function WardPanel({ c }: { c: CaseDetail }) {
+  const me = useMe()
+  const [message, setMessage] = useState('')
+  return (
+    <>
+      {/* Always rendered (hidden while empty), so that messages put into it are announced. */}
+      <div role="status" className="mb-6 empty:hidden">
+        {message && (
+          <p className="rounded-8 border-l-8 border-success-2 bg-green-50 p-4 text-std-16B-170">{message}</p>
+        )}
+      </div>
+      {isAtWard(c) && <WardSection c={c} canAssess={mayAssess(me.role, c)} onDone={setMessage} />}
+      <ConsentSection c={c} access={consentAccess(me.role, c)} onDone={setMessage} />
+    </>
+  )
 }

@@ -1,0 +1,64 @@
+import { Link } from '@tanstack/react-router'
+import type { ReactNode } from 'react'
+import { AGE_BANDS, labelOf, NEW_CASE_ROUTES, URGENCIES, WARD_STATES } from '../../../../../shared/codes.ts'
+import type { InboxItem } from '../../../../../shared/contracts/handovers.ts'
+import { formatWareki } from '../../../../../shared/dates.ts'
+import { EmptyRow, Table, Td, Th } from '../../../components/ui/table.tsx'
+
+const COLUMNS = [
+  'ケース番号',
+  '氏名',
+  '新規ケース経路',
+  '待ち始めた日',
+  '区の状況',
+  '追加アセスメント',
+  '緊急度',
+  '年齢区分',
+]
+
+function UrgencyText({ urgency }: { urgency: InboxItem['urgency'] }) {
+  const label = labelOf(URGENCIES, urgency)
+  if (urgency === 'normal') return <>{label}</>
+  return <strong className={urgency === 'urgent' ? 'text-error-2' : 'text-warning-orange-2'}>{label}</strong>
+}
+
+/** The ward's inbox, oldest waiting first as the server sorts it. */
+export function InboxTable({ items, empty }: { items: InboxItem[]; empty: ReactNode }) {
+  return (
+    <Table caption="引継ぎ・受付の一覧" captionHidden>
+      <thead>
+        <tr>
+          {COLUMNS.map((c) => (
+            <Th key={c}>{c}</Th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {items.length === 0 && <EmptyRow colSpan={COLUMNS.length}>{empty}</EmptyRow>}
+        {items.map((i) => (
+          <tr key={i.id}>
+            <Td>
+              <Link to="/cases/$id" params={{ id: i.id }}>
+                {i.caseNo}
+              </Link>
+            </Td>
+            <Td>{i.name ?? <span className="text-solid-gray-700">氏名不明</span>}</Td>
+            <Td>{i.wardRoute ? labelOf(NEW_CASE_ROUTES, i.wardRoute) : '記録なし'}</Td>
+            <Td className="whitespace-nowrap">
+              {formatWareki(i.waitingSince)}
+              <span className="block text-dns-14N-130 text-solid-gray-800">
+                {i.handedOverOn ? '（引継ぎ日）' : '（区での受付日）'}
+              </span>
+            </Td>
+            <Td>{labelOf(WARD_STATES, i.wardState)}</Td>
+            <Td>{i.hasAssessment ? '記入済み' : <strong>未記入</strong>}</Td>
+            <Td>
+              <UrgencyText urgency={i.urgency} />
+            </Td>
+            <Td>{labelOf(AGE_BANDS, i.ageBand)}</Td>
+          </tr>
+        ))}
+      </tbody>
+    </Table>
+  )
+}
