@@ -1,10 +1,75 @@
-import { createRoute } from '@tanstack/react-router'
+import { createRoute, Link } from '@tanstack/react-router'
+import { useState } from 'react'
+import { buttonClass } from '../../components/ui/button.tsx'
 import { PageHeading } from '../../components/ui/page-heading.tsx'
+import { Loading, QueryError } from '../../components/ui/query-state.tsx'
+import { useMeeting } from '../../features/meetings/api/get-meeting.ts'
+import { CoordinatorMeetingView } from '../../features/meetings/components/coordinator-meeting-view.tsx'
+import { ReaderMeetingView } from '../../features/meetings/components/reader-meeting-view.tsx'
+import { meetingDateText } from '../../features/meetings/meeting-format.ts'
+import { MEETING_PAGE_ROLES, MINUTES_ROLES } from '../../features/meetings/meeting-roles.ts'
+import { useMe } from '../../lib/session.ts'
+import { RequireRoles } from '../require-role.tsx'
 import { appRoute } from './root.tsx'
 
-// Scaffold: replaced by the feature's page.
 export const meetingDetailRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/meetings/$meetingId',
-  component: () => <PageHeading title="支援調整会議" />,
+  // `created` is set by the schedule form, so the new page can say the meeting was made.
+  validateSearch: (raw: Record<string, unknown>): { created?: boolean } =>
+    raw.created === true || raw.created === 'true' ? { created: true } : {},
+  component: () => (
+    <RequireRoles roles={MEETING_PAGE_ROLES}>
+      <MeetingDetailPage />
+    </RequireRoles>
+  ),
 })
+
+function MeetingDetailPage() {
+  const { meetingId } = meetingDetailRoute.useParams()
+  const { created } = meetingDetailRoute.useSearch()
+  const me = useMe()
+  const detail = useMeeting(meetingId)
+  const [flash, setFlash] = useState(created ? '会議を予定しました。出席者と議題を登録してください。' : '')
+
+  if (detail.isPending) return <Loading what="会議" />
+  if (detail.error) {
+    return (
+      <>
+        <PageHeading title="会議を表示できません" />
+        <QueryError error={detail.error} />
+        <p className="mt-6">
+          <Link to="/meetings">支援調整会議の一覧へ戻る</Link>
+        </p>
+      </>
+    )
+  }
+  const meeting = detail.data
+  const readsMinutes = (MINUTES_ROLES as readonly string[]).includes(me.role)
+
+  return (
+    <>
+      <p className="mb-2 print:hidden">
+        <Link to="/meetings">支援調整会議の一覧</Link>
+      </p>
+      <PageHeading title={`支援調整会議 ${meetingDateText(meeting.heldOn)}`}>
+        {readsMinutes && (
+          <Link to="/meetings/$meetingId/minutes" params={{ meetingId }} className={buttonClass('secondary')}>
+            議事録
+          </Link>
+        )}
+      </PageHeading>
+      {/* Always rendered, so that messages put into it are announced. */}
+      <div role="status" className="mb-6">
+        {flash && (
+          <p className="rounded-8 border-l-8 border-success-2 bg-green-50 p-4 text-std-16B-170">{flash}</p>
+        )}
+      </div>
+      {meeting.access.canEdit ? (
+        <CoordinatorMeetingView meeting={meeting} onDone={setFlash} />
+      ) : (
+        <ReaderMeetingView meeting={meeting} />
+      )}
+    </>
+  )
+}

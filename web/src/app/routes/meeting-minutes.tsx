@@ -1,10 +1,49 @@
-import { createRoute } from '@tanstack/react-router'
+import { createRoute, Link } from '@tanstack/react-router'
 import { PageHeading } from '../../components/ui/page-heading.tsx'
+import { Loading, QueryError } from '../../components/ui/query-state.tsx'
+import { useMeeting } from '../../features/meetings/api/get-meeting.ts'
+import { MeetingMinutesView } from '../../features/meetings/components/meeting-minutes-view.tsx'
+import { meetingDateText } from '../../features/meetings/meeting-format.ts'
+import { MINUTES_ROLES } from '../../features/meetings/meeting-roles.ts'
+import { RequireRoles } from '../require-role.tsx'
 import { appRoute } from './root.tsx'
 
-// Scaffold: replaced by the feature's page.
 export const meetingMinutesRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/meetings/$meetingId/minutes',
-  component: () => <PageHeading title="議事録" />,
+  component: () => (
+    <RequireRoles roles={MINUTES_ROLES}>
+      <MeetingMinutesPage />
+    </RequireRoles>
+  ),
 })
+
+function MeetingMinutesPage() {
+  const { meetingId } = meetingMinutesRoute.useParams()
+  const detail = useMeeting(meetingId)
+
+  if (detail.isPending) return <Loading what="議事録" />
+  if (detail.error) {
+    return (
+      <>
+        <PageHeading title="議事録を表示できません" />
+        <QueryError error={detail.error} />
+        <p className="mt-6">
+          <Link to="/meetings">支援調整会議の一覧へ戻る</Link>
+        </p>
+      </>
+    )
+  }
+  const meeting = detail.data
+  return (
+    <>
+      <p className="mb-2 print:hidden">
+        <Link to="/meetings/$meetingId" params={{ meetingId }}>
+          会議のページへ戻る
+        </Link>
+      </p>
+      <PageHeading title={`議事録　${meeting.wardName} 支援調整会議 ${meetingDateText(meeting.heldOn)}`} />
+      <MeetingMinutesView meeting={meeting} />
+    </>
+  )
+}

@@ -1,10 +1,125 @@
-import { createRoute } from '@tanstack/react-router'
+import { createRoute, Link, useNavigate } from '@tanstack/react-router'
+import type { MEETING_WHEN } from '../../../../shared/contracts/meetings.ts'
 import { PageHeading } from '../../components/ui/page-heading.tsx'
+import { Pagination } from '../../components/ui/pagination.tsx'
+import { Loading, QueryError } from '../../components/ui/query-state.tsx'
+import { useMeetings } from '../../features/meetings/api/list-meetings.ts'
+import { MeetingTable } from '../../features/meetings/components/meeting-table.tsx'
+import { ScheduleMeeting } from '../../features/meetings/components/schedule-meeting.tsx'
+import { MEETING_PAGE_ROLES } from '../../features/meetings/meeting-roles.ts'
+import { useMe } from '../../lib/session.ts'
+import { RequireRoles } from '../require-role.tsx'
 import { appRoute } from './root.tsx'
 
-// Scaffold: replaced by the feature's page.
+const PAGE_SIZE = 20
+type When = (typeof MEETING_WHEN)[number]
+
+export interface MeetingsSearch {
+  when?: When
+  page?: number
+}
+
+/** The tab and page live in the URL, so going back returns to the same list. */
+function parseSearch(raw: Record<string, unknown>): MeetingsSearch {
+  const out: MeetingsSearch = {}
+  if (raw.when === 'past' || raw.when === 'all') out.when = raw.when
+  const page = Number(raw.page)
+  if (Number.isInteger(page) && page > 1) out.page = page
+  return out
+}
+
 export const meetingsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/meetings',
-  component: () => <PageHeading title="支援調整会議" />,
+  validateSearch: parseSearch,
+  component: () => (
+    <RequireRoles roles={MEETING_PAGE_ROLES}>
+      <MeetingsPage />
+    </RequireRoles>
+  ),
 })
+
+const TABS: { when: When; label: string; empty: string }[] = [
+  { when: 'upcoming', label: '今後の会議', empty: '予定されている会議はありません。' },
+  { when: 'past', label: '過去の会議', empty: '過去の会議はありません。' },
+  { when: 'all', label: 'すべて', empty: '会議はまだありません。' },
+]
+
+function MeetingsPage() {
+  const me = useMe()
+  const search = meetingsRoute.useSearch()
+  const navigate = useNavigate({ from: '/meetings' })
+  const when = search.when ?? 'upcoming'
+  const page = search.page ?? 1
+  const list = useMeetings({ when, page, pageSize: PAGE_SIZE })
+  const tab = TABS.find((t) => t.when === when) ?? TABS[0]
+  const agency = me.role === 'agency_member'
+  const coordinator = me.role === 'ward_coordinator'
+  const empty = agency
+    ? `${tab?.empty ?? ''}会議に招かれると、ここに表示されます。`
+    : coordinator && when !== 'past'
+      ? `${tab?.empty ?? ''}「会議を予定する」から会議を登録してください。`
+      : (tab?.empty ?? '')
+
+  return (
+    <>
+      <PageHeading title="支援調整会議" />
+      <p className="mb-6 max-w-3xl text-std-16N-170">
+        {agency
+          ? '所属する機関が招かれた支援調整会議です。会議ごとに守秘義務を確認すると、その会議の検討ケースを閲覧できます。'
+          : '区のひきこもり支援調整会議の予定・議題・決定を管理します。'}
+      </p>
+      {coordinator && (
+        <div className="mb-8">
+          <ScheduleMeeting />
+        </div>
+      )}
+      <section aria-labelledby="meeting-list-title">
+        <h2 id="meeting-list-title" className="mb-4 text-std-20B-150">
+          会議の一覧
+        </h2>
+        <nav aria-label="会議の表示期間" className="mb-4">
+          <ul className="flex flex-wrap gap-2 border-b-2 border-solid-gray-300">
+            {TABS.map((t) => (
+              <li key={t.when}>
+                <Link
+                  to="/meetings"
+                  search={t.when === 'upcoming' ? {} : { when: t.when }}
+                  aria-current={t.when === when ? 'page' : undefined}
+                  className={`-mb-0.5 inline-flex min-h-12 items-center border-b-4 px-4 text-std-16B-170 ${
+                    t.when === when
+                      ? 'border-key-900 text-key-900! no-underline'
+                      : 'border-transparent text-solid-gray-800! hover:text-key-900!'
+                  }`}
+                >
+                  {t.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <p role="status" className="mb-4 text-std-16N-170">
+          {list.data ? `${tab?.label ?? ''}：全${list.data.total}件` : ''}
+        </p>
+        {list.isPending && <Loading what="会議" />}
+        {list.error && <QueryError error={list.error} />}
+        {list.data && (
+          <>
+            <MeetingTable
+              caption={tab?.label ?? '会議の一覧'}
+              meetings={list.data.items}
+              showAcknowledgement={agency}
+              empty={empty}
+            />
+            <Pagination
+              page={page}
+              pageSize={PAGE_SIZE}
+              total={list.data.total}
+              onPageChange={(p) => navigate({ search: (prev) => ({ ...prev, page: p > 1 ? p : undefined }) })}
+            />
+          </>
+        )}
+      </section>
+    </>
+  )
+}

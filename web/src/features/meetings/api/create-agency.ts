@@ -1,0 +1,16 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { createAgency } from '../../../../../shared/contracts/meetings.ts'
+import { callApi } from '../../../lib/api-client.ts'
+
+export function useCreateAgency() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (name: string) => callApi(createAgency, { body: { name } }),
+    // Every meeting's list of invitable agencies, and the units master data, gain the agency.
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: ['meetings', 'invitable'] }),
+        queryClient.invalidateQueries({ queryKey: ['units'] }),
+      ]),
+  })
+}

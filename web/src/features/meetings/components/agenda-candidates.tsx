@@ -1,0 +1,161 @@
+import { type ReactNode, useState } from 'react'
+import {
+  AGE_BANDS,
+  CASE_LEADS,
+  labelOf,
+  NEW_CASE_ROUTES,
+  type NewCaseRoute,
+} from '../../../../../shared/codes.ts'
+import { formatWareki } from '../../../../../shared/dates.ts'
+import { Button } from '../../../components/ui/button.tsx'
+import { controlClass } from '../../../components/ui/field.tsx'
+import { Notice } from '../../../components/ui/notice.tsx'
+import { Loading, QueryError } from '../../../components/ui/query-state.tsx'
+import { EmptyRow, Table, Td, Th } from '../../../components/ui/table.tsx'
+import { isApiError } from '../../../lib/api-error.ts'
+import { useAddAgendaItem } from '../api/add-agenda-item.ts'
+import { useMeetingCandidates } from '../api/get-candidates.ts'
+import type { Candidate, MeetingDetail } from '../meeting-types.ts'
+
+function RowHeader({ children }: { children: ReactNode }) {
+  return (
+    <th scope="row" className="border-b border-solid-gray-300 px-3 py-2 text-left align-top text-std-16N-170">
+      {children}
+    </th>
+  )
+}
+
+/**
+ * 議題の候補: new cases ready for the meeting (会議付議可) and continuing cases whose review is
+ * due by the meeting date. A new case goes on with its route (defaulting from the case).
+ */
+export function AgendaCandidates({ meeting }: { meeting: MeetingDetail }) {
+  const candidates = useMeetingCandidates(meeting.id, true)
+  const add = useAddAgendaItem(meeting.id)
+  const [routes, setRoutes] = useState<Record<string, string>>({})
+  const [message, setMessage] = useState('')
+  const [error, setError] = useState('')
+  const routeOf = (c: Candidate) => routes[c.caseId] ?? c.wardRoute ?? ''
+
+  const put = (c: Candidate, kind: 'new' | 'continuing') => {
+    setError('')
+    const route = kind === 'new' ? ((routeOf(c) || null) as NewCaseRoute | null) : null
+    add.mutate(
+      { caseId: c.caseId, kind, route },
+      {
+        onSuccess: () => {
+          setMessage(`${c.caseNo}を議題に追加しました（${meeting.agenda.length + 1}番目）。`)
+          // The row disappears from the candidates: keep the keyboard in this section.
+          document.getElementById('agenda-candidates-title')?.focus()
+        },
+        onError: (err) =>
+          setError(
+            isApiError(err)
+              ? (err.fieldErrors.route ?? err.problem.detail ?? err.problem.title)
+              : '追加に失敗しました。',
+          ),
+      },
+    )
+  }
+
+  return (
+    <section aria-labelledby="agenda-candidates-title" className="flex flex-col gap-4">
+      <h3 id="agenda-candidates-title" tabIndex={-1} className="text-std-20B-150">
+        議題の候補
+      </h3>
+      <p role="status" className="text-std-16N-170">
+        {message}
+      </p>
+      {error && (
+        <Notice tone="error" title="議題に追加できませんでした" live="alert">
+          {error}
+        </Notice>
+      )}
+      {candidates.isPending && <Loading what="議題の候補" />}
+      {candidates.error && <QueryError error={candidates.error} />}
+      {candidates.data && (
+        <>
+          <Table caption={`新規（会議付議可・主担当未定）${candidates.data.new.length}件`}>
+            <thead>
+              <tr>
+                <Th>ケース番号</Th>
+                <Th>氏名</Th>
+                <Th>年齢区分</Th>
+                <Th>新規ケース経路</Th>
+                <Th>追加</Th>
+              </tr>
+            </thead>
+            <tbody>
+              {candidates.data.new.length === 0 && (
+                <EmptyRow colSpan={5}>
+                  会議付議可の新規ケースはありません。引継ぎを受けたケースは、区の状況を「会議付議可」にすると候補に表示されます。
+                </EmptyRow>
+              )}
+              {candidates.data.new.map((c) => (
+                <tr key={c.caseId}>
+                  <RowHeader>{c.caseNo}</RowHeader>
+                  <Td>{c.name ?? ''}</Td>
+                  <Td>{labelOf(AGE_BANDS, c.ageBand)}</Td>
+                  <Td>
+                    <label htmlFor={`route-${c.caseId}`} className="sr-only">
+                      {c.caseNo}の新規ケース経路
+                    </label>
+                    <select
+                      id={`route-${c.caseId}`}
+                      value={routeOf(c)}
+                      onChange={(e) => setRoutes((r) => ({ ...r, [c.caseId]: e.target.value }))}
+                      className={`${controlClass} min-h-10 py-1`}
+                    >
+                      <option value="">選択してください</option>
+                      {NEW_CASE_ROUTES.map((r) => (
+                        <option key={r.code} value={r.code}>
+                          {r.label}
+                        </option>
+                      ))}
+                    </select>
+                  </Td>
+                  <Td>
+                    <Button size="sm" disabled={add.isPending} onClick={() => put(c, 'new')}>
+                      議題に追加<span className="sr-only">（{c.caseNo}）</span>
+                    </Button>
+                  </Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+          <Table caption={`継続（次回確認日が会議の日までに到来）${candidates.data.continuing.length}件`}>
+            <thead>
+              <tr>
+                <Th>ケース番号</Th>
+                <Th>氏名</Th>
+                <Th>年齢区分</Th>
+                <Th>主担当</Th>
+                <Th>次回確認日</Th>
+                <Th>追加</Th>
+              </tr>
+            </thead>
+            <tbody>
+              {candidates.data.continuing.length === 0 && (
+                <EmptyRow colSpan={6}>この会議の日までに次回確認日を迎える継続ケースはありません。</EmptyRow>
+              )}
+              {candidates.data.continuing.map((c) => (
+                <tr key={c.caseId}>
+                  <RowHeader>{c.caseNo}</RowHeader>
+                  <Td>{c.name ?? ''}</Td>
+                  <Td>{labelOf(AGE_BANDS, c.ageBand)}</Td>
+                  <Td>{labelOf(CASE_LEADS, c.lead)}</Td>
+                  <Td>{c.nextReviewOn ? formatWareki(c.nextReviewOn) : ''}</Td>
+                  <Td>
+                    <Button size="sm" disabled={add.isPending} onClick={() => put(c, 'continuing')}>
+                      議題に追加<span className="sr-only">（{c.caseNo}）</span>
+                    </Button>
+                  </Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        </>
+      )}
+    </section>
+  )
+}
