@@ -1,6 +1,10 @@
 // City-wide meetings (担当者会議, 支援ミーティング) and anonymised case-study shares.
 import type { FastifyInstance } from 'fastify'
 import type { AppDeps } from '../../platform/deps.ts'
+import { registerNetworkRoutes } from './network.routes.ts'
+import { createNetworkService } from './network.service.ts'
+import { createSharesService } from './shares.service.ts'
 
-// Scaffold: the module's routes are registered here once built.
-export function networkModule(_app: FastifyInstance, _deps: AppDeps) {}
+export function networkModule(app: FastifyInstance, deps: AppDeps) {
+  registerNetworkRoutes(app, createNetworkService(deps), createSharesService(deps))
+}
