@@ -10,8 +10,11 @@ export function useUpdateSettings() {
     mutationFn: (body: BodyOf<typeof updateSettings>) => callApi(updateSettings, { body }),
     onSuccess: (saved) => {
       queryClient.setQueryData(settingsKey, saved)
-      // The work list's "no contact for N days" section depends on it.
-      return queryClient.invalidateQueries({ queryKey: ['cases', 'worklist'] })
+      // The work list's "no contact for N days" and the caseload flags depend on them.
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: ['cases', 'worklist'] }),
+        queryClient.invalidateQueries({ queryKey: ['accompaniment', 'caseloads'] }),
+      ])
     },
   })
 }

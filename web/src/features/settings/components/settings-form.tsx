@@ -1,41 +1,73 @@
 import { type FormEvent, useState } from 'react'
+import type { CitySettings } from '../../../../../shared/contracts/audit.ts'
 import { Button } from '../../../components/ui/button.tsx'
 import { ErrorSummary } from '../../../components/ui/error-summary.tsx'
 import { TextField } from '../../../components/ui/text-field.tsx'
-import { type FormErrors, formErrorsFrom, noErrors, summaryOf } from '../../../lib/form-errors.ts'
+import { type FormErrors, noErrors, summaryOf } from '../../../lib/form-errors.ts'
 import { useUpdateSettings } from '../api/update-settings.ts'
+import {
+  SETTINGS_LABELS as L,
+  type SettingsField,
+  type SettingsFormValues,
+  settingsBody,
+  settingsErrorsFrom,
+  settingsFieldId,
+  valuesFromSettings,
+} from '../settings-form-values.ts'
 
-const labels = { noContactDays: '対応なしとする日数' } as const
+const THRESHOLDS: SettingsField[] = [
+  'caseloadThresholds.accompaniment_worker',
+  'caseloadThresholds.ward_staff',
+  'caseloadThresholds.agency_member',
+]
 
-export function SettingsForm({ initial }: { initial: { noContactDays: number } }) {
-  const [days, setDays] = useState(String(initial.noContactDays))
+export function SettingsForm({ initial }: { initial: CitySettings }) {
+  const [values, setValues] = useState<SettingsFormValues>(() => valuesFromSettings(initial))
   const [errors, setErrors] = useState<FormErrors>(noErrors)
   const save = useUpdateSettings()
 
   const submit = (e: FormEvent) => {
     e.preventDefault()
     setErrors(noErrors)
-    save.mutate(
-      { noContactDays: days.trim() },
-      { onError: (error) => setErrors(formErrorsFrom(error, Object.keys(labels))) },
-    )
+    save.mutate(settingsBody(values), { onError: (error) => setErrors(settingsErrorsFrom(error)) })
   }
 
+  const field = (name: SettingsField, support: string, unit: string) => (
+    <TextField
+      key={name}
+      id={settingsFieldId(name)}
+      label={L[name]}
+      required
+      support={support}
+      inputMode="numeric"
+      widthClass="w-28"
+      autoComplete="off"
+      value={values[name]}
+      onValueChange={(v) => setValues((old) => ({ ...old, [name]: v }))}
+      error={errors.fields[name]}
+      after={<span className="text-std-16N-170">{unit}</span>}
+    />
+  )
+
   return (
-    <form noValidate onSubmit={submit} className="flex max-w-2xl flex-col gap-6">
-      <ErrorSummary message={errors.general} errors={summaryOf(errors, labels)} />
-      <TextField
-        id="noContactDays"
-        label={labels.noContactDays}
-        required
-        support="作業一覧で「対応のないケース」として表示するまでの日数（1〜365日）"
-        inputMode="numeric"
-        widthClass="w-28"
-        value={days}
-        onValueChange={setDays}
-        error={errors.fields.noContactDays}
-        after={<span className="text-std-16N-170">日</span>}
-      />
+    <form noValidate onSubmit={submit} className="flex max-w-2xl flex-col gap-10">
+      <ErrorSummary message={errors.general} errors={summaryOf(errors, L, settingsFieldId)} />
+      <fieldset className="flex flex-col gap-6">
+        <legend className="mb-4 text-std-20B-150">ケースと会議</legend>
+        {field('noContactDays', '作業一覧で「対応のないケース」として表示するまでの日数（1〜365日）', '日')}
+        {field(
+          'agencyViewDays',
+          '会議に招かれた関係機関が、会議の日から何日後まで議題のケースを閲覧できるか（0〜365日。0日は会議の当日のみ）',
+          '日',
+        )}
+      </fieldset>
+      <fieldset className="flex flex-col gap-6">
+        <legend className="mb-2 text-std-20B-150">担当件数の上限（抱え込みの目安）</legend>
+        <p className="text-std-16N-170">
+          主担当として担当している終結していないケースがこの件数を超えると、担当状況と寄り添い支援係長のホームに「上限超過」と表示します（1〜200件）。
+        </p>
+        {THRESHOLDS.map((name) => field(name, '', '件'))}
+      </fieldset>
       <div role="status" className="empty:hidden">
         {save.isSuccess && <p className="text-std-16B-170 text-success-2">保存しました。</p>}
       </div>

@@ -1,0 +1,11 @@
+import { useQuery } from '@tanstack/react-query'
+import { getCaseloads } from '../../../../../shared/contracts/accompaniment.ts'
+import { callApi } from '../../../lib/api-client.ts'
+import { supportKeys } from './keys.ts'
+
+export function useCaseloads(ward?: string) {
+  return useQuery({
+    queryKey: supportKeys.caseloads(ward),
+    queryFn: () => callApi(getCaseloads, { query: ward ? { ward } : {} }),
+  })
+}

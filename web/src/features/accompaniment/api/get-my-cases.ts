@@ -1,0 +1,8 @@
+import { useQuery } from '@tanstack/react-query'
+import { listMyCases } from '../../../../../shared/contracts/accompaniment.ts'
+import { callApi } from '../../../lib/api-client.ts'
+import { supportKeys } from './keys.ts'
+
+export function useMyCases() {
+  return useQuery({ queryKey: supportKeys.myCases, queryFn: () => callApi(listMyCases, {}) })
+}

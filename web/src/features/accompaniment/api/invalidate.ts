@@ -1,0 +1,16 @@
+import type { QueryClient } from '@tanstack/react-query'
+import { supportKeys } from './keys.ts'
+
+/**
+ * After a support record changes: its own lists, "my cases" and caseloads (last activity), and
+ * the case's history. The history's key belongs to the cases feature; it is matched by its
+ * prefix rather than imported, since features do not import each other.
+ */
+export async function invalidateCase(queryClient: QueryClient, caseId: string) {
+  await Promise.all([
+    queryClient.invalidateQueries({ queryKey: ['accompaniment', caseId] }),
+    queryClient.invalidateQueries({ queryKey: supportKeys.myCases }),
+    queryClient.invalidateQueries({ queryKey: ['accompaniment', 'caseloads'] }),
+    queryClient.invalidateQueries({ queryKey: ['cases', 'history', caseId] }),
+  ])
+}

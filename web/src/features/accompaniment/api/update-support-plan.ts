@@ -1,0 +1,18 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { updateSupportPlan } from '../../../../../shared/contracts/accompaniment.ts'
+import type { BodyOf } from '../../../../../shared/contracts/define.ts'
+import { callApi } from '../../../lib/api-client.ts'
+import { invalidateCase } from './invalidate.ts'
+import { supportKeys } from './keys.ts'
+
+export function useUpdateSupportPlan(caseId: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (body: BodyOf<typeof updateSupportPlan>) =>
+      callApi(updateSupportPlan, { params: { id: caseId }, body }),
+    onSuccess: async (saved) => {
+      queryClient.setQueryData(supportKeys.plan(caseId), saved)
+      await invalidateCase(queryClient, caseId)
+    },
+  })
+}
