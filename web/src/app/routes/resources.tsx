@@ -1,10 +1,148 @@
-import { createRoute } from '@tanstack/react-router'
+import { createRoute, useNavigate } from '@tanstack/react-router'
+import { useState } from 'react'
+import { Button } from '../../components/ui/button.tsx'
 import { PageHeading } from '../../components/ui/page-heading.tsx'
+import { Pagination } from '../../components/ui/pagination.tsx'
+import { Loading, QueryError } from '../../components/ui/query-state.tsx'
+import { type ResourceListQuery, useResources } from '../../features/resources/api/list-resources.ts'
+import { ResourceCard } from '../../features/resources/components/resource-card.tsx'
+import {
+  RESOURCE_FILTER_KEYS,
+  ResourceFilters,
+  type ResourceFilterValues,
+} from '../../features/resources/components/resource-filters.tsx'
+import { ResourceForm } from '../../features/resources/components/resource-form.tsx'
+import { isApiError } from '../../lib/api-error.ts'
+import { useMe } from '../../lib/session.ts'
 import { appRoute } from './root.tsx'
 
-// Scaffold: replaced by the feature's page.
+const PAGE_SIZE = 20
+
+export interface ResourcesSearch extends ResourceFilterValues {
+  page?: number
+}
+
+/** Filters live in the URL, so a search can be bookmarked, shared and survives going back. */
+function parseSearch(raw: Record<string, unknown>): ResourcesSearch {
+  const out: ResourcesSearch = {}
+  for (const key of RESOURCE_FILTER_KEYS) {
+    const value = raw[key]
+    if (typeof value === 'string' && value.trim() !== '') out[key] = value
+    // The router reads ?subsidised=true as a boolean.
+    if (typeof value === 'boolean') out[key] = String(value)
+  }
+  const page = Number(raw.page)
+  if (Number.isInteger(page) && page > 1) out.page = page
+  return out
+}
+
 export const resourcesRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/resources',
-  component: () => <PageHeading title="社会資源" />,
+  validateSearch: parseSearch,
+  component: ResourcesPage,
 })
+
+function ResourcesPage() {
+  const me = useMe()
+  const maintainer = me.role === 'headquarters'
+  const wholeDirectory = maintainer || me.role === 'admin'
+  const search = resourcesRoute.useSearch()
+  const navigate = useNavigate({ from: '/resources' })
+  const page = search.page ?? 1
+  const [adding, setAdding] = useState(false)
+  const [flash, setFlash] = useState('')
+  const list = useResources({ ...search, page, pageSize: PAGE_SIZE } as ResourceListQuery)
+  const filterErrors = isApiError(list.error) ? list.error.fieldErrors : {}
+
+  const filters: ResourceFilterValues = {}
+  for (const key of RESOURCE_FILTER_KEYS) if (search[key]) filters[key] = search[key]
+  const filtered = Object.keys(filters).length > 0
+
+  return (
+    <>
+      <PageHeading title="社会資源">
+        {maintainer && !adding && (
+          <Button onClick={() => setAdding(true)} aria-expanded={false} aria-controls="resource-new">
+            社会資源を登録する
+          </Button>
+        )}
+      </PageHeading>
+      <p className="mb-6 max-w-3xl text-std-16N-170">
+        本人や家族をつなぐ先になる居場所・就労支援・家族会などの一覧です。
+        {maintainer
+          ? '本市担当課が登録・更新します。'
+          : 'ケースからつなぐときは、ケースの画面の「社会資源へのつなぎ」から記録してください。'}
+      </p>
+      {/* Always rendered, so that messages put into it are announced. */}
+      <div role="status" className="mb-6 empty:hidden">
+        {flash && (
+          <p className="rounded-8 border-l-8 border-success-2 bg-green-50 p-4 text-std-16B-170">{flash}</p>
+        )}
+      </div>
+      {adding && (
+        <section
+          id="resource-new"
+          aria-labelledby="resource-new-title"
+          className="mb-8 rounded-8 border border-solid-gray-300 p-6"
+        >
+          <h2 id="resource-new-title" className="mb-6 text-std-20B-150">
+            社会資源を登録する
+          </h2>
+          <ResourceForm
+            onDone={(saved) => {
+              setAdding(false)
+              setFlash(`「${saved.name}」を資源番号 ${saved.resourceNo} で登録しました。`)
+            }}
+            onCancel={() => setAdding(false)}
+          />
+        </section>
+      )}
+      <ResourceFilters
+        // A new key when the URL changes (e.g. browser back) so the form shows the URL's filters.
+        key={JSON.stringify(filters)}
+        initial={filters}
+        errors={filterErrors}
+        showInactiveChoice={wholeDirectory}
+        onApply={(values) => navigate({ search: values })}
+      />
+      <section aria-labelledby="resource-results">
+        <h2 id="resource-results" className="mb-2 text-std-20B-150">
+          {filtered ? '検索結果' : '社会資源の一覧'}
+        </h2>
+        <p role="status" className="mb-4 text-std-16N-170">
+          {list.data ? `全${list.data.total}件` : ''}
+          {list.data && list.data.total > 0
+            ? `（${(page - 1) * PAGE_SIZE + 1}〜${Math.min(page * PAGE_SIZE, list.data.total)}件目を表示）`
+            : ''}
+        </p>
+        {list.isPending && <Loading what="社会資源" />}
+        {list.error && <QueryError error={list.error} />}
+        {list.data && list.data.items.length === 0 && (
+          <p className="text-std-16N-170">
+            {filtered
+              ? '条件に合う社会資源はありません。条件を変えて検索してください。'
+              : maintainer
+                ? '社会資源はまだ登録されていません。「社会資源を登録する」から登録してください。'
+                : '社会資源はまだ登録されていません。本市担当課が登録すると、ここに表示されます。'}
+          </p>
+        )}
+        {list.data && list.data.items.length > 0 && (
+          <>
+            <ul className="flex flex-col gap-4">
+              {list.data.items.map((r) => (
+                <ResourceCard key={r.id} resource={r} canEdit={maintainer} onMessage={setFlash} />
+              ))}
+            </ul>
+            <Pagination
+              page={page}
+              pageSize={PAGE_SIZE}
+              total={list.data.total}
+              onPageChange={(p) => navigate({ search: (prev) => ({ ...prev, page: p > 1 ? p : undefined }) })}
+            />
+          </>
+        )}
+      </section>
+    </>
+  )
+}

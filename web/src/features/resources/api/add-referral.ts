@@ -1,0 +1,20 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import type { BodyOf } from '../../../../../shared/contracts/define.ts'
+import { addReferral } from '../../../../../shared/contracts/resources.ts'
+import { callApi } from '../../../lib/api-client.ts'
+import { referralsKey } from './list-referrals.ts'
+
+export function useAddReferral(caseId: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (body: BodyOf<typeof addReferral>) => callApi(addReferral, { params: { id: caseId }, body }),
+    onSuccess: async () => {
+      // The referral shows in the case's history and in the resource's counts too.
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: referralsKey(caseId) }),
+        queryClient.invalidateQueries({ queryKey: ['cases'] }),
+        queryClient.invalidateQueries({ queryKey: ['resources'] }),
+      ])
+    },
+  })
+}

@@ -1,0 +1,13 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import type { BodyOf } from '../../../../../shared/contracts/define.ts'
+import { createResource } from '../../../../../shared/contracts/resources.ts'
+import { callApi } from '../../../lib/api-client.ts'
+import { resourcesRootKey } from './list-resources.ts'
+
+export function useCreateResource() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (body: BodyOf<typeof createResource>) => callApi(createResource, { body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: resourcesRootKey }),
+  })
+}

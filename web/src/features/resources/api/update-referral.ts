@@ -1,0 +1,20 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import type { BodyOf } from '../../../../../shared/contracts/define.ts'
+import { updateReferral } from '../../../../../shared/contracts/resources.ts'
+import { callApi } from '../../../lib/api-client.ts'
+import { referralsKey } from './list-referrals.ts'
+
+export function useUpdateReferral(caseId: string, referralId: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (body: BodyOf<typeof updateReferral>) =>
+      callApi(updateReferral, { params: { id: caseId, referralId }, body }),
+    onSuccess: async () => {
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: referralsKey(caseId) }),
+        queryClient.invalidateQueries({ queryKey: ['cases'] }),
+        queryClient.invalidateQueries({ queryKey: ['resources'] }),
+      ])
+    },
+  })
+}
