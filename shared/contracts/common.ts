@@ -26,10 +26,21 @@ export const dateInput = z
   })
 
 /** Same as dateInput, but an empty string or null means "not given". */
+// Not a union with dateInput: a union reports its own generic message instead of ours.
 export const optionalDateInput = z
-  .union([z.literal(''), z.null(), dateInput])
+  .string({ error: INVALID_DATE_MESSAGE })
+  .nullable()
   .optional()
-  .transform((v) => (v ? v : null))
+  .transform((value, ctx) => {
+    const text = value?.trim()
+    if (!text) return null
+    const iso = parseWesternDate(text)
+    if (!iso) {
+      ctx.addIssue({ code: 'custom', message: INVALID_DATE_MESSAGE })
+      return z.NEVER
+    }
+    return iso
+  })
 
 /** An ISO date as the API returns it. */
 export const isoDate = z.string().refine(isIsoDate, { error: '日付の形式が正しくありません' })
