@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import type { CaseDetail } from '../../../../../shared/contracts/cases.ts'
 import { Button } from '../../../components/ui/button.tsx'
+import { useMe } from '../../../lib/session.ts'
 import { CloseCaseForm } from './close-case-form.tsx'
 import { CorrectCaseForm } from './correct-case-form.tsx'
 import { HandoverForm } from './handover-form.tsx'
@@ -23,15 +24,18 @@ const DONE: Record<Action, string> = {
 }
 
 /** Which actions the case's status allows; the server checks the same rules again. */
-function actionsFor(c: CaseDetail): Action[] {
+function actionsFor(c: CaseDetail, atWindow: boolean): Action[] {
   // Only the window hands cases over; a case opened at a ward centre is already there.
   if (c.status === 'open')
     return c.intakeUnit === 'window' ? ['close', 'handover', 'correct'] : ['close', 'correct']
+  // A handed-over case is the receiving ward's to close; only the window takes it back.
+  if (c.status === 'handed_over') return atWindow ? ['reopen', 'correct'] : ['close', 'correct']
   return ['reopen', 'correct']
 }
 
 /** The state-changing actions of a case; one form is open at a time. */
 export function CaseActions({ c, onDone }: { c: CaseDetail; onDone: (message: string) => void }) {
+  const atWindow = useMe().role === 'window_counsellor'
   const [active, setActive] = useState<Action | null>(null)
   const finish = (action: Action) => () => {
     setActive(null)
@@ -56,7 +60,7 @@ export function CaseActions({ c, onDone }: { c: CaseDetail; onDone: (message: st
 
   return (
     <div className="flex flex-wrap gap-4">
-      {actionsFor(c).map((action) => (
+      {actionsFor(c, atWindow).map((action) => (
         <Button
           key={action}
           variant={action === 'correct' ? 'secondary' : 'primary'}
