@@ -46,14 +46,14 @@ export function MyCasesTable({
         {cases.length === 0 && <EmptyRow colSpan={7}>表示するケースはありません。</EmptyRow>}
         {cases.map((c) => (
           <tr key={c.id} className={c.reviewOverdue || c.noRecentActivity ? 'bg-red-50' : undefined}>
-            <Td>
+            <Td className="whitespace-nowrap">
               <Link to="/cases/$id" params={{ id: c.id }}>
                 {c.caseNo}
               </Link>
             </Td>
             <Td>{c.name ?? <span className="text-solid-gray-700">氏名不明</span>}</Td>
-            <Td>{labelOf(AGE_BANDS, c.ageBand)}</Td>
-            <Td>{c.ward ? wardName(c.ward) : '不明'}</Td>
+            <Td className="whitespace-nowrap">{labelOf(AGE_BANDS, c.ageBand)}</Td>
+            <Td className="whitespace-nowrap">{c.ward ? wardName(c.ward) : '不明'}</Td>
             <Td>
               {leadText(c)}
               {c.relation === 'assigned' && (

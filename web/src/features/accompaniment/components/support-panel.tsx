@@ -10,8 +10,9 @@ import { SupportPlanSection } from './support-plan-section.tsx'
 
 const LEADING = new Set(['ward_section', 'accompaniment', 'specialist'])
 
+/** The accompaniment team's name repeats the lead's label, so a worker is named by their own. */
 function leadText(c: CaseDetail): string {
-  const who = [c.leadUnitName, c.leadAccountName].filter(Boolean).join('・')
+  const who = c.lead === 'accompaniment' ? (c.leadAccountName ?? c.leadUnitName) : c.leadUnitName
   return `${labelOf(CASE_LEADS, c.lead)}${who ? `（${who}）` : ''}`
 }
 
