@@ -259,24 +259,33 @@ export const reopenCase = defineContract({
   response: caseDetail,
 })
 
+/** What a case history entry records; other modules (meetings, accompaniment, resources) add theirs. */
+export const CASE_EVENT_ACTIONS = [
+  'created',
+  'updated',
+  'contact_added',
+  'contact_corrected',
+  'closed',
+  'handed_over',
+  'reopened',
+  'imported',
+  'assessed',
+  'consent_recorded',
+  'consent_withdrawn',
+  'meeting_decision',
+  'support_plan_updated',
+  'activity_added',
+  'activity_corrected',
+  'observed_change_added',
+  'referral_added',
+  'referral_updated',
+] as const
+
 export const caseEvent = z.object({
   id: z.uuid(),
   at: z.string(),
   actorName: z.string(),
-  action: z.enum([
-    'created',
-    'updated',
-    'contact_added',
-    'contact_corrected',
-    'closed',
-    'handed_over',
-    'reopened',
-    'imported',
-    'assessed',
-    'consent_recorded',
-    'consent_withdrawn',
-    'meeting_decision',
-  ]),
+  action: z.enum(CASE_EVENT_ACTIONS),
   changes: z.array(z.object({ field: z.string(), from: z.string().nullable(), to: z.string().nullable() })),
   reason: z.string().nullable(),
 })

@@ -1,4 +1,12 @@
-import { CASE_LEADS, type CodeList, labelOf, NEW_CASE_ROUTES } from '../../../../../shared/codes.ts'
+import {
+  CASE_LEADS,
+  type CodeList,
+  labelOf,
+  NEW_CASE_ROUTES,
+  REFERRAL_OUTCOMES,
+  SUPPORT_ACTIVITIES,
+  SUPPORT_GOALS,
+} from '../../../../../shared/codes.ts'
 import type { CaseEvent } from '../../../../../shared/contracts/cases.ts'
 import { formatInstant } from '../../../../../shared/dates.ts'
 import { Loading, QueryError } from '../../../components/ui/query-state.tsx'
@@ -19,6 +27,12 @@ const ACTION_LABELS: Record<CaseEvent['action'], string> = {
   consent_recorded: '本人同意の記録',
   consent_withdrawn: '本人同意の撤回',
   meeting_decision: '支援調整会議の決定',
+  support_plan_updated: '支援計画の更新',
+  activity_added: '支援内容の記録',
+  activity_corrected: '支援内容の訂正',
+  observed_change_added: '本人の変化の記録',
+  referral_added: '社会資源へのつなぎ',
+  referral_updated: 'つなぎの結果の記録',
 }
 
 /** The ward's and the meeting's fields, which the shared labels do not name. */
@@ -31,8 +45,31 @@ const WARD_FIELD_LABELS: Record<string, string> = {
   leadUnitId: '主担当の機関',
   leadAccountId: '主担当者',
   nextReviewOn: '次回確認日',
+  'review.lead': '主担当',
+  'supportPlan.goals': '目標',
+  'supportPlan.goalNote': '目標の補足',
+  'supportPlan.progressSummary': '経過のまとめ',
+  'activity.doneOn': '支援日',
+  'activity.kind': '支援内容',
+  'activity.minutes': '所要時間（分）',
+  'activity.note': 'メモ',
+  'observedChange.observedOn': '変化に気づいた日',
+  'observedChange.note': '本人の変化',
+  'referral.resource': 'つなぎ先',
+  'referral.referredOn': 'つないだ日',
+  'referral.outcome': '結果',
+  'referral.outcomeOn': '結果の日付',
+  'referral.note': 'メモ',
 }
-const WARD_CODED: Record<string, CodeList<string>> = { wardRoute: NEW_CASE_ROUTES, lead: CASE_LEADS }
+const WARD_CODED: Record<string, CodeList<string>> = {
+  wardRoute: NEW_CASE_ROUTES,
+  lead: CASE_LEADS,
+  'review.lead': CASE_LEADS,
+  'activity.kind': SUPPORT_ACTIVITIES,
+  'referral.outcome': REFERRAL_OUTCOMES,
+}
+/** Multi-valued codes, stored joined with ';'. */
+const WARD_MULTI: Record<string, CodeList<string>> = { 'supportPlan.goals': SUPPORT_GOALS }
 
 /** Every change to the case, newest first as the server sends it: who, when, from what to what. */
 export function CaseHistory({ caseId }: { caseId: string }) {
@@ -45,8 +82,14 @@ export function CaseHistory({ caseId }: { caseId: string }) {
     const key = bare(field)
     if (key === 'staffId' && value)
       return staff.data?.find((s) => s.id === value)?.name ?? '（一覧にない職員）'
-    const coded = WARD_CODED[key]
+    const coded = WARD_CODED[field]
     if (coded && value) return labelOf(coded, value)
+    const multi = WARD_MULTI[field]
+    if (multi && value)
+      return value
+        .split(';')
+        .map((code) => labelOf(multi, code))
+        .join('、')
     return historyValue(key, value, wardName)
   }
 
