@@ -337,3 +337,26 @@ describe('audit', () => {
     expect(after!.n).toBe(before!.n)
   })
 })
+
+describe('case history', () => {
+  it('shows the plan, activities and observed changes through the history endpoint, labelled by action', async () => {
+    const c = await aCase()
+    expect(
+      (
+        await worker.put(`/api/cases/${c.id}/support-plan`, {
+          version: 0,
+          goals: ['rhythm'],
+          goalNote: '朝起きる',
+        })
+      ).statusCode,
+    ).toBe(200)
+    await addActivity(worker, c.id)
+    await worker.post(`/api/cases/${c.id}/observed-changes`, { observedOn: '2026-10-15', note: '外出した' })
+    const history = await worker.get(`/api/cases/${c.id}/history`)
+    expect(history.statusCode).toBe(200)
+    const actions = history.json().map((e: { action: string }) => e.action)
+    expect(actions).toEqual(
+      expect.arrayContaining(['support_plan_updated', 'activity_added', 'observed_change_added']),
+    )
+  })
+})
