@@ -45,9 +45,9 @@ function itemsFor(role: Role): NavItem[] {
     case 'window_counsellor':
       return [...CASES, RESOURCES, NETWORK]
     case 'ward_coordinator':
-      return [...CASES, INBOX, MEETINGS, CASELOADS, RESOURCES, NETWORK]
+      return [...CASES, INBOX, MEETINGS, MY_CASES, CASELOADS, RESOURCES, NETWORK]
     case 'ward_staff':
-      return [...CASES, MY_CASES, MEETINGS, RESOURCES, NETWORK]
+      return [...CASES, INBOX, MY_CASES, MEETINGS, RESOURCES, NETWORK]
     case 'accompaniment_worker':
       return [HOME, MY_CASES, RESOURCES, NETWORK]
     case 'agency_member':
