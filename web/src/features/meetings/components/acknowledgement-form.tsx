@@ -22,7 +22,11 @@ export function AcknowledgementForm({ meetingId }: { meetingId: string }) {
     if (!checked)
       return setErrors({ fields: { confirm: '守秘義務の内容を確認し、確認欄にチェックしてください' } })
     setErrors(noErrors)
-    acknowledge.mutate(undefined, { onError: (error) => setErrors(formErrorsFrom(error, ['confirm'])) })
+    acknowledge.mutate(undefined, {
+      // The form gives way to the cases: start reading there.
+      onSuccess: () => requestAnimationFrame(() => document.getElementById('meeting-agenda')?.focus()),
+      onError: (error) => setErrors(formErrorsFrom(error, ['confirm'])),
+    })
   }
 
   const error = errors.fields.confirm

@@ -25,6 +25,10 @@ function RowHeader({ children }: { children: ReactNode }) {
   )
 }
 
+function nameText(c: Candidate) {
+  return c.name ?? <span className="text-solid-gray-700">氏名不明</span>
+}
+
 /**
  * 議題の候補: new cases ready for the meeting (会議付議可) and continuing cases whose review is
  * due by the meeting date. A new case goes on with its route (defaulting from the case).
@@ -94,7 +98,7 @@ export function AgendaCandidates({ meeting }: { meeting: MeetingDetail }) {
               {candidates.data.new.map((c) => (
                 <tr key={c.caseId}>
                   <RowHeader>{c.caseNo}</RowHeader>
-                  <Td>{c.name ?? ''}</Td>
+                  <Td>{nameText(c)}</Td>
                   <Td>{labelOf(AGE_BANDS, c.ageBand)}</Td>
                   <Td>
                     <label htmlFor={`route-${c.caseId}`} className="sr-only">
@@ -141,7 +145,7 @@ export function AgendaCandidates({ meeting }: { meeting: MeetingDetail }) {
               {candidates.data.continuing.map((c) => (
                 <tr key={c.caseId}>
                   <RowHeader>{c.caseNo}</RowHeader>
-                  <Td>{c.name ?? ''}</Td>
+                  <Td>{nameText(c)}</Td>
                   <Td>{labelOf(AGE_BANDS, c.ageBand)}</Td>
                   <Td>{labelOf(CASE_LEADS, c.lead)}</Td>
                   <Td>{c.nextReviewOn ? formatWareki(c.nextReviewOn) : ''}</Td>

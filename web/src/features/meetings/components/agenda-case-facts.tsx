@@ -13,8 +13,9 @@ import { type DescriptionItem, DescriptionList } from '../../../components/ui/de
 import { leadText } from '../meeting-format.ts'
 import type { AgendaItem } from '../meeting-types.ts'
 
-function Multiline({ text }: { text: string | null }) {
-  return text ? <span className="whitespace-pre-wrap">{text}</span> : null
+/** Free text keeps its line breaks; empty text stays '' so the list shows 「未入力」. */
+function multiline(text: string | null) {
+  return text ? <span className="whitespace-pre-wrap">{text}</span> : ''
 }
 
 function consentText(item: AgendaItem): string {
@@ -45,10 +46,10 @@ export function AgendaCaseFacts({ item }: { item: AgendaItem }) {
     { term: '相談者', value: labelOf(FIRST_CONSULTERS, c.firstConsulter) },
     { term: '主訴・課題', value: c.concerns.map((x) => labelOf(CONCERNS, x)).join('、') },
     { term: '緊急度', value: labelOf(URGENCIES, c.urgency) },
-    { term: 'アセスメントの要約', value: <Multiline text={c.handoverSummary} /> },
-    { term: '区の追加アセスメント', value: <Multiline text={c.wardAssessment} /> },
+    { term: 'アセスメントの要約', value: multiline(c.handoverSummary) },
+    { term: '区の追加アセスメント', value: multiline(c.wardAssessment) },
     { term: '本人同意', value: consentText(item) },
-    { term: '支援の経過（主担当から）', value: <Multiline text={c.progressSummary} /> },
+    { term: '支援の経過（主担当から）', value: multiline(c.progressSummary) },
   )
   const prev = c.previousDecision
   if (prev) {
@@ -61,7 +62,7 @@ export function AgendaCaseFacts({ item }: { item: AgendaItem }) {
             <>
               <br />
               支援方針：
-              <Multiline text={prev.policy} />
+              {multiline(prev.policy)}
             </>
           )}
           {prev.nextReviewOn && (

@@ -87,7 +87,7 @@ export function AgendaOrder({ meeting }: { meeting: MeetingDetail }) {
               >
                 {item.caseNo}
               </th>
-              <Td>{item.name ?? ''}</Td>
+              <Td>{item.name ?? <span className="text-solid-gray-700">氏名不明</span>}</Td>
               <Td>{agendaKindText(item)}</Td>
               <Td>{item.decision ? '決定済' : '未決定'}</Td>
               <Td>
@@ -115,7 +115,12 @@ export function AgendaOrder({ meeting }: { meeting: MeetingDetail }) {
                       決定済のため外せません
                     </span>
                   ) : (
-                    <Button variant="tertiary" size="sm" onClick={() => setRemoving(item)}>
+                    <Button
+                      id={`agenda-remove-${item.caseId}`}
+                      variant="tertiary"
+                      size="sm"
+                      onClick={() => setRemoving(item)}
+                    >
                       議題から外す<span className="sr-only">（{item.caseNo}）</span>
                     </Button>
                   )}
@@ -134,13 +139,18 @@ export function AgendaOrder({ meeting }: { meeting: MeetingDetail }) {
           confirmLabel="議題から外す"
           danger
           busy={remove.isPending}
-          onCancel={() => setRemoving(null)}
+          onCancel={() => {
+            const id = `agenda-remove-${removing.caseId}`
+            setRemoving(null)
+            requestAnimationFrame(() => document.getElementById(id)?.focus())
+          }}
           onConfirm={() => {
             setError('')
             remove.mutate(removing.caseId, {
               onSuccess: () => {
                 setMessage(`${removing.caseNo}を議題から外しました。`)
                 setRemoving(null)
+                requestAnimationFrame(() => document.getElementById('meeting-agenda')?.focus())
               },
               onError: (err) => {
                 setRemoving(null)

@@ -24,7 +24,16 @@ export function AttendeeList({ attendees }: { attendees: MeetingAttendee[] }) {
               {a.name}
             </th>
             <Td>{labelOf(UNIT_KINDS, a.kind)}</Td>
-            <Td>{a.attended ? '出席' : '—'}</Td>
+            <Td>
+              {a.attended ? (
+                '出席'
+              ) : (
+                <>
+                  <span aria-hidden="true">—</span>
+                  <span className="sr-only">記録なし</span>
+                </>
+              )}
+            </Td>
           </tr>
         ))}
       </tbody>

@@ -55,6 +55,11 @@ export function MeetingOverview({
   const today = tokyoDate(new Date())
   const canMarkHeld = meeting.status === 'scheduled' && meeting.heldOn <= today
   const decided = meeting.agenda.some((a) => a.decision)
+  // Back from the form or the confirmation: focus returns to the button that opened it.
+  const backToView = (buttonId: string) => {
+    setMode('view')
+    requestAnimationFrame(() => document.getElementById(buttonId)?.focus())
+  }
 
   if (mode === 'edit') {
     return (
@@ -63,11 +68,11 @@ export function MeetingOverview({
         initial={valuesFromMeeting(meeting)}
         submitLabel="変更を保存する"
         busy={update.isPending}
-        onCancel={() => setMode('view')}
+        onCancel={() => backToView('meeting-edit-button')}
         onSubmit={(body, onError) =>
           update.mutate(body, {
             onSuccess: () => {
-              setMode('view')
+              backToView('meeting-edit-button')
               onDone('会議の概要を変更しました。')
             },
             onError,
@@ -92,7 +97,7 @@ export function MeetingOverview({
           confirmLabel="会議を削除する"
           danger
           busy={remove.isPending}
-          onCancel={() => setMode('view')}
+          onCancel={() => backToView('meeting-delete-button')}
           onConfirm={() =>
             remove.mutate(undefined, {
               onSuccess: () => navigate({ to: '/meetings' }),
@@ -110,7 +115,7 @@ export function MeetingOverview({
         </ConfirmPanel>
       ) : (
         <div className="flex flex-wrap gap-4">
-          <Button variant="secondary" onClick={() => setMode('edit')}>
+          <Button id="meeting-edit-button" variant="secondary" onClick={() => setMode('edit')}>
             概要を変更する
           </Button>
           {canMarkHeld && (
@@ -129,7 +134,7 @@ export function MeetingOverview({
             </Button>
           )}
           {meeting.status === 'scheduled' && !decided && (
-            <Button variant="tertiary" onClick={() => setMode('delete')}>
+            <Button id="meeting-delete-button" variant="tertiary" onClick={() => setMode('delete')}>
               会議を削除する
             </Button>
           )}

@@ -12,7 +12,14 @@ export function ScheduleMeeting() {
 
   if (!open) {
     return (
-      <Button onClick={() => setOpen(true)} aria-expanded={false} aria-controls="schedule-meeting">
+      <Button
+        id="schedule-meeting-open"
+        onClick={() => {
+          setOpen(true)
+          // The button gives way to the form: continue in its first field.
+          requestAnimationFrame(() => document.getElementById('new-meeting-heldOn')?.focus())
+        }}
+      >
         会議を予定する
       </Button>
     )
@@ -31,7 +38,10 @@ export function ScheduleMeeting() {
         initial={{ heldOn: '', startTime: '', place: '', chair: '' }}
         submitLabel="会議を予定する"
         busy={create.isPending}
-        onCancel={() => setOpen(false)}
+        onCancel={() => {
+          setOpen(false)
+          requestAnimationFrame(() => document.getElementById('schedule-meeting-open')?.focus())
+        }}
         onSubmit={(body, onError) =>
           create.mutate(body, {
             onSuccess: (meeting) =>
