@@ -1,5 +1,4 @@
 import type { z } from 'zod'
-import type { CaseEvent } from '../../../shared/contracts/cases.ts'
 import type * as contract from '../../../shared/contracts/resources.ts'
 import { tokyoDate } from '../../../shared/dates.ts'
 import type { Actor } from '../../platform/actor.ts'
@@ -19,12 +18,6 @@ const RESOURCE_INACTIVE = '利用を終了した社会資源にはつなげま�
 const OUTCOME_DATE_REQUIRED = '結果の日付を入力してください'
 const BEFORE_REFERRAL = 'つないだ日より前の日付です'
 const FUTURE_DATE = '未来の日付は入力できません'
-
-// The case history's actions for referrals. They are not yet in the history contract's list
-// (shared/contracts/cases.ts, caseEvent.action): until the cases module adds them there, the
-// history endpoint cannot return these entries (see the module's report).
-const REFERRAL_ADDED = 'referral_added' as CaseEvent['action']
-const REFERRAL_UPDATED = 'referral_updated' as CaseEvent['action']
 
 const resourceLabel = (r: { resourceNo: string; name: string }) => `${r.resourceNo} ${r.name}`
 
@@ -70,7 +63,7 @@ export function createReferralsService({ db, clock }: Pick<AppDeps, 'db' | 'cloc
           createdAt: now,
           updatedAt: now,
         })
-        await caseRecords.recordEvent(tx, actor, now, caseId, REFERRAL_ADDED, [
+        await caseRecords.recordEvent(tx, actor, now, caseId, 'referral_added', [
           { field: 'referral.resource', from: null, to: resourceLabel(resource!) },
           { field: 'referral.referredOn', from: null, to: input.referredOn },
           { field: 'referral.outcome', from: null, to: 'arranging' },
@@ -113,7 +106,7 @@ export function createReferralsService({ db, clock }: Pick<AppDeps, 'db' | 'cloc
           // The resource names the referral in the history; it does not change.
           const label = resourceLabel({ resourceNo: before.resourceNo, name: before.resourceName })
           await referralsRepo.updateReferralRow(tx, actor.tenantId, referralId, { ...after, updatedAt: now })
-          await caseRecords.recordEvent(tx, actor, now, caseId, REFERRAL_UPDATED, [
+          await caseRecords.recordEvent(tx, actor, now, caseId, 'referral_updated', [
             { field: 'referral.resource', from: label, to: label },
             ...changes,
           ])

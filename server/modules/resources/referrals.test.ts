@@ -25,13 +25,6 @@ async function stored(tenantId: string) {
   return { referrals: r!.n, events: e!.n }
 }
 
-async function eventsOf(caseId: string) {
-  return ctx.db
-    .select()
-    .from(caseEvents)
-    .where(and(eq(caseEvents.tenantId, city.tenantId), eq(caseEvents.caseId, caseId)))
-}
-
 /** Makes an accompaniment worker or an agency the case's lead, as a meeting's decision would. */
 async function makeLead(caseId: string, values: Partial<typeof cases.$inferInsert>) {
   await ctx.db
@@ -89,7 +82,11 @@ describe('referring a case', () => {
       outcomeOn: '2026-11-22',
     })
     await window.get(`/api/cases/${c.id}/referrals`)
-    const events = (await eventsOf(c.id)).filter((e) => e.action.startsWith('referral_'))
+    const history = await window.get(`/api/cases/${c.id}/history`)
+    expect(history.statusCode).toBe(200)
+    const events = (history.json() as { action: string; changes: unknown }[]).filter((e) =>
+      e.action.startsWith('referral_'),
+    )
     expect(events.map((e) => e.action)).toEqual(['referral_added', 'referral_updated'])
     const resourceNo = (await hq.get(`/api/resources/${resourceId}`)).json().resourceNo
     expect(events[0]!.changes).toEqual([

@@ -1,10 +1,122 @@
-import { createRoute } from '@tanstack/react-router'
+import { createRoute, Link, useNavigate } from '@tanstack/react-router'
+import type { NETWORK_WHEN } from '../../../../shared/contracts/network.ts'
 import { PageHeading } from '../../components/ui/page-heading.tsx'
+import { Pagination } from '../../components/ui/pagination.tsx'
+import { Loading, QueryError } from '../../components/ui/query-state.tsx'
+import { useNetworkMeetings } from '../../features/network/api/list-network-meetings.ts'
+import { NetworkMeetingTable } from '../../features/network/components/network-meeting-table.tsx'
+import { ScheduleNetworkMeeting } from '../../features/network/components/schedule-network-meeting.tsx'
+import { NETWORK_PAGE_ROLES } from '../../features/network/network-roles.ts'
+import { useMe } from '../../lib/session.ts'
+import { RequireRoles } from '../require-role.tsx'
 import { appRoute } from './root.tsx'
 
-// Scaffold: replaced by the feature's page.
+const PAGE_SIZE = 20
+type When = (typeof NETWORK_WHEN)[number]
+
+export interface NetworkSearch {
+  when?: When
+  page?: number
+}
+
+/** The tab and page live in the URL, so going back returns to the same list. */
+function parseSearch(raw: Record<string, unknown>): NetworkSearch {
+  const out: NetworkSearch = {}
+  if (raw.when === 'past' || raw.when === 'all') out.when = raw.when
+  const page = Number(raw.page)
+  if (Number.isInteger(page) && page > 1) out.page = page
+  return out
+}
+
 export const networkRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/network',
-  component: () => <PageHeading title="全市の会議" />,
+  validateSearch: parseSearch,
+  component: () => (
+    <RequireRoles roles={NETWORK_PAGE_ROLES}>
+      <NetworkPage />
+    </RequireRoles>
+  ),
 })
+
+const TABS: { when: When; label: string; empty: string }[] = [
+  { when: 'upcoming', label: '今後の会議', empty: '予定されている会議はありません。' },
+  { when: 'past', label: '過去の会議', empty: '過去の会議はありません。' },
+  { when: 'all', label: 'すべて', empty: '会議はまだありません。' },
+]
+
+function NetworkPage() {
+  const me = useMe()
+  const search = networkRoute.useSearch()
+  const navigate = useNavigate({ from: '/network' })
+  const when = search.when ?? 'upcoming'
+  const page = search.page ?? 1
+  const list = useNetworkMeetings({ when, page, pageSize: PAGE_SIZE })
+  const tab = TABS.find((t) => t.when === when) ?? TABS[0]
+  const headquarters = me.role === 'headquarters'
+  const empty =
+    when === 'past'
+      ? (tab?.empty ?? '')
+      : headquarters
+        ? `${tab?.empty ?? ''}「会議を予定する」から登録してください。`
+        : `${tab?.empty ?? ''}本市担当課が会議を予定すると、ここに表示されます。`
+
+  return (
+    <>
+      <PageHeading title="全市の会議" />
+      <p className="mb-6 max-w-3xl text-std-16N-170">
+        本市担当課が開く担当者会議と支援ミーティング（事例検討）です。支援ミーティングには、担当しているケースを匿名の要約で共有できます。
+      </p>
+      {headquarters && (
+        <div className="mb-8">
+          <ScheduleNetworkMeeting />
+        </div>
+      )}
+      <section aria-labelledby="network-list-title">
+        <h2 id="network-list-title" className="mb-4 text-std-20B-150">
+          会議の一覧
+        </h2>
+        <nav aria-label="会議の表示期間" className="mb-4">
+          <ul className="flex flex-wrap gap-2 border-b-2 border-solid-gray-300">
+            {TABS.map((t) => (
+              <li key={t.when}>
+                <Link
+                  to="/network"
+                  search={t.when === 'upcoming' ? {} : { when: t.when }}
+                  aria-current={t.when === when ? 'page' : undefined}
+                  className={`-mb-0.5 inline-flex min-h-12 items-center border-b-4 px-4 text-std-16B-170 ${
+                    t.when === when
+                      ? 'border-key-900 text-key-900! no-underline'
+                      : 'border-transparent text-solid-gray-800! hover:text-key-900!'
+                  }`}
+                >
+                  {t.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <p role="status" className="mb-4 text-std-16N-170">
+          {list.data ? `${tab?.label ?? ''}：全${list.data.total}件` : ''}
+        </p>
+        {list.isPending && <Loading what="会議" />}
+        {list.error && <QueryError error={list.error} />}
+        {list.data && (
+          <>
+            <NetworkMeetingTable
+              caption={tab?.label ?? '会議の一覧'}
+              meetings={list.data.items}
+              empty={empty}
+            />
+            <Pagination
+              page={page}
+              pageSize={PAGE_SIZE}
+              total={list.data.total}
+              onPageChange={(p) => navigate({ search: (prev) => ({ ...prev, page: p > 1 ? p : undefined }) })}
+            />
+          </>
+        )}
+      </section>
+    </>
+  )
+}

@@ -1,0 +1,12 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { unshareCase } from '../../../../../shared/contracts/network.ts'
+import { callApi } from '../../../lib/api-client.ts'
+import { networkRootKey } from './list-network-meetings.ts'
+
+export function useUnshareCase(meetingId: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (shareId: string) => callApi(unshareCase, { params: { id: meetingId, shareId } }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: networkRootKey }),
+  })
+}
