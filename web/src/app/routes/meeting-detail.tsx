@@ -1,5 +1,5 @@
-import { createRoute, Link } from '@tanstack/react-router'
-import { useState } from 'react'
+import { createRoute, Link, useNavigate } from '@tanstack/react-router'
+import { useEffect, useState } from 'react'
 import { buttonClass } from '../../components/ui/button.tsx'
 import { PageHeading } from '../../components/ui/page-heading.tsx'
 import { Loading, QueryError } from '../../components/ui/query-state.tsx'
@@ -31,6 +31,11 @@ function MeetingDetailPage() {
   const me = useMe()
   const detail = useMeeting(meetingId)
   const [flash, setFlash] = useState(created ? '会議を予定しました。出席者と議題を登録してください。' : '')
+  const navigate = useNavigate({ from: '/meetings/$meetingId' })
+  // The message is shown once: a reload or a bookmark of this address should not repeat it.
+  useEffect(() => {
+    if (created) navigate({ search: {}, replace: true })
+  }, [created, navigate])
 
   if (detail.isPending) return <Loading what="会議" />
   if (detail.error) {

@@ -19,6 +19,7 @@ export function AcknowledgementForm({ meetingId }: { meetingId: string }) {
 
   const submit = (e: FormEvent) => {
     e.preventDefault()
+    if (acknowledge.isPending) return
     if (!checked)
       return setErrors({ fields: { confirm: '守秘義務の内容を確認し、確認欄にチェックしてください' } })
     setErrors(noErrors)
@@ -73,7 +74,7 @@ export function AcknowledgementForm({ meetingId }: { meetingId: string }) {
           <ErrorText id={ID} message={error} />
         </div>
         <div>
-          <Button type="submit" disabled={acknowledge.isPending}>
+          <Button type="submit" aria-disabled={acknowledge.isPending || undefined}>
             {acknowledge.isPending ? '記録しています…' : '確認して検討ケースを表示する'}
           </Button>
         </div>

@@ -15,6 +15,7 @@ export function AddAgencyForm({ onAdded }: { onAdded: (agency: { unitId: string;
 
   const submit = (e: FormEvent) => {
     e.preventDefault()
+    if (create.isPending) return
     if (!name.trim()) return setError('機関名を入力してください')
     setError(undefined)
     setDone('')
@@ -50,7 +51,7 @@ export function AddAgencyForm({ onAdded }: { onAdded: (agency: { unitId: string;
         error={error}
       />
       <div className="flex flex-wrap items-center gap-4">
-        <Button type="submit" variant="secondary" disabled={create.isPending}>
+        <Button type="submit" variant="secondary" aria-disabled={create.isPending || undefined}>
           {create.isPending ? '登録しています…' : '登録して招待に加える'}
         </Button>
         <p role="status" className="text-std-16B-170 text-success-2">

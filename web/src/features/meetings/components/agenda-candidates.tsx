@@ -8,7 +8,7 @@ import {
 } from '../../../../../shared/codes.ts'
 import { formatWareki } from '../../../../../shared/dates.ts'
 import { Button } from '../../../components/ui/button.tsx'
-import { controlClass } from '../../../components/ui/field.tsx'
+import { controlClass, ErrorText } from '../../../components/ui/field.tsx'
 import { Notice } from '../../../components/ui/notice.tsx'
 import { Loading, QueryError } from '../../../components/ui/query-state.tsx'
 import { EmptyRow, Table, Td, Th } from '../../../components/ui/table.tsx'
@@ -39,25 +39,42 @@ export function AgendaCandidates({ meeting }: { meeting: MeetingDetail }) {
   const [routes, setRoutes] = useState<Record<string, string>>({})
   const [message, setMessage] = useState('')
   const [error, setError] = useState('')
+  const [routeErrors, setRouteErrors] = useState<Record<string, string>>({})
   const routeOf = (c: Candidate) => routes[c.caseId] ?? c.wardRoute ?? ''
 
   const put = (c: Candidate, kind: 'new' | 'continuing') => {
+    if (add.isPending) return
     setError('')
+    if (kind === 'new' && !routeOf(c)) {
+      setRouteErrors((r) => ({ ...r, [c.caseId]: '新規ケース経路を選択してください' }))
+      document.getElementById(`route-${c.caseId}`)?.focus()
+      return
+    }
+    // The row leaves the list: the keyboard moves on to the next candidate (or the heading).
+    const list = candidates.data?.[kind === 'new' ? 'new' : 'continuing'] ?? []
+    const index = list.findIndex((x) => x.caseId === c.caseId)
+    const next = list[index + 1] ?? list[index - 1]
     const route = kind === 'new' ? ((routeOf(c) || null) as NewCaseRoute | null) : null
     add.mutate(
       { caseId: c.caseId, kind, route },
       {
         onSuccess: () => {
           setMessage(`${c.caseNo}を議題に追加しました（${meeting.agenda.length + 1}番目）。`)
-          // The row disappears from the candidates: keep the keyboard in this section.
-          document.getElementById('agenda-candidates-title')?.focus()
+          requestAnimationFrame(() =>
+            (
+              (next && document.getElementById(`agenda-add-${next.caseId}`)) ||
+              document.getElementById('agenda-candidates-title')
+            )?.focus(),
+          )
         },
-        onError: (err) =>
-          setError(
-            isApiError(err)
-              ? (err.fieldErrors.route ?? err.problem.detail ?? err.problem.title)
-              : '追加に失敗しました。',
-          ),
+        onError: (err) => {
+          const routeError = isApiError(err) ? err.fieldErrors.route : undefined
+          if (routeError) {
+            setRouteErrors((r) => ({ ...r, [c.caseId]: routeError }))
+            document.getElementById(`route-${c.caseId}`)?.focus()
+          } else
+            setError(isApiError(err) ? (err.problem.detail ?? err.problem.title) : '追加に失敗しました。')
+        },
       },
     )
   }
@@ -107,7 +124,12 @@ export function AgendaCandidates({ meeting }: { meeting: MeetingDetail }) {
                     <select
                       id={`route-${c.caseId}`}
                       value={routeOf(c)}
-                      onChange={(e) => setRoutes((r) => ({ ...r, [c.caseId]: e.target.value }))}
+                      onChange={(e) => {
+                        setRoutes((r) => ({ ...r, [c.caseId]: e.target.value }))
+                        setRouteErrors(({ [c.caseId]: _, ...rest }) => rest)
+                      }}
+                      aria-invalid={routeErrors[c.caseId] ? true : undefined}
+                      aria-describedby={routeErrors[c.caseId] ? `route-${c.caseId}-error` : undefined}
                       className={`${controlClass} min-h-10 py-1`}
                     >
                       <option value="">選択してください</option>
@@ -117,9 +139,15 @@ export function AgendaCandidates({ meeting }: { meeting: MeetingDetail }) {
                         </option>
                       ))}
                     </select>
+                    <ErrorText id={`route-${c.caseId}`} message={routeErrors[c.caseId]} />
                   </Td>
                   <Td>
-                    <Button size="sm" disabled={add.isPending} onClick={() => put(c, 'new')}>
+                    <Button
+                      id={`agenda-add-${c.caseId}`}
+                      size="sm"
+                      aria-disabled={add.isPending || undefined}
+                      onClick={() => put(c, 'new')}
+                    >
                       議題に追加<span className="sr-only">（{c.caseNo}）</span>
                     </Button>
                   </Td>
@@ -150,7 +178,12 @@ export function AgendaCandidates({ meeting }: { meeting: MeetingDetail }) {
                   <Td>{labelOf(CASE_LEADS, c.lead)}</Td>
                   <Td>{c.nextReviewOn ? formatWareki(c.nextReviewOn) : ''}</Td>
                   <Td>
-                    <Button size="sm" disabled={add.isPending} onClick={() => put(c, 'continuing')}>
+                    <Button
+                      id={`agenda-add-${c.caseId}`}
+                      size="sm"
+                      aria-disabled={add.isPending || undefined}
+                      onClick={() => put(c, 'continuing')}
+                    >
                       議題に追加<span className="sr-only">（{c.caseNo}）</span>
                     </Button>
                   </Td>

@@ -41,6 +41,7 @@ export function AgendaOrder({ meeting }: { meeting: MeetingDetail }) {
     )
 
   const move = (item: AgendaItem, index: number, dir: 'up' | 'down') => {
+    if (reorder.isPending) return
     const target = dir === 'up' ? index - 1 : index + 1
     const ids = agenda.map((a) => a.caseId)
     const [moved] = ids.splice(index, 1)
@@ -96,7 +97,7 @@ export function AgendaOrder({ meeting }: { meeting: MeetingDetail }) {
                     id={moveId(item.caseId, 'up')}
                     variant="secondary"
                     size="sm"
-                    disabled={i === 0 || reorder.isPending}
+                    disabled={i === 0}
                     onClick={() => move(item, i, 'up')}
                   >
                     上へ<span className="sr-only">（{item.caseNo}）</span>
@@ -105,7 +106,7 @@ export function AgendaOrder({ meeting }: { meeting: MeetingDetail }) {
                     id={moveId(item.caseId, 'down')}
                     variant="secondary"
                     size="sm"
-                    disabled={i === agenda.length - 1 || reorder.isPending}
+                    disabled={i === agenda.length - 1}
                     onClick={() => move(item, i, 'down')}
                   >
                     下へ<span className="sr-only">（{item.caseNo}）</span>

@@ -42,6 +42,7 @@ export function AttendeesPanel({
   )
   const [rows, setRows] = useState<Row[]>(initial)
   const [adding, setAdding] = useState('')
+  const [pickError, setPickError] = useState<string | undefined>()
   const [errors, setErrors] = useState<FormErrors>(noErrors)
   const [message, setMessage] = useState('')
   const save = useSetAttendees(meeting.id)
@@ -74,6 +75,7 @@ export function AttendeesPanel({
   }
 
   const submit = () => {
+    if (save.isPending) return
     setErrors(noErrors)
     save.mutate(
       rows.map((r) => ({ unitId: r.unitId, attended: r.attended })),
@@ -161,14 +163,22 @@ export function AttendeesPanel({
             group('agency', '関係機関'),
           ].filter((g) => g.options.length > 0)}
           value={adding}
-          onValueChange={setAdding}
+          onValueChange={(v) => {
+            setAdding(v)
+            setPickError(undefined)
+          }}
+          error={pickError}
         />
         <Button
           variant="secondary"
-          disabled={!adding}
           onClick={() => {
             const found = candidates.find((c) => c.unitId === adding)
-            if (found) add([found])
+            if (!found) {
+              setPickError('招待する組織を選択してください')
+              document.getElementById('invite-unit')?.focus()
+              return
+            }
+            add([found])
             setAdding('')
           }}
         >
@@ -182,7 +192,7 @@ export function AttendeesPanel({
       </div>
 
       <div className="flex flex-wrap items-center gap-4">
-        <Button onClick={submit} disabled={save.isPending}>
+        <Button onClick={submit} aria-disabled={save.isPending || undefined}>
           {save.isPending ? '保存しています…' : '出席者を保存する'}
         </Button>
         <p role="status" className="text-std-16B-170">

@@ -69,6 +69,7 @@ export function DecisionForm({
 
   const submit = (e: FormEvent) => {
     e.preventDefault()
+    if (save.isPending) return
     const local = checkDecision(values)
     if (Object.keys(local).length > 0) return setErrors({ fields: local })
     setErrors({ fields: {} })
@@ -259,7 +260,8 @@ export function DecisionForm({
         support="会議の日より後の日付を、西暦で「2027/1/15」のように入力してください"
       />
       <div>
-        <Button type="submit" disabled={save.isPending}>
+        {/* Never disabled while saving: a disabled button would drop the keyboard focus. */}
+        <Button type="submit" aria-disabled={save.isPending || undefined}>
           {save.isPending ? '保存しています…' : `${item.caseNo}の決定を保存する`}
         </Button>
       </div>

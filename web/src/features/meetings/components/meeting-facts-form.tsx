@@ -60,6 +60,7 @@ export function MeetingFactsForm({
 
   const submit = (e: FormEvent) => {
     e.preventDefault()
+    if (busy) return
     if (!values.heldOn.trim()) return setErrors({ fields: { heldOn: '開催日を入力してください' } })
     if (!parseWesternDate(values.heldOn)) return setErrors({ fields: { heldOn: INVALID_DATE_MESSAGE } })
     setErrors(noErrors)
@@ -118,7 +119,7 @@ export function MeetingFactsForm({
         error={errors.fields.chair}
       />
       <div className="flex flex-wrap gap-4">
-        <Button type="submit" disabled={busy}>
+        <Button type="submit" aria-disabled={busy || undefined}>
           {busy ? '保存しています…' : submitLabel}
         </Button>
         {onCancel && (

@@ -121,8 +121,9 @@ export function MeetingOverview({
           {canMarkHeld && (
             <Button
               variant="secondary"
-              disabled={held.isPending}
+              aria-disabled={held.isPending || undefined}
               onClick={() => {
+                if (held.isPending) return
                 setError('')
                 held.mutate(undefined, {
                   onSuccess: () => onDone('会議を開催済みにしました。'),

@@ -19,6 +19,7 @@ export function MinutesNoteForm({ meeting }: { meeting: MeetingDetail }) {
 
   const submit = (e: FormEvent) => {
     e.preventDefault()
+    if (update.isPending) return
     setErrors(noErrors)
     if (!dirty) return setSaved('変更はありません。')
     update.mutate(
@@ -47,7 +48,7 @@ export function MinutesNoteForm({ meeting }: { meeting: MeetingDetail }) {
         error={errors.fields.minutesNote}
       />
       <div className="flex flex-wrap items-center gap-4">
-        <Button type="submit" variant="secondary" disabled={update.isPending}>
+        <Button type="submit" variant="secondary" aria-disabled={update.isPending || undefined}>
           {update.isPending ? '保存しています…' : '会議全体の記録を保存する'}
         </Button>
         <p role="status" className="text-std-16B-170 text-success-2">
