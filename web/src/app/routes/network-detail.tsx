@@ -17,6 +17,7 @@ import {
 } from '../../features/network/components/network-meeting-form.tsx'
 import { ShareCaseForm } from '../../features/network/components/share-case-form.tsx'
 import { ShareList } from '../../features/network/components/share-list.tsx'
+import { focusSoon } from '../../features/network/focus-soon.ts'
 import { networkWhenText } from '../../features/network/network-format.ts'
 import { NETWORK_PAGE_ROLES } from '../../features/network/network-roles.ts'
 import { isApiError } from '../../lib/api-error.ts'
@@ -102,7 +103,10 @@ function MeetingOverview({
           kindLocked={m.shareCount > 0}
           submitLabel="変更を保存する"
           busy={update.isPending}
-          onCancel={() => setMode('view')}
+          onCancel={() => {
+            setMode('view')
+            focusSoon('network-edit-open')
+          }}
           onSubmit={(body, onError) => {
             // A meeting with shared cases keeps its kind: the form does not offer it, nor is it sent.
             const { kind, ...rest } = body
@@ -110,6 +114,7 @@ function MeetingOverview({
               onSuccess: () => {
                 setMode('view')
                 onMessage('会議の内容を変更しました。')
+                focusSoon('network-edit-open')
               },
               onError,
             })
@@ -127,11 +132,18 @@ function MeetingOverview({
           />
           {m.access.canEdit && mode === 'view' && (
             <div className="mt-6 flex flex-wrap gap-4">
-              <Button variant="secondary" onClick={() => setMode('edit')}>
+              <Button
+                id="network-edit-open"
+                variant="secondary"
+                onClick={() => {
+                  setMode('edit')
+                  focusSoon('edit-network-meeting-title')
+                }}
+              >
                 会議の内容を変更
               </Button>
               {m.shareCount === 0 ? (
-                <Button variant="tertiary" onClick={() => setMode('delete')}>
+                <Button id="network-delete-open" variant="tertiary" onClick={() => setMode('delete')}>
                   会議を削除
                 </Button>
               ) : (
@@ -153,7 +165,10 @@ function MeetingOverview({
                     onSuccess: () => navigate({ to: '/network' }),
                   })
                 }
-                onCancel={() => setMode('view')}
+                onCancel={() => {
+                  setMode('view')
+                  focusSoon('network-delete-open')
+                }}
               >
                 「{m.title}」（{networkWhenText(m.heldOn, m.startTime)}）を削除します。元に戻せません。
                 {remove.error && (
@@ -182,7 +197,7 @@ function SharedCases({
   const [sharing, setSharing] = useState(false)
   return (
     <section aria-labelledby="network-shares" className="mb-12">
-      <h2 id="network-shares" className="mb-4 text-std-24B-150">
+      <h2 id="network-shares" tabIndex={-1} className="mb-4 text-std-24B-150">
         共有された事例
       </h2>
       <p className="mb-6 max-w-3xl text-std-16N-170">
@@ -202,12 +217,23 @@ function SharedCases({
               onDone={(title) => {
                 setSharing(false)
                 onMessage(`「${title}」を共有しました。`)
+                focusSoon('share-open')
               }}
-              onCancel={() => setSharing(false)}
+              onCancel={() => {
+                setSharing(false)
+                focusSoon('share-open')
+              }}
             />
           </section>
         ) : (
-          <Button className="mb-8" onClick={() => setSharing(true)}>
+          <Button
+            id="share-open"
+            className="mb-8"
+            onClick={() => {
+              setSharing(true)
+              focusSoon('share-caseNo')
+            }}
+          >
             ケースを共有
           </Button>
         ))}

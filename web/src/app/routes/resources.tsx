@@ -12,6 +12,7 @@ import {
   type ResourceFilterValues,
 } from '../../features/resources/components/resource-filters.tsx'
 import { ResourceForm } from '../../features/resources/components/resource-form.tsx'
+import { focusSoon } from '../../features/resources/focus-soon.ts'
 import { isApiError } from '../../lib/api-error.ts'
 import { useMe } from '../../lib/session.ts'
 import { appRoute } from './root.tsx'
@@ -63,7 +64,13 @@ function ResourcesPage() {
     <>
       <PageHeading title="社会資源">
         {maintainer && !adding && (
-          <Button onClick={() => setAdding(true)} aria-expanded={false} aria-controls="resource-new">
+          <Button
+            id="resource-add-open"
+            onClick={() => {
+              setAdding(true)
+              focusSoon('resource-new-name')
+            }}
+          >
             社会資源を登録する
           </Button>
         )}
@@ -93,8 +100,12 @@ function ResourcesPage() {
             onDone={(saved) => {
               setAdding(false)
               setFlash(`「${saved.name}」を資源番号 ${saved.resourceNo} で登録しました。`)
+              focusSoon('resource-add-open')
             }}
-            onCancel={() => setAdding(false)}
+            onCancel={() => {
+              setAdding(false)
+              focusSoon('resource-add-open')
+            }}
           />
         </section>
       )}
@@ -107,7 +118,7 @@ function ResourcesPage() {
         onApply={(values) => navigate({ search: values })}
       />
       <section aria-labelledby="resource-results">
-        <h2 id="resource-results" className="mb-2 text-std-20B-150">
+        <h2 id="resource-results" tabIndex={-1} className="mb-2 text-std-20B-150">
           {filtered ? '検索結果' : '社会資源の一覧'}
         </h2>
         <p role="status" className="mb-4 text-std-16N-170">

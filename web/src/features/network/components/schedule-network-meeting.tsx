@@ -2,6 +2,7 @@ import { useNavigate } from '@tanstack/react-router'
 import { useState } from 'react'
 import { Button } from '../../../components/ui/button.tsx'
 import { useCreateNetworkMeeting } from '../api/create-network-meeting.ts'
+import { focusSoon } from '../focus-soon.ts'
 import { emptyNetworkMeeting, NetworkMeetingForm } from './network-meeting-form.tsx'
 
 /** 会議を予定する (headquarters): folded behind a button; a new meeting opens its own page. */
@@ -12,7 +13,13 @@ export function ScheduleNetworkMeeting() {
 
   if (!open) {
     return (
-      <Button onClick={() => setOpen(true)} aria-expanded={false} aria-controls="schedule-network-meeting">
+      <Button
+        id="schedule-network-meeting-open"
+        onClick={() => {
+          setOpen(true)
+          focusSoon('new-network-meeting-kind')
+        }}
+      >
         会議を予定する
       </Button>
     )
@@ -31,7 +38,10 @@ export function ScheduleNetworkMeeting() {
         initial={emptyNetworkMeeting}
         submitLabel="会議を予定する"
         busy={create.isPending}
-        onCancel={() => setOpen(false)}
+        onCancel={() => {
+          setOpen(false)
+          focusSoon('schedule-network-meeting-open')
+        }}
         onSubmit={(body, onError) =>
           create.mutate(body, {
             onSuccess: (meeting) =>

@@ -15,6 +15,7 @@ import { DescriptionList } from '../../../components/ui/description-list.tsx'
 import { Notice } from '../../../components/ui/notice.tsx'
 import { isApiError } from '../../../lib/api-error.ts'
 import { useUnshareCase } from '../api/unshare-case.ts'
+import { focusSoon } from '../focus-soon.ts'
 
 function ShareEntry({
   meetingId,
@@ -65,10 +66,17 @@ function ShareEntry({
                 busy={unshare.isPending}
                 onConfirm={() =>
                   unshare.mutate(s.id, {
-                    onSuccess: () => onWithdrawn(`「${s.title}」の共有を取り下げました。`),
+                    onSuccess: () => {
+                      onWithdrawn(`「${s.title}」の共有を取り下げました。`)
+                      // The share leaves the list: its section's heading takes the focus.
+                      focusSoon('network-shares')
+                    },
                   })
                 }
-                onCancel={() => setConfirming(false)}
+                onCancel={() => {
+                  setConfirming(false)
+                  focusSoon(`share-${s.id}-withdraw`)
+                }}
               >
                 この事例は会議の出席者から見えなくなります。
                 {unshare.error && (
@@ -81,7 +89,13 @@ function ShareEntry({
               </ConfirmPanel>
             </div>
           ) : (
-            <Button variant="tertiary" size="sm" className="mt-4" onClick={() => setConfirming(true)}>
+            <Button
+              id={`share-${s.id}-withdraw`}
+              variant="tertiary"
+              size="sm"
+              className="mt-4"
+              onClick={() => setConfirming(true)}
+            >
               共有を取り下げる<span className="sr-only">（{s.title}）</span>
             </Button>
           ))}

@@ -8,6 +8,7 @@ import { Button } from '../../../components/ui/button.tsx'
 import { Loading, QueryError } from '../../../components/ui/query-state.tsx'
 import { readsCases, useMe } from '../../../lib/session.ts'
 import { useReferrals } from '../api/list-referrals.ts'
+import { focusSoon } from '../focus-soon.ts'
 import { ReferralForm } from './referral-form.tsx'
 import { ReferralOutcomeForm } from './referral-outcome-form.tsx'
 
@@ -55,12 +56,25 @@ function ReferralEntry({
                 onDone={() => {
                   setEditing(false)
                   onChanged(`「${r.resourceName}」へのつなぎの結果を記録しました。`)
+                  focusSoon(`referral-${r.id}-edit`)
                 }}
-                onCancel={() => setEditing(false)}
+                onCancel={() => {
+                  setEditing(false)
+                  focusSoon(`referral-${r.id}-edit`)
+                }}
               />
             </div>
           ) : (
-            <Button variant="tertiary" size="sm" className="mt-2" onClick={() => setEditing(true)}>
+            <Button
+              id={`referral-${r.id}-edit`}
+              variant="tertiary"
+              size="sm"
+              className="mt-2"
+              onClick={() => {
+                setEditing(true)
+                focusSoon(`referral-${r.id}-outcome`)
+              }}
+            >
               結果を記録<span className="sr-only">（{r.resourceName}）</span>
             </Button>
           ))}
@@ -102,12 +116,23 @@ export function ReferralsPanel({ c }: { c: CaseDetail }) {
               onDone={(name) => {
                 setAdding(false)
                 setFlash(`「${name}」へのつなぎを記録しました。結果が分かったら記録してください。`)
+                focusSoon('referral-add-open')
               }}
-              onCancel={() => setAdding(false)}
+              onCancel={() => {
+                setAdding(false)
+                focusSoon('referral-add-open')
+              }}
             />
           </section>
         ) : (
-          <Button className="mb-6" onClick={() => setAdding(true)}>
+          <Button
+            id="referral-add-open"
+            className="mb-6"
+            onClick={() => {
+              setAdding(true)
+              focusSoon('referral-new-filter')
+            }}
+          >
             社会資源につなぐ
           </Button>
         ))}

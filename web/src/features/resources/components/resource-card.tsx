@@ -5,6 +5,7 @@ import { ConfirmPanel } from '../../../components/ui/confirm-panel.tsx'
 import { Notice } from '../../../components/ui/notice.tsx'
 import { isApiError } from '../../../lib/api-error.ts'
 import { useUpdateResource } from '../api/update-resource.ts'
+import { focusSoon } from '../focus-soon.ts'
 import { areaText, categoriesText, countsText, servesText, subsidyText } from '../resource-format.ts'
 import { ResourceForm } from './resource-form.tsx'
 
@@ -41,6 +42,8 @@ export function ResourceCard({
         onSuccess: () => {
           setMode('view')
           onMessage(r.active ? `「${r.name}」を一覧から外しました。` : `「${r.name}」を一覧に戻しました。`)
+          // A resource taken out may leave the list: then the list's heading takes the focus.
+          focusSoon(`resource-${r.id}-toggle`, 'resource-results')
         },
       },
     )
@@ -63,8 +66,12 @@ export function ResourceCard({
               onDone={() => {
                 setMode('view')
                 onMessage(`「${r.name}」の変更を保存しました。`)
+                focusSoon(`resource-${r.id}-edit`)
               }}
-              onCancel={() => setMode('view')}
+              onCancel={() => {
+                setMode('view')
+                focusSoon(`resource-${r.id}-edit`)
+              }}
             />
           </section>
         ) : (
@@ -82,10 +89,23 @@ export function ResourceCard({
             {r.description && <p className="mt-3 whitespace-pre-wrap text-std-16N-170">{r.description}</p>}
             {canEdit && mode === 'view' && (
               <div className="mt-4 flex flex-wrap gap-3">
-                <Button variant="secondary" size="sm" onClick={() => setMode('edit')}>
+                <Button
+                  id={`resource-${r.id}-edit`}
+                  variant="secondary"
+                  size="sm"
+                  onClick={() => {
+                    setMode('edit')
+                    focusSoon(`resource-${r.id}-name`)
+                  }}
+                >
                   編集<span className="sr-only">（{r.name}）</span>
                 </Button>
-                <Button variant="tertiary" size="sm" onClick={() => setMode('confirm')}>
+                <Button
+                  id={`resource-${r.id}-toggle`}
+                  variant="tertiary"
+                  size="sm"
+                  onClick={() => setMode('confirm')}
+                >
                   {r.active ? '一覧から外す' : '一覧に戻す'}
                   <span className="sr-only">（{r.name}）</span>
                 </Button>
@@ -99,7 +119,10 @@ export function ResourceCard({
                   danger={r.active}
                   busy={update.isPending}
                   onConfirm={toggleActive}
-                  onCancel={() => setMode('view')}
+                  onCancel={() => {
+                    setMode('view')
+                    focusSoon(`resource-${r.id}-toggle`)
+                  }}
                 >
                   {r.active
                     ? '職員の検索結果に表示されなくなり、新しくつなぐこともできなくなります。これまでのつなぎの記録は残ります。'
