@@ -77,6 +77,8 @@ describe('referring a case', () => {
   it('keeps the referral in the case history and audits without the note', async () => {
     const c = await openCase(window)
     const r = await addReferral(window, c.id, { resourceId, note: '母親が同行を希望' })
+    // A minute later, so that the history's order (by time) is the order of the changes.
+    ctx.clock.advance(60_000)
     await window.patch(`/api/cases/${c.id}/referrals/${r.id}`, {
       outcome: 'not_used',
       outcomeOn: '2026-11-22',
