@@ -5,7 +5,6 @@
 import { once } from 'node:events'
 import { createWriteStream, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import ExcelJS from 'exceljs'
 import { SHEETS } from '../../../shared/interchange/sheets.ts'
 import type { Db } from '../../db/client.ts'
 import type { Actor } from '../../platform/actor.ts'
@@ -44,8 +43,12 @@ export async function exportLedger(db: Db, tenantId: string, options: ExportOpti
     const data = await exportRows(tx, tenantId, options.personal)
     const summary: ExportSummary = { files: [], rows: {} }
     const xlsx = options.out.toLowerCase().endsWith('.xlsx')
+    // Loaded on first use: exceljs costs ~16 MB of memory, which CSV files never need.
     const workbook = xlsx
-      ? new ExcelJS.stream.xlsx.WorkbookWriter({ filename: options.out, useSharedStrings: false })
+      ? new (await import('exceljs')).default.stream.xlsx.WorkbookWriter({
+          filename: options.out,
+          useSharedStrings: false,
+        })
       : null
     if (!xlsx) mkdirSync(options.out, { recursive: true })
     for (const sheet of SHEETS) {

@@ -2,7 +2,7 @@
 // their rows arrive in file order and are never all held in memory.
 import { createReadStream } from 'node:fs'
 import { open } from 'node:fs/promises'
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
 import { type Cell, LedgerReadError, type LedgerRow } from './ledger.types.ts'
 import { EMPTY, NOT_A_SPREADSHEET } from './reasons.ts'
 import type { OpenSheet } from './sheet.ts'
@@ -61,8 +61,10 @@ async function isZip(file: string): Promise<boolean> {
 export async function* openXlsx(file: string): AsyncGenerator<OpenSheet> {
   // An encrypted workbook is an OLE file, an .xls renamed, or text: none is a zip.
   if (!(await isZip(file))) throw new LedgerReadError(file, NOT_A_SPREADSHEET)
+  // Loaded on first use: exceljs costs ~16 MB of memory, which a CSV import never needs.
+  const { default: Excel } = await import('exceljs')
   const input = createReadStream(file)
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+  const reader = new Excel.stream.xlsx.WorkbookReader(input, {
     sharedStrings: 'cache',
     // Styles are needed to know which numeric cells are dates.
     styles: 'cache',
