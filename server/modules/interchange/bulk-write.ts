@@ -8,8 +8,30 @@ import type { Db } from '../../db/client.ts'
 
 /** Rows per statement: large enough to amortise a round trip, small enough to keep memory flat. */
 export const BULK_ROWS = 5000
+/**
+ * And about this many characters of parameters per statement (≈2,000 contacts, 900 cases, 250
+ * case histories): a statement's text lives while it is gathered and sent, long enough for the
+ * garbage collector to move it to the old generation, which then grows by that much each time.
+ */
+const BULK_CHARS = 250_000
 
-const NEEDS_ESCAPE = /[\\"]/g
+/** An element of an array literal: quoted, with backslashes and quotes escaped. */
+function quoted(text: string): string {
+  // Tested first: replacing copies the string even when nothing matches.
+  if (!text.includes('"') && !text.includes('\\')) return `"${text}"`
+  return `"${text.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`
+}
+
+/**
+ * `{a,b,…}` from elements already quoted, as one flat string: a concatenation would be copied
+ * flat again by the driver when it measures the parameter, a second copy of the whole column.
+ */
+function literalOf(elements: string[]): string {
+  if (elements.length === 0) return '{}'
+  elements[0] = `{${elements[0]}`
+  elements[elements.length - 1] = `${elements[elements.length - 1]}}`
+  return elements.join(',')
+}
 
 /**
  * A PostgreSQL array literal. Every element is quoted, so text such as NULL, {a} or "x" stays
@@ -19,9 +41,9 @@ export function arrayLiteral(items: readonly unknown[]): string {
   const parts = new Array<string>(items.length)
   for (let i = 0; i < items.length; i++) {
     const v = items[i]
-    parts[i] = v == null ? 'NULL' : `"${String(v).replace(NEEDS_ESCAPE, '\\$&')}"`
+    parts[i] = v == null ? 'NULL' : quoted(typeof v === 'string' ? v : String(v))
   }
-  return `{${parts.join(',')}}`
+  return literalOf(parts)
 }
 
 /** One value as the text PostgreSQL reads for the column's type. */
@@ -74,18 +96,24 @@ export function typed<T extends PgTable>(table: T, key: keyof Insert<T> & string
 }
 
 /**
- * INSERT … SELECT FROM unnest($1::type[], $2::type[], …) in statements of `size` rows. Array
- * columns travel as text[] of array literals (unnest would flatten a two-dimensional array)
- * and are cast back per row.
+ * Columns that travel as text and are cast row by row: arrays (unnest would flatten a
+ * two-dimensional array) and JSON, whose parser leaves a few KB per value in the statement's
+ * memory when a whole jsonb[] is read at once (≈14 MB per 5,000 rows, kept for good by PGlite's
+ * WebAssembly memory); a per-row cast is freed row by row.
+ */
+const castPerRow = (type: string) => type.endsWith('[]') || type === 'jsonb' || type === 'json'
+
+/**
+ * INSERT … SELECT FROM unnest($1::type[], $2::type[], …) in statements of at most `size` rows
+ * and about BULK_CHARS characters of parameters.
  */
 export async function bulkInsert<T extends PgTable>(
   tx: Db,
   table: T,
-  rows: readonly BulkRow<T>[],
+  rows: Iterable<BulkRow<T>>,
   spec: BulkInsert<T>,
   size = BULK_ROWS,
 ): Promise<void> {
-  if (rows.length === 0) return
   const columns = columnsOf(table)
   const per = spec.columns.map((key) => ({ key, ...columns[key]! }))
   const fixed = Object.entries(spec.fixed ?? {}).map(([key, value]) => ({ key, value, ...columns[key]! }))
@@ -96,7 +124,7 @@ export async function bulkInsert<T extends PgTable>(
   const selected = sql.join(
     [
       ...per.map((c, i) =>
-        c.type.endsWith('[]')
+        castPerRow(c.type)
           ? sql`${sql.identifier(`c${i}`)}::${sql.raw(c.type)}`
           : sql`${sql.identifier(`c${i}`)}`,
       ),
@@ -122,20 +150,31 @@ export async function bulkInsert<T extends PgTable>(
     )
     conflict = sql` on conflict (${target}) do update set ${set}`
   }
-  for (let start = 0; start < rows.length; start += size) {
-    const batch = rows.slice(start, start + size)
+  const elementTypes = per.map((c) => sql.raw(`${castPerRow(c.type) ? 'text' : c.type}[]`))
+  // Each column's elements, already quoted, for the statement being gathered.
+  let parts = per.map(() => [] as string[])
+  let chars = 0
+  const send = async () => {
     const arrays = sql.join(
-      per.map((c) => {
-        const values = batch.map((row) => textOf((row as Record<string, unknown>)[c.key], c.type))
-        const elementType = c.type.endsWith('[]') ? 'text' : c.type
-        return sql`${arrayLiteral(values)}::${sql.raw(elementType)}[]`
-      }),
+      parts.map((p, i) => sql`${literalOf(p)}::${elementTypes[i]!}`),
       sql`, `,
     )
+    parts = per.map(() => [])
+    chars = 0
     await tx.execute(
       sql`insert into ${table} (${names}) select ${selected} from unnest(${arrays}) as u(${aliases})${conflict}`,
     )
   }
+  for (const row of rows) {
+    for (let i = 0; i < per.length; i++) {
+      const text = textOf((row as Record<string, unknown>)[per[i]!.key], per[i]!.type)
+      const element = text === null ? 'NULL' : quoted(text)
+      parts[i]!.push(element)
+      chars += element.length
+    }
+    if (parts[0]!.length >= size || chars >= BULK_CHARS) await send()
+  }
+  if (parts[0]!.length > 0) await send()
 }
 
 /** `column = any($1::type[])`: one parameter for a list of any length. */

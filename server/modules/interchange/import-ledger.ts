@@ -1,13 +1,13 @@
 // Imports a ledger (interchange.md): read every sheet, check every row against the file and the
-// store, then write everything in one transaction, or nothing when there is any error. A dry
+// store, and write everything in one transaction, or nothing when there is any error. A dry
 // run checks and counts only. Each attempt leaves one audit row ('ledger.import').
 import { sql } from 'drizzle-orm'
-import { SHEET_KEYS } from '../../../shared/interchange/sheets.ts'
+import { SHEET_KEYS, type SheetKey } from '../../../shared/interchange/sheets.ts'
 import type { Db } from '../../db/client.ts'
 import type { Actor } from '../../platform/actor.ts'
 import { writeAnonymousAudit, writeAudit } from '../../platform/audit.ts'
 import { collectSheets } from './collect-sheets.ts'
-import { Issues } from './import-model.ts'
+import { Issues, releaseRows } from './import-model.ts'
 import { loadStored } from './load-stored.ts'
 import { planCases } from './plan-cases.ts'
 import { planContacts } from './plan-contacts.ts'
@@ -51,24 +51,35 @@ export async function importLedger(
   const counts: ImportResult['counts'] = {}
   const run = async (tx: Db) => {
     const stored = await loadStored(tx, tenantId, ledger)
-    const cases = planCases(ledger, stored, issues, ctx)
-    const meetings = planMeetings(ledger, stored, issues, ctx)
-    const surveys = planSurveys(ledger, stored, issues, ctx)
-    const plans: [string, SheetPlan][] = [
-      ['cases', cases],
-      ['contacts', planContacts(ledger, stored, cases.refs, issues, ctx)],
-      ['meetings', meetings],
-      ['reviews', planReviews(ledger, stored, meetings.refs, cases.refs, issues, ctx)],
-      ['surveys', surveys],
-      ['responses', planResponses(ledger, stored, surveys.refs, issues, ctx)],
-      ['resources', planResources(ledger, stored, issues, ctx)],
-      ['baselines', planBaselines(ledger, stored, issues, ctx)],
-    ]
-    for (const [key, plan] of plans) if (ledger.has(key as never)) counts[key] = plan.counts
+    const write = !options.dryRun
+    /**
+     * One sheet at a time: plan it (checks, counts), let go of its rows, and write it while the
+     * ledger has no error so far, so that only one sheet's worth of rows is held at once. An
+     * error found in a later sheet still writes nothing: the transaction is rolled back.
+     * Returns what later sheets refer to (the planned sheet's refs).
+     */
+    const step = async <P extends SheetPlan>(
+      key: SheetKey,
+      plan: () => P,
+    ): Promise<Omit<P, keyof SheetPlan>> => {
+      const { counts: sheetCounts, write: writeSheet, ...refs } = plan()
+      releaseRows(ledger, key)
+      if (ledger.has(key)) counts[key] = sheetCounts
+      if (write && issues.errors.length === 0) await writeSheet(tx)
+      return refs
+    }
+    const cases = await step('cases', () => planCases(ledger, stored, issues, ctx))
+    await step('contacts', () => planContacts(ledger, stored, cases.refs, issues, ctx))
+    stored.contactsByCase.clear()
+    const meetings = await step('meetings', () => planMeetings(ledger, stored, issues, ctx))
+    await step('reviews', () => planReviews(ledger, stored, meetings.refs, cases.refs, issues, ctx))
+    const surveys = await step('surveys', () => planSurveys(ledger, stored, issues, ctx))
+    await step('responses', () => planResponses(ledger, stored, surveys.refs, issues, ctx))
+    await step('resources', () => planResources(ledger, stored, issues, ctx))
+    await step('baselines', () => planBaselines(ledger, stored, issues, ctx))
     const ok = issues.errors.length === 0
-    if (ok && !options.dryRun) for (const [, plan] of plans) await plan.write(tx)
     await audit(tx, tenantId, options, { ok, paths: paths.length, counts, errors: issues.errors.length })
-    if (!ok && !options.dryRun) throw new RollBack()
+    if (!ok && write) throw new RollBack()
   }
   try {
     await db.transaction(run)

@@ -47,6 +47,15 @@ export function rowsOf(ledger: ParsedLedger, key: SheetKey): SheetRow[] {
   return ledger.get(key)?.rows ?? []
 }
 
+/**
+ * Lets go of a sheet's rows once it has been planned (and written): the sheet stays known, with
+ * its columns, but its rows are no longer held.
+ */
+export function releaseRows(ledger: ParsedLedger, key: SheetKey): void {
+  const sheet = ledger.get(key)
+  if (sheet) sheet.rows = []
+}
+
 export function has(ledger: ParsedLedger, key: SheetKey, column: string): boolean {
   return ledger.get(key)?.present.has(column) ?? false
 }

@@ -101,13 +101,11 @@ export function planCases(ledger: ParsedLedger, stored: Stored, issues: Issues, 
   const refs = new Map<string, CaseRef>()
   for (const [no, row] of stored.cases) refs.set(no, { id: row.id, openedOn: row.openedOn })
   const firstRow = new Map<string, number>()
-  const upserts: BulkRow<typeof cases>[] = []
-  const events: BulkRow<typeof caseEvents>[] = []
+  const upserts: (Fields & { id: string; caseNo: string })[] = []
+  // The stored case each upsert changes (undefined: added), for its history entry. The entries
+  // themselves are made while writing: a city's worth of them is tens of MB of small objects.
+  const previous: (CaseRow | undefined)[] = []
   const counts = { added: 0, updated: 0 }
-  const event = (caseId: string, changes: { field: string; from: string | null; to: string | null }[]) =>
-    events.push({ caseId, changes })
-  const text = (v: unknown) => (v == null ? null : Array.isArray(v) ? v.join(';') : String(v))
-
   for (const r of rowsOf(ledger, 'cases')) {
     const caseNo = str(r, 'case_id')
     if (!caseNo) continue
@@ -126,13 +124,21 @@ export function planCases(ledger: ParsedLedger, stored: Stored, issues: Issues, 
     if (existing && changed.length === 0) continue
     if (existing) counts.updated++
     else counts.added++
-    upserts.push({ id, caseNo, ...values })
-    event(
-      id,
-      changed
+    upserts.push(Object.assign(values, { id, caseNo }))
+    previous.push(existing)
+  }
+
+  const text = (v: unknown) => (v == null ? null : Array.isArray(v) ? v.join(';') : String(v))
+  /** Each upsert's history entry: the fields it changes, from what to what (an added case: its values). */
+  function* history(): Generator<BulkRow<typeof caseEvents>> {
+    for (let i = 0; i < upserts.length; i++) {
+      const values = upserts[i]!
+      const existing = previous[i]
+      const changes = FIELDS.filter((f) => !same(existing?.[f], values[f]))
         .map((f) => ({ field: f, from: text(existing?.[f]), to: text(values[f]) }))
-        .filter((c) => existing || c.to !== null),
-    )
+        .filter((c) => existing || c.to !== null)
+      yield { caseId: values.id, changes }
+    }
   }
 
   const fyMax = new Map<number, number>()
@@ -157,7 +163,7 @@ export function planCases(ledger: ParsedLedger, stored: Stored, issues: Issues, 
           },
         },
       })
-      await bulkInsert(tx, caseEvents, events, {
+      await bulkInsert(tx, caseEvents, history(), {
         columns: ['caseId', 'changes'],
         fixed: {
           tenantId: ctx.tenantId,

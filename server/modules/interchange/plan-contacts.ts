@@ -1,7 +1,6 @@
 // The `contacts` sheet. Contacts have no identifier: a re-import replaces the set of contacts
 // of every case the file names. Contacts equal to stored ones are kept (with their id and next
 // step); only the differences are deleted and inserted, so re-importing a file changes nothing.
-import { randomUUID } from 'node:crypto'
 import { and, eq } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import { contacts } from '../../db/schema/index.ts'
@@ -21,9 +20,18 @@ import { BEFORE_OPENING, type ImportContext, type SheetPlan } from './write-supp
 
 type ContactValues = Pick<
   ContactRow,
-  'contactedOn' | 'time' | 'method' | 'counterpart' | 'staffId' | 'staffName' | 'minutes' | 'summary'
+  | 'caseId'
+  | 'contactedOn'
+  | 'time'
+  | 'method'
+  | 'counterpart'
+  | 'staffId'
+  | 'staffName'
+  | 'minutes'
+  | 'summary'
 >
 const VALUE_KEYS = [
+  'caseId',
   'contactedOn',
   'time',
   'method',
@@ -33,17 +41,23 @@ const VALUE_KEYS = [
   'minutes',
   'summary',
 ] as const satisfies readonly (keyof ContactValues)[]
-const OPTIONAL = ['time', 'staff', 'minutes', 'summary'] as const
 
 /** Staff written as a login ID or a name: the account when one matches, else the text as written. */
 export function staffMatcher(stored: Stored) {
   const byLogin = new Map(stored.accounts.map((a) => [a.loginId.toLowerCase(), a.id]))
   const byName = new Map<string, string>()
   for (const a of stored.accounts) if (!byName.has(a.name.trim())) byName.set(a.name.trim(), a.id)
+  // A ledger names the same few people on thousands of rows: each text is looked up once.
+  const seen = new Map<string, Pick<ContactRow, 'staffId' | 'staffName'>>()
   return (text: string | null): Pick<ContactRow, 'staffId' | 'staffName'> => {
     if (!text) return { staffId: null, staffName: null }
-    const id = byLogin.get(text.toLowerCase()) ?? byName.get(text) ?? byName.get(text.replace(/\s+/gu, ' '))
-    return id ? { staffId: id, staffName: null } : { staffId: null, staffName: text }
+    let found = seen.get(text)
+    if (!found) {
+      const id = byLogin.get(text.toLowerCase()) ?? byName.get(text) ?? byName.get(text.replace(/\s+/gu, ' '))
+      found = id ? { staffId: id, staffName: null } : { staffId: null, staffName: text }
+      seen.set(text, found)
+    }
+    return found
   }
 }
 
@@ -70,7 +84,7 @@ export function planContacts(
       issues.error('contacts', r.row, 'contacted_on', BEFORE_OPENING)
     if (hasBadCell(r)) continue
     const list = byCase.get(ref.id) ?? []
-    list.push(valuesOf(r, staffOf))
+    list.push(valuesOf(r, ref.id, staffOf))
     byCase.set(ref.id, list)
   }
 
@@ -89,8 +103,15 @@ export function planContacts(
   const inserts: BulkRow<typeof contacts>[] = []
   const counts = { added: 0, updated: 0 }
   for (const [caseId, wanted] of byCase) {
+    const storedRows = stored.contactsByCase.get(caseId) ?? []
+    if (storedRows.length === 0) {
+      // A case without stored contacts (every case of a first import): all are added.
+      for (const c of wanted) inserts.push(c)
+      counts.added += wanted.length
+      continue
+    }
     const old = new Map<string, ContactRow[]>()
-    for (const row of stored.contactsByCase.get(caseId) ?? []) {
+    for (const row of storedRows) {
       const k = keyOf(row)
       old.set(k, [...(old.get(k) ?? []), row])
     }
@@ -102,7 +123,7 @@ export function planContacts(
         continue
       }
       fresh++
-      inserts.push({ id: randomUUID(), caseId, ...c })
+      inserts.push(c)
     }
     const gone = [...old.values()].flat()
     deletes.push(...gone.map((g) => g.id))
@@ -117,25 +138,29 @@ export function planContacts(
       for (const batch of chunks(deletes, BULK_ROWS))
         await tx.delete(contacts).where(and(eq(contacts.tenantId, ctx.tenantId), anyOf(contacts.id, batch)))
       await bulkInsert(tx, contacts, inserts, {
-        columns: ['id', 'caseId', ...VALUE_KEYS],
+        // The id is the column's default (gen_random_uuid()): nothing refers to a new contact yet.
+        columns: VALUE_KEYS,
         fixed: { tenantId: ctx.tenantId, createdAt: ctx.now, updatedAt: ctx.now },
       })
     },
   }
 }
 
-function valuesOf(r: SheetRow, staffOf: ReturnType<typeof staffMatcher>): ContactValues {
-  // Checked by collectSheets: every value has its column's type (absent optional → null).
+function valuesOf(r: SheetRow, caseId: string, staffOf: ReturnType<typeof staffMatcher>): ContactValues {
+  // Checked by collectSheets: every value has its column's type; an optional column the file
+  // lacks is undefined here, stored as null.
   // biome-ignore lint/suspicious/noExplicitAny: cells of a checked row
-  const v: Record<string, any> = { ...r.v }
-  for (const k of OPTIONAL) if (!(k in v)) v[k] = null
+  const v: Record<string, any> = r.v
+  const staff = staffOf(v.staff ?? null)
   return {
+    caseId,
     contactedOn: v.contacted_on,
-    time: v.time,
+    time: v.time ?? null,
     method: v.method,
     counterpart: v.counterpart,
-    ...staffOf(v.staff),
-    minutes: v.minutes,
-    summary: v.summary,
+    staffId: staff.staffId,
+    staffName: staff.staffName,
+    minutes: v.minutes ?? null,
+    summary: v.summary ?? null,
   }
 }
