@@ -74,7 +74,20 @@ export function readCell(column: ColumnDef, cell: Cell | undefined): Read {
   }
 }
 
-function readRow(def: SheetDef, columns: Map<string, ColumnDef>, row: LedgerRow, issues: Issues) {
+/**
+ * One copy of each repeated value: case and meeting numbers, dates, times and staff repeat over
+ * thousands of rows (a case's contacts, a day's records), and the parsed ledger is held until
+ * it is written. Personal columns (names, summaries) are free text and are not pooled.
+ */
+type Pool = Map<string, string>
+const pooled = (pool: Pool, value: string) => {
+  const known = pool.get(value)
+  if (known !== undefined) return known
+  pool.set(value, value)
+  return value
+}
+
+function readRow(def: SheetDef, columns: Map<string, ColumnDef>, row: LedgerRow, issues: Issues, pool: Pool) {
   const v: Record<string, unknown> = {}
   let blank = true
   for (const cell of row.cells.values()) if (!isBlank(cell)) blank = false
@@ -93,7 +106,7 @@ function readRow(def: SheetDef, columns: Map<string, ColumnDef>, row: LedgerRow,
       v[column.key] = undefined
       continue
     }
-    v[column.key] = read.value
+    v[column.key] = typeof read.value === 'string' && !column.personal ? pooled(pool, read.value) : read.value
   }
   return { row: row.rowNumber, v } satisfies SheetRow
 }
@@ -117,6 +130,7 @@ export async function collectSheets(
   issues: Issues,
 ): Promise<ParsedLedger> {
   const ledger: ParsedLedger = new Map()
+  const pool: Pool = new Map()
   try {
     for await (const sheet of readLedger(paths, options)) {
       const def = findSheet(sheet.name) ?? byHeaders(sheet.name, sheet.headers)
@@ -134,7 +148,7 @@ export async function collectSheets(
       for (const key of match.present) parsed.present.add(key)
       ledger.set(def.key, parsed)
       for await (const row of sheet.rows) {
-        const read = readRow(def, match.columns, row, issues)
+        const read = readRow(def, match.columns, row, issues, pool)
         if (read) parsed.rows.push(read)
       }
     }
