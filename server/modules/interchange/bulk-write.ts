@@ -9,11 +9,11 @@ import type { Db } from '../../db/client.ts'
 /** Rows per statement: large enough to amortise a round trip, small enough to keep memory flat. */
 export const BULK_ROWS = 5000
 /**
- * And about this many characters of parameters per statement (≈2,000 contacts, 900 cases, 250
- * case histories): a statement's text lives while it is gathered and sent, long enough for the
- * garbage collector to move it to the old generation, which then grows by that much each time.
+ * And at most about this many characters in any one column's literal. A longer string (over
+ * 128 KB, as 64k characters of Japanese text are) is allocated straight into V8's old
+ * generation and stays until a full collection, however short-lived it is.
  */
-const BULK_CHARS = 250_000
+const COLUMN_CHARS = 60_000
 
 /** An element of an array literal: quoted, with backslashes and quotes escaped. */
 function quoted(text: string): string {
@@ -105,7 +105,7 @@ const castPerRow = (type: string) => type.endsWith('[]') || type === 'jsonb' || 
 
 /**
  * INSERT … SELECT FROM unnest($1::type[], $2::type[], …) in statements of at most `size` rows
- * and about BULK_CHARS characters of parameters.
+ * and about COLUMN_CHARS characters per column.
  */
 export async function bulkInsert<T extends PgTable>(
   tx: Db,
@@ -151,16 +151,19 @@ export async function bulkInsert<T extends PgTable>(
     conflict = sql` on conflict (${target}) do update set ${set}`
   }
   const elementTypes = per.map((c) => sql.raw(`${castPerRow(c.type) ? 'text' : c.type}[]`))
-  // Each column's elements, already quoted, for the statement being gathered.
+  // Each column's elements, already quoted, for the statement being gathered, and the length
+  // of its literal so far.
   let parts = per.map(() => [] as string[])
-  let chars = 0
+  let lengths = per.map(() => 0)
+  let longest = 0
   const send = async () => {
     const arrays = sql.join(
       parts.map((p, i) => sql`${literalOf(p)}::${elementTypes[i]!}`),
       sql`, `,
     )
     parts = per.map(() => [])
-    chars = 0
+    lengths = per.map(() => 0)
+    longest = 0
     await tx.execute(
       sql`insert into ${table} (${names}) select ${selected} from unnest(${arrays}) as u(${aliases})${conflict}`,
     )
@@ -170,9 +173,10 @@ export async function bulkInsert<T extends PgTable>(
       const text = textOf((row as Record<string, unknown>)[per[i]!.key], per[i]!.type)
       const element = text === null ? 'NULL' : quoted(text)
       parts[i]!.push(element)
-      chars += element.length
+      lengths[i] = lengths[i]! + element.length + 1
+      longest = Math.max(longest, lengths[i]!)
     }
-    if (parts[0]!.length >= size || chars >= BULK_CHARS) await send()
+    if (parts[0]!.length >= size || longest >= COLUMN_CHARS) await send()
   }
   if (parts[0]!.length > 0) await send()
 }

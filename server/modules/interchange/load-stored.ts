@@ -1,6 +1,7 @@
 // What is already stored for the identifiers a ledger names, fetched in bulk (IN lists of up to
 // 1,000) so that validation and the added/updated comparison need no per-row queries.
-import { and, eq, inArray } from 'drizzle-orm'
+import { and, eq, getTableColumns, inArray } from 'drizzle-orm'
+import type { PgTable } from 'drizzle-orm/pg-core'
 import type { Db } from '../../db/client.ts'
 import {
   accounts,
@@ -19,10 +20,13 @@ import {
 } from '../../db/schema/index.ts'
 import { inChunks, type ParsedLedger, rowsOf, str, uniq } from './import-model.ts'
 
-export type CaseRow = typeof cases.$inferSelect
-export type ContactRow = typeof contacts.$inferSelect
+/** Columns a comparison never reads: left out of the stored rows a re-import loads by the thousand. */
+type Unread = 'tenantId' | 'createdAt' | 'updatedAt'
+const UNREAD: readonly string[] = ['tenantId', 'createdAt', 'updatedAt']
+export type CaseRow = Omit<typeof cases.$inferSelect, Unread>
+export type ContactRow = Omit<typeof contacts.$inferSelect, Unread>
 export type MeetingRow = typeof meetings.$inferSelect
-export type ReviewRow = typeof reviews.$inferSelect
+export type ReviewRow = Omit<typeof reviews.$inferSelect, Unread>
 export type SurveyRow = typeof surveys.$inferSelect
 export type QuestionRow = typeof surveyQuestions.$inferSelect
 export type ResourceRow = typeof resources.$inferSelect
@@ -61,22 +65,26 @@ export async function loadStored(tx: Db, tenantId: string, ledger: ParsedLedger)
   ])
   const caseRows = await inChunks(caseNos, (c) =>
     tx
-      .select()
+      .select(read(cases))
       .from(cases)
       .where(and(eq(cases.tenantId, tenantId), inArray(cases.caseNo, c))),
   )
+  const caseIdOf = new Map(caseRows.map((c) => [c.caseNo, c.id]))
   const contactCaseIds = uniq(rowsOf(ledger, 'contacts').map((r) => str(r, 'case_id')))
-    .map((no) => caseRows.find((c) => c.caseNo === no)?.id)
+    .map((no) => (no ? caseIdOf.get(no) : undefined))
     .filter((x): x is string => !!x)
   const contactRows = await inChunks(contactCaseIds, (c) =>
     tx
-      .select()
+      .select(read(contacts))
       .from(contacts)
       .where(and(eq(contacts.tenantId, tenantId), inArray(contacts.caseId, c))),
   )
   const contactsByCase = new Map<string, ContactRow[]>()
-  for (const row of contactRows)
-    contactsByCase.set(row.caseId, [...(contactsByCase.get(row.caseId) ?? []), row])
+  for (const row of contactRows) {
+    const list = contactsByCase.get(row.caseId)
+    if (list) list.push(row)
+    else contactsByCase.set(row.caseId, [row])
+  }
 
   const meetingNos = ids(ledger, [
     ['meetings', 'meeting_id'],
@@ -97,7 +105,7 @@ export async function loadStored(tx: Db, tenantId: string, ledger: ParsedLedger)
   )
   const reviewRows = await inChunks(meetingIds, (c) =>
     tx
-      .select()
+      .select(read(reviews))
       .from(reviews)
       .where(and(eq(reviews.tenantId, tenantId), inArray(reviews.meetingId, c))),
   )
@@ -147,22 +155,22 @@ export async function loadStored(tx: Db, tenantId: string, ledger: ParsedLedger)
       .where(and(eq(resources.tenantId, tenantId), inArray(resources.resourceNo, c))),
   )
 
+  const unitsOf = groupBy(
+    attendeeRows,
+    (a) => a.meetingId,
+    (a) => a.unitId,
+  )
+  const questionsOf = groupBy(
+    questionRows,
+    (q) => q.surveyId,
+    (q) => q,
+  )
   return {
     cases: new Map(caseRows.map((r) => [r.caseNo, r])),
     contactsByCase,
-    meetings: new Map(
-      meetingRows.map((m) => [
-        m.meetingNo,
-        { ...m, unitIds: attendeeRows.filter((a) => a.meetingId === m.id).map((a) => a.unitId) },
-      ]),
-    ),
+    meetings: new Map(meetingRows.map((m) => [m.meetingNo, { ...m, unitIds: unitsOf.get(m.id) ?? [] }])),
     reviews: new Map(reviewRows.map((r) => [`${r.meetingId}|${r.caseId}`, r])),
-    surveys: new Map(
-      surveyRows.map((s) => [
-        s.surveyNo,
-        { ...s, questions: questionRows.filter((q) => q.surveyId === s.id) },
-      ]),
-    ),
+    surveys: new Map(surveyRows.map((s) => [s.surveyNo, { ...s, questions: questionsOf.get(s.id) ?? [] }])),
     respondents,
     resources: new Map(resourceRows.map((r) => [r.resourceNo, r])),
     baselines: await tx.select().from(baselines).where(eq(baselines.tenantId, tenantId)),
@@ -172,4 +180,21 @@ export async function loadStored(tx: Db, tenantId: string, ledger: ParsedLedger)
       .where(eq(accounts.tenantId, tenantId)),
     units: await tx.select().from(orgUnits).where(eq(orgUnits.tenantId, tenantId)),
   }
+}
+
+function groupBy<T, V>(rows: readonly T[], key: (row: T) => string, value: (row: T) => V): Map<string, V[]> {
+  const out = new Map<string, V[]>()
+  for (const row of rows) {
+    const list = out.get(key(row))
+    if (list) list.push(value(row))
+    else out.set(key(row), [value(row)])
+  }
+  return out
+}
+
+/** A table's columns less the unread ones, for select(). */
+function read<T extends PgTable>(table: T): Omit<T['_']['columns'], Unread> {
+  return Object.fromEntries(
+    Object.entries(getTableColumns(table)).filter(([key]) => !UNREAD.includes(key)),
+  ) as Omit<T['_']['columns'], Unread>
 }
