@@ -11,7 +11,8 @@ import type { CaseEvent } from '../../../../../shared/contracts/cases.ts'
 import { formatInstant } from '../../../../../shared/dates.ts'
 import { Loading, QueryError } from '../../../components/ui/query-state.tsx'
 import { HISTORY_FIELD_LABELS, historyValue } from '../../../lib/field-labels.ts'
-import { useStaff, useWardName } from '../../../lib/reference-data.ts'
+import { useStaff, useUnits, useWardName } from '../../../lib/reference-data.ts'
+import { useCase } from '../api/get-case.ts'
 import { useCaseHistory } from '../api/get-case-history.ts'
 
 const ACTION_LABELS: Record<CaseEvent['action'], string> = {
@@ -76,12 +77,24 @@ export function CaseHistory({ caseId }: { caseId: string }) {
   const history = useCaseHistory(caseId)
   const wardName = useWardName()
   const staff = useStaff()
+  const units = useUnits()
+  // The staff list holds only the reader's own side; the case names its current lead worker.
+  const current = useCase(caseId).data
   // Contact changes come as `contact.<field>`; they share labels and codes with the contact form.
   const bare = (field: string) => field.replace(/^contact\./, '')
   const readable = (field: string, value: string | null) => {
     const key = bare(field)
     if (key === 'staffId' && value)
       return staff.data?.find((s) => s.id === value)?.name ?? '（一覧にない職員）'
+    // The meeting's lead is stored by id: show the organisation's or the worker's name.
+    if (field === 'leadUnitId' && value)
+      return units.data?.find((u) => u.id === value)?.name ?? '（一覧にない組織）'
+    if (field === 'leadAccountId' && value)
+      return (
+        (value === current?.leadAccountId ? current.leadAccountName : null) ??
+        staff.data?.find((s) => s.id === value)?.name ??
+        '（一覧にない職員）'
+      )
     const coded = WARD_CODED[field]
     if (coded && value) return labelOf(coded, value)
     const multi = WARD_MULTI[field]
