@@ -72,7 +72,7 @@ const WARD_CODED: Record<string, CodeList<string>> = {
 /** Multi-valued codes, stored joined with ';'. */
 const WARD_MULTI: Record<string, CodeList<string>> = { 'supportPlan.goals': SUPPORT_GOALS }
 
-/** Every change to the case, newest first as the server sends it: who, when, from what to what. */
+/** Every change to the case, oldest first as the server sends it (read as a story): who, when, from what to what. */
 export function CaseHistory({ caseId }: { caseId: string }) {
   const history = useCaseHistory(caseId)
   const wardName = useWardName()
