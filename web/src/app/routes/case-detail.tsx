@@ -99,7 +99,7 @@ function CaseDetailPage() {
             対応を記録
           </Button>
         )}
-        <ContactTimeline caseId={c.id} onChanged={setFlash} />
+        <ContactTimeline caseId={c.id} onChanged={intake ? setFlash : undefined} />
       </section>
 
       <section aria-labelledby="case-history">

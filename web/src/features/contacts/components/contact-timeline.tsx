@@ -14,7 +14,7 @@ function ContactEntry({
 }: {
   caseId: string
   contact: Contact
-  onCorrected: () => void
+  onCorrected?: () => void
 }) {
   const [editing, setEditing] = useState(false)
   const when = `${formatWareki(contact.contactedOn)}${contact.time ? ` ${contact.time}` : ''}`
@@ -36,7 +36,7 @@ function ContactEntry({
               contact={contact}
               onDone={() => {
                 setEditing(false)
-                onCorrected()
+                onCorrected?.()
               }}
               onCancel={() => setEditing(false)}
             />
@@ -47,9 +47,11 @@ function ContactEntry({
               {contact.summary ?? '（内容の記録なし）'}
             </p>
             {contact.nextStep && <p className="mt-2 text-std-16N-170">次の対応：{contact.nextStep}</p>}
-            <Button variant="tertiary" size="sm" className="mt-2" onClick={() => setEditing(true)}>
-              訂正<span className="sr-only">（{when}の対応記録）</span>
-            </Button>
+            {onCorrected && (
+              <Button variant="tertiary" size="sm" className="mt-2" onClick={() => setEditing(true)}>
+                訂正<span className="sr-only">（{when}の対応記録）</span>
+              </Button>
+            )}
           </>
         )}
       </article>
@@ -57,13 +59,16 @@ function ContactEntry({
   )
 }
 
-/** The case's contacts, newest first, each correctable in place. */
+/**
+ * The case's contacts, newest first, each correctable in place; read-only without onChanged
+ * (lead workers read the contacts, the window and the ward record them).
+ */
 export function ContactTimeline({
   caseId,
   onChanged,
 }: {
   caseId: string
-  onChanged: (message: string) => void
+  onChanged?: (message: string) => void
 }) {
   const contacts = useContacts(caseId)
   if (contacts.isPending) return <Loading what="対応記録" />
@@ -71,7 +76,7 @@ export function ContactTimeline({
   if (contacts.data.length === 0) {
     return (
       <p className="text-std-16N-170">
-        対応記録はまだありません。上のフォームから最初の対応を記録してください。
+        対応記録はまだありません。{onChanged && '上のフォームから最初の対応を記録してください。'}
       </p>
     )
   }
@@ -82,7 +87,7 @@ export function ContactTimeline({
           key={c.id}
           caseId={caseId}
           contact={c}
-          onCorrected={() => onChanged('対応記録を訂正しました。')}
+          onCorrected={onChanged && (() => onChanged('対応記録を訂正しました。'))}
         />
       ))}
     </ol>
