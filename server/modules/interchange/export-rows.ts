@@ -3,7 +3,7 @@
 // survey answers count as personal and are left blank without it.
 import { and, asc, eq } from 'drizzle-orm'
 import { WARD_SECTIONS } from '../../../shared/codes.ts'
-import { type ColumnDef, SHEETS, type SheetDef } from '../../../shared/interchange/sheets.ts'
+import type { ColumnDef, SheetDef } from '../../../shared/interchange/sheets.ts'
 import type { Db } from '../../db/client.ts'
 import {
   accounts,
@@ -29,7 +29,7 @@ export function exportColumns(sheet: SheetDef, personal: boolean): ColumnDef[] {
   return sheet.columns.filter((c) => personal || !c.personal || c.kind === 'answer')
 }
 
-const joined = (xs: readonly (string | number)[] | null) => (xs && xs.length ? xs.join(';') : null)
+const joined = (xs: readonly (string | number)[] | null) => (xs?.length ? xs.join(';') : null)
 
 export async function exportRows(
   db: Db,
