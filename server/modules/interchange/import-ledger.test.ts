@@ -135,3 +135,43 @@ describe('importing a ledger', () => {
     expect(await storedCounts(ctx.db, city.tenantId)).toEqual(before)
   })
 })
+
+describe("an imported review sets the case's current decision", () => {
+  const decisionOf = async (tenantId: string, caseNo: string) => {
+    const [row] = await ctx.db
+      .select({ lead: cases.lead, nextReviewOn: cases.nextReviewOn })
+      .from(cases)
+      .where(and(eq(cases.tenantId, tenantId), eq(cases.caseNo, caseNo)))
+    return row
+  }
+
+  it('takes the lead and next review date of the latest held meeting; 再協議 clears the lead', async () => {
+    const city = await ctx.newCity()
+    const dir = baseLedger(tempDir())
+    expect((await importDir(ctx.db, city.tenantId, [dir])).ok).toBe(true)
+    expect(await decisionOf(city.tenantId, '2021-00002')).toEqual({
+      lead: 'accompaniment',
+      nextReviewOn: '2021-07-20',
+    })
+    // The ward's inbox lists only cases without a lead: the imported decision takes it out.
+    const sakyo = await city.as('ward_coordinator', { ward: 'sakyo' })
+    const inbox = (await sakyo.get('/api/ward/inbox?state=all')).json()
+    expect(inbox.items.map((c: { caseNo: string }) => c.caseNo)).not.toContain('2021-00002')
+
+    // A later meeting continues the case and discusses it again: the lead is cleared.
+    writeCsv(dir, 'meetings', [
+      ['meeting_id', 'ward', 'held_on', 'agencies', 'sections'],
+      ['M-1', 'sakyo', '2021-06-20', 'NPO法人あかり;地域包括支援センター', '健康長寿推進課;生活福祉課'],
+      ['M-2', 'sakyo', '2021-07-20', '', ''],
+    ])
+    writeCsv(dir, 'reviews', [
+      ['meeting_id', 'case_id', 'kind', 'route', 'lead', 'lead_unit', 'policy', 'next_review_on'],
+      ['M-1', '2021-00002', '新規', '相談窓口', 'accompaniment', '', '週1回訪問', '2021-07-20'],
+      ['M-2', '2021-00002', '継続', '', 'rediscuss', '', '', '2021-08-20'],
+    ])
+    expect((await importDir(ctx.db, city.tenantId, [dir])).ok).toBe(true)
+    expect(await decisionOf(city.tenantId, '2021-00002')).toEqual({ lead: null, nextReviewOn: '2021-08-20' })
+    // The case without reviews has no decision.
+    expect(await decisionOf(city.tenantId, '2021-00001')).toEqual({ lead: null, nextReviewOn: null })
+  })
+})

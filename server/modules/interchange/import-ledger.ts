@@ -17,6 +17,7 @@ import { planResponses } from './plan-responses.ts'
 import { planReviews } from './plan-reviews.ts'
 import { planSurveys } from './plan-surveys.ts'
 import type { CsvEncoding, ImportResult } from './read/ledger.types.ts'
+import { refreshCaseDecisions } from './refresh-decisions.ts'
 import type { SheetPlan } from './write-support.ts'
 
 export interface ImportOptions {
@@ -72,7 +73,9 @@ export async function importLedger(
     await step('contacts', () => planContacts(ledger, stored, cases.refs, issues, ctx))
     stored.contactsByCase.clear()
     const meetings = await step('meetings', () => planMeetings(ledger, stored, issues, ctx))
+    const reviewed = ledger.has('reviews')
     await step('reviews', () => planReviews(ledger, stored, meetings.refs, cases.refs, issues, ctx))
+    if (write && reviewed && issues.errors.length === 0) await refreshCaseDecisions(tx, tenantId)
     const surveys = await step('surveys', () => planSurveys(ledger, stored, issues, ctx))
     await step('responses', () => planResponses(ledger, stored, surveys.refs, issues, ctx))
     await step('resources', () => planResources(ledger, stored, issues, ctx))
