@@ -321,6 +321,16 @@ export const addAgendaItem = defineContract({
   status: 200,
 })
 
+export const getAgendaCase = defineContract({
+  method: 'GET',
+  path: '/api/meetings/:meetingId/agenda/:caseId',
+  summary:
+    'One agenda case as the caller may see it: for an agency member only after the acknowledgement and within the reading period (404 otherwise)',
+  tags: ['meetings'],
+  params: agendaParams,
+  response: agendaItem,
+})
+
 export const removeAgendaItem = defineContract({
   method: 'DELETE',
   path: '/api/meetings/:meetingId/agenda/:caseId',

@@ -273,3 +273,40 @@ describe('acknowledgement form validation', () => {
     expect(fieldsOf(res.json())).toEqual(['confirm'])
   })
 })
+
+describe('one agenda case (GET /api/meetings/:id/agenda/:caseId)', () => {
+  const agendaCase = (s: Session, meetingId: string, caseId: string) =>
+    s.get(`/api/meetings/${meetingId}/agenda/${caseId}`)
+
+  it('answers an agency 404 before the acknowledgement, 200 after it, and 404 on the 31st day', async () => {
+    const { meeting, caseId } = await agencyMeeting()
+    const before = await agendaCase(who.agency, meeting.id, caseId)
+    expect(before.statusCode).toBe(404)
+    expect(before.body).not.toContain(caseId)
+
+    await acknowledge(who.agency, meeting.id)
+    const after = await agendaCase(who.agency, meeting.id, caseId)
+    expect(after.statusCode).toBe(200)
+    expect(after.json()).toMatchObject({ caseId, name: null, kind: 'new' })
+    expect(after.body).not.toContain('山田')
+    expect(await auditOf(who.agency, 'meeting.agency_case_view')).toEqual([
+      expect.objectContaining({ recordType: 'case', recordId: caseId, detail: { meetingId: meeting.id } }),
+    ])
+
+    ctx.clock.set(new Date(TEST_NOW.getTime() + 30 * DAY))
+    expect((await agendaCase(await city.login(who.agency.user), meeting.id, caseId)).statusCode).toBe(200)
+    ctx.clock.set(new Date(TEST_NOW.getTime() + 31 * DAY))
+    expect((await agendaCase(await city.login(who.agency.user), meeting.id, caseId)).statusCode).toBe(404)
+  })
+
+  it('answers the ward 200 with the name, another ward’s coordinator and others 404, and a case off the agenda 404', async () => {
+    const { meeting, caseId } = await agencyMeeting()
+    const ward = await agendaCase(who.coordinator, meeting.id, caseId)
+    expect(ward.statusCode).toBe(200)
+    expect(ward.json().name).toBe('山田 花子')
+    for (const s of [who.otherCoordinator, who.window, who.worker, who.otherAgency, who.headquarters])
+      expect((await agendaCase(s, meeting.id, caseId)).statusCode).toBe(404)
+    const elsewhere = await readyCase(ctx, who.window, 'sakyo')
+    expect((await agendaCase(who.coordinator, meeting.id, elsewhere.id)).statusCode).toBe(404)
+  })
+})

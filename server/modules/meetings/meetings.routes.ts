@@ -21,6 +21,9 @@ export function registerMeetingRoutes(app: FastifyInstance, meetings: MeetingsSe
   route(app, contract.addAgendaItem, ({ actor, params, body }) =>
     meetings.addAgendaItem(actor, params.meetingId, body),
   )
+  route(app, contract.getAgendaCase, ({ actor, params }) =>
+    meetings.agendaCase(actor, params.meetingId, params.caseId),
+  )
   route(app, contract.removeAgendaItem, ({ actor, params }) =>
     meetings.removeAgendaItem(actor, params.meetingId, params.caseId),
   )

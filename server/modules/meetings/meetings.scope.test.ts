@@ -151,6 +151,19 @@ describe('meetings: each endpoint × each role', () => {
     )
   })
 
+  it('GET /api/meetings/:id/agenda/:caseId: the ward; the agency once acknowledged; 404 for everyone else', async () => {
+    const { meeting, caseId } = await aMeeting()
+    // Before the acknowledgement the invited agency is one of "everyone else".
+    await expectStatuses(
+      (s) => s.get(`/api/meetings/${meeting.id}/agenda/${caseId}`),
+      { coordinator: 200, staff: 200 },
+      {},
+      404,
+    )
+    await who.agency.post(`/api/meetings/${meeting.id}/acknowledgement`, { confirm: true })
+    expect((await who.agency.get(`/api/meetings/${meeting.id}/agenda/${caseId}`)).statusCode).toBe(200)
+  })
+
   it('DELETE /api/meetings/:id/agenda/:caseId: the coordinator; readers 403; others 404', async () => {
     const { meeting, caseId } = await aMeeting()
     await expectStatuses(

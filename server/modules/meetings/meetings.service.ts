@@ -9,6 +9,7 @@ import { downloadMinutes } from './minutes.ts'
 import {
   createMeeting,
   deleteMeeting,
+  getAgendaCase,
   getMeeting,
   listMeetings,
   markMeetingHeld,
@@ -24,6 +25,8 @@ export function createMeetingsService(deps: Pick<AppDeps, 'db' | 'clock'>) {
       listMeetings(deps, actor, query),
     create: (actor: Actor, input: Body<typeof contract.createMeeting>) => createMeeting(deps, actor, input),
     get: (actor: Actor, meetingId: string) => getMeeting(deps, actor, meetingId),
+    agendaCase: (actor: Actor, meetingId: string, caseId: string) =>
+      getAgendaCase(deps, actor, meetingId, caseId),
     update: (actor: Actor, meetingId: string, input: Body<typeof contract.updateMeeting>) =>
       updateMeeting(deps, actor, meetingId, input),
     remove: (actor: Actor, meetingId: string) => deleteMeeting(deps, actor, meetingId),

@@ -6,7 +6,7 @@ import type { Db } from '../../db/client.ts'
 import type { Actor } from '../../platform/actor.ts'
 import { writeAudit } from '../../platform/audit.ts'
 import type { AppDeps } from '../../platform/deps.ts'
-import { conflict } from '../../platform/errors.ts'
+import { conflict, notFound } from '../../platform/errors.ts'
 import { FieldErrors } from '../cases/index.ts'
 import {
   buildMeetingDetail,
@@ -98,6 +98,28 @@ export async function getMeeting({ db, clock }: Deps, actor: Actor, meetingId: s
     const result = await buildMeetingDetail(tx, actor, opened, now)
     await auditRead(tx, actor, now, meetingId, result)
     return result.detail
+  })
+}
+
+/**
+ * One case of the agenda, as the meeting's detail would show it to the caller: the same rule
+ * (an agency member after the acknowledgement and within the reading period), but answering 404
+ * when the caller may not read it, so a case's existence is not revealed. Audited per case.
+ */
+export async function getAgendaCase({ db, clock }: Deps, actor: Actor, meetingId: string, caseId: string) {
+  const now = clock.now()
+  return db.transaction(async (tx) => {
+    const opened = await openMeeting(tx, actor, meetingId)
+    const { detail } = await buildMeetingDetail(tx, actor, opened, now)
+    const item = detail.agenda.find((a) => a.caseId === caseId)
+    if (!item) throw notFound()
+    await writeAudit(tx, actor, now, {
+      action: actor.role === 'agency_member' ? 'meeting.agency_case_view' : 'meeting.case_read',
+      recordType: 'case',
+      recordId: caseId,
+      detail: { meetingId },
+    })
+    return item
   })
 }
 
