@@ -35,6 +35,10 @@ const PGLITE_START = [...PGlite.defaultStartParams, '-c', 'shared_buffers=8MB']
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: 10 })
+    // An idle connection the server ends (a restart, an administrator, a dropped test database)
+    // is reported here; without a listener Node would crash the process. The pool has already
+    // discarded that connection and opens a new one for the next query.
+    pool.on('error', () => {})
     const db = drizzlePg(pool, { schema }) as unknown as Db
     return { db, kind: 'postgres', close: () => pool.end() }
   }
