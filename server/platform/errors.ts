@@ -61,6 +61,19 @@ export const forbidden = (detail?: string) => new AppError('forbidden', detail)
 export const invalid = (fieldErrors: FieldError[]) => new AppError('validation', undefined, fieldErrors)
 export const conflict = (detail: string) => new AppError('conflict', detail)
 
+/**
+ * Whether a database error is a unique-index violation (SQLSTATE 23505), optionally of one
+ * index: a check-then-insert can still lose a race to a concurrent request, and the loser must
+ * get a field error, not a 500. Drizzle may wrap the driver's error in `cause`.
+ */
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  for (let e = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
+    const { code, constraint: name } = e as { code?: unknown; constraint?: unknown }
+    if (code === '23505') return constraint === undefined || name === undefined || name === constraint
+  }
+  return false
+}
+
 export function problem(code: ErrorCode, detail?: string, errors?: FieldError[]): Problem {
   return {
     type: `urn:yorisoi:problem:${code}`,

@@ -5,7 +5,7 @@ import type { Db } from '../../db/client.ts'
 import type { Actor } from '../../platform/actor.ts'
 import { writeAudit } from '../../platform/audit.ts'
 import type { AppDeps } from '../../platform/deps.ts'
-import { invalid, notFound } from '../../platform/errors.ts'
+import { invalid, isUniqueViolation, notFound } from '../../platform/errors.ts'
 import { FieldErrors } from '../cases/index.ts'
 import { countsByResource, emptyCounts, toResource } from './resources.dto.ts'
 import { requireDirectoryMaintainer, seesWholeDirectory } from './resources.policy.ts'
@@ -25,6 +25,20 @@ async function resolveWard(db: Db, tenantId: string, input: string): Promise<str
   const stem = (s: string) => s.replace(/(区役所|支所|区)$/u, '')
   const code = findWard(text) ?? cityWards.find((w) => w.code === text || stem(w.name) === stem(text))?.code
   return cityWards.some((w) => w.code === code) ? code : undefined
+}
+
+/**
+ * The write, or the number-taken field error when a concurrent request took the same resource
+ * number between our check and our write (the unique index decides).
+ */
+async function writeOrTaken<T>(write: Promise<T>): Promise<T> {
+  try {
+    return await write
+  } catch (error) {
+    if (isUniqueViolation(error, 'resources_no_idx'))
+      throw invalid([{ field: 'resourceNo', message: NO_TAKEN }])
+    throw error
+  }
 }
 
 function uniqueYears(values: readonly number[]): number[] {
@@ -105,20 +119,22 @@ export function createResourcesService({ db, clock }: Pick<AppDeps, 'db' | 'cloc
           const candidate = `R-${String(n).padStart(4, '0')}`
           if (!(await repo.resourceNoTaken(tx, actor.tenantId, candidate))) resourceNo = candidate
         }
-        const row = await repo.insertResource(tx, {
-          tenantId: actor.tenantId,
-          resourceNo,
-          name: input.name,
-          categories: inListOrder(RESOURCE_CATEGORIES, input.categories),
-          serves: inListOrder(RESOURCE_SERVES, input.serves),
-          ward,
-          subsidyFiscalYears: uniqueYears(input.subsidyFiscalYears),
-          contact: input.contact,
-          description: input.description,
-          active: true,
-          createdAt: now,
-          updatedAt: now,
-        })
+        const row = await writeOrTaken(
+          repo.insertResource(tx, {
+            tenantId: actor.tenantId,
+            resourceNo,
+            name: input.name,
+            categories: inListOrder(RESOURCE_CATEGORIES, input.categories),
+            serves: inListOrder(RESOURCE_SERVES, input.serves),
+            ward,
+            subsidyFiscalYears: uniqueYears(input.subsidyFiscalYears),
+            contact: input.contact,
+            description: input.description,
+            active: true,
+            createdAt: now,
+            updatedAt: now,
+          }),
+        )
         await writeAudit(tx, actor, now, {
           action: 'resource.create',
           recordType: 'resource',
@@ -160,7 +176,7 @@ export function createResourcesService({ db, clock }: Pick<AppDeps, 'db' | 'cloc
           (k) => JSON.stringify(values[k]) !== JSON.stringify(before[k]),
         )
         if (fields.length > 0) {
-          await repo.updateResourceRow(tx, actor.tenantId, id, { ...values, updatedAt: now })
+          await writeOrTaken(repo.updateResourceRow(tx, actor.tenantId, id, { ...values, updatedAt: now }))
         }
         await writeAudit(tx, actor, now, {
           action: 'resource.update',
