@@ -18,6 +18,8 @@ async function visit(page: Page, path: string, heading: string) {
 
 test('headquarters maintains the resource directory and schedules a city-wide meeting', async ({ page }) => {
   await logIn(page, accounts.headquarters)
+  await visit(page, '/', 'ホーム')
+  await expect(page.getByRole('link', { name: '全市の会議' }).last()).toBeVisible()
 
   await visit(page, '/resources', '社会資源')
   await page.getByRole('button', { name: '社会資源を登録する' }).click()

@@ -1,6 +1,5 @@
 import { createRoute, Link } from '@tanstack/react-router'
 import { buttonClass } from '../../components/ui/button.tsx'
-import { Notice } from '../../components/ui/notice.tsx'
 import { PageHeading } from '../../components/ui/page-heading.tsx'
 import { CaseloadFlags } from '../../features/accompaniment/components/caseload-flags.tsx'
 import { Worklist } from '../../features/cases/components/worklist.tsx'
@@ -77,12 +76,32 @@ function HomePage() {
     )
   }
 
+  // Headquarters: the city-wide work. (Every role is handled above or here.)
   return (
     <>
       <PageHeading title="ホーム" />
-      <Notice tone="info" title="この役割の機能は準備中です">
-        会議、伴走支援、統計などの機能は順次追加されます。利用できるようになり次第、このページからご案内します。
-      </Notice>
+      <ul className="flex flex-col gap-4 text-std-18N-160">
+        <li>
+          <Link to="/report">評価レポート</Link>
+          ：期間・区を選んで取組検証の統計表と図を作成（Excel・JSON・印刷）
+        </li>
+        <li>
+          <Link to="/import">台帳の取込</Link>：これまでの Excel 台帳を確認してから取り込む
+        </li>
+        <li>
+          <Link to="/baselines">比較基準</Link>：システム導入前の件数を入力し、レポートで比較する
+        </li>
+        <li>
+          <Link to="/caseloads">担当状況</Link>：区別・担当者別の担当件数と、上限を超えた担当者
+        </li>
+        <li>
+          <Link to="/resources">社会資源</Link>
+          ：居場所・就労支援・家族会などの一覧の登録・更新と、つなぎの件数
+        </li>
+        <li>
+          <Link to="/network">全市の会議</Link>：担当者会議・支援ミーティングの予定と、共有された事例
+        </li>
+      </ul>
     </>
   )
 }
