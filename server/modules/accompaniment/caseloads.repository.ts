@@ -7,7 +7,6 @@ import {
   orgUnits,
   reviewAssignments,
   reviews,
-  settings,
   supportActivities,
   wards,
 } from '../../db/schema/index.ts'
@@ -151,12 +150,4 @@ export async function findWards(db: Db, tenantId: string) {
     .from(wards)
     .where(eq(wards.tenantId, tenantId))
     .orderBy(asc(wards.sortOrder))
-}
-
-export async function readSetting(db: Db, tenantId: string, key: string): Promise<unknown> {
-  const [row] = await db
-    .select({ value: settings.value })
-    .from(settings)
-    .where(and(eq(settings.tenantId, tenantId), eq(settings.key, key)))
-  return row?.value
 }

@@ -11,6 +11,7 @@ import type { Actor } from '../../platform/actor.ts'
 import { writeAudit } from '../../platform/audit.ts'
 import type { AppDeps } from '../../platform/deps.ts'
 import { invalid } from '../../platform/errors.ts'
+import { readSetting } from '../../platform/settings-store.ts'
 import { caseloadWardOf, requireCaseloadRole, requireMyCasesRole } from './accompaniment.policy.ts'
 import { byAttention, type WorkerFigures, wardsOf, workersOf } from './caseload-figures.ts'
 import * as repo from './caseloads.repository.ts'
@@ -27,11 +28,7 @@ function myCasesScope(actor: Actor): repo.MyCasesScope {
 
 /** The city's thresholds: each role's stored value, or the default until one is set. */
 async function readThresholds(db: Db, tenantId: string): Promise<CaseloadThresholds> {
-  const stored = (await repo.readSetting(
-    db,
-    tenantId,
-    'caseloadThresholds',
-  )) as Partial<CaseloadThresholds> | null
+  const stored = await readSetting<Partial<CaseloadThresholds>>(db, tenantId, 'caseloadThresholds')
   return { ...DEFAULT_CASELOAD_THRESHOLDS, ...(stored ?? {}) }
 }
 

@@ -1,6 +1,6 @@
 import { and, count, desc, eq, gte, lt, type SQL } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
-import { auditLog, settings } from '../../db/schema/index.ts'
+import { auditLog } from '../../db/schema/index.ts'
 
 export interface AuditFilter {
   /** Instants bounding the Tokyo days asked for. */
@@ -32,19 +32,4 @@ export async function findAuditEntries(db: Db, tenantId: string, f: AuditFilter)
     .offset((f.page - 1) * f.pageSize)
   const [total] = await db.select({ n: count() }).from(auditLog).where(where)
   return { rows, total: total?.n ?? 0 }
-}
-
-export async function readSetting<T>(db: Db, tenantId: string, key: string): Promise<T | undefined> {
-  const [row] = await db
-    .select({ value: settings.value })
-    .from(settings)
-    .where(and(eq(settings.tenantId, tenantId), eq(settings.key, key)))
-  return row?.value as T | undefined
-}
-
-export async function writeSetting(db: Db, tenantId: string, key: string, value: unknown): Promise<void> {
-  await db
-    .insert(settings)
-    .values({ tenantId, key, value })
-    .onConflictDoUpdate({ target: [settings.tenantId, settings.key], set: { value } })
 }

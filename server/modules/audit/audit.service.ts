@@ -14,6 +14,7 @@ import type { Db } from '../../db/client.ts'
 import type { Actor } from '../../platform/actor.ts'
 import { writeAudit } from '../../platform/audit.ts'
 import type { Clock } from '../../platform/clock.ts'
+import { readSetting, writeSetting } from '../../platform/settings-store.ts'
 import { requireAdmin } from '../accounts/accounts.policy.ts'
 import * as repo from './audit.repository.ts'
 
@@ -73,7 +74,7 @@ export function createAuditService(db: Db, clock: Clock) {
           caseloadThresholds: { ...current.caseloadThresholds, ...definedOnly(input.caseloadThresholds) },
         }
         const changed = SETTING_KEYS.filter((k) => JSON.stringify(next[k]) !== JSON.stringify(current[k]))
-        for (const key of changed) await repo.writeSetting(tx, actor.tenantId, key, next[key])
+        for (const key of changed) await writeSetting(tx, actor.tenantId, key, next[key])
         await writeAudit(tx, actor, clock.now(), {
           action: 'settings.update',
           detail: Object.fromEntries(changed.map((k) => [k, next[k]])),
@@ -93,9 +94,9 @@ function definedOnly<T extends object>(value: T | undefined): Partial<T> {
 /** The city's settings, each with its default until an administrator sets it. */
 export async function readCitySettings(db: Db, tenantId: string): Promise<CitySettings> {
   const [noContactDays, agencyViewDays, thresholds] = [
-    await repo.readSetting<number>(db, tenantId, 'noContactDays'),
-    await repo.readSetting<number>(db, tenantId, 'agencyViewDays'),
-    await repo.readSetting<Partial<CaseloadThresholds>>(db, tenantId, 'caseloadThresholds'),
+    await readSetting<number>(db, tenantId, 'noContactDays'),
+    await readSetting<number>(db, tenantId, 'agencyViewDays'),
+    await readSetting<Partial<CaseloadThresholds>>(db, tenantId, 'caseloadThresholds'),
   ]
   return {
     noContactDays: noContactDays ?? DEFAULT_NO_CONTACT_DAYS,

@@ -1,16 +1,7 @@
 import { and, asc, eq, min, or, type SQL, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import type { Db } from '../../db/client.ts'
-import {
-  accounts,
-  caseEvents,
-  cases,
-  contacts,
-  counters,
-  orgUnits,
-  settings,
-  wards,
-} from '../../db/schema/index.ts'
+import { accounts, caseEvents, cases, contacts, orgUnits, wards } from '../../db/schema/index.ts'
 import type { CaseScope } from './cases.policy.ts'
 
 export type CaseRow = typeof cases.$inferSelect
@@ -138,19 +129,6 @@ export async function updateCaseRow(
   return row
 }
 
-/** The next number of a per-city sequence, taken inside the caller's transaction. */
-export async function nextCounterValue(db: Db, tenantId: string, name: string): Promise<number> {
-  const [row] = await db
-    .insert(counters)
-    .values({ tenantId, name, value: 1 })
-    .onConflictDoUpdate({
-      target: [counters.tenantId, counters.name],
-      set: { value: sql`${counters.value} + 1` },
-    })
-    .returning({ value: counters.value })
-  return row!.value
-}
-
 export async function insertCaseEvent(db: Db, values: typeof caseEvents.$inferInsert): Promise<void> {
   await db.insert(caseEvents).values(values)
 }
@@ -177,14 +155,6 @@ export async function findStaffAccount(db: Db, tenantId: string, id: string) {
     .from(accounts)
     .where(and(eq(accounts.tenantId, tenantId), eq(accounts.id, id)))
   return row
-}
-
-export async function findSetting(db: Db, tenantId: string, key: string): Promise<unknown> {
-  const [row] = await db
-    .select({ value: settings.value })
-    .from(settings)
-    .where(and(eq(settings.tenantId, tenantId), eq(settings.key, key)))
-  return row?.value
 }
 
 /** The first contact's date, which a corrected opening date must not come after. */

@@ -5,6 +5,7 @@ import type { Db } from '../../db/client.ts'
 import type { Actor } from '../../platform/actor.ts'
 import { writeAudit } from '../../platform/audit.ts'
 import type { AppDeps } from '../../platform/deps.ts'
+import { nextCounterValue } from '../../platform/sequences.ts'
 import { recordCaseEvent } from './case-records.ts'
 import { checkIntake, FieldErrors } from './case-rules.ts'
 import { fieldsSet, INTAKE_FIELDS, toCaseDetail } from './cases.dto.ts'
@@ -21,7 +22,7 @@ type CreateInput = z.output<NonNullable<typeof contract.createCase.body>>
 async function nextCaseNo(tx: Db, tenantId: string, openedOn: string): Promise<string> {
   const fy = fiscalYearOf(openedOn)
   for (;;) {
-    const n = await repo.nextCounterValue(tx, tenantId, `case_no:${fy}`)
+    const n = await nextCounterValue(tx, tenantId, `case_no:${fy}`)
     const caseNo = `${fy}-${String(n).padStart(5, '0')}`
     if (!(await repo.caseNoTaken(tx, tenantId, caseNo))) return caseNo
   }

@@ -5,6 +5,7 @@ import type { Actor } from '../../platform/actor.ts'
 import { writeAudit } from '../../platform/audit.ts'
 import type { AppDeps } from '../../platform/deps.ts'
 import { notFound } from '../../platform/errors.ts'
+import { readSetting } from '../../platform/settings-store.ts'
 import { resolveWard } from './case-rules.ts'
 import { toCaseDetail, toCaseEvent, toCaseSummary, toSimilarCandidate } from './cases.dto.ts'
 import { caseScopeOf, requireCaseScope, requireIntakeScope } from './cases.policy.ts'
@@ -93,7 +94,7 @@ export async function getWorklist({ db, clock }: Deps, actor: Actor) {
   const now = clock.now()
   const today = tokyoDate(now)
   return db.transaction(async (tx) => {
-    const setting = await repo.findSetting(tx, actor.tenantId, 'noContactDays')
+    const setting = await readSetting(tx, actor.tenantId, 'noContactDays')
     const noContactDays =
       typeof setting === 'number' && Number.isInteger(setting) && setting > 0
         ? setting

@@ -4,6 +4,7 @@ import type { MeetingDetail } from '../../../shared/contracts/meetings.ts'
 import { tokyoDate } from '../../../shared/dates.ts'
 import type { Db } from '../../db/client.ts'
 import type { Actor } from '../../platform/actor.ts'
+import { readSetting } from '../../platform/settings-store.ts'
 import * as agendaRepo from './agenda.repository.ts'
 import { assignmentsByReview, toAgenda, toAttendee } from './meetings.dto.ts'
 import {
@@ -66,7 +67,7 @@ export async function openMeetingForChange(
 
 /** 'agencyViewDays' in the city's settings: a whole number of days, 30 unless set. */
 export async function agencyViewDays(tx: Db, tenantId: string): Promise<number> {
-  const value = await repo.findSetting(tx, tenantId, 'agencyViewDays')
+  const value = await readSetting(tx, tenantId, 'agencyViewDays')
   return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : DEFAULT_AGENCY_VIEW_DAYS
 }
 

@@ -1,17 +1,15 @@
 // Drizzle queries of the meetings module: meetings, their attendees and acknowledgements, the
-// directory of units, settings and numbering. Agenda and decisions are in agenda.repository.ts.
+// directory of units. Agenda and decisions are in agenda.repository.ts.
 import { and, asc, count, desc, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import {
   accounts,
-  counters,
   meetingAcknowledgements,
   meetingAgenda,
   meetingAttendees,
   meetings,
   orgUnits,
   reviews,
-  settings,
   wards,
 } from '../../db/schema/index.ts'
 import type { MeetingRole } from './meetings.policy.ts'
@@ -142,19 +140,6 @@ export async function meetingNoTaken(db: Db, tenantId: string, meetingNo: string
   return row !== undefined
 }
 
-/** The next number of a per-city sequence, taken inside the caller's transaction (row-locked). */
-export async function nextCounterValue(db: Db, tenantId: string, name: string): Promise<number> {
-  const [row] = await db
-    .insert(counters)
-    .values({ tenantId, name, value: 1 })
-    .onConflictDoUpdate({
-      target: [counters.tenantId, counters.name],
-      set: { value: sql`${counters.value} + 1` },
-    })
-    .returning({ value: counters.value })
-  return row!.value
-}
-
 export async function insertMeeting(db: Db, values: typeof meetings.$inferInsert): Promise<MeetingRow> {
   const [row] = await db.insert(meetings).values(values).returning()
   return row!
@@ -263,14 +248,6 @@ export async function insertAcknowledgement(
     .insert(meetingAcknowledgements)
     .values({ tenantId, meetingId, accountId, acknowledgedAt: at })
     .onConflictDoNothing()
-}
-
-export async function findSetting(db: Db, tenantId: string, key: string): Promise<unknown> {
-  const [row] = await db
-    .select({ value: settings.value })
-    .from(settings)
-    .where(and(eq(settings.tenantId, tenantId), eq(settings.key, key)))
-  return row?.value
 }
 
 // --- The directory: units and accounts that may be invited or named -------------------------

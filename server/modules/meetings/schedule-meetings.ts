@@ -7,6 +7,7 @@ import type { Actor } from '../../platform/actor.ts'
 import { writeAudit } from '../../platform/audit.ts'
 import type { AppDeps } from '../../platform/deps.ts'
 import { conflict, notFound } from '../../platform/errors.ts'
+import { nextCounterValue } from '../../platform/sequences.ts'
 import { FieldErrors } from '../cases/index.ts'
 import {
   buildMeetingDetail,
@@ -62,7 +63,7 @@ export async function listMeetings({ db, clock }: Deps, actor: Actor, query: Lis
 async function nextMeetingNo(tx: Db, tenantId: string, ward: string, heldOn: string): Promise<string> {
   const base = `${ward}-${heldOn.replaceAll('-', '')}`
   for (;;) {
-    const n = await repo.nextCounterValue(tx, tenantId, `meeting_no:${base}`)
+    const n = await nextCounterValue(tx, tenantId, `meeting_no:${base}`)
     const meetingNo = n === 1 ? base : `${base}-${n}`
     // A number an imported ledger already uses is skipped, not reused.
     if (!(await repo.meetingNoTaken(tx, tenantId, meetingNo))) return meetingNo
