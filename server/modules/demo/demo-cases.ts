@@ -132,6 +132,10 @@ export function generateDemoCases(
         ['urgent', 5],
       ] as const),
       status,
+      // A case opened at a ward records how it reached the ward, and starts its assessment there.
+      ...(atWindow
+        ? {}
+        : { wardRoute: random.pick(['ward_section', 'agency'] as const), wardState: 'assessing' }),
       name: person.name,
       kana: person.kana,
       gender,
@@ -157,6 +161,7 @@ export function generateDemoCases(
         handedOverOn: lastOn,
         handedOverTo: ward,
         handoverSummary: random.pick(HANDOVER_SUMMARIES),
+        wardRoute: 'window',
         wardState: random.pick(['assessing', 'ready'] as const),
       })
     } else if (status === 'closed') {
