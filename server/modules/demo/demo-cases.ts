@@ -157,12 +157,15 @@ export function generateDemoCases(
       reason: 'デモデータ',
     })
     if (status === 'handed_over') {
+      const wardState = random.pick(['assessing', 'ready'] as const)
       Object.assign(row, {
         handedOverOn: lastOn,
         handedOverTo: ward,
         handoverSummary: random.pick(HANDOVER_SUMMARIES),
         wardRoute: 'window',
-        wardState: random.pick(['assessing', 'ready'] as const),
+        wardState,
+        // 会議付議可 needs an assessment, as in the app.
+        wardAssessment: wardState === 'ready' ? '区で家族から追加の聞き取りを行い、会議で検討する。' : null,
       })
     } else if (status === 'closed') {
       Object.assign(row, {
