@@ -1,8 +1,9 @@
-import { createRoute, Link, useNavigate } from '@tanstack/react-router'
+import { createRoute, useNavigate } from '@tanstack/react-router'
 import type { MEETING_WHEN } from '../../../../shared/contracts/meetings.ts'
 import { PageHeading } from '../../components/ui/page-heading.tsx'
 import { Pagination } from '../../components/ui/pagination.tsx'
 import { Loading, QueryError } from '../../components/ui/query-state.tsx'
+import { TabNav } from '../../components/ui/tab-nav.tsx'
 import { useMeetings } from '../../features/meetings/api/list-meetings.ts'
 import { MeetingTable } from '../../features/meetings/components/meeting-table.tsx'
 import { ScheduleMeeting } from '../../features/meetings/components/schedule-meeting.tsx'
@@ -78,26 +79,16 @@ function MeetingsPage() {
         <h2 id="meeting-list-title" className="mb-4 text-std-20B-150">
           会議の一覧
         </h2>
-        <nav aria-label="会議の表示期間" className="mb-4">
-          <ul className="flex flex-wrap gap-2 border-b-2 border-solid-gray-300">
-            {TABS.map((t) => (
-              <li key={t.when}>
-                <Link
-                  to="/meetings"
-                  search={t.when === 'upcoming' ? {} : { when: t.when }}
-                  aria-current={t.when === when ? 'page' : undefined}
-                  className={`-mb-0.5 inline-flex min-h-12 items-center border-b-4 px-4 text-std-16B-170 ${
-                    t.when === when
-                      ? 'border-key-900 text-key-900! no-underline'
-                      : 'border-transparent text-solid-gray-800! hover:text-key-900!'
-                  }`}
-                >
-                  {t.label}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
+        <TabNav
+          label="会議の表示期間"
+          to="/meetings"
+          current={when}
+          tabs={TABS.map((t) => ({
+            key: t.when,
+            label: t.label,
+            search: t.when === 'upcoming' ? {} : { when: t.when },
+          }))}
+        />
         <p role="status" className="mb-4 text-std-16N-170">
           {list.data ? `${tab?.label ?? ''}：全${list.data.total}件` : ''}
         </p>
