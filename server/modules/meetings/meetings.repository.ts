@@ -83,11 +83,13 @@ export async function findMeetingPage(
   return { rows, total: total?.n ?? 0 }
 }
 
+/** One meeting of the city, by id: the condition of every per-meeting read, change and delete. */
+function oneMeeting(tenantId: string, id: string): SQL | undefined {
+  return and(eq(meetings.tenantId, tenantId), eq(meetings.id, id))
+}
+
 export async function findMeeting(db: Db, tenantId: string, id: string): Promise<MeetingRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(meetings)
-    .where(and(eq(meetings.tenantId, tenantId), eq(meetings.id, id)))
+  const [row] = await db.select().from(meetings).where(oneMeeting(tenantId, id))
   return row
 }
 
@@ -97,11 +99,7 @@ export async function findMeetingForChange(
   tenantId: string,
   id: string,
 ): Promise<MeetingRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(meetings)
-    .where(and(eq(meetings.tenantId, tenantId), eq(meetings.id, id)))
-    .for('update')
+  const [row] = await db.select().from(meetings).where(oneMeeting(tenantId, id)).for('update')
   return row
 }
 
@@ -151,15 +149,12 @@ export async function updateMeeting(
   id: string,
   values: Partial<typeof meetings.$inferInsert>,
 ): Promise<void> {
-  await db
-    .update(meetings)
-    .set(values)
-    .where(and(eq(meetings.tenantId, tenantId), eq(meetings.id, id)))
+  await db.update(meetings).set(values).where(oneMeeting(tenantId, id))
 }
 
 /** Attendees, acknowledgements and agenda go with the meeting (ON DELETE CASCADE). */
 export async function deleteMeeting(db: Db, tenantId: string, id: string): Promise<void> {
-  await db.delete(meetings).where(and(eq(meetings.tenantId, tenantId), eq(meetings.id, id)))
+  await db.delete(meetings).where(oneMeeting(tenantId, id))
 }
 
 export async function countReviewsOfMeeting(db: Db, tenantId: string, meetingId: string): Promise<number> {
@@ -306,15 +301,18 @@ export interface StaffAccount {
   active: boolean
 }
 
+/** The columns of a StaffAccount, as the account directory queries below select them. */
+const staffAccountColumns = {
+  accountId: accounts.id,
+  name: accounts.name,
+  unitId: accounts.unitId,
+  role: accounts.role,
+  active: accounts.active,
+}
+
 export async function findAccount(db: Db, tenantId: string, id: string): Promise<StaffAccount | undefined> {
   const [row] = await db
-    .select({
-      accountId: accounts.id,
-      name: accounts.name,
-      unitId: accounts.unitId,
-      role: accounts.role,
-      active: accounts.active,
-    })
+    .select(staffAccountColumns)
     .from(accounts)
     .where(and(eq(accounts.tenantId, tenantId), eq(accounts.id, id)))
   return row
@@ -329,13 +327,7 @@ export async function findActiveAccounts(
 ): Promise<StaffAccount[]> {
   if (unitIds && unitIds.length === 0) return []
   return db
-    .select({
-      accountId: accounts.id,
-      name: accounts.name,
-      unitId: accounts.unitId,
-      role: accounts.role,
-      active: accounts.active,
-    })
+    .select(staffAccountColumns)
     .from(accounts)
     .where(
       and(
