@@ -362,6 +362,27 @@ describe('recording a decision', () => {
     expect((await who.otherWorker.get(`/api/cases/${caseId}`)).statusCode).toBe(200)
   })
 
+  it('a held meeting’s date cannot move onto or past a decision’s next review date', async () => {
+    const { meeting, caseId } = await onAgenda('2026-11-10')
+    await decide(who.coordinator, meeting.id, caseId, {
+      lead: 'rediscuss',
+      assignments: [],
+      nextReviewOn: '2026-11-20',
+    })
+    const late = await who.coordinator.patch(`/api/meetings/${meeting.id}`, { heldOn: '2026-11-20' })
+    expect(late.statusCode).toBe(400)
+    expect(late.json().errors).toEqual([
+      {
+        field: 'heldOn',
+        message:
+          '記録した決定の次回確認日より前の開催日にしてください（先に決定の次回確認日を修正してください）',
+      },
+    ])
+    const earlier = await who.coordinator.patch(`/api/meetings/${meeting.id}`, { heldOn: '2026-11-09' })
+    expect(earlier.statusCode).toBe(200)
+    expect(earlier.json().heldOn).toBe('2026-11-09')
+  })
+
   it('再協議 clears the lead, keeps the case ready for a later meeting, and still shows in the history', async () => {
     const { meeting, caseId } = await onAgenda()
     await decide(who.coordinator, meeting.id, caseId, { lead: 'rediscuss', policy: '情報を集めて次回再協議' })

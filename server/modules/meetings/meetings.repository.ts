@@ -165,6 +165,19 @@ export async function countReviewsOfMeeting(db: Db, tenantId: string, meetingId:
   return row?.n ?? 0
 }
 
+/** The earliest 次回確認日 decided at a meeting (null without decisions or dates). */
+export async function earliestNextReview(
+  db: Db,
+  tenantId: string,
+  meetingId: string,
+): Promise<string | null> {
+  const [row] = await db
+    .select({ on: sql<string | null>`min(${reviews.nextReviewOn})::text` })
+    .from(reviews)
+    .where(and(eq(reviews.tenantId, tenantId), eq(reviews.meetingId, meetingId)))
+  return row?.on ?? null
+}
+
 export interface AttendeeRow {
   unitId: string
   name: string

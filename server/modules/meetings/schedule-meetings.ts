@@ -27,6 +27,8 @@ type PatchInput = z.output<NonNullable<typeof contract.updateMeeting.body>>
 
 export const HELD_BEFORE_DATE = '開催日より前の会議は開催済みにできません'
 export const HELD_MEETING_FUTURE_DATE = '開催済みの会議の開催日に、今日より後の日付は入力できません'
+export const HELD_ON_AFTER_NEXT_REVIEW =
+  '記録した決定の次回確認日より前の開催日にしてください（先に決定の次回確認日を修正してください）'
 export const CANNOT_DELETE =
   '開催済みの会議、または検討ケースの決定を記録した会議は削除できません（記録として残します）'
 
@@ -135,6 +137,11 @@ export async function updateMeeting({ db, clock }: Deps, actor: Actor, meetingId
     const errors = new FieldErrors()
     if (input.heldOn && m.status === 'held' && input.heldOn > tokyoDate(now)) {
       errors.add('heldOn', HELD_MEETING_FUTURE_DATE)
+    }
+    // The decisions' next review dates were checked against the old date; they must stay after it.
+    const nextReview = input.heldOn ? await repo.earliestNextReview(tx, actor.tenantId, m.id) : null
+    if (input.heldOn && nextReview && nextReview <= input.heldOn) {
+      errors.add('heldOn', HELD_ON_AFTER_NEXT_REVIEW)
     }
     errors.throwIfAny()
     const changed = sent.filter((f) => input[f] !== m[f])
