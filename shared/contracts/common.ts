@@ -87,3 +87,7 @@ export function pageOf<T extends z.ZodType>(item: T) {
     pageSize: z.number().int(),
   })
 }
+
+/** The periods a list of dated meetings offers: from today on, before today, or all of them. */
+export const PERIODS = ['upcoming', 'past', 'all'] as const
+export type Period = (typeof PERIODS)[number]

@@ -26,6 +26,7 @@ import {
   idParams,
   isoDate,
   optionalText,
+  PERIODS,
   pageOf,
   pageQuery,
   requiredText,
@@ -242,7 +243,7 @@ const agendaParams = z.object({ meetingId: uuid, caseId: uuid })
 // ---------------------------------------------------------------------------------------------
 // Endpoints
 
-export const MEETING_WHEN = ['upcoming', 'past', 'all'] as const
+export const MEETING_WHEN = PERIODS
 
 export const listMeetings = defineContract({
   method: 'GET',

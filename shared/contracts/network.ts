@@ -13,6 +13,7 @@ import {
   dateInput,
   isoDate,
   optionalText,
+  PERIODS,
   pageOf,
   pageQuery,
   requiredText,
@@ -68,7 +69,7 @@ export const networkMeetingDetail = networkMeetingSummary.extend({
 })
 export type NetworkMeetingDetail = z.infer<typeof networkMeetingDetail>
 
-export const NETWORK_WHEN = ['upcoming', 'past', 'all'] as const
+export const NETWORK_WHEN = PERIODS
 
 export const listNetworkMeetings = defineContract({
   method: 'GET',

@@ -1,6 +1,7 @@
 // Drizzle queries of the meetings module: meetings, their attendees and acknowledgements, the
 // directory of units. Agenda and decisions are in agenda.repository.ts.
-import { and, asc, count, desc, eq, gte, inArray, lt, type SQL, sql } from 'drizzle-orm'
+import { and, asc, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm'
+import type { Period } from '../../../shared/contracts/common.ts'
 import type { Db } from '../../db/client.ts'
 import {
   accounts,
@@ -12,6 +13,7 @@ import {
   reviews,
   wards,
 } from '../../db/schema/index.ts'
+import { periodCondition } from '../../platform/period-filter.ts'
 import type { MeetingRole } from './meetings.policy.ts'
 
 export type MeetingRow = typeof meetings.$inferSelect
@@ -44,15 +46,13 @@ export async function findMeetingPage(
   tenantId: string,
   role: MeetingRole,
   accountId: string,
-  o: { when: 'upcoming' | 'past' | 'all'; today: string; limit: number; offset: number },
+  o: { when: Period; today: string; limit: number; offset: number },
 ): Promise<{ rows: MeetingListRow[]; total: number }> {
-  const when =
-    o.when === 'upcoming'
-      ? gte(meetings.heldOn, o.today)
-      : o.when === 'past'
-        ? lt(meetings.heldOn, o.today)
-        : undefined
-  const where = and(eq(meetings.tenantId, tenantId), visibleTo(role), when)
+  const where = and(
+    eq(meetings.tenantId, tenantId),
+    visibleTo(role),
+    periodCondition(meetings.heldOn, o.when, o.today),
+  )
   const order =
     o.when === 'upcoming'
       ? [asc(meetings.heldOn), asc(meetings.startTime), asc(meetings.meetingNo)]

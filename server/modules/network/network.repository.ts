@@ -1,6 +1,8 @@
-import { and, asc, count, desc, eq, gte, lt, type SQL, sql } from 'drizzle-orm'
+import { and, asc, count, desc, eq, sql } from 'drizzle-orm'
+import type { Period } from '../../../shared/contracts/common.ts'
 import type { Db } from '../../db/client.ts'
 import { accounts, caseStudyShares, networkMeetings, orgUnits, wards } from '../../db/schema/index.ts'
+import { periodCondition } from '../../platform/period-filter.ts'
 
 export type NetworkMeetingRow = typeof networkMeetings.$inferSelect
 export type ShareRow = typeof caseStudyShares.$inferSelect
@@ -26,7 +28,7 @@ const flatten = (r: { meeting: NetworkMeetingRow; shareCount: number }): Network
 })
 
 export interface MeetingFilter {
-  when: 'upcoming' | 'past' | 'all'
+  when: Period
   today: string
   page: number
   pageSize: number
@@ -34,10 +36,10 @@ export interface MeetingFilter {
 
 /** Upcoming meetings soonest first; past and all, the latest first. */
 export async function findMeetings(db: Db, tenantId: string, f: MeetingFilter) {
-  const conditions: SQL[] = [eq(networkMeetings.tenantId, tenantId)]
-  if (f.when === 'upcoming') conditions.push(gte(networkMeetings.heldOn, f.today))
-  if (f.when === 'past') conditions.push(lt(networkMeetings.heldOn, f.today))
-  const where = and(...conditions)
+  const where = and(
+    eq(networkMeetings.tenantId, tenantId),
+    periodCondition(networkMeetings.heldOn, f.when, f.today),
+  )
   const order =
     f.when === 'upcoming'
       ? [

@@ -1,5 +1,4 @@
 import { createRoute, useNavigate } from '@tanstack/react-router'
-import type { MEETING_WHEN } from '../../../../shared/contracts/meetings.ts'
 import { PageHeading } from '../../components/ui/page-heading.tsx'
 import { Pagination } from '../../components/ui/pagination.tsx'
 import { Loading, QueryError } from '../../components/ui/query-state.tsx'
@@ -8,43 +7,23 @@ import { useMeetings } from '../../features/meetings/api/list-meetings.ts'
 import { MeetingTable } from '../../features/meetings/components/meeting-table.tsx'
 import { ScheduleMeeting } from '../../features/meetings/components/schedule-meeting.tsx'
 import { MEETING_PAGE_ROLES } from '../../features/meetings/meeting-roles.ts'
+import { PERIOD_TABS, parsePeriodSearch } from '../../lib/period-search.ts'
 import { useMe } from '../../lib/session.ts'
 import { RequireRoles } from '../require-role.tsx'
 import { appRoute } from './root.tsx'
 
 const PAGE_SIZE = 20
-type When = (typeof MEETING_WHEN)[number]
-
-export interface MeetingsSearch {
-  when?: When
-  page?: number
-}
-
-/** The tab and page live in the URL, so going back returns to the same list. */
-function parseSearch(raw: Record<string, unknown>): MeetingsSearch {
-  const out: MeetingsSearch = {}
-  if (raw.when === 'past' || raw.when === 'all') out.when = raw.when
-  const page = Number(raw.page)
-  if (Number.isInteger(page) && page > 1) out.page = page
-  return out
-}
 
 export const meetingsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/meetings',
-  validateSearch: parseSearch,
+  validateSearch: parsePeriodSearch,
   component: () => (
     <RequireRoles roles={MEETING_PAGE_ROLES}>
       <MeetingsPage />
     </RequireRoles>
   ),
 })
-
-const TABS: { when: When; label: string; empty: string }[] = [
-  { when: 'upcoming', label: '今後の会議', empty: '予定されている会議はありません。' },
-  { when: 'past', label: '過去の会議', empty: '過去の会議はありません。' },
-  { when: 'all', label: 'すべて', empty: '会議はまだありません。' },
-]
 
 function MeetingsPage() {
   const me = useMe()
@@ -53,7 +32,7 @@ function MeetingsPage() {
   const when = search.when ?? 'upcoming'
   const page = search.page ?? 1
   const list = useMeetings({ when, page, pageSize: PAGE_SIZE })
-  const tab = TABS.find((t) => t.when === when) ?? TABS[0]
+  const tab = PERIOD_TABS.find((t) => t.when === when) ?? PERIOD_TABS[0]
   const agency = me.role === 'agency_member'
   const coordinator = me.role === 'ward_coordinator'
   const empty = agency
@@ -83,7 +62,7 @@ function MeetingsPage() {
           label="会議の表示期間"
           to="/meetings"
           current={when}
-          tabs={TABS.map((t) => ({
+          tabs={PERIOD_TABS.map((t) => ({
             key: t.when,
             label: t.label,
             search: t.when === 'upcoming' ? {} : { when: t.when },

@@ -1,5 +1,4 @@
 import { createRoute, useNavigate } from '@tanstack/react-router'
-import type { NETWORK_WHEN } from '../../../../shared/contracts/network.ts'
 import { PageHeading } from '../../components/ui/page-heading.tsx'
 import { Pagination } from '../../components/ui/pagination.tsx'
 import { Loading, QueryError } from '../../components/ui/query-state.tsx'
@@ -8,43 +7,23 @@ import { useNetworkMeetings } from '../../features/network/api/list-network-meet
 import { NetworkMeetingTable } from '../../features/network/components/network-meeting-table.tsx'
 import { ScheduleNetworkMeeting } from '../../features/network/components/schedule-network-meeting.tsx'
 import { NETWORK_PAGE_ROLES } from '../../features/network/network-roles.ts'
+import { PERIOD_TABS, parsePeriodSearch } from '../../lib/period-search.ts'
 import { useMe } from '../../lib/session.ts'
 import { RequireRoles } from '../require-role.tsx'
 import { appRoute } from './root.tsx'
 
 const PAGE_SIZE = 20
-type When = (typeof NETWORK_WHEN)[number]
-
-export interface NetworkSearch {
-  when?: When
-  page?: number
-}
-
-/** The tab and page live in the URL, so going back returns to the same list. */
-function parseSearch(raw: Record<string, unknown>): NetworkSearch {
-  const out: NetworkSearch = {}
-  if (raw.when === 'past' || raw.when === 'all') out.when = raw.when
-  const page = Number(raw.page)
-  if (Number.isInteger(page) && page > 1) out.page = page
-  return out
-}
 
 export const networkRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/network',
-  validateSearch: parseSearch,
+  validateSearch: parsePeriodSearch,
   component: () => (
     <RequireRoles roles={NETWORK_PAGE_ROLES}>
       <NetworkPage />
     </RequireRoles>
   ),
 })
-
-const TABS: { when: When; label: string; empty: string }[] = [
-  { when: 'upcoming', label: '今後の会議', empty: '予定されている会議はありません。' },
-  { when: 'past', label: '過去の会議', empty: '過去の会議はありません。' },
-  { when: 'all', label: 'すべて', empty: '会議はまだありません。' },
-]
 
 function NetworkPage() {
   const me = useMe()
@@ -53,7 +32,7 @@ function NetworkPage() {
   const when = search.when ?? 'upcoming'
   const page = search.page ?? 1
   const list = useNetworkMeetings({ when, page, pageSize: PAGE_SIZE })
-  const tab = TABS.find((t) => t.when === when) ?? TABS[0]
+  const tab = PERIOD_TABS.find((t) => t.when === when) ?? PERIOD_TABS[0]
   const headquarters = me.role === 'headquarters'
   const empty =
     when === 'past'
@@ -81,7 +60,7 @@ function NetworkPage() {
           label="会議の表示期間"
           to="/network"
           current={when}
-          tabs={TABS.map((t) => ({
+          tabs={PERIOD_TABS.map((t) => ({
             key: t.when,
             label: t.label,
             search: t.when === 'upcoming' ? {} : { when: t.when },
