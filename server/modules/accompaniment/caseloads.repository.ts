@@ -10,6 +10,7 @@ import {
   supportActivities,
   wards,
 } from '../../db/schema/index.ts'
+import { caseScopeCondition } from '../cases/index.ts'
 
 /** 主担当 that lead a case (再協議 names no one). */
 const LEADING = ['ward_section', 'accompaniment', 'specialist']
@@ -78,7 +79,7 @@ function assignedCondition(scope: MyCasesScope): SQL {
 /** Ward staff see only their ward's cases, whatever a decision names (the case scope's rule). */
 function withinScope(scope: MyCasesScope): SQL | undefined {
   if (scope.kind !== 'ward_units') return undefined
-  return or(eq(cases.intakeUnit, scope.ward), eq(cases.handedOverTo, scope.ward))
+  return caseScopeCondition({ kind: 'ward', ward: scope.ward })
 }
 
 export async function findMyCases(db: Db, tenantId: string, scope: MyCasesScope) {

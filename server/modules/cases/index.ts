@@ -8,7 +8,9 @@ import { createCasesService } from './cases.service.ts'
 export { type CaseForChange, caseRecords, type WardValues } from './case-records.ts'
 export { FieldErrors } from './case-rules.ts'
 export { changesBetween, fieldsSet } from './cases.dto.ts'
-export { type CaseScope, LEAD_CANNOT_CHANGE } from './cases.policy.ts'
+export { type CaseScope, isInScope, LEAD_CANNOT_CHANGE } from './cases.policy.ts'
+// The same rule as SQL, for other modules' queries that join cases (agenda, caseloads).
+export { scopeCondition as caseScopeCondition } from './cases.repository.ts'
 
 export function casesModule(app: FastifyInstance, deps: AppDeps) {
   registerCaseRoutes(app, createCasesService(deps))

@@ -1,6 +1,6 @@
 import type { Actor } from '../../platform/actor.ts'
 import { conflict, forbidden } from '../../platform/errors.ts'
-import { type CaseForChange, type CaseScope, LEAD_CANNOT_CHANGE } from '../cases/index.ts'
+import { type CaseForChange, type CaseScope, isInScope, LEAD_CANNOT_CHANGE } from '../cases/index.ts'
 
 /**
  * The ward's side of a case (domain.md: 引継ぎ, 追加アセスメント, 本人同意). The inbox and the
@@ -18,7 +18,7 @@ export function requireInboxWard(actor: Actor): string {
 
 /** A case the ward works on: opened at the ward or handed over to it. */
 function isAtWard(scope: CaseScope, c: CaseForChange): boolean {
-  return scope.kind === 'ward' && (c.intakeUnit === scope.ward || c.handedOverTo === scope.ward)
+  return scope.kind === 'ward' && isInScope(scope, c)
 }
 
 /** The additional assessment: the ward's staff, on a case at the ward that is not closed. */

@@ -1,7 +1,7 @@
 // Drizzle queries for a meeting's agenda, its candidates and its decisions (reviews). The case
 // columns read here are the ones the meeting discusses; changes to a case go through the cases
 // module (caseRecords), never through this file.
-import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, max, ne, or, type SQL, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, max, ne, type SQL, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import type { Db } from '../../db/client.ts'
 import {
@@ -14,13 +14,14 @@ import {
   reviews,
   supportPlans,
 } from '../../db/schema/index.ts'
+import { caseScopeCondition } from '../cases/index.ts'
 
 export type AgendaRow = typeof meetingAgenda.$inferSelect
 export type ReviewRow = typeof reviews.$inferSelect
 
-/** Cases opened at the ward or handed over to it: the ward's cases (as the cases module's scope). */
+/** Cases opened at the ward or handed over to it: the cases module's ward scope. */
 function ofWard(ward: string): SQL {
-  return or(eq(cases.intakeUnit, ward), eq(cases.handedOverTo, ward))!
+  return caseScopeCondition({ kind: 'ward', ward })
 }
 
 function notOnAgenda(meetingId: string): SQL {
