@@ -1,23 +1,11 @@
 import { and, desc, eq } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
-import { accounts, cases, observedChanges, supportActivities, supportPlans } from '../../db/schema/index.ts'
+import { accounts, observedChanges, supportActivities, supportPlans } from '../../db/schema/index.ts'
 
 export type PlanRow = typeof supportPlans.$inferSelect
 export type ActivityRow = typeof supportActivities.$inferSelect
 export type ActivityView = ActivityRow & { accountName: string | null }
 export type ObservedChangeView = typeof observedChanges.$inferSelect & { accountName: string | null }
-
-/**
- * The facts of a case that decide whether support may be recorded on it. Called only after the
- * cases module has found the case in the caller's scope (caseRecords.findReadable).
- */
-export async function findCaseFacts(db: Db, tenantId: string, caseId: string) {
-  const [row] = await db
-    .select({ lead: cases.lead, status: cases.status, openedOn: cases.openedOn })
-    .from(cases)
-    .where(and(eq(cases.tenantId, tenantId), eq(cases.id, caseId)))
-  return row
-}
 
 export async function findPlan(db: Db, tenantId: string, caseId: string) {
   const [row] = await db

@@ -29,11 +29,8 @@ type ObservedChangeInput = Body<typeof contract.addObservedChange>
 export const STALE_PLAN = '他の職員が先に支援計画を更新しました。画面を再読み込みしてください。'
 
 /** The case in the caller's scope (404 otherwise), with the facts that decide who may write. */
-async function findCase(tx: Db, actor: Actor, caseId: string) {
-  await caseRecords.findReadable(tx, actor, caseId)
-  const facts = await repo.findCaseFacts(tx, actor.tenantId, caseId)
-  if (!facts) throw notFound()
-  return facts
+function findCase(tx: Db, actor: Actor, caseId: string) {
+  return caseRecords.findReadable(tx, actor, caseId)
 }
 
 async function findWritableCase(tx: Db, actor: Actor, caseId: string) {

@@ -57,10 +57,15 @@ export interface CaseForChange extends CaseAccessFacts {
   values: Required<WardValues>
 }
 
-/** What the contacts module needs to know about the case a contact belongs to. */
+/**
+ * What other modules need to know about a case they record on: when it opened (dates before it
+ * are refused), its status and its current lead (support is recorded on led, open cases).
+ */
 export interface CaseForContacts {
   id: string
   openedOn: string
+  status: string
+  lead: string | null
 }
 
 /**
@@ -73,7 +78,7 @@ export const caseRecords = {
     const scope = caseScopeOf(actor)
     const row = scope && (await repo.findCaseRow(tx, actor.tenantId, caseId, scope))
     if (!row) throw notFound()
-    return { id: row.id, openedOn: row.openedOn }
+    return { id: row.id, openedOn: row.openedOn, status: row.status, lead: row.lead }
   },
 
   /** The case in scope, when the caller may record (or correct) contacts on it now. */
@@ -96,7 +101,7 @@ export const caseRecords = {
     if (!mayRecordContact(scope, row)) {
       throw forbidden('引継ぎ済みのケースの対応記録は、引継ぎ先の区で記録します')
     }
-    return { id: row.id, openedOn: row.openedOn }
+    return { id: row.id, openedOn: row.openedOn, status: row.status, lead: row.lead }
   },
 
   /**
