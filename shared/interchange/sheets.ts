@@ -40,6 +40,13 @@ export type ValueKind =
   | 'fiscal_years'
   | 'answer'
 
+/**
+ * Kinds whose cells hold free text (whole, or as items of a list): what an export guards against
+ * formulas and an import unguards (formula-guard.ts). Codes, dates and numbers are never guarded.
+ */
+export const isTextKind = (kind: ValueKind): boolean =>
+  kind === 'text' || kind === 'list' || kind === 'answer'
+
 export interface ColumnDef {
   key: string
   ja: string

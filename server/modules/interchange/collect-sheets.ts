@@ -2,6 +2,7 @@
 // columns, each cell read by its column's kind. Problems go to `issues`; reading goes on so
 // that one run reports every error.
 import { basename } from 'node:path'
+import { unguardFormula } from '../../../shared/interchange/formula-guard.ts'
 import {
   type ColumnDef,
   findSheet,
@@ -44,7 +45,9 @@ export function readCell(column: ColumnDef, cell: Cell | undefined): Read {
   const c = cell as Cell
   switch (column.kind) {
     case 'text':
+      return { ok: true, value: unguardFormula(asText(c)) }
     case 'answer':
+      // Unguarded by planResponses: a text answer is one item, a multiple one several.
       return { ok: true, value: asText(c) }
     case 'date':
       return parseLedgerDate(c)
@@ -61,7 +64,8 @@ export function readCell(column: ColumnDef, cell: Cell | undefined): Read {
     case 'intake':
       return WINDOW.has(asText(c).toLowerCase()) ? { ok: true, value: 'window' } : parseWardCell(c)
     case 'list':
-      return { ok: true, value: splitMulti(c) }
+      // An export guards each item (ledgerCell): split first, then take the quotes off.
+      return { ok: true, value: splitMulti(c).map(unguardFormula) }
     case 'fiscal_years': {
       const years: number[] = []
       for (const part of splitMulti(c)) {

@@ -1,15 +1,17 @@
 // Exports a city's records in the interchange format: one .xlsx workbook (sheets named in
 // Japanese) or a folder of UTF-8 CSV files (with BOM, CRLF) named <key>.csv. Headers are the
-// Japanese column names, values are codes: either imports again (interchange.md).
+// Japanese column names, values are codes: either imports again (interchange.md). Text that a
+// spreadsheet would run as a formula is written with a quote in front (ledgerCell), in both.
 
 import { once } from 'node:events'
 import { createWriteStream, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
+import type { ColumnDef } from '../../../shared/interchange/sheets.ts'
 import { SHEETS } from '../../../shared/interchange/sheets.ts'
 import type { Db } from '../../db/client.ts'
 import type { Actor } from '../../platform/actor.ts'
 import { writeAnonymousAudit, writeAudit } from '../../platform/audit.ts'
-import { type ExportRow, exportColumns, exportRows } from './export-rows.ts'
+import { type ExportRow, exportColumns, exportRows, ledgerCell } from './export-rows.ts'
 
 export interface ExportOptions {
   /** A path ending in .xlsx, or a folder for CSV files. */
@@ -24,16 +26,18 @@ export interface ExportSummary {
   rows: Record<string, number>
 }
 
-const quote = (v: string) => (/[",\r\n]/u.test(v) ? `"${v.replaceAll('"', '""')}"` : v)
+// RFC 4180 quoting, also around ';' and tab: a spreadsheet set to split on them must not cut a
+// cell in two and start the second half at a formula character.
+const quote = (v: string) => (/[",;\t\r\n]/u.test(v) ? `"${v.replaceAll('"', '""')}"` : v)
 
-async function writeCsv(path: string, header: string[], keys: string[], rows: ExportRow[]) {
+async function writeCsv(path: string, columns: ColumnDef[], rows: ExportRow[]) {
   const out = createWriteStream(path)
   const line = async (cells: string[]) => {
     if (!out.write(`${cells.map(quote).join(',')}\r\n`)) await once(out, 'drain')
   }
   out.write('\uFEFF')
-  await line(header)
-  for (const row of rows) await line(keys.map((k) => (row[k] == null ? '' : String(row[k]))))
+  await line(columns.map((c) => c.ja))
+  for (const row of rows) await line(columns.map((c) => String(ledgerCell(c, row[c.key]) ?? '')))
   out.end()
   await once(out, 'finish')
 }
@@ -55,20 +59,15 @@ export async function exportLedger(db: Db, tenantId: string, options: ExportOpti
       const columns = exportColumns(sheet, options.personal)
       const rows = data.get(sheet.key) ?? []
       summary.rows[sheet.key] = rows.length
-      const keys = columns.map((c) => c.key)
       if (workbook) {
         const ws = workbook.addWorksheet(sheet.ja)
         ws.addRow(columns.map((c) => c.ja)).commit()
-        for (const row of rows) ws.addRow(keys.map((k) => row[k] ?? null)).commit()
+        // exceljs writes a JS string as a string cell, never a formula ({ formula } objects only).
+        for (const row of rows) ws.addRow(columns.map((c) => ledgerCell(c, row[c.key]))).commit()
         ws.commit()
       } else {
         const path = join(options.out, `${sheet.key}.csv`)
-        await writeCsv(
-          path,
-          columns.map((c) => c.ja),
-          keys,
-          rows,
-        )
+        await writeCsv(path, columns, rows)
         summary.files.push(path)
       }
     }

@@ -1,9 +1,11 @@
 // What an export writes: every sheet's rows from what a city stores, as ledger values (codes,
-// ISO dates, multi-values joined with ';'). Personal columns only when asked for; free-text
-// survey answers count as personal and are left blank without it.
+// ISO dates, coded multi-values joined with ';'; lists of free text as arrays, joined by
+// ledgerCell once each item is guarded). Personal columns only when asked for; free-text survey
+// answers count as personal and are left blank without it.
 import { and, asc, eq } from 'drizzle-orm'
 import { WARD_SECTIONS } from '../../../shared/codes.ts'
-import type { ColumnDef, SheetDef } from '../../../shared/interchange/sheets.ts'
+import { guardFormula } from '../../../shared/interchange/formula-guard.ts'
+import { type ColumnDef, isTextKind, type SheetDef } from '../../../shared/interchange/sheets.ts'
 import type { Db } from '../../db/client.ts'
 import {
   accounts,
@@ -21,7 +23,7 @@ import {
   surveys,
 } from '../../db/schema/index.ts'
 
-export type ExportValue = string | number | null
+export type ExportValue = string | number | readonly string[] | null
 export type ExportRow = Record<string, ExportValue>
 
 /** The columns an export writes for a sheet. The answer column stays; its text answers do not. */
@@ -30,6 +32,18 @@ export function exportColumns(sheet: SheetDef, personal: boolean): ColumnDef[] {
 }
 
 const joined = (xs: readonly (string | number)[] | null) => (xs?.length ? xs.join(';') : null)
+
+/**
+ * A value as the cell holds it. Free text (a text column, each item of a list or answer) is
+ * guarded against formulas item by item, so that the import, which splits first, takes off
+ * exactly the quotes the export added. Numbers stay numbers.
+ */
+export function ledgerCell(column: ColumnDef, value: ExportValue | undefined): string | number | null {
+  if (value == null || typeof value === 'number') return value ?? null
+  const text = isTextKind(column.kind) ? guardFormula : (s: string) => s
+  if (typeof value === 'string') return text(value)
+  return value.length ? value.map(text).join(';') : null
+}
 
 export async function exportRows(
   db: Db,
@@ -109,18 +123,14 @@ export async function exportRows(
         meeting_id: m.meetingNo,
         ward: m.ward,
         held_on: m.heldOn,
-        agencies: joined(
-          us
-            .filter((u) => u.kind === 'agency')
-            .map((u) => u.name)
-            .sort(),
-        ),
-        sections: joined(
-          us
-            .filter((u) => u.kind === 'ward_section')
-            .map((u) => sectionLabel(u.sectionCode))
-            .sort(),
-        ),
+        agencies: us
+          .filter((u) => u.kind === 'agency')
+          .map((u) => u.name)
+          .sort(),
+        sections: us
+          .filter((u) => u.kind === 'ward_section')
+          .map((u) => sectionLabel(u.sectionCode))
+          .sort(),
       }
     }),
   )
@@ -162,7 +172,7 @@ export async function exportRows(
           question_no: q.questionNo,
           question: q.question,
           kind: q.kind,
-          options: joined(q.options),
+          options: q.options,
         })),
     ),
   )
@@ -179,7 +189,8 @@ export async function exportRows(
           respondent_id: a.respondentNo,
           answered_on: answeredOn.get(`${a.surveyId}|${a.respondentNo}`) ?? null,
           question_no: a.questionNo,
-          answer: text && !personal ? null : joined(a.answer),
+          // One item for a text or single answer, several for a multiple one.
+          answer: text && !personal ? null : a.answer,
         }
       })
       .sort(

@@ -1,6 +1,7 @@
 // The `responses` sheet: one row per respondent and question. A respondent's rows in the file
 // are their whole set of answers; answers are checked against the question's options.
 import { and, eq, sql } from 'drizzle-orm'
+import { unguardFormula } from '../../../shared/interchange/formula-guard.ts'
 import { splitMulti } from '../../../shared/interchange/values.ts'
 import type { Db } from '../../db/client.ts'
 import { surveyAnswers, surveyRespondents } from '../../db/schema/index.ts'
@@ -19,10 +20,14 @@ interface Respondent {
   bad: boolean
 }
 
-/** The answer as stored (option labels, or the text as one item); a reason when it does not fit. */
+/**
+ * The answer as stored (option labels, or the text as one item); a reason when it does not fit.
+ * An export guards each item against formulas, so the quotes come off per item (formula-guard.ts).
+ */
 function readAnswer(q: Question, text: string): string[] | string {
-  if (q.kind === 'text') return [text]
-  const given = q.options.includes(text.trim()) ? [text.trim()] : splitMulti(text)
+  if (q.kind === 'text') return [unguardFormula(text)]
+  const whole = unguardFormula(text.trim())
+  const given = q.options.includes(whole) ? [whole] : splitMulti(text).map(unguardFormula)
   const unknown = given.filter((g) => !q.options.includes(g))
   if (unknown.length) return `回答が設問${q.questionNo}の選択肢にありません`
   if (q.kind === 'single' && given.length !== 1)

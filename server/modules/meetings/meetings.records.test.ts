@@ -87,14 +87,14 @@ describe('the ledger export', () => {
         meeting_id: held.meetingNo,
         ward: 'sakyo',
         held_on: '2026-11-24',
-        agencies: expect.any(String),
-        sections: '健康長寿推進課',
+        agencies: [expect.any(String)],
+        sections: ['健康長寿推進課'],
       },
     ])
     const agencyName = (await who.coordinator.get(`/api/meetings/${held.id}`))
       .json()
       .attendees.find((a: { unitId: string }) => a.unitId === who.agencyUnit).name
-    expect(meetingRows[0]!.agencies).toBe(agencyName)
+    expect(meetingRows[0]!.agencies).toEqual([agencyName])
     expect(rows.get('reviews')).toEqual([
       expect.objectContaining({
         meeting_id: held.meetingNo,
