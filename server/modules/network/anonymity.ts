@@ -1,16 +1,21 @@
 import { normaliseKana } from '../cases/similar-person.ts'
+import { ADDRESS_PATTERNS, DATE_PATTERNS, hasMail, hasPhone } from './identifying-patterns.ts'
 
 /**
  * What a shared summary must not contain (domain: a case reaches a case-study meeting only as an
  * anonymised summary). The check is deliberately strict: a false alarm costs the sharer a
  * rewording, a miss exposes the person to every ward.
  */
-export type Identifying = 'name' | 'caseNo' | 'date'
+export type Identifying = 'name' | 'caseNo' | 'mail' | 'phone' | 'address' | 'date'
 
+// Each message names what was found, never the text itself: it may be personal data.
 export const IDENTIFYING_MESSAGES: Record<Identifying, string> = {
   name: '本人の氏名またはふりがなが含まれています。「Aさん」「本人」などに置き換えてください',
   caseNo: 'ケース番号が含まれています。ケース番号は書かずに共有してください',
-  date: '年月日が分かる日付が含まれています。「令和3年度」「昨年の夏ごろ」などの表現にしてください',
+  mail: 'メールアドレスが含まれています。連絡先は書かずに共有してください',
+  phone: '電話番号が含まれています。連絡先は書かずに共有してください',
+  address: '住所または郵便番号が含まれています。「市内」「北区内」などの表現にしてください',
+  date: '日付が含まれています（年・月・日の一部だけのものも含みます）。「令和3年度」「昨年の夏ごろ」などの表現にしてください',
 }
 
 export interface PersonFacts {
@@ -19,10 +24,30 @@ export interface PersonFacts {
   caseNo: string
 }
 
-/** Full-width letters and digits, half-width kana and spaces folded; katakana as hiragana. */
+/**
+ * Characters that show nothing or join others: zero-width spaces and joiners, the BOM, soft
+ * hyphens, bidi marks (category Cf), variation selectors and the like. Written inside a name
+ * (池\u200b田) they hide it from a plain search while the reader still sees 池田.
+ */
+const INVISIBLE = /[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu
+/** Hyphens, dashes, minus signs and the long-vowel mark people type between digits. */
+const DASHES = /[\u2010-\u2015\u2043\u2212\u30fc\ufe58\ufe63\uff0d\uff70]/gu
+/** Punctuation and symbols someone may put inside a name (池・田, 池-田, 池.田). */
+const NAME_NOISE = /[\p{P}\p{S}]/gu
+
+/**
+ * One form of the text for every check: NFKC (full-width letters and digits, half-width kana),
+ * format characters removed, katakana as hiragana, no spaces, lower case.
+ */
 function fold(text: string): string {
-  return normaliseKana(text.normalize('NFKC')).toLowerCase()
+  const visible = text.replace(INVISIBLE, '').normalize('NFKC').replace(INVISIBLE, '')
+  return normaliseKana(visible).toLowerCase()
 }
+
+/** For names: also without punctuation, so that nothing put between the characters hides them. */
+const compact = (folded: string) => folded.replace(NAME_NOISE, '')
+/** For numbers and dates: every dash-like mark as '-'. */
+const numeric = (folded: string) => folded.replace(DASHES, '-')
 
 /**
  * The pieces of a name that identify the person: the whole name and kana, and each part of
@@ -32,10 +57,14 @@ function nameTokens(person: PersonFacts): string[] {
   const tokens: string[] = []
   const add = (value: string | null, minPart: number) => {
     if (!value) return
-    const whole = fold(value)
+    const whole = compact(fold(value))
     if (whole.length >= 2) tokens.push(whole)
-    for (const part of value.normalize('NFKC').split(/[\s\u3000・]+/u)) {
-      const folded = fold(part)
+    const parts = value
+      .replace(INVISIBLE, '')
+      .normalize('NFKC')
+      .split(/[\s\u3000・･]+/u)
+    for (const part of parts) {
+      const folded = compact(fold(part))
       if (folded.length >= minPart) tokens.push(folded)
     }
   }
@@ -44,25 +73,17 @@ function nameTokens(person: PersonFacts): string[] {
   return [...new Set(tokens)]
 }
 
-const KANJI_NUMBER = '[〇一二三四五六七八九十]'
-const DATE_PATTERNS: RegExp[] = [
-  // 2021-08-31, 2021/8/31, 2021.8.31, 2021年8月31日
-  /\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}(?!\d)/u,
-  // 令和3年8月31日, 令和元年8月31日, R3.8.31, H30/1/2
-  /(令和|平成|昭和|[rhs])\s*(\d{1,2}|元)\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}(?!\d)/u,
-  // 8月31日, 8月 31日
-  /\d{1,2}\s*月\s*\d{1,2}\s*日/u,
-  // 八月三十一日
-  new RegExp(`${KANJI_NUMBER}+\\s*月\\s*${KANJI_NUMBER}+\\s*日`, 'u'),
-  // 8/31 (a month and a day; a year before it is caught above)
-  /(?<![\d/])(0?[1-9]|1[0-2])\/(0?[1-9]|[12]\d|3[01])(?![\d/])/u,
-]
-
 /** The first identifying thing found in a text written for sharing, or null when none. */
 export function findIdentifying(text: string, person: PersonFacts): Identifying | null {
   const folded = fold(text)
-  if (nameTokens(person).some((t) => folded.includes(t))) return 'name'
-  if (folded.includes(fold(person.caseNo))) return 'caseNo'
-  if (DATE_PATTERNS.some((p) => p.test(folded))) return 'date'
+  const names = compact(folded)
+  if (nameTokens(person).some((t) => names.includes(t))) return 'name'
+  const digits = numeric(folded)
+  const caseNo = numeric(fold(person.caseNo))
+  if (caseNo && digits.includes(caseNo)) return 'caseNo'
+  if (hasMail(digits)) return 'mail'
+  if (hasPhone(digits)) return 'phone'
+  if (DATE_PATTERNS.some((p) => p.test(digits))) return 'date'
+  if (ADDRESS_PATTERNS.some((p) => p.test(digits))) return 'address'
   return null
 }

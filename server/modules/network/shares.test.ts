@@ -104,10 +104,10 @@ describe('sharing a case to a case-study meeting', () => {
     ['summary', { summary: '鈴木一郎さんは自宅で過ごしている' }, '本人の氏名またはふりがな'],
     ['summary', { summary: 'スズキさんの母親から相談' }, '本人の氏名またはふりがな'],
     ['title', { title: '鈴木さんの事例' }, '本人の氏名またはふりがな'],
-    ['title', { title: '2026-04-03受付の事例' }, '年月日が分かる日付'],
-    ['summary', { summary: '令和8年4月3日に母親から電話' }, '年月日が分かる日付'],
-    ['question', { question: 'R8.4.3以降の対応について' }, '年月日が分かる日付'],
-    ['question', { question: '4月3日の面談を踏まえて' }, '年月日が分かる日付'],
+    ['title', { title: '2026-04-03受付の事例' }, '日付が含まれています'],
+    ['summary', { summary: '令和8年4月3日に母親から電話' }, '日付が含まれています'],
+    ['question', { question: 'R8.4.3以降の対応について' }, '日付が含まれています'],
+    ['question', { question: '4月3日の面談を踏まえて' }, '日付が含まれています'],
   ])('refuses %s that identifies the person (%o) and writes nothing', async (field, overrides, message) => {
     const c = await personalCase()
     const before = await shareCount(city.tenantId)
@@ -117,6 +117,53 @@ describe('sharing a case to a case-study meeting', () => {
     expect(errors.map((e) => e.field)).toEqual([field])
     expect(errors[0]!.message).toContain(message)
     expect(await shareCount(city.tenantId)).toBe(before)
+  })
+
+  // Issue 8 §9: each of these was accepted, and every ward then read it.
+  it.each([
+    ['summary', '鈴\u200b木一郎さんは自宅で過ごしている', '本人の氏名またはふりがな'],
+    ['title', 'ス\u200dズ\u200dキさんの事例', '本人の氏名またはふりがな'],
+    ['summary', 'すず き いちろう さんの母親から相談', '本人の氏名またはふりがな'],
+    ['summary', '11-26に受付', '日付が含まれています'],
+    ['question', '今月26日に来所した際の様子について', '日付が含まれています'],
+    ['summary', '１１／２６に面談', '日付が含まれています'],
+    ['summary', '令和3年に離職', '日付が含まれています'],
+    ['summary', '電話 075-123-4567', '電話番号が含まれています'],
+    ['summary', '母の携帯は０９０\u200b１２３４\u200b５６７８', '電話番号が含まれています'],
+    ['summary', '〒600-8001 北区紫野上門前町に住む', '住所または郵便番号が含まれています'],
+    ['title', '紫野3丁目の事例', '住所または郵便番号が含まれています'],
+  ])(
+    'refuses %s %j with a Japanese message that does not repeat it, writes nothing, shows no ward',
+    async (field, text, message) => {
+      const c = await personalCase()
+      const before = await shareCount(city.tenantId)
+      const res = await window.post(
+        `/api/network-meetings/${meetingId}/shares`,
+        aShare(c.id, { [field]: text }),
+      )
+      expect(res.statusCode).toBe(400)
+      expect(res.headers['content-type']).toContain('application/problem+json')
+      const errors = res.json().errors as { field: string; message: string }[]
+      expect(errors).toEqual([{ field, message: expect.stringContaining(message) }])
+      for (const secret of ['鈴木', 'スズキ', '075', '4567', '5678', '26', '600-8001', '紫野'])
+        expect(res.body).not.toContain(secret)
+      expect(await shareCount(city.tenantId)).toBe(before)
+      const kita = await city.as('ward_coordinator', { ward: 'kita' })
+      const seen = await kita.get(`/api/network-meetings/${meetingId}`)
+      expect(seen.body).not.toContain(text)
+    },
+  )
+
+  it('still shares an ordinary anonymised summary', async () => {
+    const c = await personalCase()
+    const res = await window.post(
+      `/api/network-meetings/${meetingId}/shares`,
+      aShare(c.id, {
+        summary: '30代の本人は令和3年度に離職し、3か月前から昼夜逆転。週1-2回の訪問を続けている。母は70代。',
+        question: '今月中に関係機関とどう調整するか',
+      }),
+    )
+    expect(res.statusCode, res.body).toBe(201)
   })
 
   it('refuses the case number in the text', async () => {
