@@ -48,6 +48,10 @@ describe('findIdentifying', () => {
     '池\u00ad田さん',
     '池\u200e田さん',
     '池\ufe00田さん',
+    // Control characters (NUL is refused earlier, by the shared text schema; others are not).
+    '池\u0000田さん',
+    '池\u0001田さん',
+    '池\u007f田さん',
     // Spaces and marks inside the name, in any width.
     '池 田 恵さん',
     '池\u3000田さん',
@@ -172,6 +176,11 @@ describe('findIdentifying', () => {
   ])('lets through %s', (text) => {
     expect(findIdentifying(text, ikeda)).toBeNull()
     expect(findIdentifying(text, person)).toBeNull()
+  })
+
+  it('reads text with a lone surrogate or NUL without failing', () => {
+    expect(findIdentifying('\ud800池田\udfffさん', ikeda)).toBe('name')
+    expect(findIdentifying('本人は\ud800元気\u0000', ikeda)).toBeNull()
   })
 
   it('works without a name or kana on record', () => {

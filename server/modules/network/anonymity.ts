@@ -26,10 +26,11 @@ export interface PersonFacts {
 
 /**
  * Characters that show nothing or join others: zero-width spaces and joiners, the BOM, soft
- * hyphens, bidi marks (category Cf), variation selectors and the like. Written inside a name
- * (池\u200b田) they hide it from a plain search while the reader still sees 池田.
+ * hyphens, bidi marks (category Cf), variation selectors and the like, and control characters.
+ * Written inside a name (池\u200b田) they hide it from a plain search while the reader still
+ * sees 池田.
  */
-const INVISIBLE = /[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu
+const INVISIBLE = /[\p{Cf}\p{Cc}\p{Default_Ignorable_Code_Point}]/gu
 /** Hyphens, dashes, minus signs and the long-vowel mark people type between digits. */
 const DASHES = /[\u2010-\u2015\u2043\u2212\u30fc\ufe58\ufe63\uff0d\uff70]/gu
 /** Punctuation and symbols someone may put inside a name (池・田, 池-田, 池.田). */
