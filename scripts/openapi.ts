@@ -16,7 +16,10 @@ const app = await buildApp({
   db: handle.db,
   clock: systemClock,
   // From an empty environment, so the spec never depends on the machine it is generated on.
-  config: loadConfig({ YORISOI_SESSION_SECRET: 'openapi-generation-only-never-serves-0123456789' }),
+  config: loadConfig({
+    YORISOI_SESSION_SECRET: 'openapi-generation-only-never-serves-0123456789',
+    YORISOI_TWO_FACTOR_KEY: 'openapi-generation-only-never-serves-0123456789',
+  }),
 })
 await app.ready()
 const text = `${JSON.stringify(app.swagger(), null, 2)}\n`

@@ -16,6 +16,7 @@ const config = {
   idleMinutes: 30,
   defaultCity: 'kyoto',
   sessionSecret: 'a-test-secret-that-is-long-enough-0123456789',
+  twoFactorKey: 'a-two-factor-key-that-is-long-enough-0123',
   trustProxy: true,
   publicUrl: 'http://localhost',
   loginRateLimit: 1000,

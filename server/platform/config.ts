@@ -10,6 +10,8 @@ export interface Config {
   /** postgres://… when set: PostgreSQL instead of the embedded store. */
   databaseUrl: string | undefined
   sessionSecret: string
+  /** Encrypts the accounts' TOTP secrets at rest (YORISOI_TWO_FACTOR_KEY, or a file in the data folder). */
+  twoFactorKey: string
   /** Minutes without a request after which a session ends. */
   idleMinutes: number
   /** Behind a reverse proxy that terminates https: trust its X-Forwarded-* headers. */
@@ -38,7 +40,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host,
     dataDir,
     databaseUrl: env.DATABASE_URL || undefined,
-    sessionSecret: env.YORISOI_SESSION_SECRET || sessionSecretFile(dataDir),
+    sessionSecret: env.YORISOI_SESSION_SECRET || secretFile(dataDir, 'session.secret'),
+    twoFactorKey: env.YORISOI_TWO_FACTOR_KEY || secretFile(dataDir, 'two-factor.key'),
     idleMinutes: intFrom(env.YORISOI_IDLE_MINUTES, 30, 'YORISOI_IDLE_MINUTES'),
     trustProxy: env.YORISOI_TRUST_PROXY === 'true',
     defaultCity: env.YORISOI_CITY || 'kyoto',
@@ -48,11 +51,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 }
 
 /**
- * Without YORISOI_SESSION_SECRET, a random secret is made once and kept (mode 0600) in the data
- * folder, so restarts keep people logged in and no secret ships with the code.
+ * Without YORISOI_SESSION_SECRET (or YORISOI_TWO_FACTOR_KEY), a random secret is made once and kept
+ * (mode 0600) in the data folder, so restarts keep people logged in (and their TOTP secrets
+ * readable) and no secret ships with the code.
  */
-function sessionSecretFile(dataDir: string): string {
-  const file = join(dataDir, 'session.secret')
+function secretFile(dataDir: string, name: string): string {
+  const file = join(dataDir, name)
   if (existsSync(file)) return readFileSync(file, 'utf8').trim()
   mkdirSync(dataDir, { recursive: true })
   const secret = randomBytes(48).toString('base64url')

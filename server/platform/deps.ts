@@ -8,6 +8,12 @@ export interface AppDeps {
   clock: Clock
   config: Pick<
     Config,
-    'idleMinutes' | 'defaultCity' | 'loginRateLimit' | 'sessionSecret' | 'trustProxy' | 'publicUrl'
+    | 'idleMinutes'
+    | 'defaultCity'
+    | 'loginRateLimit'
+    | 'sessionSecret'
+    | 'twoFactorKey'
+    | 'trustProxy'
+    | 'publicUrl'
   >
 }

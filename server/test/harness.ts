@@ -10,6 +10,7 @@ import { accounts, orgUnits } from '../db/schema/index.ts'
 import { ensureCity } from '../modules/tenancy/reference-city.ts'
 import { fixedClock } from '../platform/clock.ts'
 import { hashPassword } from '../platform/crypto.ts'
+import { writeSetting } from '../platform/settings-store.ts'
 
 export const TEST_PASSWORD = 'correct horse battery staple'
 let passwordHash: Promise<string> | undefined
@@ -69,6 +70,7 @@ export async function createTestContext(options: { idleMinutes?: number; loginRa
     idleMinutes: options.idleMinutes ?? 30,
     defaultCity: 'unused',
     sessionSecret: randomBytes(32).toString('hex'),
+    twoFactorKey: randomBytes(32).toString('hex'),
     trustProxy: false,
     publicUrl: 'http://localhost',
     loginRateLimit: options.loginRateLimit ?? 100_000,
@@ -77,10 +79,17 @@ export async function createTestContext(options: { idleMinutes?: number; loginRa
   await app.ready()
   const db = handle.db
 
-  /** A new city with the reference wards and units; every test gets its own. */
-  async function newCity(name = 'テスト市') {
+  /**
+   * A new city with the reference wards and units; every test gets its own. Two-factor
+   * authentication is required of no role unless asked for ('default': the product's default,
+   * administrators and headquarters), so that other modules' tests log in with a password alone.
+   */
+  async function newCity(name = 'テスト市', opts: { twoFactorRoles?: Role[] | 'default' } = {}) {
     const tenantId = `t${randomBytes(5).toString('hex')}`
     await ensureCity(db, { id: tenantId, name })
+    if (opts.twoFactorRoles !== 'default') {
+      await writeSetting(db, tenantId, 'twoFactorRoles', opts.twoFactorRoles ?? [])
+    }
     let n = 0
 
     async function unitOf(kind: string, wardCode?: string) {
@@ -143,7 +152,9 @@ export async function createTestContext(options: { idleMinutes?: number; loginRa
         headers: { cookie, 'x-csrf-token': first.json().csrfToken },
         payload: { city: tenantId, loginId: u.loginId, password: TEST_PASSWORD },
       })
-      if (res.statusCode !== 200) throw new Error(`login failed: ${res.statusCode} ${res.body}`)
+      if (res.statusCode !== 200 || !res.json().account) {
+        throw new Error(`login failed: ${res.statusCode} ${res.body}`)
+      }
       cookie = sessionCookie(res.headers['set-cookie']) || cookie
       const csrf = res.json().csrfToken as string
       const request = (o: InjectOptions) =>

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { codesOf, ROLES, type Role } from '../codes.ts'
 import { dateInput, pageOf, pageQuery } from './common.ts'
 import { defineContract } from './define.ts'
 
@@ -34,6 +35,8 @@ export const listAudit = defineContract({
 /** Days after a meeting that invited agencies may read its agenda's cases (settings key 'agencyViewDays'). */
 export const DEFAULT_AGENCY_VIEW_DAYS = 30
 export const DEFAULT_NO_CONTACT_DAYS = 14
+/** Roles that must use two-factor authentication until an administrator says otherwise ('twoFactorRoles'). */
+export const DEFAULT_TWO_FACTOR_ROLES: Role[] = ['headquarters', 'admin']
 
 /**
  * A whole number typed into a form: empty says so, text that is not a number says so, and
@@ -67,6 +70,9 @@ export const citySettings = z.object({
       agency_member: z.number().int(),
     })
     .describe('Open cases led above which a worker (or section, agency) is flagged as overloaded'),
+  twoFactorRoles: z
+    .array(z.enum(codesOf(ROLES)))
+    .describe('Roles whose accounts must use two-factor authentication (TOTP) to sign in'),
 })
 export type CitySettings = z.infer<typeof citySettings>
 
@@ -94,6 +100,13 @@ export const updateSettings = defineContract({
         ward_staff: threshold.optional(),
         agency_member: threshold.optional(),
       })
+      .optional(),
+    twoFactorRoles: z
+      .array(z.enum(codesOf(ROLES), { error: '役割の値が正しくありません' }), {
+        error: '役割を選択してください',
+      })
+      .max(ROLES.length)
+      .transform((roles) => ROLES.map((r) => r.code).filter((code) => roles.includes(code)))
       .optional(),
   }),
   response: citySettings,

@@ -33,12 +33,23 @@ export const me = z.object({
 })
 export type Me = z.infer<typeof me>
 
+/** The second step a password-verified login still needs: a code, or enrolling an app first. */
+export const pendingSecondFactor = z
+  .enum(['totp', 'enrol'])
+  .nullable()
+  .describe('totp: send a code to /api/auth/two-factor/verify; enrol: only the enrolment endpoints answer')
+
 export const getSession = defineContract({
   method: 'GET',
   path: '/api/auth/session',
   summary: 'The current session and a CSRF token for state-changing requests',
   tags: ['auth'],
-  response: z.object({ account: me.nullable(), csrfToken: z.string(), idleMinutes: z.number().int() }),
+  response: z.object({
+    account: me.nullable(),
+    csrfToken: z.string(),
+    idleMinutes: z.number().int(),
+    secondFactor: pendingSecondFactor,
+  }),
 })
 
 export const login = defineContract({
@@ -54,7 +65,11 @@ export const login = defineContract({
       .min(1, { error: 'パスワードを入力してください' })
       .max(200),
   }),
-  response: z.object({ account: me, csrfToken: z.string() }),
+  response: z.object({
+    account: me.nullable().describe('Null until the second factor is done'),
+    csrfToken: z.string(),
+    secondFactor: pendingSecondFactor,
+  }),
 })
 
 export const logout = defineContract({

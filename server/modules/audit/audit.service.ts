@@ -8,6 +8,7 @@ import {
   type CitySettings,
   DEFAULT_AGENCY_VIEW_DAYS,
   DEFAULT_NO_CONTACT_DAYS,
+  DEFAULT_TWO_FACTOR_ROLES,
 } from '../../../shared/contracts/audit.ts'
 import { addDays } from '../../../shared/dates.ts'
 import type { Db } from '../../db/client.ts'
@@ -72,6 +73,7 @@ export function createAuditService(db: Db, clock: Clock) {
           noContactDays: input.noContactDays ?? current.noContactDays,
           agencyViewDays: input.agencyViewDays ?? current.agencyViewDays,
           caseloadThresholds: { ...current.caseloadThresholds, ...definedOnly(input.caseloadThresholds) },
+          twoFactorRoles: input.twoFactorRoles ?? current.twoFactorRoles,
         }
         const changed = SETTING_KEYS.filter((k) => JSON.stringify(next[k]) !== JSON.stringify(current[k]))
         for (const key of changed) await writeSetting(tx, actor.tenantId, key, next[key])
@@ -85,7 +87,7 @@ export function createAuditService(db: Db, clock: Clock) {
   }
 }
 
-const SETTING_KEYS = ['noContactDays', 'agencyViewDays', 'caseloadThresholds'] as const
+const SETTING_KEYS = ['noContactDays', 'agencyViewDays', 'caseloadThresholds', 'twoFactorRoles'] as const
 
 function definedOnly<T extends object>(value: T | undefined): Partial<T> {
   return Object.fromEntries(Object.entries(value ?? {}).filter(([, v]) => v !== undefined)) as Partial<T>
@@ -93,14 +95,16 @@ function definedOnly<T extends object>(value: T | undefined): Partial<T> {
 
 /** The city's settings, each with its default until an administrator sets it. */
 export async function readCitySettings(db: Db, tenantId: string): Promise<CitySettings> {
-  const [noContactDays, agencyViewDays, thresholds] = [
+  const [noContactDays, agencyViewDays, thresholds, twoFactorRoles] = [
     await readSetting<number>(db, tenantId, 'noContactDays'),
     await readSetting<number>(db, tenantId, 'agencyViewDays'),
     await readSetting<Partial<CaseloadThresholds>>(db, tenantId, 'caseloadThresholds'),
+    await readSetting<CitySettings['twoFactorRoles']>(db, tenantId, 'twoFactorRoles'),
   ]
   return {
     noContactDays: noContactDays ?? DEFAULT_NO_CONTACT_DAYS,
     agencyViewDays: agencyViewDays ?? DEFAULT_AGENCY_VIEW_DAYS,
     caseloadThresholds: { ...DEFAULT_CASELOAD_THRESHOLDS, ...thresholds },
+    twoFactorRoles: twoFactorRoles ?? DEFAULT_TWO_FACTOR_ROLES,
   }
 }

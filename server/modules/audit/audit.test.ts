@@ -53,6 +53,8 @@ describe('settings', () => {
     noContactDays: 14,
     agencyViewDays: 30,
     caseloadThresholds: { accompaniment_worker: 15, ward_staff: 20, agency_member: 20 },
+    // The test cities require 2FA of no role (server/test/harness.ts); two-factor tests check the default.
+    twoFactorRoles: [],
   }
 
   it('administrators set the work list threshold; invalid values are refused', async () => {
@@ -86,6 +88,7 @@ describe('settings', () => {
       noContactDays: 14,
       agencyViewDays: 14,
       caseloadThresholds: { accompaniment_worker: 12, ward_staff: 20, agency_member: 25 },
+      twoFactorRoles: [],
     }
     expect(res.json()).toEqual(expected)
     expect((await admin.get('/api/settings')).json()).toEqual(expected)

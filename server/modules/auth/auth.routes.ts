@@ -3,10 +3,13 @@ import * as contract from '../../../shared/contracts/auth.ts'
 import type { Clock } from '../../platform/clock.ts'
 import { AppError } from '../../platform/errors.ts'
 import { publicRoute, route } from '../../platform/http.ts'
+import type { TwoFactorService } from '../two-factor/two-factor.service.ts'
 import { type AuthService, toMe } from './auth.service.ts'
+import { holdForSecondFactor, pendingOf } from './second-factor.ts'
 
 export interface AuthRouteOptions {
   auth: AuthService
+  twoFactor: TwoFactorService
   clock: Clock
   idleMinutes: number
   defaultCity: string
@@ -24,7 +27,7 @@ declare module 'fastify' {
 
 export function registerAuthRoutes(
   app: FastifyInstance,
-  { auth, clock, idleMinutes, defaultCity, loginRateLimit }: AuthRouteOptions,
+  { auth, twoFactor, clock, idleMinutes, defaultCity, loginRateLimit }: AuthRouteOptions,
 ) {
   const idleMs = idleMinutes * 60_000
 
@@ -58,7 +61,8 @@ export function registerAuthRoutes(
         request.session.lastSeen = clock.now().getTime()
       }
     }
-    return { account, csrfToken: reply.generateCsrf(), idleMinutes }
+    const secondFactor = account ? null : (pendingOf(request, clock.now().getTime())?.step ?? null)
+    return { account, csrfToken: reply.generateCsrf(), idleMinutes, secondFactor }
   })
 
   publicRoute(
@@ -66,12 +70,17 @@ export function registerAuthRoutes(
     contract.login,
     async ({ body, request, reply }) => {
       const actor = await auth.login(body.city || defaultCity, body.loginId, body.password, request.ip)
+      const step = await twoFactor.nextStep(actor.tenantId, actor.accountId, actor.role)
+      if (step) {
+        await holdForSecondFactor(request, actor, step, clock.now().getTime())
+        return { account: null, csrfToken: reply.generateCsrf(), secondFactor: step }
+      }
       // A new session id at login, so a session id planted before login is worthless.
       await request.session.regenerate()
       request.session.tenantId = actor.tenantId
       request.session.accountId = actor.accountId
       request.session.lastSeen = clock.now().getTime()
-      return { account: toMe(actor), csrfToken: reply.generateCsrf() }
+      return { account: toMe(actor), csrfToken: reply.generateCsrf(), secondFactor: null }
     },
     { rateLimit: { max: loginRateLimit, timeWindow: '1 minute' } },
   )

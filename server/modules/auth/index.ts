@@ -1,14 +1,26 @@
 import type { FastifyInstance } from 'fastify'
 import type { AppDeps } from '../../platform/deps.ts'
+import { registerTwoFactorRoutes } from '../two-factor/two-factor.routes.ts'
+import { createTwoFactorService } from '../two-factor/two-factor.service.ts'
 import { registerAuthRoutes } from './auth.routes.ts'
 import { createAuthService } from './auth.service.ts'
 
 export function authModule(app: FastifyInstance, deps: AppDeps) {
+  const auth = createAuthService(deps.db, deps.clock)
+  const twoFactor = createTwoFactorService(deps.db, deps.clock, deps.config.twoFactorKey)
   registerAuthRoutes(app, {
-    auth: createAuthService(deps.db, deps.clock),
+    auth,
+    twoFactor,
     clock: deps.clock,
     idleMinutes: deps.config.idleMinutes,
     defaultCity: deps.config.defaultCity,
+    loginRateLimit: deps.config.loginRateLimit,
+  })
+  // After the auth routes: the enrolment endpoints reuse their `authenticate`.
+  registerTwoFactorRoutes(app, {
+    auth,
+    twoFactor,
+    clock: deps.clock,
     loginRateLimit: deps.config.loginRateLimit,
   })
 }

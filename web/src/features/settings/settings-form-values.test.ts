@@ -11,13 +11,15 @@ const stored = {
   noContactDays: 14,
   agencyViewDays: 30,
   caseloadThresholds: { accompaniment_worker: 15, ward_staff: 20, agency_member: 20 },
+  twoFactorRoles: ['headquarters' as const, 'admin' as const],
 }
 
 describe('settings form values', () => {
   it('round-trips the stored settings through the form as typed text', () => {
     const values = valuesFromSettings(stored)
     expect(values['caseloadThresholds.ward_staff']).toBe('20')
-    expect(settingsBody({ ...values, agencyViewDays: '7' })).toEqual({
+    expect(settingsBody({ ...values, agencyViewDays: '7' }, ['admin'])).toEqual({
+      twoFactorRoles: ['admin'],
       noContactDays: '14',
       agencyViewDays: '7',
       caseloadThresholds: { accompaniment_worker: '15', ward_staff: '20', agency_member: '20' },
@@ -33,12 +35,14 @@ describe('settings form values', () => {
         { field: 'caseloadThresholds.ward_staff', message: '1件以上で入力してください' },
         { field: 'agencyViewDays', message: '365日以内で入力してください' },
         { field: 'somethingElse', message: '不明な項目' },
+        { field: 'twoFactorRoles.1', message: '役割の値が正しくありません' },
       ],
     })
     expect(settingsErrorsFrom(error)).toEqual({
       fields: {
         'caseloadThresholds.ward_staff': '1件以上で入力してください',
         agencyViewDays: '365日以内で入力してください',
+        twoFactorRoles: '役割の値が正しくありません',
       },
       general: '不明な項目',
     })

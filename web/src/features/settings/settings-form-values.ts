@@ -1,3 +1,4 @@
+import type { Role } from '../../../../shared/codes.ts'
 import type { CitySettings, updateSettings } from '../../../../shared/contracts/audit.ts'
 import type { BodyOf } from '../../../../shared/contracts/define.ts'
 import { isApiError } from '../../lib/api-error.ts'
@@ -15,6 +16,11 @@ export const SETTINGS_LABELS = {
 export type SettingsField = keyof typeof SETTINGS_LABELS
 export type SettingsFormValues = Record<SettingsField, string>
 
+/** The roles that must use 2FA are a group of check boxes, not typed text. */
+export const TWO_FACTOR_ROLES_LABEL = '2段階認証を必須とする役割'
+/** Every field's label for the error summary, the check box group included. */
+export const ALL_SETTINGS_LABELS = { ...SETTINGS_LABELS, twoFactorRoles: TWO_FACTOR_ROLES_LABEL }
+
 /** A dotted path is not a usable element id in CSS selectors, so the id uses a hyphen. */
 export const settingsFieldId = (field: string) => field.replace('.', '-')
 
@@ -29,8 +35,9 @@ export function valuesFromSettings(s: CitySettings): SettingsFormValues {
 }
 
 /** Numbers are sent as typed, so the server names an empty or non-numeric value in its error. */
-export function settingsBody(v: SettingsFormValues): BodyOf<typeof updateSettings> {
+export function settingsBody(v: SettingsFormValues, twoFactorRoles: string[]): BodyOf<typeof updateSettings> {
   return {
+    twoFactorRoles: twoFactorRoles as Role[],
     noContactDays: v.noContactDays,
     agencyViewDays: v.agencyViewDays,
     caseloadThresholds: {
@@ -49,7 +56,9 @@ export function settingsErrorsFrom(error: unknown): FormErrors {
   const fields: Record<string, string> = {}
   const stray: string[] = []
   for (const e of error.problem.errors) {
-    if (e.field in SETTINGS_LABELS) fields[e.field] ??= e.message
+    // twoFactorRoles.3 (one role of the list) belongs to the group's control.
+    const field = e.field.startsWith('twoFactorRoles') ? 'twoFactorRoles' : e.field
+    if (field in ALL_SETTINGS_LABELS) fields[field] ??= e.message
     else stray.push(e.message)
   }
   return stray.length ? { fields, general: stray.join(' ') } : { fields }

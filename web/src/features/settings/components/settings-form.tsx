@@ -1,17 +1,21 @@
 import { type FormEvent, useState } from 'react'
+import { ROLES } from '../../../../../shared/codes.ts'
 import type { CitySettings } from '../../../../../shared/contracts/audit.ts'
 import { Button } from '../../../components/ui/button.tsx'
+import { CheckboxGroup } from '../../../components/ui/choice-group.tsx'
 import { ErrorSummary } from '../../../components/ui/error-summary.tsx'
 import { TextField } from '../../../components/ui/text-field.tsx'
 import { type FormErrors, noErrors, summaryOf } from '../../../lib/form-errors.ts'
 import { useUpdateSettings } from '../api/update-settings.ts'
 import {
+  ALL_SETTINGS_LABELS,
   SETTINGS_LABELS as L,
   type SettingsField,
   type SettingsFormValues,
   settingsBody,
   settingsErrorsFrom,
   settingsFieldId,
+  TWO_FACTOR_ROLES_LABEL,
   valuesFromSettings,
 } from '../settings-form-values.ts'
 
@@ -23,13 +27,16 @@ const THRESHOLDS: SettingsField[] = [
 
 export function SettingsForm({ initial }: { initial: CitySettings }) {
   const [values, setValues] = useState<SettingsFormValues>(() => valuesFromSettings(initial))
+  const [twoFactorRoles, setTwoFactorRoles] = useState<string[]>(initial.twoFactorRoles)
   const [errors, setErrors] = useState<FormErrors>(noErrors)
   const save = useUpdateSettings()
 
   const submit = (e: FormEvent) => {
     e.preventDefault()
     setErrors(noErrors)
-    save.mutate(settingsBody(values), { onError: (error) => setErrors(settingsErrorsFrom(error)) })
+    save.mutate(settingsBody(values, twoFactorRoles), {
+      onError: (error) => setErrors(settingsErrorsFrom(error)),
+    })
   }
 
   const field = (name: SettingsField, support: string, unit: string) => (
@@ -51,7 +58,10 @@ export function SettingsForm({ initial }: { initial: CitySettings }) {
 
   return (
     <form noValidate onSubmit={submit} className="flex max-w-2xl flex-col gap-10">
-      <ErrorSummary message={errors.general} errors={summaryOf(errors, L, settingsFieldId)} />
+      <ErrorSummary
+        message={errors.general}
+        errors={summaryOf(errors, ALL_SETTINGS_LABELS, settingsFieldId)}
+      />
       <fieldset className="flex flex-col gap-6">
         <legend className="mb-4 text-std-20B-150">ケースと会議</legend>
         {field('noContactDays', '作業一覧で「対応のないケース」として表示するまでの日数（1〜365日）', '日')}
@@ -67,6 +77,18 @@ export function SettingsForm({ initial }: { initial: CitySettings }) {
           主担当として担当している終結していないケースがこの件数を超えると、担当状況と寄り添い支援係長のホームに「上限超過」と表示します（1〜200件）。
         </p>
         {THRESHOLDS.map((name) => field(name, '', '件'))}
+      </fieldset>
+      <fieldset className="flex flex-col gap-6">
+        <legend className="mb-2 text-std-20B-150">ログインの安全性</legend>
+        <CheckboxGroup
+          id="twoFactorRoles"
+          legend={TWO_FACTOR_ROLES_LABEL}
+          support="選んだ役割の職員は、パスワードに加えて認証アプリの確認コード（2段階認証）でログインします。まだ設定していない職員は、次のログイン時に設定を求められます。"
+          choices={ROLES.map((r) => ({ value: r.code, label: r.label }))}
+          values={twoFactorRoles}
+          onValuesChange={setTwoFactorRoles}
+          error={errors.fields.twoFactorRoles}
+        />
       </fieldset>
       <div role="status" className="empty:hidden">
         {save.isSuccess && <p className="text-std-16B-170 text-success-2">保存しました。</p>}

@@ -1,0 +1,44 @@
+// The session between a correct password and a finished login. Such a session holds no account
+// (authenticate refuses it everywhere); it names whom it is for and which step remains: a code
+// (totp) or, where the city requires 2FA and none is set up, the enrolment endpoints only.
+import type { FastifyRequest } from 'fastify'
+import type { SecondStep } from '../two-factor/two-factor.service.ts'
+
+/** How long a password-verified session waits for its second step. */
+export const PENDING_MINUTES = 10
+
+declare module 'fastify' {
+  interface Session {
+    pending?: { tenantId: string; accountId: string; step: SecondStep; since: number }
+  }
+}
+
+/** A new session id that only allows the second step (the old id, planted or not, is worthless). */
+export async function holdForSecondFactor(
+  request: FastifyRequest,
+  who: { tenantId: string; accountId: string },
+  step: SecondStep,
+  now: number,
+): Promise<void> {
+  await request.session.regenerate()
+  request.session.pending = { tenantId: who.tenantId, accountId: who.accountId, step, since: now }
+}
+
+/** The step the session waits for, or null (none, or it waited too long). */
+export function pendingOf(request: FastifyRequest, now: number) {
+  const pending = request.session.pending
+  if (!pending || now - pending.since > PENDING_MINUTES * 60_000) return null
+  return pending
+}
+
+/** The signed-in session proper, under a new id. */
+export async function beginSession(
+  request: FastifyRequest,
+  who: { tenantId: string; accountId: string },
+  now: number,
+): Promise<void> {
+  await request.session.regenerate()
+  request.session.tenantId = who.tenantId
+  request.session.accountId = who.accountId
+  request.session.lastSeen = now
+}
