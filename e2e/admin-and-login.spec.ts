@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto'
 import { expect, test } from '@playwright/test'
 import { setupUrl } from './fixtures/accounts.ts'
-import { expectAccessible, logIn } from './fixtures/helpers.ts'
+import { expectAccessible, logIn, logOut } from './fixtures/helpers.ts'
+import { enrolOnPage } from './fixtures/two-factor.ts'
 
 const admin = {
   loginId: 'e2e-admin',
@@ -31,8 +32,18 @@ test('the first administrator is set up from the printed link, logs in, creates 
     await expect(page.getByRole('heading', { level: 1, name: 'リンクが無効です' })).toBeVisible()
   })
 
-  await test.step('log in and list accounts', async () => {
+  let recoveryCodes: string[] = []
+  await test.step('administrators must use 2FA: the login leads to the enrolment, and nothing else', async () => {
     await logIn(page, admin)
+    await expect(page).toHaveURL(/\/two-factor\/setup/)
+    await expect(page.getByRole('heading', { level: 1, name: '2段階認証の設定' })).toBeVisible()
+    await expectAccessible(page)
+    expect((await page.request.get('/api/accounts')).status()).toBe(401)
+    ;({ recoveryCodes } = await enrolOnPage(page))
+    await expect(page).not.toHaveURL(/two-factor/)
+  })
+
+  await test.step('log in and list accounts', async () => {
     await page.goto('/admin/accounts')
     await expect(page.getByRole('heading', { level: 1, name: 'アカウント管理' })).toBeVisible()
     await expect(page.getByText(admin.loginId)).toBeVisible()
@@ -57,6 +68,38 @@ test('the first administrator is set up from the printed link, logs in, creates 
     await page.goto('/admin/audit')
     await expect(page.getByRole('heading', { level: 1, name: '監査ログ' })).toBeVisible()
     await expect(page.getByRole('cell', { name: 'account.create' }).first()).toBeVisible()
+    await expectAccessible(page)
+  })
+
+  await test.step('the settings say which roles must use 2FA', async () => {
+    await page.goto('/admin/settings')
+    const group = page.getByRole('group', { name: /2段階認証を必須とする役割/ })
+    await expect(group.getByRole('checkbox', { name: 'システム管理者' })).toBeChecked()
+    await expect(group.getByRole('checkbox', { name: '本市担当課' })).not.toBeChecked()
+    await expectAccessible(page)
+  })
+
+  await test.step('the next login asks for a code; a recovery code works once', async () => {
+    await logOut(page)
+    await page.goto('/login')
+    await page.getByLabel('ログインID').fill(admin.loginId)
+    await page.locator('#password').fill(admin.password)
+    await page.getByRole('button', { name: 'ログイン' }).click()
+    await expect(page.getByRole('heading', { name: '確認コードの入力（2段階認証）' })).toBeFocused()
+    await expectAccessible(page)
+    await page.locator('#code').fill('12345')
+    await page.getByRole('button', { name: '確認してログイン' }).click()
+    await expect(page.getByRole('link', { name: /確認コード：/ })).toBeVisible()
+    await expectAccessible(page)
+    await page.locator('#code').fill(recoveryCodes[0]!)
+    await page.getByRole('button', { name: '確認してログイン' }).click()
+    await expect(page).not.toHaveURL(/\/login/)
+  })
+
+  await test.step('the own 2FA page shows what is left', async () => {
+    await page.goto('/account/two-factor')
+    await expect(page.getByRole('heading', { level: 1, name: '2段階認証' })).toBeVisible()
+    await expect(page.getByText('9個')).toBeVisible()
     await expectAccessible(page)
   })
 })

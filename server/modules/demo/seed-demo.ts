@@ -3,6 +3,7 @@ import { labelOf, ROLES, WARDS } from '../../../shared/codes.ts'
 import { tokyoDate } from '../../../shared/dates.ts'
 import type { Db } from '../../db/client.ts'
 import { caseEvents, cases, contacts, counters } from '../../db/schema/index.ts'
+import { readSetting, writeSetting } from '../../platform/settings-store.ts'
 import { ensureCity } from '../tenancy/reference-city.ts'
 import { type DemoLogin, ensureDemoAccounts } from './demo-accounts.ts'
 import { generateDemoCases } from './demo-cases.ts'
@@ -24,6 +25,11 @@ async function insertAll<T>(rows: T[], insert: (slice: T[]) => Promise<unknown>)
  */
 export async function seedDemo(db: Db, now: Date, print: (line: string) => void): Promise<DemoLogin[]> {
   await ensureCity(db, DEMO_CITY)
+  // The demo is tried without an authenticator app at hand: 2FA is required of no role there
+  // (until an administrator sets it on the settings page), unlike a real city's default.
+  if ((await readSetting(db, DEMO_CITY.id, 'twoFactorRoles')) === undefined) {
+    await writeSetting(db, DEMO_CITY.id, 'twoFactorRoles', [])
+  }
   const logins = await ensureDemoAccounts(db, DEMO_CITY.id)
   const [existing] = await db.select({ n: count() }).from(cases).where(eq(cases.tenantId, DEMO_CITY.id))
   if ((existing?.n ?? 0) > 0) return logins

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { Outlet, useNavigate } from '@tanstack/react-router'
+import { Link, Outlet, useNavigate } from '@tanstack/react-router'
 import type { ReactNode } from 'react'
 import { labelOf, ROLES } from '../../../shared/codes.ts'
 import { logout } from '../../../shared/contracts/auth.ts'
@@ -91,6 +91,9 @@ export function AppLayout() {
                 （{labelOf(ROLES, me.role)}・{me.unit.name}）
               </span>
             </p>
+            <Link to="/account/two-factor" className="text-std-16N-170">
+              2段階認証
+            </Link>
             <Button
               variant="secondary"
               size="sm"

@@ -18,16 +18,18 @@ import { meetingDetailRoute } from './routes/meeting-detail.tsx'
 import { meetingMinutesRoute } from './routes/meeting-minutes.tsx'
 import { meetingsRoute } from './routes/meetings.tsx'
 import { myCasesRoute } from './routes/my-cases.tsx'
+import { myTwoFactorRoute } from './routes/my-two-factor.tsx'
 import { networkRoute } from './routes/network.tsx'
 import { networkDetailRoute } from './routes/network-detail.tsx'
 import { reportRoute } from './routes/report.tsx'
 import { resourcesRoute } from './routes/resources.tsx'
 import { appRoute, publicRoute, rootRoute } from './routes/root.tsx'
 import { setupRoute } from './routes/setup.tsx'
+import { twoFactorSetupRoute } from './routes/two-factor-setup.tsx'
 import { wardInboxRoute } from './routes/ward-inbox.tsx'
 
 const routeTree = rootRoute.addChildren([
-  publicRoute.addChildren([loginRoute, setupRoute]),
+  publicRoute.addChildren([loginRoute, setupRoute, twoFactorSetupRoute]),
   appRoute.addChildren([
     homeRoute,
     casesRoute,
@@ -50,6 +52,7 @@ const routeTree = rootRoute.addChildren([
     resourcesRoute,
     networkRoute,
     networkDetailRoute,
+    myTwoFactorRoute,
   ]),
 ])
 
@@ -70,7 +73,7 @@ declare module '@tanstack/react-router' {
 // page, coming back to the same page afterwards.
 setAuthLostHandler((expired) => {
   const here = router.state.location
-  if (here.pathname === '/login' || here.pathname === '/setup') return
+  if (['/login', '/setup', '/two-factor/setup'].includes(here.pathname)) return
   setCsrfToken(undefined)
   queryClient.clear()
   void router.navigate({ to: '/login', search: { redirect: here.href, expired: expired || undefined } })

@@ -6,6 +6,8 @@ import { useAccount } from '../../features/accounts/api/get-account.ts'
 import { useUpdateAccount } from '../../features/accounts/api/update-account.ts'
 import { AccountForm } from '../../features/accounts/components/account-form.tsx'
 import { AccountSecurity } from '../../features/accounts/components/account-security.tsx'
+import { AccountTwoFactor } from '../../features/accounts/components/account-two-factor.tsx'
+import { useMe } from '../../lib/session.ts'
 import { RequireAdmin } from '../require-role.tsx'
 import { appRoute } from './root.tsx'
 
@@ -24,6 +26,7 @@ function AccountDetailPage() {
   const account = useAccount(id)
   const update = useUpdateAccount(id)
   const [saved, setSaved] = useState(false)
+  const me = useMe()
 
   if (account.isPending) return <Loading what="アカウント" />
   if (account.error) return <QueryError error={account.error} />
@@ -65,6 +68,12 @@ function AccountDetailPage() {
           ログインとパスワード
         </h2>
         <AccountSecurity account={a} />
+      </section>
+      <section aria-labelledby="account-two-factor" className="mt-12">
+        <h2 id="account-two-factor" className="mb-4 text-std-24B-150">
+          2段階認証
+        </h2>
+        <AccountTwoFactor accountId={a.id} own={a.id === me.id} />
       </section>
     </>
   )

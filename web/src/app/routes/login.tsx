@@ -1,7 +1,10 @@
 import { createRoute, useRouter } from '@tanstack/react-router'
+import { useState } from 'react'
 import { Notice } from '../../components/ui/notice.tsx'
 import { PageHeading } from '../../components/ui/page-heading.tsx'
 import { LoginForm } from '../../features/auth/components/login-form.tsx'
+import { SecondFactorForm } from '../../features/auth/components/second-factor-form.tsx'
+import { useSession } from '../../lib/session.ts'
 import { publicRoute } from './root.tsx'
 
 interface LoginSearch {
@@ -10,7 +13,7 @@ interface LoginSearch {
 }
 
 /** Only same-site paths are followed after login, never another origin. */
-function safeRedirect(target: string | undefined): string {
+export function safeRedirect(target: string | undefined): string {
   if (!target?.startsWith('/') || target.startsWith('//') || target.startsWith('/login')) return '/'
   return target
 }
@@ -28,6 +31,11 @@ export const loginRoute = createRoute({
 function LoginPage() {
   const { redirect, expired } = loginRoute.useSearch()
   const router = useRouter()
+  const session = useSession()
+  // After a correct password the session may still wait for a code (also after a reload).
+  const [step, setStep] = useState<'password' | 'code' | null>(null)
+  const current = step ?? (session.data?.secondFactor === 'totp' ? 'code' : 'password')
+  const signedIn = () => router.history.push(safeRedirect(redirect))
   return (
     <div className="max-w-2xl">
       <PageHeading title="ログイン" />
@@ -38,7 +46,19 @@ function LoginPage() {
           </Notice>
         </div>
       )}
-      <LoginForm onSignedIn={() => router.history.push(safeRedirect(redirect))} />
+      {current === 'code' ? (
+        <SecondFactorForm onSignedIn={signedIn} onRestart={() => setStep('password')} />
+      ) : (
+        <LoginForm
+          onSignedIn={(secondFactor) => {
+            if (secondFactor === 'totp') return setStep('code')
+            if (secondFactor === 'enrol') {
+              return void router.navigate({ to: '/two-factor/setup', search: { redirect } })
+            }
+            signedIn()
+          }}
+        />
+      )}
       <p className="mt-8 text-std-16N-170 text-solid-gray-800">
         パスワードを忘れた場合は、システム管理者にパスワード再設定リンクの発行を依頼してください。
       </p>

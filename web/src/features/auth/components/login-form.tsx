@@ -15,7 +15,8 @@ function generalMessage(error: unknown, fallback: string | undefined): string | 
   return fallback
 }
 
-export function LoginForm({ onSignedIn }: { onSignedIn: () => void }) {
+/** Signs in with the password; the server may still ask for a second step ('totp' or 'enrol'). */
+export function LoginForm({ onSignedIn }: { onSignedIn: (secondFactor: 'totp' | 'enrol' | null) => void }) {
   const [loginId, setLoginId] = useState('')
   const [password, setPassword] = useState('')
   const [errors, setErrors] = useState<FormErrors>(noErrors)
@@ -27,7 +28,7 @@ export function LoginForm({ onSignedIn }: { onSignedIn: () => void }) {
     signIn.mutate(
       { loginId, password },
       {
-        onSuccess: onSignedIn,
+        onSuccess: (res) => onSignedIn(res.secondFactor),
         onError: (error) => {
           const found = formErrorsFrom(error, Object.keys(labels))
           setErrors({ ...found, general: generalMessage(error, found.general) })

@@ -1,0 +1,25 @@
+import { createRoute } from '@tanstack/react-router'
+import { PageHeading } from '../../components/ui/page-heading.tsx'
+import { Loading, QueryError } from '../../components/ui/query-state.tsx'
+import { useTwoFactorStatus } from '../../features/auth/api/two-factor-status.ts'
+import { TwoFactorSettings } from '../../features/auth/components/two-factor-settings.tsx'
+import { appRoute } from './root.tsx'
+
+/** Every staff member's own 2FA: enrol, see how many recovery codes are left, turn it off. */
+export const myTwoFactorRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/account/two-factor',
+  component: MyTwoFactorPage,
+})
+
+function MyTwoFactorPage() {
+  const status = useTwoFactorStatus()
+  return (
+    <>
+      <PageHeading title="2段階認証" />
+      {status.isPending && <Loading what="2段階認証の状態" />}
+      {status.error && <QueryError error={status.error} />}
+      {status.data && <TwoFactorSettings status={status.data} />}
+    </>
+  )
+}

@@ -1,0 +1,12 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { resetAccountTwoFactor } from '../../../../../shared/contracts/two-factor.ts'
+import { callApi } from '../../../lib/api-client.ts'
+import { accountTwoFactorKey } from './get-account-two-factor.ts'
+
+export function useResetAccountTwoFactor(id: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: () => callApi(resetAccountTwoFactor, { params: { id } }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: accountTwoFactorKey(id) }),
+  })
+}

@@ -1,0 +1,9 @@
+import { useQuery } from '@tanstack/react-query'
+import { getTwoFactor } from '../../../../../shared/contracts/two-factor.ts'
+import { callApi } from '../../../lib/api-client.ts'
+
+export const twoFactorKey = ['two-factor'] as const
+
+export function useTwoFactorStatus() {
+  return useQuery({ queryKey: twoFactorKey, queryFn: () => callApi(getTwoFactor, {}) })
+}

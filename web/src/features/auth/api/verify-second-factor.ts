@@ -1,0 +1,15 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { verifySecondFactor } from '../../../../../shared/contracts/two-factor.ts'
+import { callApi } from '../../../lib/api-client.ts'
+import { sessionQueryKey } from '../../../lib/session.ts'
+
+export function useVerifySecondFactor() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (code: string) => callApi(verifySecondFactor, { body: { code } }),
+    onSuccess: async () => {
+      queryClient.clear()
+      await queryClient.invalidateQueries({ queryKey: sessionQueryKey })
+    },
+  })
+}
