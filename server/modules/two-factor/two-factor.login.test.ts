@@ -220,3 +220,21 @@ describe('the second step of a login', () => {
     }
   })
 })
+
+describe('code rate limit', () => {
+  it('answers 429 past the per-address limit, like the password', async () => {
+    const limited = await createTestContext({ loginRateLimit: 3 })
+    try {
+      const city = await limited.newCity()
+      const { user } = await enrolledUser(limited, city, 'admin')
+      const { c } = await passwordLogin(limited, city, user)
+      const statuses: number[] = []
+      for (let i = 0; i < 4; i++) {
+        statuses.push((await c.post('/api/auth/two-factor/verify', { code: `11111${i}` })).statusCode)
+      }
+      expect(statuses).toEqual([400, 400, 400, 429])
+    } finally {
+      await limited.close()
+    }
+  })
+})
