@@ -1,5 +1,7 @@
 // `npm run yorisoi -- <command>`: the operator's commands. Import, export, report and backup
 // join `demo` here as their issues land; each is a function taking the remaining arguments.
+import { runDb } from './db/db.cli.ts'
+import { runAudit } from './modules/audit/audit.cli.ts'
 import { DEMO_CITY, printDemoLogins, seedDemo } from './modules/demo/seed-demo.ts'
 import { runExport, runImport } from './modules/interchange/interchange.cli.ts'
 import { runReport } from './modules/reports/report.cli.ts'
@@ -27,6 +29,15 @@ const commands: Record<string, Command> = {
     summary:
       '取組検証の統計を出力 / the evaluation report: --from DATE --to DATE [--ward CODE] [--baseline LABEL] --format json|xlsx|html [--out FILE]',
     run: runReport,
+  },
+  audit: {
+    summary:
+      '監査ログの改ざん検査 / verify the audit log’s hash chain: verify [--city ID] [--max-delay-minutes N]',
+    run: runAudit,
+  },
+  db: {
+    summary: 'アプリ用ロールに権限を付与 / grant the app role its rights: grant --app-role NAME',
+    run: runDb,
   },
   help: {
     summary: 'このヘルプを表示 / show this help',

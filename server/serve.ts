@@ -1,6 +1,6 @@
 import { buildApp, loggerOptions } from './app.ts'
-import { type DatabaseHandle, openDatabase } from './db/client.ts'
-import { migrateDatabase } from './db/migrate.ts'
+import type { DatabaseHandle } from './db/client.ts'
+import { openStore } from './db/open-store.ts'
 import { prepareStore } from './modules/tenancy/prepare-store.ts'
 import { systemClock } from './platform/clock.ts'
 import type { Config } from './platform/config.ts'
@@ -20,11 +20,8 @@ export interface StartOptions {
  */
 export async function startServer(config: Config, options: StartOptions = {}) {
   const print = options.print ?? console.log
-  const handle = await openDatabase({
-    url: config.databaseUrl,
-    dataDir: config.databaseUrl ? undefined : config.dataDir,
-  })
-  await migrateDatabase(handle)
+  // Migrated as the owner role when DATABASE_MIGRATION_URL is set (warns when it is not).
+  const handle = await openStore(config, print)
   if (options.beforePrepare) await options.beforePrepare(handle)
   await prepareStore(handle.db, config, systemClock, print)
 

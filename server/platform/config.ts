@@ -9,6 +9,11 @@ export interface Config {
   dataDir: string
   /** postgres://… when set: PostgreSQL instead of the embedded store. */
   databaseUrl: string | undefined
+  /**
+   * postgres://… of the owner role that runs the migrations (DATABASE_MIGRATION_URL); the server
+   * itself then runs as DATABASE_URL's role, which may only read and append the audit log.
+   */
+  databaseMigrationUrl: string | undefined
   sessionSecret: string
   /** Encrypts the accounts' TOTP secrets at rest (YORISOI_TWO_FACTOR_KEY, or a file in the data folder). */
   twoFactorKey: string
@@ -40,6 +45,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host,
     dataDir,
     databaseUrl: env.DATABASE_URL || undefined,
+    databaseMigrationUrl: env.DATABASE_MIGRATION_URL || undefined,
     sessionSecret: env.YORISOI_SESSION_SECRET || secretFile(dataDir, 'session.secret'),
     twoFactorKey: env.YORISOI_TWO_FACTOR_KEY || secretFile(dataDir, 'two-factor.key'),
     idleMinutes: intFrom(env.YORISOI_IDLE_MINUTES, 30, 'YORISOI_IDLE_MINUTES'),

@@ -2,8 +2,8 @@
 // (DATABASE_URL or YORISOI_DATA_DIR, city YORISOI_CITY). A new store is migrated and given the
 // reference city first, as a start would.
 import { SHEET_KEYS, type SheetKey, sheetDef } from '../../../shared/interchange/sheets.ts'
-import { openDatabase } from '../../db/client.ts'
-import { migrateDatabase } from '../../db/migrate.ts'
+import type { openDatabase } from '../../db/client.ts'
+import { openStore } from '../../db/open-store.ts'
 import { systemClock } from '../../platform/clock.ts'
 import { loadConfig } from '../../platform/config.ts'
 import { ensureCity } from '../tenancy/reference-city.ts'
@@ -15,12 +15,8 @@ async function withStore<T>(
   fn: (db: Awaited<ReturnType<typeof openDatabase>>['db'], city: string) => Promise<T>,
 ) {
   const config = loadConfig()
-  const handle = await openDatabase({
-    url: config.databaseUrl,
-    dataDir: config.databaseUrl ? undefined : config.dataDir,
-  })
+  const handle = await openStore(config)
   try {
-    await migrateDatabase(handle)
     // Not prepareStore: issuing a first-administrator link here would withdraw the one a start printed.
     const created = await ensureCity(handle.db, {
       id: config.defaultCity,

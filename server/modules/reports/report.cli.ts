@@ -5,8 +5,7 @@
 // that stdout stays the report alone.
 import { writeFileSync } from 'node:fs'
 import { reportQuery } from '../../../shared/contracts/reports.ts'
-import { openDatabase } from '../../db/client.ts'
-import { migrateDatabase } from '../../db/migrate.ts'
+import { openStore } from '../../db/open-store.ts'
 import { systemClock } from '../../platform/clock.ts'
 import { loadConfig } from '../../platform/config.ts'
 import { AppError } from '../../platform/errors.ts'
@@ -54,13 +53,9 @@ export async function runReport(args: string[]): Promise<void> {
   }
 
   const config = loadConfig()
-  const handle = await openDatabase({
-    url: config.databaseUrl,
-    dataDir: config.databaseUrl ? undefined : config.dataDir,
-  })
+  const handle = await openStore(config, console.error)
   let output: string | Buffer
   try {
-    await migrateDatabase(handle)
     // The city as a start would create it; but no first-administrator link: issuing one here
     // would withdraw the link that the last `npm start` printed.
     const city = { id: config.defaultCity, name: process.env.YORISOI_CITY_NAME || '京都市' }

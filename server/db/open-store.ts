@@ -1,0 +1,55 @@
+import type { Config } from '../platform/config.ts'
+import { type DatabaseHandle, openDatabase } from './client.ts'
+import { migrateDatabase } from './migrate.ts'
+import { appRoleWarnings, grantAppRole } from './roles.ts'
+
+/**
+ * Opens the store the configuration names, migrated. On PostgreSQL with DATABASE_MIGRATION_URL,
+ * the migrations run on that (owner) connection, which then grants the application's role —
+ * DATABASE_URL's user — its rights; the server and the commands use DATABASE_URL only. Without it
+ * the migrations run on DATABASE_URL as before, and a warning says what that costs. The embedded
+ * store has one built-in user: no roles to separate there.
+ */
+export async function openStore(
+  config: Pick<Config, 'databaseUrl' | 'databaseMigrationUrl' | 'dataDir'>,
+  warn: (line: string) => void = console.warn,
+): Promise<DatabaseHandle> {
+  if (!config.databaseUrl) {
+    const handle = await openDatabase({ dataDir: config.dataDir })
+    await closeOnError(handle, () => migrateDatabase(handle))
+    return handle
+  }
+  const handle = await openDatabase({ url: config.databaseUrl })
+  await closeOnError(handle, async () => {
+    if (config.databaseMigrationUrl) {
+      const owner = await openDatabase({ url: config.databaseMigrationUrl })
+      try {
+        await migrateDatabase(owner)
+        await grantAppRole(owner.db, await currentUser(handle))
+      } finally {
+        await owner.close()
+      }
+    } else {
+      await migrateDatabase(handle)
+    }
+    for (const line of await appRoleWarnings(handle.db)) warn(line)
+  })
+  return handle
+}
+
+/** DATABASE_URL's role as the server sees it (the URL may leave the user to the environment). */
+async function currentUser(handle: DatabaseHandle): Promise<string> {
+  const result = (await handle.db.execute('SELECT current_user AS me')) as unknown as {
+    rows: { me: string }[]
+  }
+  return result.rows[0]!.me
+}
+
+async function closeOnError(handle: DatabaseHandle, fn: () => Promise<void>): Promise<void> {
+  try {
+    await fn()
+  } catch (error) {
+    await handle.close()
+    throw error
+  }
+}
