@@ -12,6 +12,7 @@ import Fastify, { type FastifyServerOptions } from 'fastify'
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { modules } from './modules/index.ts'
+import { auditRefusals } from './platform/audit.ts'
 import type { AppDeps } from './platform/deps.ts'
 import { handleError, problem } from './platform/errors.ts'
 import { DbSessionStore } from './platform/session-store.ts'
@@ -49,6 +50,7 @@ export async function buildApp(options: BuildOptions) {
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
   app.setErrorHandler(handleError)
+  auditRefusals(app, db, clock)
 
   await app.register(fastifyHelmet, {
     // Everything is served by the product itself (city networks are closed). No

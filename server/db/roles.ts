@@ -17,6 +17,10 @@ export async function grantAppRole(owner: Db, appRole: string): Promise<void> {
   await owner.transaction(async (tx) => {
     await tx.execute(sql`GRANT USAGE ON SCHEMA public TO ${role}`)
     await tx.execute(sql`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${role}`)
+    // The importer analyzes the tables it filled; from PostgreSQL 17 a non-owner may, given MAINTAIN
+    // (before, ANALYZE skips the table with a warning and autovacuum analyzes it a little later).
+    const [v] = await rowsOf<{ n: number }>(tx, sql`SELECT current_setting('server_version_num')::int AS n`)
+    if ((v?.n ?? 0) >= 170000) await tx.execute(sql`GRANT MAINTAIN ON ALL TABLES IN SCHEMA public TO ${role}`)
     await tx.execute(sql`REVOKE ALL ON audit_log, audit_chain FROM ${role}`)
     await tx.execute(sql`GRANT SELECT, INSERT ON audit_log TO ${role}`)
     await tx.execute(sql`GRANT SELECT ON audit_chain TO ${role}`)

@@ -1,6 +1,9 @@
+import type { FastifyInstance } from 'fastify'
 import type { Db } from '../db/client.ts'
 import { auditLog } from '../db/schema/index.ts'
 import type { Actor } from './actor.ts'
+import type { Clock } from './clock.ts'
+import { RefusedRecord } from './errors.ts'
 
 export interface AuditEntry {
   action: string
@@ -43,5 +46,32 @@ export async function writeAnonymousAudit(
     recordId: entry.recordId ?? null,
     clientAddress: who.clientAddress,
     detail: entry.detail ?? null,
+  })
+}
+
+/**
+ * The one place refusals are audited: a service that refuses a personal record outside the
+ * caller's scope throws `refused(type, id)` (a 404 like any other); this hook then writes
+ * `<type>.read_denied` (GET) or `<type>.change_denied` with the id asked for and the route, on
+ * `db` itself — the request's transaction has rolled back by now and would take the row with it.
+ */
+export function auditRefusals(app: FastifyInstance, db: Db, clock: Clock) {
+  app.addHook('onError', async (request, _reply, error) => {
+    if (!(error instanceof RefusedRecord) || !request.actor) return
+    const reading = request.method === 'GET' || request.method === 'HEAD'
+    try {
+      await writeAudit(db, request.actor, clock.now(), {
+        action: `${error.recordType}.${reading ? 'read_denied' : 'change_denied'}`,
+        recordType: error.recordType,
+        recordId: error.recordId,
+        detail: { route: `${request.method} ${request.routeOptions.url}` },
+      })
+    } catch (e) {
+      // The answer stays the 404; the record was not disclosed. Name and code only: no values.
+      request.log.error(
+        { err: { name: (e as Error).name, code: (e as { code?: unknown }).code } },
+        'refusal not audited',
+      )
+    }
   })
 }

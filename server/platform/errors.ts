@@ -55,8 +55,25 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = (detail = '指定されたものは見つからないか、閲覧する権限がありません') =>
-  new AppError('not_found', detail)
+const NOT_FOUND = '指定されたものは見つからないか、閲覧する権限がありません'
+
+export const notFound = (detail = NOT_FOUND) => new AppError('not_found', detail)
+
+/**
+ * A personal record asked for by id that is not in the caller's scope (or not there at all):
+ * answered exactly like notFound, so nobody learns it exists, and written to the audit log as a
+ * refusal (platform/audit.ts, after the request's transaction has rolled back).
+ */
+export class RefusedRecord extends AppError {
+  constructor(
+    readonly recordType: string,
+    readonly recordId: string,
+  ) {
+    super('not_found', NOT_FOUND)
+  }
+}
+
+export const refused = (recordType: string, recordId: string) => new RefusedRecord(recordType, recordId)
 export const forbidden = (detail?: string) => new AppError('forbidden', detail)
 export const invalid = (fieldErrors: FieldError[]) => new AppError('validation', undefined, fieldErrors)
 export const conflict = (detail: string) => new AppError('conflict', detail)

@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto'
-import { and, eq } from 'drizzle-orm'
+import { and, eq, sql } from 'drizzle-orm'
 import type { InjectOptions, LightMyRequestResponse } from 'fastify'
 import pg from 'pg'
 import type { Role } from '../../shared/codes.ts'
 import { buildApp, SESSION_COOKIE } from '../app.ts'
 import { type DatabaseHandle, openDatabase } from '../db/client.ts'
 import { migrateDatabase } from '../db/migrate.ts'
+import { openStore } from '../db/open-store.ts'
+import { appRoleWarnings, grantAppRole } from '../db/roles.ts'
 import { accounts, orgUnits } from '../db/schema/index.ts'
 import { ensureCity } from '../modules/tenancy/reference-city.ts'
 import { fixedClock } from '../platform/clock.ts'
@@ -17,23 +19,53 @@ let passwordHash: Promise<string> | undefined
 
 /**
  * One database per test file: in-memory PGlite, or — when YORISOI_TEST_DB=postgres — a fresh
- * database created on TEST_DATABASE_URL's server and dropped afterwards. Each test then makes
- * its own city, so tests share nothing.
+ * database created on TEST_DATABASE_URL's server and dropped afterwards, migrated. Each test then
+ * makes its own city, so tests share nothing. With `separateRoles`, the database is migrated by
+ * an owner role and the app runs as an application role holding only what grantAppRole gives it,
+ * as a production deployment with DATABASE_MIGRATION_URL does.
  */
-async function openTestDatabase(): Promise<{ handle: DatabaseHandle; drop: () => Promise<void> }> {
+async function openTestDatabase(
+  separateRoles: boolean,
+): Promise<{ handle: DatabaseHandle; drop: () => Promise<void> }> {
   const serverUrl = process.env.YORISOI_TEST_DB === 'postgres' ? process.env.TEST_DATABASE_URL : undefined
   if (!serverUrl) {
     const handle = await openDatabase({})
+    if (separateRoles) await becomeAppRole(handle)
+    else await migrateDatabase(handle)
     return { handle, drop: () => handle.close() }
   }
-  const name = `yorisoi_test_${randomBytes(6).toString('hex')}`
+  const suffix = randomBytes(6).toString('hex')
+  const name = `yorisoi_test_${suffix}`
+  const roles = separateRoles ? { owner: `yorisoi_owner_${suffix}`, app: `yorisoi_app_${suffix}` } : null
   const admin = new pg.Client({ connectionString: serverUrl })
   await admin.connect()
-  await admin.query(`CREATE DATABASE ${name}`)
+  if (roles) {
+    await admin.query(`CREATE ROLE ${roles.owner} LOGIN`)
+    await admin.query(`CREATE ROLE ${roles.app} LOGIN`)
+    await admin.query(`CREATE DATABASE ${name} OWNER ${roles.owner}`)
+  } else {
+    await admin.query(`CREATE DATABASE ${name}`)
+  }
   await admin.end()
-  const url = new URL(serverUrl)
-  url.pathname = `/${name}`
-  const handle = await openDatabase({ url: url.toString() })
+  const urlAs = (user?: string) => {
+    const url = new URL(serverUrl)
+    url.pathname = `/${name}`
+    if (user) {
+      url.username = user
+      url.password = ''
+    }
+    return url.toString()
+  }
+  let handle: DatabaseHandle
+  if (roles) {
+    const config = { databaseUrl: urlAs(roles.app), databaseMigrationUrl: urlAs(roles.owner), dataDir: '' }
+    handle = await openStore(config, (line) => {
+      throw new Error(`unexpected warning: ${line}`)
+    })
+  } else {
+    handle = await openDatabase({ url: urlAs() })
+    await migrateDatabase(handle)
+  }
   return {
     handle,
     drop: async () => {
@@ -41,9 +73,35 @@ async function openTestDatabase(): Promise<{ handle: DatabaseHandle; drop: () =>
       const c = new pg.Client({ connectionString: serverUrl })
       await c.connect()
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+      if (roles) await c.query(`DROP ROLE IF EXISTS ${roles.app}, ${roles.owner}`)
       await c.end()
     },
   }
+}
+
+/**
+ * The embedded store has one connection and one real user; roles still exist in it, so the
+ * separation is rehearsed with SET ROLE: migrate as an owner role, grant, then stay the app role.
+ */
+async function becomeAppRole(handle: DatabaseHandle) {
+  const db = handle.db
+  await db.execute(sql`CREATE ROLE yorisoi_owner`)
+  await db.execute(sql`CREATE ROLE yorisoi_app`)
+  await db.execute(sql`ALTER SCHEMA public OWNER TO yorisoi_owner`)
+  await db.execute(sql.raw(`GRANT CREATE ON DATABASE "${await currentDatabase(db)}" TO yorisoi_owner`))
+  await db.execute(sql`SET ROLE yorisoi_owner`)
+  await migrateDatabase(handle)
+  await grantAppRole(db, 'yorisoi_app')
+  await db.execute(sql`SET ROLE yorisoi_app`)
+  const warnings = await appRoleWarnings(db)
+  if (warnings.length) throw new Error(`unexpected warnings: ${warnings.join('; ')}`)
+}
+
+async function currentDatabase(db: DatabaseHandle['db']): Promise<string> {
+  const result = (await db.execute(sql`SELECT current_database() AS name`)) as unknown as {
+    rows: { name: string }[]
+  }
+  return result.rows[0]!.name
 }
 
 export interface TestUser {
@@ -62,9 +120,10 @@ export interface Session {
   put(url: string, payload?: unknown): Promise<LightMyRequestResponse>
 }
 
-export async function createTestContext(options: { idleMinutes?: number; loginRateLimit?: number } = {}) {
-  const { handle, drop } = await openTestDatabase()
-  await migrateDatabase(handle)
+export async function createTestContext(
+  options: { idleMinutes?: number; loginRateLimit?: number; separateRoles?: boolean } = {},
+) {
+  const { handle, drop } = await openTestDatabase(options.separateRoles ?? false)
   const clock = fixedClock(new Date('2026-11-24T01:00:00Z'))
   const config = {
     idleMinutes: options.idleMinutes ?? 30,

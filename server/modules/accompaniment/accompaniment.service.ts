@@ -5,7 +5,7 @@ import type { Db } from '../../db/client.ts'
 import type { Actor } from '../../platform/actor.ts'
 import { writeAudit } from '../../platform/audit.ts'
 import type { AppDeps } from '../../platform/deps.ts'
-import { conflict, notFound } from '../../platform/errors.ts'
+import { conflict, refused } from '../../platform/errors.ts'
 import { caseRecords, changesBetween, FieldErrors, fieldsSet } from '../cases/index.ts'
 import {
   ACTIVITY_FIELDS,
@@ -133,7 +133,7 @@ export function createAccompanimentService({ db, clock }: Pick<AppDeps, 'db' | '
       return db.transaction(async (tx) => {
         const facts = await findWritableCase(tx, actor, caseId)
         const before = await repo.findActivity(tx, actor.tenantId, caseId, activityId)
-        if (!before) throw notFound()
+        if (!before) throw refused('support_activity', activityId)
         const { reason, ...sent } = input
         const after = Object.fromEntries(
           Object.entries(sent).filter(([, v]) => v !== undefined),

@@ -1,7 +1,7 @@
 import type { CaseDetail, CaseEvent } from '../../../shared/contracts/cases.ts'
 import type { Db } from '../../db/client.ts'
 import type { Actor } from '../../platform/actor.ts'
-import { conflict, forbidden, notFound } from '../../platform/errors.ts'
+import { conflict, forbidden, refused } from '../../platform/errors.ts'
 import { checkDate, checkStaff, type FieldErrors, STALE_VERSION } from './case-rules.ts'
 import { type Change, changesBetween, toCaseDetail } from './cases.dto.ts'
 import { type CaseAccessFacts, type CaseScope, caseScopeOf, mayRecordContact } from './cases.policy.ts'
@@ -77,7 +77,7 @@ export const caseRecords = {
   async findReadable(tx: Db, actor: Actor, caseId: string): Promise<CaseForContacts> {
     const scope = caseScopeOf(actor)
     const row = scope && (await repo.findCaseRow(tx, actor.tenantId, caseId, scope))
-    if (!row) throw notFound()
+    if (!row) throw refused('case', caseId)
     return { id: row.id, openedOn: row.openedOn, status: row.status, lead: row.lead }
   },
 
@@ -90,7 +90,7 @@ export const caseRecords = {
   ): Promise<CaseForContacts> {
     const scope = caseScopeOf(actor)
     const row = scope && (await repo.findCaseForChange(tx, actor.tenantId, caseId, scope))
-    if (!row) throw notFound()
+    if (!row) throw refused('case', caseId)
     if (row.status === 'closed') {
       throw conflict(
         purpose === 'add'
@@ -115,7 +115,7 @@ export const caseRecords = {
   ): Promise<{ scope: CaseScope; theCase: CaseForChange }> {
     const scope = caseScopeOf(actor)
     const row = scope && (await repo.findCaseForChange(tx, actor.tenantId, caseId, scope))
-    if (!scope || !row) throw notFound()
+    if (!scope || !row) throw refused('case', caseId)
     const values = Object.fromEntries(WARD_FIELDS.map((f) => [f, row[f]])) as Required<WardValues>
     return {
       scope,
@@ -175,7 +175,7 @@ export const caseRecords = {
   async detail(tx: Db, actor: Actor, caseId: string): Promise<CaseDetail> {
     const scope = caseScopeOf(actor)
     const view = scope && (await repo.findCaseView(tx, actor.tenantId, caseId, scope))
-    if (!view) throw notFound()
+    if (!view) throw refused('case', caseId)
     return toCaseDetail(view)
   },
 

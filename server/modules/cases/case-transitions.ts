@@ -5,7 +5,7 @@ import type { Db } from '../../db/client.ts'
 import type { Actor } from '../../platform/actor.ts'
 import { writeAudit } from '../../platform/audit.ts'
 import type { AppDeps } from '../../platform/deps.ts'
-import { conflict, forbidden, notFound } from '../../platform/errors.ts'
+import { conflict, forbidden, refused } from '../../platform/errors.ts'
 import { recordCaseEvent } from './case-records.ts'
 import { checkDate, FieldErrors, requireVersion, resolveWard, STALE_VERSION } from './case-rules.ts'
 import { type Change, changesBetween, toCaseDetail } from './cases.dto.ts'
@@ -45,11 +45,11 @@ async function transition(
   decide: (tx: Db, scope: CaseScope, before: repo.CaseRow, today: string) => Promise<Transition>,
 ) {
   const scope = caseScopeOf(actor)
-  if (!scope) throw notFound()
+  if (!scope) throw refused('case', id)
   const now = clock.now()
   return db.transaction(async (tx) => {
     const before = await repo.findCaseForChange(tx, actor.tenantId, id, scope)
-    if (!before) throw notFound()
+    if (!before) throw refused('case', id)
     if (!worksOnIntake(scope)) throw forbidden(LEAD_CANNOT_CHANGE)
     requireVersion(before, version)
     const t = await decide(tx, scope, before, tokyoDate(now))

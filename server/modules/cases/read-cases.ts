@@ -4,7 +4,7 @@ import { addDays, startOfWeek, tokyoDate } from '../../../shared/dates.ts'
 import type { Actor } from '../../platform/actor.ts'
 import { writeAudit } from '../../platform/audit.ts'
 import type { AppDeps } from '../../platform/deps.ts'
-import { notFound } from '../../platform/errors.ts'
+import { refused } from '../../platform/errors.ts'
 import { readSetting } from '../../platform/settings-store.ts'
 import { resolveWard } from './case-rules.ts'
 import { toCaseDetail, toCaseEvent, toCaseSummary, toSimilarCandidate } from './cases.dto.ts'
@@ -45,10 +45,10 @@ export async function listCases({ db, clock }: Deps, actor: Actor, query: ListQu
 /** Per-case reads answer 404 outside the scope, so that nobody learns a case exists. */
 export async function getCase({ db, clock }: Deps, actor: Actor, id: string) {
   const scope = caseScopeOf(actor)
-  if (!scope) throw notFound()
+  if (!scope) throw refused('case', id)
   return db.transaction(async (tx) => {
     const view = await repo.findCaseView(tx, actor.tenantId, id, scope)
-    if (!view) throw notFound()
+    if (!view) throw refused('case', id)
     await writeAudit(tx, actor, clock.now(), { action: 'case.read', recordType: 'case', recordId: id })
     return toCaseDetail(view)
   })
@@ -56,9 +56,9 @@ export async function getCase({ db, clock }: Deps, actor: Actor, id: string) {
 
 export async function getCaseHistory({ db, clock }: Deps, actor: Actor, id: string) {
   const scope = caseScopeOf(actor)
-  if (!scope) throw notFound()
+  if (!scope) throw refused('case', id)
   return db.transaction(async (tx) => {
-    if (!(await repo.findCaseView(tx, actor.tenantId, id, scope))) throw notFound()
+    if (!(await repo.findCaseView(tx, actor.tenantId, id, scope))) throw refused('case', id)
     const events = await repo.findCaseEvents(tx, actor.tenantId, id)
     await writeAudit(tx, actor, clock.now(), { action: 'case.history', recordType: 'case', recordId: id })
     return events.map(toCaseEvent)

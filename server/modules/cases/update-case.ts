@@ -5,7 +5,7 @@ import type { Db } from '../../db/client.ts'
 import type { Actor } from '../../platform/actor.ts'
 import { writeAudit } from '../../platform/audit.ts'
 import type { AppDeps } from '../../platform/deps.ts'
-import { conflict, forbidden, notFound } from '../../platform/errors.ts'
+import { conflict, forbidden, refused } from '../../platform/errors.ts'
 import { recordCaseEvent } from './case-records.ts'
 import { checkIntake, FieldErrors, type IntakeValues, requireVersion, STALE_VERSION } from './case-rules.ts'
 import { changesBetween, INTAKE_FIELDS, toCaseDetail } from './cases.dto.ts'
@@ -18,11 +18,11 @@ type UpdateInput = z.output<NonNullable<typeof contract.updateCase.body>>
 /** Corrects intake fields: only the fields sent change; the history keeps each from → to. */
 export async function updateCase({ db, clock }: Deps, actor: Actor, id: string, input: UpdateInput) {
   const scope = caseScopeOf(actor)
-  if (!scope) throw notFound()
+  if (!scope) throw refused('case', id)
   const now = clock.now()
   return db.transaction(async (tx) => {
     const before = await repo.findCaseForChange(tx, actor.tenantId, id, scope)
-    if (!before) throw notFound()
+    if (!before) throw refused('case', id)
     if (!worksOnIntake(scope)) throw forbidden(LEAD_CANNOT_CHANGE)
     requireVersion(before, input.version)
     const { version, reason, ageBand, ...sent } = input

@@ -4,7 +4,7 @@ import { tokyoDate } from '../../../shared/dates.ts'
 import type { Actor } from '../../platform/actor.ts'
 import { writeAudit } from '../../platform/audit.ts'
 import type { AppDeps } from '../../platform/deps.ts'
-import { notFound } from '../../platform/errors.ts'
+import { refused } from '../../platform/errors.ts'
 import { caseRecords, changesBetween, FieldErrors, fieldsSet } from '../cases/index.ts'
 import { CONTACT_FIELDS, toContact } from './contacts.dto.ts'
 import * as repo from './contacts.repository.ts'
@@ -69,7 +69,7 @@ export function createContactsService({ db, clock }: Pick<AppDeps, 'db' | 'clock
       return db.transaction(async (tx) => {
         const theCase = await caseRecords.findRecordable(tx, actor, caseId, 'correct')
         const before = await repo.findContact(tx, actor.tenantId, caseId, contactId)
-        if (!before) throw notFound()
+        if (!before) throw refused('contact', contactId)
         const { reason, ...sent } = input
         const after = Object.fromEntries(
           Object.entries(sent).filter(([, v]) => v !== undefined),

@@ -5,7 +5,7 @@ import type { Candidate } from '../../../shared/contracts/meetings.ts'
 import type { Actor } from '../../platform/actor.ts'
 import { writeAudit } from '../../platform/audit.ts'
 import type { AppDeps } from '../../platform/deps.ts'
-import { conflict, notFound } from '../../platform/errors.ts'
+import { conflict, refused } from '../../platform/errors.ts'
 import { caseRecords, FieldErrors } from '../cases/index.ts'
 import * as agendaRepo from './agenda.repository.ts'
 import { openMeetingForChange, reloadDetail } from './meeting-detail.ts'
@@ -88,7 +88,7 @@ export async function removeAgendaItem({ db, clock }: Deps, actor: Actor, meetin
   return db.transaction(async (tx) => {
     const opened = await openMeetingForChange(tx, actor, meetingId)
     const t = actor.tenantId
-    if (!(await agendaRepo.findAgendaItem(tx, t, meetingId, caseId))) throw notFound()
+    if (!(await agendaRepo.findAgendaItem(tx, t, meetingId, caseId))) throw refused('case', caseId)
     if (await agendaRepo.findReview(tx, t, meetingId, caseId)) throw conflict(DECIDED_ITEM)
     await agendaRepo.deleteAgendaItem(tx, t, meetingId, caseId)
     const rest = await agendaRepo.findAgendaRows(tx, t, meetingId)

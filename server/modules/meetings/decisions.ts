@@ -8,7 +8,7 @@ import type { Db } from '../../db/client.ts'
 import type { Actor } from '../../platform/actor.ts'
 import { writeAudit } from '../../platform/audit.ts'
 import type { AppDeps } from '../../platform/deps.ts'
-import { conflict, notFound } from '../../platform/errors.ts'
+import { conflict, refused } from '../../platform/errors.ts'
 import { caseRecords, FieldErrors, type WardValues } from '../cases/index.ts'
 import * as agendaRepo from './agenda.repository.ts'
 import { isInvitableUnit } from './attendance.ts'
@@ -115,7 +115,7 @@ export async function recordDecision(
     const m = opened.meeting
     const t = actor.tenantId
     const item = await agendaRepo.findAgendaItem(tx, t, m.id, caseId)
-    if (!item) throw notFound()
+    if (!item) throw refused('case', caseId)
     if (m.heldOn > tokyoDate(now)) throw conflict(DECISION_BEFORE_DATE)
     const lead = await checkDecision(tx, t, m, input)
     const { theCase } = await caseRecords.findForChange(tx, actor, caseId)

@@ -46,7 +46,7 @@ export async function openMeeting(
       ? await repo.isInvited(tx, actor.tenantId, meeting.id, role.unitId)
       : false
   const facts = meeting && { ward: meeting.ward, heldOn: meeting.heldOn, invited }
-  const seen = requireSeen(role, facts)
+  const seen = requireSeen(role, facts, meetingId)
   return { meeting: meeting!, role: seen, facts: facts! }
 }
 

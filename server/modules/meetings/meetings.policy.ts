@@ -1,6 +1,6 @@
 import { addDays } from '../../../shared/dates.ts'
 import type { Actor } from '../../platform/actor.ts'
-import { forbidden, notFound } from '../../platform/errors.ts'
+import { forbidden, refused } from '../../platform/errors.ts'
 
 /**
  * Who takes part in a ward's meetings (domain.md, "Actors and what each may see"): the ward's
@@ -53,8 +53,12 @@ export function seesMeeting(role: MeetingRole | null, m: MeetingFacts): role is 
 }
 
 /** A meeting the caller may not see answers 404, so that nobody learns it exists. */
-export function requireSeen(role: MeetingRole | null, m: MeetingFacts | undefined): MeetingRole {
-  if (!m || !seesMeeting(role, m)) throw notFound()
+export function requireSeen(
+  role: MeetingRole | null,
+  m: MeetingFacts | undefined,
+  meetingId: string,
+): MeetingRole {
+  if (!m || !seesMeeting(role, m)) throw refused('meeting', meetingId)
   return role as MeetingRole
 }
 

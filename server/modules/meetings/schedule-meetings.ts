@@ -6,7 +6,7 @@ import type { Db } from '../../db/client.ts'
 import type { Actor } from '../../platform/actor.ts'
 import { writeAudit } from '../../platform/audit.ts'
 import type { AppDeps } from '../../platform/deps.ts'
-import { conflict, notFound } from '../../platform/errors.ts'
+import { conflict, refused } from '../../platform/errors.ts'
 import { nextCounterValue } from '../../platform/sequences.ts'
 import { FieldErrors } from '../cases/index.ts'
 import {
@@ -115,7 +115,7 @@ export async function getAgendaCase({ db, clock }: Deps, actor: Actor, meetingId
     const opened = await openMeeting(tx, actor, meetingId)
     const { detail } = await buildMeetingDetail(tx, actor, opened, now)
     const item = detail.agenda.find((a) => a.caseId === caseId)
-    if (!item) throw notFound()
+    if (!item) throw refused('case', caseId)
     await writeAudit(tx, actor, now, {
       action: actor.role === 'agency_member' ? 'meeting.agency_case_view' : 'meeting.case_read',
       recordType: 'case',

@@ -6,7 +6,7 @@ import type { Db } from '../../db/client.ts'
 import type { Actor } from '../../platform/actor.ts'
 import { writeAudit } from '../../platform/audit.ts'
 import type { AppDeps } from '../../platform/deps.ts'
-import { AppError, conflict, forbidden, notFound } from '../../platform/errors.ts'
+import { AppError, conflict, forbidden, refused } from '../../platform/errors.ts'
 import { caseRecords, FieldErrors } from '../cases/index.ts'
 import { findIdentifying, IDENTIFYING_MESSAGES } from './anonymity.ts'
 import { toShare } from './network.dto.ts'
@@ -41,7 +41,7 @@ export function createSharesService({ db, clock }: Pick<AppDeps, 'db' | 'clock'>
       const now = clock.now()
       return db.transaction(async (tx) => {
         const meeting = await repo.findMeeting(tx, actor.tenantId, meetingId)
-        if (!meeting) throw notFound()
+        if (!meeting) throw refused('network_meeting', meetingId)
         if (meeting.kind !== 'case_study') {
           throw conflict('ケースを共有できるのは支援ミーティング（事例検討）だけです')
         }
@@ -96,7 +96,7 @@ export function createSharesService({ db, clock }: Pick<AppDeps, 'db' | 'clock'>
       const now = clock.now()
       await db.transaction(async (tx) => {
         const share = await repo.findShare(tx, actor.tenantId, meetingId, shareId)
-        if (!share) throw notFound()
+        if (!share) throw refused('network_share', shareId)
         if (!mayWithdrawShare(actor, share)) {
           throw forbidden('共有を取り下げられるのは、共有した職員と本市担当課です')
         }

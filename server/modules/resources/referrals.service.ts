@@ -4,7 +4,7 @@ import { tokyoDate } from '../../../shared/dates.ts'
 import type { Actor } from '../../platform/actor.ts'
 import { writeAudit } from '../../platform/audit.ts'
 import type { AppDeps } from '../../platform/deps.ts'
-import { notFound } from '../../platform/errors.ts'
+import { refused } from '../../platform/errors.ts'
 import { caseRecords, FieldErrors } from '../cases/index.ts'
 import * as referralsRepo from './referrals.repository.ts'
 import { toReferral } from './resources.dto.ts'
@@ -85,7 +85,7 @@ export function createReferralsService({ db, clock }: Pick<AppDeps, 'db' | 'cloc
       return db.transaction(async (tx) => {
         await caseRecords.findReadable(tx, actor, caseId)
         const before = await referralsRepo.findReferral(tx, actor.tenantId, caseId, referralId)
-        if (!before) throw notFound()
+        if (!before) throw refused('referral', referralId)
         const errors = new FieldErrors()
         const outcomeOn = input.outcome === 'arranging' ? null : input.outcomeOn
         if (input.outcome !== 'arranging') {
