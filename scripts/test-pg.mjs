@@ -1,6 +1,8 @@
 // The second pass of `npm run test:unit`: the server's module tests again, on PostgreSQL.
 // server/test/harness.ts creates (and drops) one database per test file on TEST_DATABASE_URL's
 // server when YORISOI_TEST_DB=postgres, so the same suite proves both stores behave alike.
+// TEST_DATABASE_URL must be a superuser: the role-separation tests (server/db/roles.test.ts) also
+// create an owner and an application login role per file, and drop them afterwards.
 import { spawnSync } from 'node:child_process'
 
 const url = process.env.TEST_DATABASE_URL

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { verifyAuditChain } from '../modules/audit/verify-chain.ts'
 import { openCase } from '../modules/cases/test-support.ts'
 import { createTestContext, type TestContext } from '../test/harness.ts'
+import { openStore } from './open-store.ts'
 import { appRoleWarnings } from './roles.ts'
 import { auditChain, auditLog } from './schema/index.ts'
 
@@ -107,11 +108,17 @@ describe('the application role', () => {
 })
 
 describe('an owner role running the server', () => {
-  it('is warned about', async () => {
+  it('is warned about at start (PostgreSQL without DATABASE_MIGRATION_URL)', async () => {
     const owner = await createTestContext()
     try {
-      const warnings = await appRoleWarnings(owner.db)
-      expect(warnings.join('\n')).toMatch(/DATABASE_MIGRATION_URL/)
+      expect((await appRoleWarnings(owner.db)).join('\n')).toMatch(/DATABASE_MIGRATION_URL/)
+      if (owner.databaseUrl) {
+        const printed: string[] = []
+        const config = { databaseUrl: owner.databaseUrl, databaseMigrationUrl: undefined, dataDir: '' }
+        const store = await openStore(config, (line) => printed.push(line))
+        await store.close()
+        expect(printed.join('\n')).toMatch(/not tamper-evident against it\. Set DATABASE_MIGRATION_URL/)
+      }
     } finally {
       await owner.close()
     }

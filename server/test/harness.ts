@@ -26,7 +26,7 @@ let passwordHash: Promise<string> | undefined
  */
 async function openTestDatabase(
   separateRoles: boolean,
-): Promise<{ handle: DatabaseHandle; drop: () => Promise<void> }> {
+): Promise<{ handle: DatabaseHandle; url?: string; drop: () => Promise<void> }> {
   const serverUrl = process.env.YORISOI_TEST_DB === 'postgres' ? process.env.TEST_DATABASE_URL : undefined
   if (!serverUrl) {
     const handle = await openDatabase({})
@@ -39,9 +39,11 @@ async function openTestDatabase(
   const roles = separateRoles ? { owner: `yorisoi_owner_${suffix}`, app: `yorisoi_app_${suffix}` } : null
   const admin = new pg.Client({ connectionString: serverUrl })
   await admin.connect()
+  // A password too, for servers that trust only the superuser on the loopback address.
+  const password = randomBytes(12).toString('hex')
   if (roles) {
-    await admin.query(`CREATE ROLE ${roles.owner} LOGIN`)
-    await admin.query(`CREATE ROLE ${roles.app} LOGIN`)
+    await admin.query(`CREATE ROLE ${roles.owner} LOGIN PASSWORD '${password}'`)
+    await admin.query(`CREATE ROLE ${roles.app} LOGIN PASSWORD '${password}'`)
     await admin.query(`CREATE DATABASE ${name} OWNER ${roles.owner}`)
   } else {
     await admin.query(`CREATE DATABASE ${name}`)
@@ -52,7 +54,7 @@ async function openTestDatabase(
     url.pathname = `/${name}`
     if (user) {
       url.username = user
-      url.password = ''
+      url.password = password
     }
     return url.toString()
   }
@@ -68,6 +70,7 @@ async function openTestDatabase(
   }
   return {
     handle,
+    url: urlAs(),
     drop: async () => {
       await handle.close()
       const c = new pg.Client({ connectionString: serverUrl })
@@ -123,7 +126,7 @@ export interface Session {
 export async function createTestContext(
   options: { idleMinutes?: number; loginRateLimit?: number; separateRoles?: boolean } = {},
 ) {
-  const { handle, drop } = await openTestDatabase(options.separateRoles ?? false)
+  const { handle, url, drop } = await openTestDatabase(options.separateRoles ?? false)
   const clock = fixedClock(new Date('2026-11-24T01:00:00Z'))
   const config = {
     idleMinutes: options.idleMinutes ?? 30,
@@ -238,6 +241,8 @@ export async function createTestContext(
   return {
     app,
     db,
+    /** The test database's superuser URL on PostgreSQL; undefined on PGlite. */
+    databaseUrl: url,
     clock,
     newCity,
     close: async () => {

@@ -238,6 +238,37 @@ describe('the audit hash chain', () => {
     expect((await verify(city.tenantId)).finding).toMatchObject({ fault: 'changed', seq: head.seq + 1 })
   })
 
+  it('shows a chain cut short, or recomputed, against a head kept elsewhere (an anchor)', async () => {
+    const { city, chain } = await auditedCity()
+    const head = chain.at(-1)!
+    const anchor = { tenantId: city.tenantId, seq: head.seq, hash: head.hash }
+    // The last row and its link removed together: the chain alone still holds…
+    await tamper(async (db) => {
+      await db
+        .delete(auditChain)
+        .where(and(eq(auditChain.tenantId, city.tenantId), eq(auditChain.seq, head.seq)))
+      await db
+        .delete(auditLog)
+        .where(and(eq(auditLog.tenantId, city.tenantId), eq(auditLog.id, head.auditId)))
+    })
+    expect((await verify(city.tenantId)).finding).toBeNull()
+    // …but not against the head printed before.
+    const [report] = await verifyAuditChain(ctx.db, {
+      tenantId: city.tenantId,
+      ...NO_DELAY_CHECK,
+      anchors: [anchor],
+    })
+    expect(report!.finding).toEqual({ fault: 'rewritten', seq: head.seq, auditId: null })
+    const earlier = chain.at(-3)!
+    const wrong = { tenantId: city.tenantId, seq: earlier.seq, hash: 'e'.repeat(64) }
+    const [other] = await verifyAuditChain(ctx.db, {
+      tenantId: city.tenantId,
+      ...NO_DELAY_CHECK,
+      anchors: [wrong],
+    })
+    expect(other!.finding).toEqual({ fault: 'rewritten', seq: earlier.seq, auditId: earlier.auditId })
+  })
+
   it('finds a link that does not continue the chain', async () => {
     const { city, chain } = await auditedCity()
     await tamper((db) =>

@@ -10,9 +10,19 @@ import type { Db } from '../../db/client.ts'
  * - `link_forged`: a link does not continue the one before it (inserted or replaced);
  * - `unchained`: an audit row has no link (inserted past the trigger);
  * - `backdated`: a row's time lies further before the database's own time of chaining than
- *   any transaction lasts (an insert claiming an earlier time).
+ *   any transaction lasts (an insert claiming an earlier time);
+ * - `rewritten`: a link no longer has the hash recorded for it elsewhere earlier (an anchor), or
+ *   the chain no longer reaches that link: whoever owns the tables could recompute the whole
+ *   chain after a change, but not the anchors kept outside the database.
  */
-export type ChainFault = 'changed' | 'removed' | 'link_missing' | 'link_forged' | 'unchained' | 'backdated'
+export type ChainFault =
+  | 'changed'
+  | 'removed'
+  | 'link_missing'
+  | 'link_forged'
+  | 'unchained'
+  | 'backdated'
+  | 'rewritten'
 
 export interface ChainFinding {
   fault: ChainFault
@@ -36,6 +46,14 @@ export interface VerifyOptions {
   tenantId?: string
   /** How long before its chaining a row's time may lie (a long import); default 60 minutes. */
   maxDelayMinutes?: number
+  /** Heads printed by earlier runs and kept elsewhere: each link must still have its hash. */
+  anchors?: Anchor[]
+}
+
+export interface Anchor {
+  tenantId: string
+  seq: number
+  hash: string
 }
 
 const GENESIS = '0'.repeat(64)
@@ -90,6 +108,9 @@ export async function verifyAuditChain(db: Db, options: VerifyOptions = {}): Pro
 
 async function verifyTenant(db: Db, tenantId: string, options: VerifyOptions): Promise<ChainReport> {
   const maxDelay = (options.maxDelayMinutes ?? 60) * 60
+  const anchors = new Map(
+    (options.anchors ?? []).filter((a) => a.tenantId === tenantId).map((a) => [a.seq, a.hash]),
+  )
   let previous = GENESIS
   let expected = 1
   let backdated: ChainFinding | null = null
@@ -110,7 +131,10 @@ async function verifyTenant(db: Db, tenantId: string, options: VerifyOptions): P
     for (const link of page) {
       const seq = Number(link.seq)
       const auditId = Number(link.audit_id)
-      const fault = linkFault(link, seq, expected, previous)
+      const anchored = anchors.get(seq)
+      const fault =
+        linkFault(link, seq, expected, previous) ??
+        (anchored !== undefined && anchored !== link.hash ? 'rewritten' : null)
       if (fault) {
         report.finding = { fault, seq: fault === 'link_missing' ? expected : seq, auditId }
         if (fault === 'link_missing') report.finding.auditId = null
@@ -123,6 +147,11 @@ async function verifyTenant(db: Db, tenantId: string, options: VerifyOptions): P
       report.head = { seq, hash: link.hash }
     }
     if (page.length < PAGE) break
+  }
+  const beyond = [...anchors.keys()].filter((seq) => seq >= expected).sort((a, b) => a - b)[0]
+  if (beyond !== undefined) {
+    report.finding = { fault: 'rewritten', seq: beyond, auditId: null }
+    return report
   }
   const [unchained] = await rowsOf<{ id: string }>(
     db,
