@@ -30,7 +30,13 @@ export async function openStore(
         await owner.close()
       }
     } else {
-      await migrateDatabase(handle)
+      await migrateDatabase(handle).catch((error: unknown) => {
+        if (!isPermissionDenied(error)) throw error
+        throw new Error(
+          'DATABASE_URL のロールにはマイグレーションの権限がありません。DATABASE_MIGRATION_URL に所有者ロールを設定してください。 / ' +
+            'DATABASE_URL’s role may not run the migrations: set DATABASE_MIGRATION_URL to the owner role (see README).',
+        )
+      })
     }
     for (const line of await appRoleWarnings(handle.db)) warn(line)
   })
@@ -52,4 +58,12 @@ async function closeOnError(handle: DatabaseHandle, fn: () => Promise<void>): Pr
     await handle.close()
     throw error
   }
+}
+
+/** SQLSTATE 42501 (insufficient privilege), possibly wrapped by Drizzle in `cause`. */
+function isPermissionDenied(error: unknown): boolean {
+  for (let e = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
+    if ((e as { code?: unknown }).code === '42501') return true
+  }
+  return false
 }

@@ -91,6 +91,20 @@ describe('the application role', () => {
     expect(report!.finding).toBeNull()
   })
 
+  it('cannot migrate: without DATABASE_MIGRATION_URL the start says what to set', async () => {
+    if (!ctx.databaseUrl) {
+      // The embedded store has one user, who always migrates; rehearsed here as the app role.
+      expect(await failure(ctx.db.execute(sql`CREATE SCHEMA IF NOT EXISTS drizzle_x`))).toMatch(
+        /permission denied/,
+      )
+      return
+    }
+    const config = { databaseUrl: ctx.databaseUrl, databaseMigrationUrl: undefined, dataDir: '' }
+    expect(await failure(openStore(config, () => {}))).toMatch(
+      /^DATABASE_URL のロールには.*set DATABASE_MIGRATION_URL/,
+    )
+  })
+
   it('may append audit rows, which the database chains at the end: a backdated one shows', async () => {
     const city = await ctx.newCity()
     const now = Date.now()

@@ -70,7 +70,7 @@ async function openTestDatabase(
   }
   return {
     handle,
-    url: urlAs(),
+    url: urlAs(roles?.app),
     drop: async () => {
       await handle.close()
       const c = new pg.Client({ connectionString: serverUrl })
@@ -241,7 +241,7 @@ export async function createTestContext(
   return {
     app,
     db,
-    /** The test database's superuser URL on PostgreSQL; undefined on PGlite. */
+    /** The URL the app connects with on PostgreSQL (the app role's with separateRoles); undefined on PGlite. */
     databaseUrl: url,
     clock,
     newCity,
