@@ -59,7 +59,7 @@ export interface Anchor {
 const GENESIS = '0'.repeat(64)
 const PAGE = 2000
 
-/** The link hash as migration 0005 documents it, recomputed here independently of the database's functions. */
+/** The link hash as the migration audit_chain_trigger documents it, recomputed here independently of the database's functions. */
 export function linkHash(fields: (string | null)[]): string {
   const text = fields.map((v) => (v === null ? '~' : `${Buffer.byteLength(v, 'utf8')}:${v}`)).join('|')
   return createHash('sha256').update(text, 'utf8').digest('hex')
