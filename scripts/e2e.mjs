@@ -119,7 +119,7 @@ async function waitForServer() {
   const deadline = Date.now() + 90_000
   while (Date.now() < deadline) {
     if (server.exitCode !== null) break
-    const link = /(http\S+\/setup\?token=\S+)/.exec(output)
+    const link = /(http\S+\/setup#token=\S+)/.exec(output)
     if (link) {
       try {
         const res = await fetch(`${baseUrl}/api/auth/session`)

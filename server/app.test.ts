@@ -17,9 +17,10 @@ const config = {
   defaultCity: 'kyoto',
   sessionSecret: 'a-test-secret-that-is-long-enough-0123456789',
   twoFactorKey: 'a-two-factor-key-that-is-long-enough-0123',
-  trustProxy: true,
+  trustProxy: ['127.0.0.1'],
   publicUrl: 'http://localhost',
   loginRateLimit: 1000,
+  loginAddressRateLimit: 1000,
 }
 
 describe('the HTTP shell', () => {

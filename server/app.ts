@@ -15,6 +15,7 @@ import { modules } from './modules/index.ts'
 import { auditRefusals } from './platform/audit.ts'
 import type { AppDeps } from './platform/deps.ts'
 import { handleError, problem } from './platform/errors.ts'
+import { loggablePath } from './platform/log-path.ts'
 import { DbSessionStore } from './platform/session-store.ts'
 
 // Zod's own messages in Japanese for the rare field without a message of ours.
@@ -31,11 +32,11 @@ export interface BuildOptions extends AppDeps {
   webRoot?: string
 }
 
-/** Logs carry method, path and status only: query strings can hold names typed into a search. */
+/** Logs carry method, path and status only (see loggablePath: no query string, no token). */
 export const loggerOptions = {
   level: process.env.LOG_LEVEL ?? 'info',
   serializers: {
-    req: (req: { method: string; url: string }) => ({ method: req.method, path: req.url.split('?')[0] }),
+    req: (req: { method: string; url: string }) => ({ method: req.method, path: loggablePath(req.url) }),
     res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
   },
 }
@@ -44,7 +45,8 @@ export async function buildApp(options: BuildOptions) {
   const { db, clock, config } = options
   const app = Fastify({
     logger: options.logger ?? false,
-    trustProxy: config.trustProxy,
+    // Only the listed proxies may name the client (proxy-addr); none listed: the socket's address.
+    trustProxy: config.trustProxy.length ? config.trustProxy : false,
     bodyLimit: 1_048_576,
   })
   app.setValidatorCompiler(validatorCompiler)
@@ -95,7 +97,9 @@ export async function buildApp(options: BuildOptions) {
     sessionPlugin: '@fastify/session',
     getToken: (request) => request.headers['x-csrf-token'] as string | undefined,
   })
-  await app.register(fastifyRateLimit, { global: false })
+  // Login's limiters (modules/auth/login-limits.ts) share this in-memory store; room for many keys,
+  // so a flood of made-up login IDs cannot push an address's failure count out of it.
+  await app.register(fastifyRateLimit, { global: false, cache: 100_000 })
 
   await app.register(fastifySwagger, {
     openapi: {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { isIP } from 'node:net'
 import { join, resolve } from 'node:path'
 
 export interface Config {
@@ -19,14 +20,20 @@ export interface Config {
   twoFactorKey: string
   /** Minutes without a request after which a session ends. */
   idleMinutes: number
-  /** Behind a reverse proxy that terminates https: trust its X-Forwarded-* headers. */
-  trustProxy: boolean
+  /**
+   * The reverse proxies (addresses or CIDRs) whose X-Forwarded-* headers are believed; empty: none.
+   * Only a listed proxy can name the client's address, so nobody else can forge it in the audit
+   * log or hide behind rotating addresses from the login rate limits.
+   */
+  trustProxy: string[]
   /** The city a login names when it names none (one-city deployments). */
   defaultCity: string
   /** Base URL printed in one-time links. */
   publicUrl: string
-  /** Login attempts per client address per minute, before the account lockout even counts. */
+  /** Login attempts per minute for one login ID from one address (and 3× that from all addresses). */
   loginRateLimit: number
+  /** Failed logins per minute from one address, whichever login IDs they name (an office's NAT). */
+  loginAddressRateLimit: number
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string): number {
@@ -49,11 +56,41 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionSecret: env.YORISOI_SESSION_SECRET || secretFile(dataDir, 'session.secret'),
     twoFactorKey: env.YORISOI_TWO_FACTOR_KEY || secretFile(dataDir, 'two-factor.key'),
     idleMinutes: intFrom(env.YORISOI_IDLE_MINUTES, 30, 'YORISOI_IDLE_MINUTES'),
-    trustProxy: env.YORISOI_TRUST_PROXY === 'true',
+    trustProxy: trustedProxies(env.YORISOI_TRUST_PROXY),
     defaultCity: env.YORISOI_CITY || 'kyoto',
-    loginRateLimit: intFrom(env.YORISOI_LOGIN_RATE_LIMIT, 30, 'YORISOI_LOGIN_RATE_LIMIT'),
+    loginRateLimit: intFrom(env.YORISOI_LOGIN_RATE_LIMIT, 10, 'YORISOI_LOGIN_RATE_LIMIT'),
+    loginAddressRateLimit: intFrom(
+      env.YORISOI_LOGIN_ADDRESS_RATE_LIMIT,
+      100,
+      'YORISOI_LOGIN_ADDRESS_RATE_LIMIT',
+    ),
     publicUrl: (env.YORISOI_PUBLIC_URL || `http://localhost:${port}`).replace(/\/$/, ''),
   }
+}
+
+/**
+ * YORISOI_TRUST_PROXY: comma-separated proxy addresses or CIDRs (`127.0.0.1,10.0.0.0/8`). `true`
+ * (trust every client) is refused: with HOST 0.0.0.0 anyone could then claim any address.
+ */
+export function trustedProxies(value: string | undefined): string[] {
+  const text = value?.trim() ?? ''
+  if (text === '' || text === 'false') return []
+  const entries = text
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean)
+  for (const entry of entries) {
+    const [address, bits, ...rest] = entry.split('/')
+    const family = isIP(address ?? '')
+    const prefix = Number(bits)
+    const prefixOk = bits === undefined || (/^\d+$/.test(bits) && prefix <= (family === 6 ? 128 : 32))
+    if (!family || !prefixOk || rest.length) {
+      throw new Error(
+        `YORISOI_TRUST_PROXY must list the reverse proxies' addresses or CIDRs, comma-separated (e.g. 127.0.0.1,10.0.0.0/8); "${entry}" is not one`,
+      )
+    }
+  }
+  return entries
 }
 
 /**

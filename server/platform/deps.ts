@@ -11,6 +11,7 @@ export interface AppDeps {
     | 'idleMinutes'
     | 'defaultCity'
     | 'loginRateLimit'
+    | 'loginAddressRateLimit'
     | 'sessionSecret'
     | 'twoFactorKey'
     | 'trustProxy'

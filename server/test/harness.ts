@@ -124,7 +124,13 @@ export interface Session {
 }
 
 export async function createTestContext(
-  options: { idleMinutes?: number; loginRateLimit?: number; separateRoles?: boolean } = {},
+  options: {
+    idleMinutes?: number
+    loginRateLimit?: number
+    loginAddressRateLimit?: number
+    trustProxy?: string[]
+    separateRoles?: boolean
+  } = {},
 ) {
   const { handle, url, drop } = await openTestDatabase(options.separateRoles ?? false)
   const clock = fixedClock(new Date('2026-11-24T01:00:00Z'))
@@ -133,9 +139,10 @@ export async function createTestContext(
     defaultCity: 'unused',
     sessionSecret: randomBytes(32).toString('hex'),
     twoFactorKey: randomBytes(32).toString('hex'),
-    trustProxy: false,
+    trustProxy: options.trustProxy ?? [],
     publicUrl: 'http://localhost',
     loginRateLimit: options.loginRateLimit ?? 100_000,
+    loginAddressRateLimit: options.loginAddressRateLimit ?? 100_000,
   }
   const app = await buildApp({ db: handle.db, clock, config })
   await app.ready()

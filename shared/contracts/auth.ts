@@ -9,6 +9,10 @@ export const password = z
   .string({ error: 'パスワードを入力してください' })
   .min(PASSWORD_MIN_LENGTH, { error: `パスワードは${PASSWORD_MIN_LENGTH}文字以上にしてください` })
   .max(200, { error: 'パスワードは200文字以内にしてください' })
+  // Control characters (NUL, tab, newline…) cannot be typed into a password field and break
+  // other software the password may be pasted into.
+  .refine((s) => !/[\p{Cc}]/u.test(s), { error: 'パスワードに制御文字（改行・タブなど）は使えません' })
+  .refine((s) => !/[\uD800-\uDFFF]/u.test(s), { error: 'パスワードに使えない文字が含まれています' })
 
 export const loginId = z
   .string({ error: 'ログインIDを入力してください' })
@@ -81,12 +85,22 @@ export const logout = defineContract({
   status: 204,
 })
 
-export const getPasswordLink = defineContract({
-  method: 'GET',
-  path: '/api/auth/password-links/:token',
-  summary: 'What a one-time password link is for (first administrator or password reset)',
+/**
+ * A one-time link's token travels in the URL fragment (/setup#token=…), which browsers never send,
+ * and from the page to the server in a POST body: never in a path or query the server would log
+ * or a Referer would carry.
+ */
+const linkToken = z
+  .string({ error: 'リンクが正しくありません' })
+  .min(10, { error: 'リンクが正しくありません' })
+  .max(200, { error: 'リンクが正しくありません' })
+
+export const describePasswordLink = defineContract({
+  method: 'POST',
+  path: '/api/auth/password-links/describe',
+  summary: 'What a one-time password link is for (first administrator or password reset); does not use it',
   tags: ['auth'],
-  params: z.object({ token: z.string().min(10).max(200) }),
+  body: z.object({ token: linkToken }),
   response: z.object({
     purpose: z.enum(['first_admin', 'reset']),
     loginId: z.string().nullable(),
@@ -96,11 +110,11 @@ export const getPasswordLink = defineContract({
 
 export const usePasswordLink = defineContract({
   method: 'POST',
-  path: '/api/auth/password-links/:token',
-  summary: 'Set a password through a one-time link (creates the first administrator)',
+  path: '/api/auth/password-links/use',
+  summary: 'Set a password through a one-time link (creates the first administrator); the link is used up',
   tags: ['auth'],
-  params: z.object({ token: z.string().min(10).max(200) }),
   body: z.object({
+    token: linkToken,
     loginId: loginId.optional().describe('First administrator only'),
     name: requiredText(100, '氏名').optional().describe('First administrator only'),
     password,

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ilike, or, type SQL } from 'drizzle-orm'
+import { and, asc, count, eq, gt, ilike, isNull, lte, or, type SQL, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import { accounts, accountTokens, orgUnits, tenants, wards } from '../../db/schema/index.ts'
 
@@ -76,6 +76,46 @@ export async function updateAccountRow(
     .where(and(eq(accounts.tenantId, tenantId), eq(accounts.id, id)))
 }
 
+const notLockedAt = (now: Date) => or(isNull(accounts.lockedUntil), lte(accounts.lockedUntil, now))!
+
+/**
+ * Counts a failed login in one UPDATE (failed_attempts + 1 read and written by the database, so
+ * parallel failures cannot overwrite each other's count); the failure that reaches `max` locks
+ * the account until `lockUntil` and starts the count again. A locked account is not counted
+ * (its lock is not extended): undefined then.
+ */
+export async function countFailedLogin(
+  db: Db,
+  tenantId: string,
+  id: string,
+  now: Date,
+  max: number,
+  lockUntil: Date,
+): Promise<{ failures: number; locked: boolean } | undefined> {
+  const reachesMax = sql`${accounts.failedAttempts} + 1 >= ${max}`
+  const [row] = await db
+    .update(accounts)
+    .set({
+      failedAttempts: sql`CASE WHEN ${reachesMax} THEN 0 ELSE ${accounts.failedAttempts} + 1 END`,
+      lockedUntil: sql`CASE WHEN ${reachesMax} THEN ${lockUntil.toISOString()}::timestamptz ELSE ${accounts.lockedUntil} END`,
+    })
+    .where(and(eq(accounts.tenantId, tenantId), eq(accounts.id, id), notLockedAt(now)))
+    .returning({ failedAttempts: accounts.failedAttempts, lockedUntil: accounts.lockedUntil })
+  if (!row) return undefined
+  const locked = !!row.lockedUntil && row.lockedUntil.getTime() > now.getTime()
+  return { failures: locked ? max : row.failedAttempts, locked }
+}
+
+/** After a correct password: clears the count, unless the account is locked (false then). */
+export async function clearFailedLogins(db: Db, tenantId: string, id: string, now: Date): Promise<boolean> {
+  const rows = await db
+    .update(accounts)
+    .set({ failedAttempts: 0, lockedUntil: null })
+    .where(and(eq(accounts.tenantId, tenantId), eq(accounts.id, id), notLockedAt(now)))
+    .returning({ id: accounts.id })
+  return rows.length > 0
+}
+
 export async function findUnit(db: Db, tenantId: string, id: string): Promise<UnitRow | undefined> {
   const [row] = await db
     .select()
@@ -117,11 +157,26 @@ export async function findToken(db: Db, tenantId: string, tokenHash: string) {
   return row
 }
 
-export async function markTokenUsed(db: Db, tenantId: string, tokenHash: string, at: Date): Promise<void> {
-  await db
+/**
+ * Uses up a one-time link: one UPDATE that only matches an unused, unexpired link, so of any
+ * number of concurrent uses exactly one gets the row back (on PostgreSQL the others wait for its
+ * transaction and then no longer match). Run it in the transaction that does the link's effect,
+ * so a failure there leaves the link unused.
+ */
+export async function consumeToken(db: Db, tenantId: string, tokenHash: string, at: Date) {
+  const [row] = await db
     .update(accountTokens)
     .set({ usedAt: at })
-    .where(and(eq(accountTokens.tenantId, tenantId), eq(accountTokens.tokenHash, tokenHash)))
+    .where(
+      and(
+        eq(accountTokens.tenantId, tenantId),
+        eq(accountTokens.tokenHash, tokenHash),
+        isNull(accountTokens.usedAt),
+        gt(accountTokens.expiresAt, at),
+      ),
+    )
+    .returning()
+  return row
 }
 
 /** Withdraws an account's unused reset links when a new one is issued. */

@@ -48,7 +48,7 @@ export function createAccountsService(db: Db, clock: Clock) {
       purpose: 'reset',
       expiresAt,
     })
-    return { path: `/setup?token=${tenantId}.${token}`, expiresAt: expiresAt.toISOString() }
+    return { path: `/setup#token=${tenantId}.${token}`, expiresAt: expiresAt.toISOString() }
   }
 
   return {

@@ -5,15 +5,19 @@ import { AppError } from '../../platform/errors.ts'
 import { publicRoute, route } from '../../platform/http.ts'
 import type { TwoFactorService } from '../two-factor/two-factor.service.ts'
 import { type AuthService, toMe } from './auth.service.ts'
+import { createLoginLimits } from './login-limits.ts'
+import type { PasswordLinkService } from './password-links.service.ts'
 import { holdForSecondFactor, pendingOf } from './second-factor.ts'
 
 export interface AuthRouteOptions {
   auth: AuthService
   twoFactor: TwoFactorService
+  links: PasswordLinkService
   clock: Clock
   idleMinutes: number
   defaultCity: string
   loginRateLimit: number
+  loginAddressRateLimit: number
 }
 
 declare module 'fastify' {
@@ -27,7 +31,16 @@ declare module 'fastify' {
 
 export function registerAuthRoutes(
   app: FastifyInstance,
-  { auth, twoFactor, clock, idleMinutes, defaultCity, loginRateLimit }: AuthRouteOptions,
+  {
+    auth,
+    twoFactor,
+    links,
+    clock,
+    idleMinutes,
+    defaultCity,
+    loginRateLimit,
+    loginAddressRateLimit,
+  }: AuthRouteOptions,
 ) {
   const idleMs = idleMinutes * 60_000
 
@@ -65,25 +78,32 @@ export function registerAuthRoutes(
     return { account, csrfToken: reply.generateCsrf(), idleMinutes, secondFactor }
   })
 
-  publicRoute(
-    app,
-    contract.login,
-    async ({ body, request, reply }) => {
-      const actor = await auth.login(body.city || defaultCity, body.loginId, body.password, request.ip)
-      const step = await twoFactor.nextStep(actor.tenantId, actor.accountId, actor.role)
-      if (step) {
-        await holdForSecondFactor(request, actor, step, clock.now().getTime())
-        return { account: null, csrfToken: reply.generateCsrf(), secondFactor: step }
-      }
-      // A new session id at login, so a session id planted before login is worthless.
-      await request.session.regenerate()
-      request.session.tenantId = actor.tenantId
-      request.session.accountId = actor.accountId
-      request.session.lastSeen = clock.now().getTime()
-      return { account: toMe(actor), csrfToken: reply.generateCsrf(), secondFactor: null }
-    },
-    { rateLimit: { max: loginRateLimit, timeWindow: '1 minute' } },
-  )
+  const limits = createLoginLimits(app, {
+    perLogin: loginRateLimit,
+    failuresPerAddress: loginAddressRateLimit,
+    defaultCity,
+  })
+
+  publicRoute(app, contract.login, async ({ body, request, reply }) => {
+    await limits.admit(request, reply)
+    const actor = await auth
+      .login(body.city || defaultCity, body.loginId, body.password, request.ip)
+      .catch(async (error: unknown) => {
+        await limits.failed(request)
+        throw error
+      })
+    const step = await twoFactor.nextStep(actor.tenantId, actor.accountId, actor.role)
+    if (step) {
+      await holdForSecondFactor(request, actor, step, clock.now().getTime())
+      return { account: null, csrfToken: reply.generateCsrf(), secondFactor: step }
+    }
+    // A new session id at login, so a session id planted before login is worthless.
+    await request.session.regenerate()
+    request.session.tenantId = actor.tenantId
+    request.session.accountId = actor.accountId
+    request.session.lastSeen = clock.now().getTime()
+    return { account: toMe(actor), csrfToken: reply.generateCsrf(), secondFactor: null }
+  })
 
   route(app, contract.logout, async ({ actor, request }) => {
     await auth.logout(actor)
@@ -91,13 +111,13 @@ export function registerAuthRoutes(
     return null
   })
 
-  publicRoute(app, contract.getPasswordLink, async ({ params }) => {
-    const link = await auth.describeLink(params.token)
+  publicRoute(app, contract.describePasswordLink, async ({ body }) => {
+    const link = await links.describe(body.token)
     return { purpose: link.purpose, loginId: link.loginId, name: link.name }
   })
 
-  publicRoute(app, contract.usePasswordLink, async ({ params, body, request }) => {
-    await auth.useLink(params.token, body, request.ip)
+  publicRoute(app, contract.usePasswordLink, async ({ body, request }) => {
+    await links.use(body, request.ip)
     return null
   })
 }

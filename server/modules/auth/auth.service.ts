@@ -3,15 +3,20 @@ import type { Db } from '../../db/client.ts'
 import type { Actor } from '../../platform/actor.ts'
 import { writeAnonymousAudit, writeAudit } from '../../platform/audit.ts'
 import type { Clock } from '../../platform/clock.ts'
-import { dummyPasswordHash, hashPassword, sha256, verifyPassword } from '../../platform/crypto.ts'
-import { AppError, invalid, notFound } from '../../platform/errors.ts'
+import { dummyPasswordHash, verifyPassword } from '../../platform/crypto.ts'
+import { AppError } from '../../platform/errors.ts'
 import * as accountsRepo from '../accounts/accounts.repository.ts'
-import { insertAccount } from '../accounts/accounts.repository.ts'
 
 export const MAX_FAILED_LOGINS = 10
 export const LOCK_MINUTES = 15
 
-const WRONG_CREDENTIALS = 'ログインIDまたはパスワードが正しくありません'
+/**
+ * One answer for every refused login (unknown ID, wrong password, inactive or locked account), so
+ * that it tells nobody which login IDs exist or are locked; it names both possibilities for the
+ * person who really is locked out.
+ */
+const LOGIN_REFUSED =
+  'ログインIDまたはパスワードが正しくないか、続けて失敗したためログインが一時的に制限されています。しばらく待ってからもう一度お試しいただくか、システム管理者にお問い合わせください。'
 
 export function toMe(actor: Actor): Me {
   return {
@@ -22,13 +27,6 @@ export function toMe(actor: Actor): Me {
     unit: { id: actor.unitId, name: actor.unitName, kind: actor.unitKind, wardCode: actor.wardCode },
     cityName: actor.cityName,
   }
-}
-
-function parseLinkToken(token: string): { tenantId: string; hash: string } {
-  const dot = token.indexOf('.')
-  if (dot <= 0) throw notFound('このリンクは無効か、期限が切れています')
-  const tenantId = token.slice(0, dot)
-  return { tenantId, hash: sha256(`${tenantId}:${token.slice(dot + 1)}`) }
 }
 
 export function createAuthService(db: Db, clock: Clock) {
@@ -61,8 +59,11 @@ export function createAuthService(db: Db, clock: Clock) {
     loadActor,
 
     /**
-     * Checks a login. Ten failures in a row lock the account for fifteen minutes; every attempt,
-     * success or failure, is audited (the login ID is recorded only when it names an account).
+     * Checks a login. Unknown login IDs, wrong passwords, inactive and locked accounts all get
+     * the same 401 with the same message after the same argon2 work, so the answer does not tell
+     * which login IDs exist or are locked. Ten failures in a row lock the account for fifteen
+     * minutes, counted in the database (see countFailedLogin). Every attempt is audited with its
+     * real reason (the login ID only when it names an account).
      */
     async login(tenantId: string, loginId: string, password: string, clientAddress: string): Promise<Actor> {
       const now = clock.now()
@@ -72,44 +73,29 @@ export function createAuthService(db: Db, clock: Clock) {
       // error instead of throwing it (a throw would roll those writes back).
       const outcome = await db.transaction(async (tx): Promise<Actor | AppError> => {
         const who = { loginId: account ? loginId : null, accountId: account?.id ?? null, clientAddress }
-        if (!account?.active || account.passwordHash === null) {
+        const refuse = async (reason: string, extra: { locked?: boolean; failures?: number } = {}) => {
           await writeAnonymousAudit(tx, tenantId, now, who, {
-            action: 'auth.login_failed',
-            detail: { reason: account ? 'inactive' : 'unknown_login' },
+            action: extra.locked ? 'auth.locked' : 'auth.login_failed',
+            ...(account ? { recordType: 'account', recordId: account.id } : {}),
+            detail: { reason, ...(extra.failures ? { failures: extra.failures } : {}) },
           })
-          return new AppError('unauthenticated', WRONG_CREDENTIALS)
+          return new AppError('unauthenticated', LOGIN_REFUSED)
         }
-        if (account.lockedUntil && account.lockedUntil.getTime() > now.getTime()) {
-          await writeAnonymousAudit(tx, tenantId, now, who, {
-            action: 'auth.login_failed',
-            recordType: 'account',
-            recordId: account.id,
-            detail: { reason: 'locked' },
-          })
-          return new AppError(
-            'locked',
-            `ログインに${MAX_FAILED_LOGINS}回続けて失敗したため、ロックされています。${LOCK_MINUTES}分後にもう一度お試しいただくか、管理者に解除を依頼してください。`,
-          )
-        }
+        if (!account?.active || account.passwordHash === null)
+          return refuse(account ? 'inactive' : 'unknown_login')
         if (!ok) {
-          const failures = account.failedAttempts + 1
-          const lock = failures >= MAX_FAILED_LOGINS
-          await accountsRepo.updateAccountRow(tx, tenantId, account.id, {
-            failedAttempts: lock ? 0 : failures,
-            lockedUntil: lock ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : account.lockedUntil,
-          })
-          await writeAnonymousAudit(tx, tenantId, now, who, {
-            action: lock ? 'auth.locked' : 'auth.login_failed',
-            recordType: 'account',
-            recordId: account.id,
-            detail: { reason: 'wrong_password', failures },
-          })
-          return new AppError('unauthenticated', WRONG_CREDENTIALS)
+          const lockUntil = new Date(now.getTime() + LOCK_MINUTES * 60_000)
+          const counted = await accountsRepo.countFailedLogin(
+            tx,
+            tenantId,
+            account.id,
+            now,
+            MAX_FAILED_LOGINS,
+            lockUntil,
+          )
+          return counted ? refuse('wrong_password', counted) : refuse('locked')
         }
-        await accountsRepo.updateAccountRow(tx, tenantId, account.id, {
-          failedAttempts: 0,
-          lockedUntil: null,
-        })
+        if (!(await accountsRepo.clearFailedLogins(tx, tenantId, account.id, now))) return refuse('locked')
         const actor = await loadActor(tenantId, account.id, clientAddress, tx)
         await writeAudit(tx, actor!, now, {
           action: 'auth.login',
@@ -127,84 +113,6 @@ export function createAuthService(db: Db, clock: Clock) {
         action: 'auth.logout',
         recordType: 'account',
         recordId: actor.accountId,
-      })
-    },
-
-    async describeLink(token: string) {
-      const { tenantId, hash } = parseLinkToken(token)
-      const link = await accountsRepo.findToken(db, tenantId, hash)
-      if (!link || link.usedAt || link.expiresAt.getTime() <= clock.now().getTime()) {
-        throw notFound(
-          'このリンクは無効か、期限が切れています。管理者に新しいリンクの発行を依頼してください。',
-        )
-      }
-      const account = link.accountId
-        ? await accountsRepo.findAccountById(db, tenantId, link.accountId)
-        : undefined
-      return {
-        tenantId,
-        hash,
-        accountId: link.accountId,
-        purpose: link.purpose as 'first_admin' | 'reset',
-        loginId: account?.loginId ?? null,
-        name: account?.name ?? null,
-      }
-    },
-
-    /** Sets the password behind a one-time link; for the first administrator, creates the account. */
-    async useLink(
-      token: string,
-      input: { loginId?: string; name?: string; password: string },
-      clientAddress: string,
-    ): Promise<void> {
-      const link = await this.describeLink(token)
-      const passwordHash = await hashPassword(input.password)
-      const now = clock.now()
-      await db.transaction(async (tx) => {
-        let accountId = link.accountId
-        if (link.purpose === 'first_admin') {
-          const missing = [
-            ...(input.loginId ? [] : [{ field: 'loginId', message: 'ログインIDを入力してください' }]),
-            ...(input.name ? [] : [{ field: 'name', message: '氏名を入力してください' }]),
-          ]
-          if (missing.length) throw invalid(missing)
-          if (await accountsRepo.findAccountByLogin(tx, link.tenantId, input.loginId!)) {
-            throw invalid([{ field: 'loginId', message: 'このログインIDは既に使われています' }])
-          }
-          const [hq] = (await accountsRepo.findUnits(tx, link.tenantId)).filter(
-            (u) => u.kind === 'headquarters',
-          )
-          const row = await insertAccount(tx, {
-            tenantId: link.tenantId,
-            loginId: input.loginId!,
-            name: input.name!,
-            role: 'admin',
-            unitId: hq!.id,
-            passwordHash,
-            createdAt: now,
-            updatedAt: now,
-          })
-          accountId = row.id
-        } else {
-          await accountsRepo.updateAccountRow(tx, link.tenantId, accountId!, {
-            passwordHash,
-            failedAttempts: 0,
-            lockedUntil: null,
-            updatedAt: now,
-          })
-        }
-        await accountsRepo.markTokenUsed(tx, link.tenantId, link.hash, now)
-        await writeAnonymousAudit(
-          tx,
-          link.tenantId,
-          now,
-          { loginId: link.loginId ?? input.loginId ?? null, accountId, clientAddress },
-          {
-            action: link.purpose === 'first_admin' ? 'account.first_admin' : 'account.password_set',
-            recordType: 'account',
-            recordId: accountId ?? undefined,
-          },
-        )
       })
     },
   }

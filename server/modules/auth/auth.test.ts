@@ -1,8 +1,7 @@
 import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { auditLog } from '../../db/schema/index.ts'
+import { accounts, auditLog } from '../../db/schema/index.ts'
 import { createTestContext, sessionCookie, TEST_PASSWORD, type TestContext } from '../../test/harness.ts'
-import { issueFirstAdminLink } from '../tenancy/reference-city.ts'
 
 let ctx: TestContext
 beforeAll(async () => {
@@ -56,17 +55,70 @@ describe('login', () => {
     expect(actions.filter((a) => a === 'auth.login_failed')).toHaveLength(2)
   })
 
-  it('locks the account for 15 minutes after 10 failures', async () => {
+  it('locks the account for 15 minutes after 10 failures, answering as for a wrong password', async () => {
     const city = await ctx.newCity()
     const u = await city.user('window_counsellor')
     for (let i = 0; i < 10; i++) await tryLogin(city.tenantId, u.loginId, 'wrong')
     const locked = await tryLogin(city.tenantId, u.loginId, TEST_PASSWORD)
-    expect(locked.statusCode).toBe(423)
+    expect(locked.statusCode).toBe(401)
     ctx.clock.advance(14 * 60_000)
-    expect((await tryLogin(city.tenantId, u.loginId, TEST_PASSWORD)).statusCode).toBe(423)
+    expect((await tryLogin(city.tenantId, u.loginId, TEST_PASSWORD)).statusCode).toBe(401)
     ctx.clock.advance(2 * 60_000)
     expect((await tryLogin(city.tenantId, u.loginId, TEST_PASSWORD)).statusCode).toBe(200)
     expect(await auditActions(city.tenantId)).toContain('auth.locked')
+  })
+
+  it('counts 25 parallel wrong passwords atomically: the account locks and the right password is refused', async () => {
+    const city = await ctx.newCity()
+    const u = await city.user('window_counsellor')
+    const sessions = await Promise.all(Array.from({ length: 25 }, () => anonymous()))
+    const results = await Promise.all(
+      sessions.map(({ cookie, csrf }, i) =>
+        ctx.app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          headers: { cookie, 'x-csrf-token': csrf },
+          payload: { city: city.tenantId, loginId: u.loginId, password: `wrong guess ${i}` },
+        }),
+      ),
+    )
+    expect(results.every((r) => r.statusCode === 401)).toBe(true)
+    const [row] = await ctx.db.select().from(accounts).where(eq(accounts.id, u.id))
+    expect(row!.lockedUntil!.getTime()).toBeGreaterThan(ctx.clock.now().getTime())
+    expect((await tryLogin(city.tenantId, u.loginId, TEST_PASSWORD)).statusCode).toBe(401)
+    const rows = await ctx.db.select().from(auditLog).where(eq(auditLog.tenantId, city.tenantId))
+    expect(rows.filter((r) => r.action === 'auth.locked')).toHaveLength(1)
+    ctx.clock.advance(16 * 60_000)
+    expect((await tryLogin(city.tenantId, u.loginId, TEST_PASSWORD)).statusCode).toBe(200)
+  })
+
+  it('answers unknown, wrong, inactive and locked logins alike, and audits the real reason', async () => {
+    const city = await ctx.newCity()
+    const admin = await city.as('admin')
+    const locked = await city.user('window_counsellor')
+    const wrong = await city.user('window_counsellor')
+    const inactive = await city.user('window_counsellor')
+    await admin.patch(`/api/accounts/${inactive.id}`, { active: false })
+    for (let i = 0; i < 10; i++) await tryLogin(city.tenantId, locked.loginId, 'wrong')
+    const answers = [
+      await tryLogin(city.tenantId, 'nobody-here', TEST_PASSWORD),
+      await tryLogin(city.tenantId, wrong.loginId, 'not the password'),
+      await tryLogin(city.tenantId, inactive.loginId, TEST_PASSWORD),
+      await tryLogin(city.tenantId, locked.loginId, TEST_PASSWORD),
+      await tryLogin(city.tenantId, locked.loginId, 'wrong'),
+    ]
+    const shape = (r: (typeof answers)[number]) => ({
+      status: r.statusCode,
+      type: r.headers['content-type'],
+      body: { ...r.json(), instance: undefined },
+    })
+    for (const answer of answers) expect(shape(answer)).toEqual(shape(answers[0]!))
+    expect(answers[0]!.statusCode).toBe(401)
+    const rows = await ctx.db.select().from(auditLog).where(eq(auditLog.tenantId, city.tenantId))
+    const reasons = rows
+      .filter((r) => r.action === 'auth.login_failed')
+      .map((r) => (r.detail as { reason: string }).reason)
+    expect(reasons).toEqual(expect.arrayContaining(['unknown_login', 'wrong_password', 'inactive', 'locked']))
   })
 
   it('refuses a login without a CSRF token', async () => {
@@ -133,64 +185,147 @@ describe('sessions', () => {
   })
 })
 
-describe('one-time password links', () => {
-  it('creates the first administrator once; the link then stops working', async () => {
-    const city = await ctx.newCity()
-    const token = await issueFirstAdminLink(ctx.db, city.tenantId, ctx.clock.now())
-    expect(token).toBeTruthy()
-    const { cookie, csrf } = await anonymous()
-    const headers = { cookie, 'x-csrf-token': csrf }
-    const info = await ctx.app.inject({ method: 'GET', url: `/api/auth/password-links/${token}` })
-    expect(info.json().purpose).toBe('first_admin')
-    const short = await ctx.app.inject({
-      method: 'POST',
-      url: `/api/auth/password-links/${token}`,
-      headers,
-      payload: { loginId: 'chief', name: '管理 太郎', password: 'short' },
-    })
-    expect(short.statusCode).toBe(400)
-    expect(short.json().errors[0]).toMatchObject({ field: 'password' })
-    const ok = await ctx.app.inject({
-      method: 'POST',
-      url: `/api/auth/password-links/${token}`,
-      headers,
-      payload: { loginId: 'chief', name: '管理 太郎', password: 'a long enough passphrase' },
-    })
-    expect(ok.statusCode).toBe(204)
-    expect((await tryLogin(city.tenantId, 'chief', 'a long enough passphrase')).statusCode).toBe(200)
-    const again = await ctx.app.inject({ method: 'GET', url: `/api/auth/password-links/${token}` })
-    expect(again.statusCode).toBe(404)
-    expect(await issueFirstAdminLink(ctx.db, city.tenantId, ctx.clock.now())).toBeNull()
-    const rows = await ctx.db
-      .select()
-      .from(auditLog)
-      .where(and(eq(auditLog.tenantId, city.tenantId), eq(auditLog.action, 'account.first_admin')))
-    expect(rows).toHaveLength(1)
+/** A login attempt from a given socket address, optionally naming a forwarded client. */
+async function loginFrom(
+  app: TestContext['app'],
+  body: { city: string; loginId: string; password: string },
+  from: { remoteAddress?: string; forwardedFor?: string } = {},
+) {
+  const remote = from.remoteAddress ? { remoteAddress: from.remoteAddress } : {}
+  const forwarded = from.forwardedFor ? { 'x-forwarded-for': from.forwardedFor } : {}
+  const anon = await app.inject({ method: 'GET', url: '/api/auth/session', headers: forwarded, ...remote })
+  return app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    headers: {
+      cookie: sessionCookie(anon.headers['set-cookie']),
+      'x-csrf-token': anon.json().csrfToken,
+      ...forwarded,
+    },
+    payload: body,
+    ...remote,
   })
-})
+}
 
-describe('login rate limit', () => {
-  it('answers 429 past the per-address limit', async () => {
-    const limited = await createTestContext({ loginRateLimit: 3 })
-    try {
+async function withContext(
+  options: Parameters<typeof createTestContext>[0],
+  run: (limited: TestContext) => Promise<void>,
+) {
+  const limited = await createTestContext(options)
+  try {
+    await run(limited)
+  } finally {
+    await limited.close()
+  }
+}
+
+describe('login rate limits', () => {
+  it('answers 429 past the limit for one login ID from one address, with Retry-After; other IDs go on', async () => {
+    await withContext({ loginRateLimit: 3 }, async (limited) => {
       const city = await limited.newCity()
       const statuses: number[] = []
+      let last: Awaited<ReturnType<typeof loginFrom>> | undefined
       for (let i = 0; i < 4; i++) {
-        const anon = await limited.app.inject({ method: 'GET', url: '/api/auth/session' })
-        const res = await limited.app.inject({
-          method: 'POST',
-          url: '/api/auth/login',
-          headers: {
-            cookie: sessionCookie(anon.headers['set-cookie']),
-            'x-csrf-token': anon.json().csrfToken,
-          },
-          payload: { city: city.tenantId, loginId: 'nobody', password: 'x' },
+        last = await loginFrom(limited.app, { city: city.tenantId, loginId: 'nobody', password: 'x' })
+        statuses.push(last.statusCode)
+      }
+      expect(statuses).toEqual([401, 401, 401, 429])
+      expect(Number(last!.headers['retry-after'])).toBeGreaterThan(0)
+      expect(last!.json().detail).toMatch(/試行が多すぎます/)
+      const other = await loginFrom(limited.app, { city: city.tenantId, loginId: 'somebody', password: 'x' })
+      expect(other.statusCode).toBe(401)
+    })
+  })
+
+  it('a correct login from 127.0.0.1 succeeds after 30 failures of other login IDs from the same address', async () => {
+    // The shipped defaults: 10 per login ID and address, 100 failures per address.
+    await withContext({ loginRateLimit: 10, loginAddressRateLimit: 100 }, async (limited) => {
+      const city = await limited.newCity()
+      const colleague = await city.user('window_counsellor')
+      const others = [colleague.loginId, 'typo-one', 'typo-two', 'nobody', 'temp-staff', 'retired']
+      for (let i = 0; i < 30; i++) {
+        const loginId = others[i % others.length]!
+        const res = await loginFrom(limited.app, { city: city.tenantId, loginId, password: `wrong ${i}` })
+        expect(res.statusCode).toBe(401)
+      }
+      const me = await city.user('window_counsellor')
+      const ok = await loginFrom(limited.app, {
+        city: city.tenantId,
+        loginId: me.loginId,
+        password: TEST_PASSWORD,
+      })
+      expect(ok.statusCode).toBe(200)
+    })
+  })
+
+  it('slows down an address past its failures, whichever login IDs it tries', async () => {
+    await withContext({ loginRateLimit: 10, loginAddressRateLimit: 5 }, async (limited) => {
+      const city = await limited.newCity()
+      const statuses: number[] = []
+      for (let i = 0; i < 7; i++) {
+        const res = await loginFrom(limited.app, {
+          city: city.tenantId,
+          loginId: `spray${i}`,
+          password: 'Summer2026!',
         })
         statuses.push(res.statusCode)
       }
-      expect(statuses).toEqual([401, 401, 401, 429])
-    } finally {
-      await limited.close()
-    }
+      expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429])
+    })
+  })
+
+  it('limits one login ID across addresses: a listed proxy forwarding rotating clients does not escape it', async () => {
+    await withContext({ loginRateLimit: 2, trustProxy: ['127.0.0.1'] }, async (limited) => {
+      const city = await limited.newCity()
+      const statuses: number[] = []
+      for (let i = 0; i < 8; i++) {
+        const res = await loginFrom(
+          limited.app,
+          { city: city.tenantId, loginId: 'target', password: 'x' },
+          { forwardedFor: `198.51.100.${i + 1}` },
+        )
+        statuses.push(res.statusCode)
+      }
+      expect(statuses).toEqual([401, 401, 401, 401, 401, 401, 429, 429])
+    })
+  })
+})
+
+describe('trusted proxies (YORISOI_TRUST_PROXY)', () => {
+  it('ignores X-Forwarded-For from a client that is not a listed proxy: no escape from the limit, no forged audit address', async () => {
+    await withContext({ loginRateLimit: 3, trustProxy: ['10.0.0.1'] }, async (limited) => {
+      const city = await limited.newCity()
+      const statuses: number[] = []
+      for (let i = 0; i < 5; i++) {
+        const res = await loginFrom(
+          limited.app,
+          { city: city.tenantId, loginId: 'nobody', password: 'x' },
+          { remoteAddress: '192.0.2.44', forwardedFor: `203.0.113.${i + 1}` },
+        )
+        statuses.push(res.statusCode)
+      }
+      expect(statuses).toEqual([401, 401, 401, 429, 429])
+      const rows = await limited.db.select().from(auditLog).where(eq(auditLog.tenantId, city.tenantId))
+      expect(rows.length).toBe(3)
+      expect(new Set(rows.map((r) => r.clientAddress))).toEqual(new Set(['192.0.2.44']))
+    })
+  })
+
+  it("believes a listed proxy's X-Forwarded-For: the audit records the client behind it", async () => {
+    await withContext({ trustProxy: ['10.0.0.1'] }, async (limited) => {
+      const city = await limited.newCity()
+      const u = await city.user('window_counsellor')
+      const res = await loginFrom(
+        limited.app,
+        { city: city.tenantId, loginId: u.loginId, password: TEST_PASSWORD },
+        { remoteAddress: '10.0.0.1', forwardedFor: '203.0.113.9' },
+      )
+      expect(res.statusCode).toBe(200)
+      const rows = await limited.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.tenantId, city.tenantId), eq(auditLog.action, 'auth.login')))
+      expect(rows.map((r) => r.clientAddress)).toEqual(['203.0.113.9'])
+    })
   })
 })

@@ -23,7 +23,7 @@ export async function prepareStore(
   if (token) {
     print('')
     print('最初の管理者アカウントを作成してください / Create the first administrator:')
-    print(`  ${config.publicUrl}/setup?token=${token}`)
+    print(`  ${config.publicUrl}/setup#token=${token}`)
     print(
       `  (one-time link, valid for ${FIRST_ADMIN_LINK_HOURS} hours; a new one is printed at each start until it is used)`,
     )

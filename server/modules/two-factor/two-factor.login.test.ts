@@ -223,7 +223,7 @@ describe('the second step of a login', () => {
 
 describe('code rate limit', () => {
   it('answers 429 past the per-address limit, like the password', async () => {
-    const limited = await createTestContext({ loginRateLimit: 3 })
+    const limited = await createTestContext({ loginAddressRateLimit: 3 })
     try {
       const city = await limited.newCity()
       const { user } = await enrolledUser(limited, city, 'admin')

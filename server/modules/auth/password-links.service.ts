@@ -1,0 +1,118 @@
+import { judgePassword, weakPasswordMessage } from '../../../shared/password-strength.ts'
+import type { Db } from '../../db/client.ts'
+import { writeAnonymousAudit } from '../../platform/audit.ts'
+import type { Clock } from '../../platform/clock.ts'
+import { hashPassword, sha256 } from '../../platform/crypto.ts'
+import { type FieldError, invalid, notFound } from '../../platform/errors.ts'
+import * as accountsRepo from '../accounts/accounts.repository.ts'
+
+const LINK_GONE = 'このリンクは無効か、期限が切れています。管理者に新しいリンクの発行を依頼してください。'
+
+export interface LinkInput {
+  token: string
+  loginId?: string
+  name?: string
+  password: string
+}
+
+/** A token is `<city>.<random>`; the store keeps sha256 of `<city>:<random>` only. */
+function parseLinkToken(token: string): { tenantId: string; hash: string } {
+  const dot = token.indexOf('.')
+  if (dot <= 0) throw notFound(LINK_GONE)
+  const tenantId = token.slice(0, dot)
+  return { tenantId, hash: sha256(`${tenantId}:${token.slice(dot + 1)}`) }
+}
+
+/**
+ * One-time links: the first administrator's setup and password (re)sets. The token never enters
+ * a log, an audit row or an error message; describing a link does not use it, and using it is
+ * one atomic UPDATE in the transaction that sets the password (see consumeToken).
+ */
+export function createPasswordLinkService(db: Db, clock: Clock) {
+  async function findLink(token: string) {
+    const { tenantId, hash } = parseLinkToken(token)
+    const link = await accountsRepo.findToken(db, tenantId, hash)
+    if (!link || link.usedAt || link.expiresAt.getTime() <= clock.now().getTime()) throw notFound(LINK_GONE)
+    const account = link.accountId
+      ? await accountsRepo.findAccountById(db, tenantId, link.accountId)
+      : undefined
+    return {
+      tenantId,
+      hash,
+      accountId: link.accountId,
+      purpose: link.purpose as 'first_admin' | 'reset',
+      loginId: account?.loginId ?? null,
+      name: account?.name ?? null,
+    }
+  }
+
+  /** Field errors of a use, before anything is written (the link stays usable). */
+  function checkInput(link: Awaited<ReturnType<typeof findLink>>, input: LinkInput): FieldError[] {
+    const errors: FieldError[] = []
+    if (link.purpose === 'first_admin') {
+      if (!input.loginId) errors.push({ field: 'loginId', message: 'ログインIDを入力してください' })
+      if (!input.name) errors.push({ field: 'name', message: '氏名を入力してください' })
+    }
+    const loginId = link.loginId ?? input.loginId
+    const verdict = judgePassword(input.password, [loginId, link.name ?? input.name, link.tenantId])
+    if (!verdict.ok) errors.push({ field: 'password', message: weakPasswordMessage(verdict) })
+    return errors
+  }
+
+  return {
+    describe: findLink,
+
+    /** Sets the password behind a one-time link; for the first administrator, creates the account. */
+    async use(input: LinkInput, clientAddress: string): Promise<void> {
+      const link = await findLink(input.token)
+      const errors = checkInput(link, input)
+      if (errors.length) throw invalid(errors)
+      const passwordHash = await hashPassword(input.password)
+      const now = clock.now()
+      await db.transaction(async (tx) => {
+        // Of concurrent uses of one link, only one gets past this line; the others answer 404.
+        if (!(await accountsRepo.consumeToken(tx, link.tenantId, link.hash, now))) throw notFound(LINK_GONE)
+        let accountId = link.accountId
+        if (link.purpose === 'first_admin') {
+          if (await accountsRepo.findAccountByLogin(tx, link.tenantId, input.loginId!)) {
+            throw invalid([{ field: 'loginId', message: 'このログインIDは既に使われています' }])
+          }
+          const [hq] = (await accountsRepo.findUnits(tx, link.tenantId)).filter(
+            (u) => u.kind === 'headquarters',
+          )
+          const row = await accountsRepo.insertAccount(tx, {
+            tenantId: link.tenantId,
+            loginId: input.loginId!,
+            name: input.name!,
+            role: 'admin',
+            unitId: hq!.id,
+            passwordHash,
+            createdAt: now,
+            updatedAt: now,
+          })
+          accountId = row.id
+        } else {
+          await accountsRepo.updateAccountRow(tx, link.tenantId, accountId!, {
+            passwordHash,
+            failedAttempts: 0,
+            lockedUntil: null,
+            updatedAt: now,
+          })
+        }
+        await writeAnonymousAudit(
+          tx,
+          link.tenantId,
+          now,
+          { loginId: link.loginId ?? input.loginId ?? null, accountId, clientAddress },
+          {
+            action: link.purpose === 'first_admin' ? 'account.first_admin' : 'account.password_set',
+            recordType: 'account',
+            recordId: accountId ?? undefined,
+          },
+        )
+      })
+    },
+  }
+}
+
+export type PasswordLinkService = ReturnType<typeof createPasswordLinkService>
