@@ -1,23 +1,21 @@
-import { createRoute, Link } from '@tanstack/react-router'
+import { createRoute, Link, useRouterState } from '@tanstack/react-router'
 import { useState } from 'react'
 import { Notice } from '../../components/ui/notice.tsx'
 import { PageHeading } from '../../components/ui/page-heading.tsx'
 import { Loading } from '../../components/ui/query-state.tsx'
 import { usePasswordLinkInfo } from '../../features/auth/api/get-password-link.ts'
 import { SetupForm } from '../../features/auth/components/setup-form.tsx'
+import { tokenFromHash } from '../../features/auth/link-token.ts'
 import { publicRoute } from './root.tsx'
 
 export const setupRoute = createRoute({
   getParentRoute: () => publicRoute,
   path: '/setup',
-  validateSearch: (search: Record<string, unknown>): { token?: string } => ({
-    token: typeof search.token === 'string' ? search.token : undefined,
-  }),
   component: SetupPage,
 })
 
 function SetupPage() {
-  const { token = '' } = setupRoute.useSearch()
+  const token = tokenFromHash(useRouterState({ select: (s) => s.location.hash }))
   const info = usePasswordLinkInfo(token)
   const [done, setDone] = useState(false)
   const title = info.data?.purpose === 'first_admin' ? '最初の管理者の登録' : 'パスワードの設定'
@@ -64,7 +62,7 @@ function SetupPage() {
         </dl>
       )}
       <p className="mb-6 text-std-16N-170">このリンクは一度だけ使えます。</p>
-      <SetupForm token={token} purpose={info.data.purpose} onDone={() => setDone(true)} />
+      <SetupForm token={token} purpose={info.data.purpose} account={info.data} onDone={() => setDone(true)} />
     </div>
   )
 }

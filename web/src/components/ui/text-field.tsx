@@ -15,6 +15,8 @@ export interface TextFieldProps extends InputProps {
   after?: ReactNode
   /** Tailwind width class; forms size inputs to the expected answer. */
   widthClass?: string
+  /** The id of more text about the control outside the field (e.g. a password's strength). */
+  alsoDescribedBy?: string
 }
 
 export function TextField({
@@ -28,6 +30,7 @@ export function TextField({
   plain,
   after,
   widthClass = 'w-full max-w-lg',
+  alsoDescribedBy,
   ...rest
 }: TextFieldProps) {
   return (
@@ -48,7 +51,10 @@ export function TextField({
         onChange={(e) => onValueChange(e.target.value)}
         aria-required={required || undefined}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, Boolean(error), Boolean(support))}
+        aria-describedby={
+          [describedBy(id, Boolean(error), Boolean(support)), alsoDescribedBy].filter(Boolean).join(' ') ||
+          undefined
+        }
         className={`${controlClass} ${widthClass}`}
       />
     </FieldShell>

@@ -1,12 +1,14 @@
 import { useQuery } from '@tanstack/react-query'
-import { getPasswordLink } from '../../../../../shared/contracts/auth.ts'
+import { describePasswordLink } from '../../../../../shared/contracts/auth.ts'
 import { callApi } from '../../../lib/api-client.ts'
 
+/** What a one-time link is for. A POST, so the token travels in the body, never in a URL. */
 export function usePasswordLinkInfo(token: string) {
   return useQuery({
     queryKey: ['password-link', token],
-    queryFn: () => callApi(getPasswordLink, { params: { token } }),
+    queryFn: () => callApi(describePasswordLink, { body: { token } }),
     enabled: token.length >= 10,
     retry: false,
+    gcTime: 0,
   })
 }

@@ -3,9 +3,10 @@ import { usePasswordLink } from '../../../../../shared/contracts/auth.ts'
 import type { BodyOf } from '../../../../../shared/contracts/define.ts'
 import { callApi } from '../../../lib/api-client.ts'
 
+type Input = Omit<BodyOf<typeof usePasswordLink>, 'token'>
+
 export function useSetPassword(token: string) {
   return useMutation({
-    mutationFn: (body: BodyOf<typeof usePasswordLink>) =>
-      callApi(usePasswordLink, { params: { token }, body }),
+    mutationFn: (body: Input) => callApi(usePasswordLink, { body: { ...body, token } }),
   })
 }

@@ -2,18 +2,10 @@ import { type FormEvent, useState } from 'react'
 import { Button } from '../../../components/ui/button.tsx'
 import { ErrorSummary } from '../../../components/ui/error-summary.tsx'
 import { TextField } from '../../../components/ui/text-field.tsx'
-import { isApiError } from '../../../lib/api-error.ts'
 import { type FormErrors, formErrorsFrom, noErrors, summaryOf } from '../../../lib/form-errors.ts'
 import { useLogin } from '../api/login.ts'
 
 const labels = { loginId: 'ログインID', password: 'パスワード' } as const
-
-function generalMessage(error: unknown, fallback: string | undefined): string | undefined {
-  if (isApiError(error) && error.status === 423) {
-    return 'ログインに続けて失敗したため、このアカウントは一時的にロックされています。しばらく待ってから再度お試しいただくか、システム管理者に連絡してください。'
-  }
-  return fallback
-}
 
 /** Signs in with the password; the server may still ask for a second step ('totp' or 'enrol'). */
 export function LoginForm({ onSignedIn }: { onSignedIn: (secondFactor: 'totp' | 'enrol' | null) => void }) {
@@ -30,8 +22,8 @@ export function LoginForm({ onSignedIn }: { onSignedIn: (secondFactor: 'totp' | 
       {
         onSuccess: (res) => onSignedIn(res.secondFactor),
         onError: (error) => {
-          const found = formErrorsFrom(error, Object.keys(labels))
-          setErrors({ ...found, general: generalMessage(error, found.general) })
+          // The server words every refusal alike (unknown ID, wrong password, locked): shown as it is.
+          setErrors(formErrorsFrom(error, Object.keys(labels)))
           setPassword('')
         },
       },

@@ -5,17 +5,26 @@ import { ErrorSummary } from '../../../components/ui/error-summary.tsx'
 import { TextField } from '../../../components/ui/text-field.tsx'
 import { type FormErrors, formErrorsFrom, noErrors, summaryOf } from '../../../lib/form-errors.ts'
 import { useSetPassword } from '../api/use-password-link.ts'
+import { PasswordStrength, usePasswordVerdict } from './password-strength.tsx'
 
 export interface SetupFormProps {
   token: string
   purpose: 'first_admin' | 'reset'
+  /** The account's login ID and name (a reset): a password must not be made of them. */
+  account?: { loginId: string | null; name: string | null }
   onDone: () => void
 }
 
-const passwordSupport = `${PASSWORD_MIN_LENGTH}文字以上で入力してください。長い文（パスフレーズ）がおすすめです。`
+const passwordSupport = (
+  <>
+    {PASSWORD_MIN_LENGTH}
+    文字以上。よく使われるパスワード、同じ文字やキーボードの並びの繰り返し、ログインIDや氏名を含むものは使えません。
+    単語をいくつか組み合わせた長い文（パスフレーズ）がおすすめです。
+  </>
+)
 
 /** Sets a password through a one-time link; for the first administrator it also creates the account. */
-export function SetupForm({ token, purpose, onDone }: SetupFormProps) {
+export function SetupForm({ token, purpose, account, onDone }: SetupFormProps) {
   const firstAdmin = purpose === 'first_admin'
   const labels: Record<string, string> = firstAdmin
     ? { loginId: 'ログインID', name: '氏名', password: 'パスワード', passwordConfirm: 'パスワード（確認）' }
@@ -26,6 +35,7 @@ export function SetupForm({ token, purpose, onDone }: SetupFormProps) {
   const [passwordConfirm, setPasswordConfirm] = useState('')
   const [errors, setErrors] = useState<FormErrors>(noErrors)
   const save = useSetPassword(token)
+  const verdict = usePasswordVerdict(password, [account?.loginId ?? loginId, account?.name ?? name])
 
   const submit = (e: FormEvent) => {
     e.preventDefault()
@@ -80,7 +90,9 @@ export function SetupForm({ token, purpose, onDone }: SetupFormProps) {
         onValueChange={setPassword}
         autoComplete="new-password"
         error={errors.fields.password}
+        alsoDescribedBy="password-strength"
       />
+      <PasswordStrength id="password-strength" verdict={verdict} />
       <TextField
         id="passwordConfirm"
         label={labels.passwordConfirm ?? 'パスワード（確認）'}

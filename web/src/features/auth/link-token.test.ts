@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest'
+import { tokenFromHash } from './link-token.ts'
+
+describe('tokenFromHash', () => {
+  it('reads the token from the fragment, with or without the leading #', () => {
+    expect(tokenFromHash('#token=kyoto.AbC-_123')).toBe('kyoto.AbC-_123')
+    expect(tokenFromHash('token=kyoto.AbC-_123')).toBe('kyoto.AbC-_123')
+  })
+
+  it('gives an empty token when the fragment has none', () => {
+    expect(tokenFromHash('')).toBe('')
+    expect(tokenFromHash('#other=1')).toBe('')
+  })
+})
