@@ -31,9 +31,10 @@ describe('the server log', () => {
       defaultCity: 'unused',
       sessionSecret: randomBytes(32).toString('hex'),
       twoFactorKey: randomBytes(32).toString('hex'),
-      trustProxy: false,
+      trustProxy: [],
       publicUrl: 'http://localhost',
       loginRateLimit: 1000,
+      loginAddressRateLimit: 1000,
     }
     const app = await buildApp({
       db: handle.db,
