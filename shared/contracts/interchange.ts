@@ -13,8 +13,10 @@ const importError = z.object({
 export const importResult = z.object({
   ok: z.boolean().describe('false when there are errors: then nothing was written'),
   dryRun: z.boolean(),
-  errors: z.array(importError),
-  warnings: z.array(importError),
+  errors: z.array(importError).describe('The first 1,000 errors found, by sheet and row'),
+  errorCount: z.number().int().describe('Every error found; more than errors holds when over 1,000'),
+  warnings: z.array(importError).describe('The first 1,000 warnings found'),
+  warningCount: z.number().int().describe('Every warning found'),
   counts: z.record(z.string(), z.object({ added: z.number().int(), updated: z.number().int() })),
 })
 export type ImportResultDto = z.infer<typeof importResult>

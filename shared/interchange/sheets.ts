@@ -21,6 +21,7 @@ import {
   SURVEY_AUDIENCES,
   URGENCIES,
 } from '../codes.ts'
+import { quote } from './quote.ts'
 
 /**
  * How a cell is read: `text` as trimmed text; `date`, `time`, `integer` parsed; `code` one of
@@ -246,5 +247,5 @@ export function matchHeaders(sheet: SheetDef, headers: readonly string[]): Heade
 }
 
 export const missingColumnReason = (c: ColumnDef) => `必須の列「${c.ja}」がありません`
-export const unknownColumnReason = (header: string) => `列「${header}」は取込形式にないため無視しました`
-export const unknownSheetReason = (name: string) => `シート「${name}」は取込形式にないため無視しました`
+export const unknownColumnReason = (header: string) => `列${quote(header)}は取込形式にないため無視しました`
+export const unknownSheetReason = (name: string) => `シート${quote(name)}は取込形式にないため無視しました`

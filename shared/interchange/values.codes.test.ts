@@ -53,6 +53,14 @@ describe('parseCodes', () => {
     if (!result.ok)
       expect(result.reason).toMatch(/^「趣味」「games」は使用できない値です。使える値：経済的困窮、/)
   })
+  it('quotes at most five unknown values of a cell and counts the rest', () => {
+    const result = parseCodes(CONCERNS, Array.from({ length: 100_000 }, (_, i) => `x${i}`).join(';'))
+    expect(result.ok).toBe(false)
+    if (!result.ok) {
+      expect(result.reason).toMatch(/^「x0」「x1」「x2」「x3」「x4」ほか99995件は使用できない値です。/)
+      expect(result.reason.length).toBeLessThan(300)
+    }
+  })
 })
 
 describe('parseWardCell', () => {

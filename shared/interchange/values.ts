@@ -3,6 +3,7 @@
 // and never repeat free text from the cell: cells may hold personal data.
 import { type CodeList, findWard, type WardCode } from '../codes.ts'
 import { isRealDate } from '../dates.ts'
+import { quote } from './quote.ts'
 
 /** What a reader hands over for one cell (the same shape as the reader's Cell). */
 export type LedgerCell = string | number | boolean | Date | null
@@ -162,12 +163,11 @@ export function splitMulti(cell: LedgerCell): string[] {
     .filter((s) => s !== '')
 }
 
-// A code column should hold only codes, but a person may have typed anything there: echo at
+// A code column should hold only codes, but a person may have typed anything there: quote at
 // most a short prefix so a misplaced name or note does not travel whole into an error report.
-function echo(text: string): string {
-  const chars = [...text]
-  return chars.length > 20 ? `${chars.slice(0, 20).join('')}…` : text
-}
+const CODE_ECHO_CHARS = 20
+/** Unknown values of one multi-valued cell quoted at most; the rest are counted. */
+const UNKNOWN_SHOWN = 5
 
 function matchCode<C extends string>(list: CodeList<C>, text: string): C | undefined {
   const t = normalise(text)
@@ -184,7 +184,7 @@ export function parseCode<C extends string>(list: CodeList<C>, cell: LedgerCell)
   const text = typeof cell === 'string' || typeof cell === 'number' ? String(cell) : ''
   const code = text === '' ? undefined : matchCode(list, text)
   if (code !== undefined) return ok(code)
-  return fail(`「${echo(normalise(text))}」は使用できない値です。${allowed(list)}`)
+  return fail(`${quote(normalise(text), CODE_ECHO_CHARS)}は使用できない値です。${allowed(list)}`)
 }
 
 /** A multi-valued coded cell; duplicates are dropped, every unknown value is reported. */
@@ -193,10 +193,14 @@ export function parseCodes<C extends string>(list: CodeList<C>, cell: LedgerCell
   const unknown: string[] = []
   for (const part of splitMulti(cell)) {
     const code = matchCode(list, part)
-    if (code === undefined) unknown.push(`「${echo(normalise(part))}」`)
+    if (code === undefined) unknown.push(part)
     else if (!codes.includes(code)) codes.push(code)
   }
-  if (unknown.length > 0) return fail(`${unknown.join('')}は使用できない値です。${allowed(list)}`)
+  if (unknown.length > 0) {
+    const shown = unknown.slice(0, UNKNOWN_SHOWN).map((u) => quote(normalise(u), CODE_ECHO_CHARS))
+    const more = unknown.length > UNKNOWN_SHOWN ? `ほか${unknown.length - UNKNOWN_SHOWN}件` : ''
+    return fail(`${shown.join('')}${more}は使用できない値です。${allowed(list)}`)
+  }
   return ok(codes)
 }
 

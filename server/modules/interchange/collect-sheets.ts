@@ -23,6 +23,7 @@ import {
   parseWardCell,
   splitMulti,
 } from '../../../shared/interchange/values.ts'
+import { breathe, ROWS_PER_TURN } from './breathe.ts'
 import type { Issues, ParsedLedger, SheetRow } from './import-model.ts'
 import { type Cell, LedgerReadError, type LedgerRow, type ReadOptions } from './read/ledger.types.ts'
 import { readLedger } from './read/read-ledger.ts'
@@ -151,16 +152,19 @@ export async function collectSheets(
       const parsed = ledger.get(def.key) ?? { present: new Set<string>(), rows: [] }
       for (const key of match.present) parsed.present.add(key)
       ledger.set(def.key, parsed)
+      let n = 0
       for await (const row of sheet.rows) {
         const read = readRow(def, match.columns, row, issues, pool)
         if (read) parsed.rows.push(read)
+        // A reader may hand over a whole buffered chunk's rows without waiting for I/O.
+        if (++n % ROWS_PER_TURN === 0) await breathe()
       }
     }
   } catch (error) {
     if (!(error instanceof LedgerReadError)) throw error
     issues.error(basename(error.source), 0, '', error.reason)
   }
-  if (ledger.size === 0 && issues.errors.length === 0) {
+  if (ledger.size === 0 && issues.ok) {
     issues.error('', 0, '', '取込形式のシート（相談ケース、対応記録など）が見つかりません')
   }
   return ledger

@@ -6,6 +6,7 @@ import { SHEET_KEYS, type SheetKey } from '../../../shared/interchange/sheets.ts
 import type { Db } from '../../db/client.ts'
 import type { Actor } from '../../platform/actor.ts'
 import { writeAnonymousAudit, writeAudit } from '../../platform/audit.ts'
+import { breathe } from './breathe.ts'
 import { collectSheets } from './collect-sheets.ts'
 import { Issues, releaseRows } from './import-model.ts'
 import { loadStored } from './load-stored.ts'
@@ -63,10 +64,12 @@ export async function importLedger(
       key: SheetKey,
       plan: () => P,
     ): Promise<Omit<P, keyof SheetPlan>> => {
+      await breathe()
       const { counts: sheetCounts, write: writeSheet, ...refs } = plan()
       releaseRows(ledger, key)
       if (ledger.has(key)) counts[key] = sheetCounts
-      if (write && issues.errors.length === 0) await writeSheet(tx)
+      await breathe()
+      if (write && issues.ok) await writeSheet(tx)
       return refs
     }
     const cases = await step('cases', () => planCases(ledger, stored, issues, ctx))
@@ -75,23 +78,23 @@ export async function importLedger(
     const meetings = await step('meetings', () => planMeetings(ledger, stored, issues, ctx))
     const reviewed = ledger.has('reviews')
     await step('reviews', () => planReviews(ledger, stored, meetings.refs, cases.refs, issues, ctx))
-    if (write && reviewed && issues.errors.length === 0) await refreshCaseDecisions(tx, tenantId)
+    if (write && reviewed && issues.ok) await refreshCaseDecisions(tx, tenantId)
     const surveys = await step('surveys', () => planSurveys(ledger, stored, issues, ctx))
     await step('responses', () => planResponses(ledger, stored, surveys.refs, issues, ctx))
     await step('resources', () => planResources(ledger, stored, issues, ctx))
     await step('baselines', () => planBaselines(ledger, stored, issues, ctx))
-    const ok = issues.errors.length === 0
-    await audit(tx, tenantId, options, { ok, paths: paths.length, counts, errors: issues.errors.length })
+    const ok = issues.ok
+    await audit(tx, tenantId, options, { ok, paths: paths.length, counts, errors: issues.errorCount })
     if (!ok && write) throw new RollBack()
   }
   try {
     await db.transaction(run)
-    if (issues.errors.length === 0 && !options.dryRun) await analyze(db, ledger)
+    if (issues.ok && !options.dryRun) await analyze(db, ledger)
   } catch (error) {
     if (!(error instanceof RollBack)) throw error
     // Nothing was written; the attempt itself is still audited.
     await db.transaction((tx) =>
-      audit(tx, tenantId, options, { ok: false, paths: paths.length, counts, errors: issues.errors.length }),
+      audit(tx, tenantId, options, { ok: false, paths: paths.length, counts, errors: issues.errorCount }),
     )
   }
   const order = (sheet: string) => {
@@ -100,10 +103,12 @@ export async function importLedger(
   }
   issues.errors.sort((a, b) => order(a.sheet) - order(b.sheet) || a.row - b.row)
   return {
-    ok: issues.errors.length === 0,
+    ok: issues.ok,
     dryRun: options.dryRun,
     errors: issues.errors,
+    errorCount: issues.errorCount,
     warnings: issues.warnings,
+    warningCount: issues.warningCount,
     counts,
   }
 }
@@ -127,8 +132,11 @@ const TABLES_OF: Record<string, string[]> = {
  * seconds on a city-sized ledger instead of ~100 ms.
  */
 async function analyze(db: Db, ledger: Awaited<ReturnType<typeof collectSheets>>) {
-  const tables = [...ledger.keys()].flatMap((key) => TABLES_OF[key] ?? [])
-  if (tables.length) await db.execute(sql.raw(`analyze ${tables.join(', ')}`))
+  // One table per statement: analyzing them all at once holds the event loop (PGlite) for long.
+  for (const table of [...ledger.keys()].flatMap((key) => TABLES_OF[key] ?? [])) {
+    await db.execute(sql.raw(`analyze ${table}`))
+    await breathe()
+  }
 }
 
 async function audit(

@@ -1,5 +1,6 @@
 // What the importer passes between its steps: parsed rows per sheet, the problems found, and
 // small helpers for bulk work. No I/O here.
+import { clip } from '../../../shared/interchange/quote.ts'
 import type { SheetKey } from '../../../shared/interchange/sheets.ts'
 import type { ImportError } from './read/ledger.types.ts'
 
@@ -21,17 +22,41 @@ export interface ParsedSheet {
 
 export type ParsedLedger = Map<SheetKey, ParsedSheet>
 
-/** Every problem of an import, errors and warnings, in the order found. */
+/**
+ * Errors, and warnings, kept for the report: the first ones found. A file can hold millions of
+ * bad cells; past these they are only counted, so the report stays small.
+ */
+export const REPORTED_ISSUES = 1000
+/** A reason is built from short parts (quotes are clipped): this only bounds a mistake. */
+const REASON_CHARS = 1000
+
+/** Every problem of an import, errors and warnings: the first REPORTED_ISSUES of each, and counts. */
 export class Issues {
   readonly errors: ImportError[] = []
   readonly warnings: ImportError[] = []
+  /** All errors found, reported or not. */
+  errorCount = 0
+  warningCount = 0
+  get ok(): boolean {
+    return this.errorCount === 0
+  }
   error(sheet: string, row: number, column: string, reason: string) {
-    this.errors.push({ sheet, row, column, reason })
+    this.errorCount++
+    if (this.errors.length < REPORTED_ISSUES) this.errors.push(issue(sheet, row, column, reason))
   }
   warn(sheet: string, row: number, column: string, reason: string) {
-    this.warnings.push({ sheet, row, column, reason })
+    this.warningCount++
+    if (this.warnings.length < REPORTED_ISSUES) this.warnings.push(issue(sheet, row, column, reason))
   }
 }
+
+// A sheet's name and a column's header come from the file as written when they are unknown.
+const issue = (sheet: string, row: number, column: string, reason: string): ImportError => ({
+  sheet: clip(sheet),
+  row,
+  column: clip(column),
+  reason: clip(reason, REASON_CHARS),
+})
 
 export interface Counts {
   added: number

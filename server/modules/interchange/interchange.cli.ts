@@ -1,6 +1,7 @@
 // `npm run yorisoi -- import|export`: the ledger commands, on the same store as `npm start`
 // (DATABASE_URL or YORISOI_DATA_DIR, city YORISOI_CITY). A new store is migrated and given the
 // reference city first, as a start would.
+import { issueCount } from '../../../shared/interchange/issue-count.ts'
 import { SHEET_KEYS, type SheetKey, sheetDef } from '../../../shared/interchange/sheets.ts'
 import type { openDatabase } from '../../db/client.ts'
 import { openStore } from '../../db/open-store.ts'
@@ -53,11 +54,17 @@ export async function runImport(args: string[]): Promise<void> {
     importLedger(db, city, paths, { dryRun, encoding, actor: null, now: systemClock.now() }),
   )
   for (const w of result.warnings) console.log(`警告 / warning: ${line(w)}`)
+  if (result.warningCount > result.warnings.length)
+    console.log(`警告は${issueCount(result.warnings.length, result.warningCount)}を表示しました`)
   if (!result.ok) {
     console.error(
-      `エラーが${result.errors.length}件あります。何も取り込んでいません / ${result.errors.length} errors, nothing imported:`,
+      `エラーが${result.errorCount}件あります。何も取り込んでいません / ${result.errorCount} errors, nothing imported:`,
     )
     for (const e of result.errors) console.error(`  ${line(e)}`)
+    if (result.errorCount > result.errors.length)
+      console.error(
+        `エラーは${issueCount(result.errors.length, result.errorCount)}を表示しました / the first ${result.errors.length} of ${result.errorCount} errors are shown`,
+      )
     process.exitCode = 1
     return
   }

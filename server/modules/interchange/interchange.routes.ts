@@ -3,16 +3,17 @@ import { createReadStream } from 'node:fs'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { extname, join } from 'node:path'
-import type { FastifyInstance } from 'fastify'
+import type { FastifyError, FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import * as contract from '../../../shared/contracts/interchange.ts'
 import type { AppDeps } from '../../platform/deps.ts'
-import { forbidden, invalid } from '../../platform/errors.ts'
+import { forbidden, handleError, invalid, problem } from '../../platform/errors.ts'
 import { route } from '../../platform/http.ts'
 import { createBaselinesService, requireLedgerRole } from './baselines.service.ts'
 import { exportLedger } from './export-ledger.ts'
 import { importLedger, MAX_LEDGER_BYTES } from './import-ledger.ts'
+import { tooLarge } from './read/reasons.ts'
 
 const FILE_TYPES = [
   'application/octet-stream',
@@ -45,6 +46,12 @@ export function registerInterchangeRoutes(app: FastifyInstance, deps: AppDeps) {
       { parseAs: 'buffer', bodyLimit: MAX_LEDGER_BYTES },
       (_req, body, done) => done(null, body),
     )
+    // A file over the limit is refused before it is read (413): say what the limit is.
+    scope.setErrorHandler((error: FastifyError, request, reply) => {
+      if (error.code !== 'FST_ERR_CTP_BODY_TOO_LARGE') return handleError(error, request, reply)
+      const body = { ...problem('validation', tooLarge(MAX_LEDGER_BYTES)), status: 413 }
+      return reply.status(413).type('application/problem+json').send(body)
+    })
     route(scope, contract.importLedger, async ({ actor, query, request }) => {
       requireLedgerRole(actor)
       const body = request.body

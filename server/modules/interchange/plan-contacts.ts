@@ -2,6 +2,7 @@
 // of every case the file names. Contacts equal to stored ones are kept (with their id and next
 // step); only the differences are deleted and inserted, so re-importing a file changes nothing.
 import { and, eq } from 'drizzle-orm'
+import { quote } from '../../../shared/interchange/quote.ts'
 import type { Db } from '../../db/client.ts'
 import { contacts } from '../../db/schema/index.ts'
 import { anyOf, BULK_ROWS, type BulkRow, bulkInsert } from './bulk-write.ts'
@@ -76,7 +77,7 @@ export function planContacts(
     if (!caseNo) continue
     const ref = refs.get(caseNo)
     if (!ref) {
-      issues.error('contacts', r.row, 'case_id', `ケース番号「${caseNo}」のケースがありません`)
+      issues.error('contacts', r.row, 'case_id', `ケース番号${quote(caseNo)}のケースがありません`)
       continue
     }
     const on = str(r, 'contacted_on')

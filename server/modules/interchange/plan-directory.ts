@@ -1,6 +1,7 @@
 // The `resources` sheet (upserted by resource number) and the `baselines` sheet (by label and
 // metric; one period per label).
 import { randomUUID } from 'node:crypto'
+import { quote } from '../../../shared/interchange/quote.ts'
 import type { Db } from '../../db/client.ts'
 import { baselines, resources } from '../../db/schema/index.ts'
 import { type BulkRow, bulkInsert, fromExcluded, typed } from './bulk-write.ts'
@@ -83,12 +84,12 @@ export function planBaselines(
       const period = periods.get(label)
       if (!period) periods.set(label, { row: r.row, from, to })
       else if (period.from !== from || period.to !== to)
-        e('from', `「${label}」の期間が${period.row}行目と異なります`)
+        e('from', `${quote(label)}の期間が${period.row}行目と異なります`)
     }
     if (!label || !metric) continue
     const key = `${label}|${metric}`
     if (firstRow.has(key)) {
-      e('metric', duplicateReason(`「${label}」の項目`, metric, firstRow.get(key)!))
+      e('metric', duplicateReason(`${quote(label)}の項目`, metric, firstRow.get(key)!))
       continue
     }
     firstRow.set(key, r.row)

@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto'
 import { and, eq } from 'drizzle-orm'
 import { WARD_SECTIONS } from '../../../shared/codes.ts'
+import { quote } from '../../../shared/interchange/quote.ts'
 import type { Db } from '../../db/client.ts'
 import { meetingAttendees, meetings, orgUnits } from '../../db/schema/index.ts'
 import { anyOf, BULK_ROWS, type BulkRow, bulkInsert, fromExcluded, typed } from './bulk-write.ts'
@@ -74,7 +75,7 @@ export function planMeetings(ledger: ParsedLedger, stored: Stored, issues: Issue
       if (!ward) break
       const unit = findSection(ward, text)
       if (unit) unitIds.push(unit.id)
-      else issues.error('meetings', r.row, 'sections', `課・室「${text}」がこの区にありません`)
+      else issues.error('meetings', r.row, 'sections', `課・室${quote(text)}がこの区にありません`)
     }
     if (hasBadCell(r) || !ward) continue
     // A column the file lacks keeps the stored attendees of that kind.

@@ -2,6 +2,7 @@
 // are their whole set of answers; answers are checked against the question's options.
 import { and, eq, sql } from 'drizzle-orm'
 import { unguardFormula } from '../../../shared/interchange/formula-guard.ts'
+import { quote } from '../../../shared/interchange/quote.ts'
 import { splitMulti } from '../../../shared/interchange/values.ts'
 import type { Db } from '../../db/client.ts'
 import { surveyAnswers, surveyRespondents } from '../../db/schema/index.ts'
@@ -50,11 +51,11 @@ export function planResponses(
     const respondentNo = str(r, 'respondent_id')
     const questionNo = num(r, 'question_no')
     const survey = surveyNo ? surveyRefs.get(surveyNo) : undefined
-    if (surveyNo && !survey) e('survey_id', `アンケート番号「${surveyNo}」のアンケートがありません`)
+    if (surveyNo && !survey) e('survey_id', `アンケート番号${quote(surveyNo)}のアンケートがありません`)
     if (!survey || !respondentNo) continue
     const question = questionNo != null ? survey.questions.get(questionNo) : undefined
     if (questionNo != null && !question)
-      e('question_no', `アンケート「${surveyNo}」に設問${questionNo}がありません`)
+      e('question_no', `アンケート${quote(surveyNo)}に設問${questionNo}がありません`)
     const key = `${survey.id}|${respondentNo}`
     let p = people.get(key)
     if (!p) {
@@ -68,12 +69,12 @@ export function planResponses(
       }
       people.set(key, p)
     } else if (hasDate && !same(p.answeredOn, str(r, 'answered_on')))
-      e('answered_on', `回答者番号「${respondentNo}」の回答日が${p.row}行目と異なります`)
+      e('answered_on', `回答者番号${quote(respondentNo)}の回答日が${p.row}行目と異なります`)
     if (questionNo != null && p.answers.has(questionNo)) {
       const first = p.answers.get(questionNo)!.row
       e(
         'respondent_id',
-        `回答者番号「${respondentNo}」が重複しています（設問${questionNo}への回答は${first}行目にもあります）`,
+        `回答者番号${quote(respondentNo)}が重複しています（設問${questionNo}への回答は${first}行目にもあります）`,
       )
       p.bad = true
       continue

@@ -1,6 +1,7 @@
 // The `reviews` sheet: one review per meeting and case (the ledger's key). The meeting and the
 // case must be in this file or already stored.
 import { randomUUID } from 'node:crypto'
+import { quote } from '../../../shared/interchange/quote.ts'
 import type { Db } from '../../db/client.ts'
 import { reviews } from '../../db/schema/index.ts'
 import { type BulkRow, bulkInsert, fromExcluded, typed } from './bulk-write.ts'
@@ -36,14 +37,14 @@ export function planReviews(
     const caseNo = str(r, 'case_id')
     const meetingId = meetingNo ? meetingRefs.get(meetingNo) : undefined
     const caseId = caseNo ? caseRefs.get(caseNo)?.id : undefined
-    if (meetingNo && !meetingId) e('meeting_id', `会議番号「${meetingNo}」の会議がありません`)
-    if (caseNo && !caseId) e('case_id', `ケース番号「${caseNo}」のケースがありません`)
+    if (meetingNo && !meetingId) e('meeting_id', `会議番号${quote(meetingNo)}の会議がありません`)
+    if (caseNo && !caseId) e('case_id', `ケース番号${quote(caseNo)}のケースがありません`)
     if (!meetingId || !caseId) continue
     const key = `${meetingId}|${caseId}`
     if (firstRow.has(key)) {
       e(
         'case_id',
-        `この会議でケース番号「${caseNo}」の検討が重複しています（最初は${firstRow.get(key)}行目）`,
+        `この会議でケース番号${quote(caseNo)}の検討が重複しています（最初は${firstRow.get(key)}行目）`,
       )
       continue
     }

@@ -1,6 +1,7 @@
 // The `surveys` sheet: a survey per survey number, its questions replaced by the file's.
 import { randomUUID } from 'node:crypto'
 import { and, eq, inArray } from 'drizzle-orm'
+import { quote } from '../../../shared/interchange/quote.ts'
 import type { Db } from '../../db/client.ts'
 import { surveyQuestions, surveys } from '../../db/schema/index.ts'
 import {
@@ -60,7 +61,7 @@ export function planSurveys(ledger: ParsedLedger, stored: Stored, issues: Issues
       e('options', '単一回答・複数回答の設問には選択肢が必要です')
     const first = d.questions.find((q) => q.questionNo === questionNo)
     if (questionNo != null && first) {
-      e('question_no', duplicateReason(`アンケート「${no}」の設問番号`, String(questionNo), d.row))
+      e('question_no', duplicateReason(`アンケート${quote(no)}の設問番号`, String(questionNo), d.row))
     }
     if (hasBadCell(r) || questionNo == null || !kind) {
       d.bad = true

@@ -1,6 +1,7 @@
 // Shared by the sheet writers: who the import acts for, and SQL for batched upserts.
 import { getTableColumns, type SQL, sql } from 'drizzle-orm'
 import type { PgTable } from 'drizzle-orm/pg-core'
+import { quote } from '../../../shared/interchange/quote.ts'
 import type { Actor } from '../../platform/actor.ts'
 import type { Counts } from './import-model.ts'
 
@@ -33,5 +34,5 @@ export interface SheetPlan {
 export const BEFORE_OPENING = '受付日より前の日付です'
 
 export function duplicateReason(what: string, id: string, firstRow: number): string {
-  return `${what}「${id}」が重複しています（最初は${firstRow}行目）`
+  return `${what}${quote(id)}が重複しています（最初は${firstRow}行目）`
 }

@@ -53,8 +53,12 @@ export interface ImportError {
 export interface ImportResult {
   ok: boolean
   dryRun: boolean
+  /** The first REPORTED_ISSUES (1,000) errors found, by sheet and row. */
   errors: ImportError[]
+  /** Every error found, reported or not. */
+  errorCount: number
   warnings: ImportError[]
+  warningCount: number
   /** Per sheet key: records added and updated (for a dry run, what would be). */
   counts: Record<string, { added: number; updated: number }>
 }

@@ -1,3 +1,4 @@
+import { issueCount } from '../../../../../shared/interchange/issue-count.ts'
 import { SHEETS } from '../../../../../shared/interchange/sheets.ts'
 import { Table, Td, Th } from '../../../components/ui/table.tsx'
 import type { ImportIssue, ImportResult } from '../api/run-import.ts'
@@ -88,11 +89,14 @@ export function ImportIssues({ result }: { result: ImportResult }) {
   return (
     <div className="flex flex-col gap-8">
       {result.errors.length > 0 && (
-        <IssuesTable caption={`エラー ${result.errors.length}件`} issues={result.errors} />
+        <IssuesTable
+          caption={`エラー ${issueCount(result.errors.length, result.errorCount)}`}
+          issues={result.errors}
+        />
       )}
       {result.warnings.length > 0 && (
         <IssuesTable
-          caption={`警告 ${result.warnings.length}件（取込はできます）`}
+          caption={`警告 ${issueCount(result.warnings.length, result.warningCount)}（取込はできます）`}
           issues={result.warnings}
         />
       )}

@@ -90,13 +90,17 @@ function CheckedResult({
   onCancel: () => void
   busy: boolean
 }) {
-  if (!result.ok || result.errors.length > 0) {
+  if (!result.ok || result.errorCount > 0) {
     return (
       <section aria-labelledby="import-check-title" className="flex flex-col gap-6">
         <h2 id="import-check-title" className="text-std-24B-150">
           確認の結果
         </h2>
-        <Notice tone="error" title={`取り込めません（エラー ${result.errors.length}件）`} live="alert">
+        <Notice
+          tone="error"
+          title={`取り込めません（エラー ${result.errorCount.toLocaleString('ja-JP')}件）`}
+          live="alert"
+        >
           「{fileName}
           」にエラーがあるため、何も取り込んでいません。台帳を直してから、もう一度「確認（取込前チェック）」を押してください。
         </Notice>
@@ -135,7 +139,11 @@ function DoneResult({ result }: { result: ImportResult }) {
           評価レポートにも反映されています。
         </Notice>
       ) : (
-        <Notice tone="error" title={`取り込めませんでした（エラー ${result.errors.length}件）`} live="alert">
+        <Notice
+          tone="error"
+          title={`取り込めませんでした（エラー ${result.errorCount.toLocaleString('ja-JP')}件）`}
+          live="alert"
+        >
           何も変更していません。
         </Notice>
       )}
