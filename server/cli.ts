@@ -1,6 +1,7 @@
 // `npm run yorisoi -- <command>`: the operator's commands. Import, export, report and backup
 // join `demo` here as their issues land; each is a function taking the remaining arguments.
 import { runDb } from './db/db.cli.ts'
+import { exitIfStoreInUse } from './db/store-lock.ts'
 import { runAudit } from './modules/audit/audit.cli.ts'
 import { DEMO_CITY, printDemoLogins, seedDemo } from './modules/demo/seed-demo.ts'
 import { runExport, runImport } from './modules/interchange/interchange.cli.ts'
@@ -81,4 +82,4 @@ if (!command) {
   printUsage(console.error)
   process.exit(2)
 }
-await command.run(args)
+await command.run(args).catch(exitIfStoreInUse)

@@ -1,4 +1,5 @@
+import { exitIfStoreInUse } from './db/store-lock.ts'
 import { loadConfig } from './platform/config.ts'
 import { startServer } from './serve.ts'
 
-await startServer(loadConfig())
+await startServer(loadConfig()).catch(exitIfStoreInUse)

@@ -1,11 +1,13 @@
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres'
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
 import pg from 'pg'
+import { DurableNodeFS, fsyncTree, PGLITE_DURABLE_PARAMS } from './durable-fs.ts'
 import * as schema from './schema/index.ts'
+import { lockDataDir } from './store-lock.ts'
 
 /** The database as the application uses it, on PGlite or PostgreSQL; a transaction is one too. */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>
@@ -13,6 +15,8 @@ export type Db = PgDatabase<PgQueryResultHKT, typeof schema>
 export interface DatabaseHandle {
   db: Db
   kind: 'pglite' | 'postgres'
+  /** PGlite's own client (for backups); absent on PostgreSQL. */
+  pglite?: PGlite
   close(): Promise<void>
 }
 
@@ -21,6 +25,11 @@ export interface OpenOptions {
   url?: string
   /** PGlite's folder; omitted means in memory (tests). */
   dataDir?: string
+  /**
+   * false only for the benchmark's comparison: PGlite's own default, fsync off, where a commit
+   * is not on the disk when it returns. Everything else runs with fsync on.
+   */
+  fsync?: boolean
 }
 
 /**
@@ -29,8 +38,13 @@ export interface OpenOptions {
  * (PostgreSQL's floor for years) holds the hot index pages; the rest comes from the OS file
  * cache: a city's import runs at the same speed and its full report takes ~10% longer
  * (~115 ms instead of ~105). `show shared_buffers` confirms the setting applies.
+ * PGlite's defaults include -F (fsync off); a folder-backed store drops it (durable-fs.ts).
  */
 const PGLITE_START = [...PGlite.defaultStartParams, '-c', 'shared_buffers=8MB']
+const PGLITE_DURABLE_START = [...PGLITE_START.filter((p) => p !== '-F'), ...PGLITE_DURABLE_PARAMS]
+
+/** The folder inside the data folder that holds PGlite's database. */
+export const pgliteFolder = (dataDir: string) => join(dataDir, 'pg')
 
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
   if (options.url) {
@@ -42,54 +56,45 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
     const db = drizzlePg(pool, { schema }) as unknown as Db
     return { db, kind: 'postgres', close: () => pool.end() }
   }
-  const release = options.dataDir ? lockDataDir(options.dataDir) : () => {}
+  // In memory (no dataDir) is PGlite's default: tests, nothing to make durable.
+  if (!options.dataDir) return wrap(await openPglite({ startParams: PGLITE_START }), () => {})
+  const release = lockDataDir(options.dataDir)
   try {
-    // In memory (no dataDir) is PGlite's default; a string first argument would be a folder.
-    const client = new PGlite({
-      dataDir: options.dataDir ? join(options.dataDir, 'pg') : undefined,
-      startParams: PGLITE_START,
-    })
-    await client.waitReady
-    const db = drizzlePglite(client, { schema }) as unknown as Db
-    return {
-      db,
-      kind: 'pglite',
-      close: async () => {
-        await client.close()
-        release()
-      },
-    }
+    const folder = pgliteFolder(options.dataDir)
+    const durable = options.fsync !== false
+    const isNew = !existsSync(join(folder, 'PG_VERSION'))
+    const client = await openPglite(
+      durable
+        ? { fs: new DurableNodeFS(folder), startParams: PGLITE_DURABLE_START }
+        : { dataDir: folder, startParams: PGLITE_START },
+    )
+    // A new store's files come from initdb, not from PostgreSQL's writes: sync them once.
+    if (isNew && durable) fsyncTree(folder)
+    return wrap(client, release)
   } catch (error) {
     release()
     throw error
   }
 }
 
-/**
- * PGlite is a single-process database: two processes writing one folder corrupt it. A lock file
- * with our pid keeps a second server or CLI out; a stale lock (dead pid) is taken over.
- */
-function lockDataDir(dir: string): () => void {
-  const folder = resolve(dir)
-  mkdirSync(folder, { recursive: true })
-  const lock = join(folder, 'yorisoi.lock')
-  if (existsSync(lock)) {
-    const pid = Number(readFileSync(lock, 'utf8'))
-    if (pid && pid !== process.pid && isAlive(pid)) {
-      throw new Error(`データフォルダ ${folder} は別のプロセス (pid ${pid}) が使用中です。`)
-    }
-  }
-  const fd = openSync(lock, 'w')
-  writeFileSync(fd, String(process.pid))
-  closeSync(fd)
-  return () => rmSync(lock, { force: true })
+async function openPglite(options: ConstructorParameters<typeof PGlite>[0]): Promise<PGlite> {
+  const client = new PGlite(options)
+  await client.waitReady
+  return client
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch {
-    return false
+function wrap(client: PGlite, release: () => void): DatabaseHandle {
+  const db = drizzlePglite(client, { schema }) as unknown as Db
+  return {
+    db,
+    kind: 'pglite',
+    pglite: client,
+    close: async () => {
+      try {
+        await client.close()
+      } finally {
+        release()
+      }
+    },
   }
 }
