@@ -14,6 +14,8 @@ export interface ChildJob {
   /** postgres://… for PostgreSQL; otherwise PGlite in dataDir. */
   url?: string
   dataDir?: string
+  /** PGlite only: false runs with fsync off (PGlite's own default), for the comparison. */
+  fsync?: boolean
   paths: string[]
   from: string
   to: string
@@ -46,7 +48,7 @@ export interface ChildResult {
 const TENANT = 'bench'
 
 async function main(job: ChildJob): Promise<ChildResult> {
-  const handle = await openDatabase(job.url ? { url: job.url } : { dataDir: job.dataDir })
+  const handle = await openDatabase(job.url ? { url: job.url } : { dataDir: job.dataDir, fsync: job.fsync })
   try {
     await migrateDatabase(handle)
     await ensureCity(handle.db, { id: TENANT, name: 'ベンチ市' })

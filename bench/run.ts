@@ -2,7 +2,8 @@
 // 1,500 meetings and 5,000 reviews as interchange CSV files, then on PGlite (file-backed, as in
 // production) and on PostgreSQL (BENCH_DATABASE_URL or TEST_DATABASE_URL; a fresh database that
 // is dropped afterwards) imports it and times the full report. Prints figures against the
-// targets with PASS/MISS and always exits 0.
+// targets with PASS/MISS and always exits 0. PGlite runs twice: with fsync on, as the product
+// runs, and with fsync off (PGlite's own default) to show what durability costs.
 import { fork } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -24,6 +25,7 @@ const REPORT_RUNS = 10
 type Backend = 'pglite' | 'postgres'
 interface Outcome {
   backend: Backend
+  label: string
   rows: number
   result?: ChildResult
   failure?: string
@@ -118,7 +120,7 @@ function table(outcomes: Outcome[]) {
   const head = ['backend', 'import rows/s', 'peak RSS', 'report median (min–max)']
   const lines: string[][] = []
   for (const o of outcomes) {
-    const name = o.backend === 'pglite' ? 'PGlite' : 'PostgreSQL'
+    const name = o.label
     const r = o.result
     if (!r) {
       lines.push([name, o.failure ?? 'skipped', '', ''])
@@ -164,22 +166,27 @@ async function main() {
     )
     const job = { paths: ledger.paths, from: ledger.from, to: ledger.to, reportRuns: REPORT_RUNS }
 
-    console.log(
-      '\nPGlite (file-backed; a fresh data folder, created by a first child, imported into by a second)',
-    )
-    const pglite: Outcome = { backend: 'pglite', rows: ledger.rows }
-    outcomes.push(pglite)
-    try {
-      await runChild({ ...job, dataDir: join(work, 'pglite'), prepareOnly: true })
-      pglite.result = await runChild({ ...job, dataDir: join(work, 'pglite') })
-      printDetails(pglite)
-    } catch (error) {
-      pglite.failure = 'FAILED'
-      console.log(`  FAILED: ${(error as Error).message}`)
+    for (const fsync of [true, false]) {
+      const label = fsync ? 'PGlite' : 'PGlite fsync off'
+      console.log(
+        `\n${label} (file-backed${fsync ? ', fsync on as in production' : ", PGlite's default, for comparison"};` +
+          ' a fresh data folder, created by a first child, imported into by a second)',
+      )
+      const outcome: Outcome = { backend: 'pglite', label, rows: ledger.rows }
+      outcomes.push(outcome)
+      const dataDir = join(work, fsync ? 'pglite' : 'pglite-nofsync')
+      try {
+        await runChild({ ...job, dataDir, fsync, prepareOnly: true })
+        outcome.result = await runChild({ ...job, dataDir, fsync })
+        printDetails(outcome)
+      } catch (error) {
+        outcome.failure = 'FAILED'
+        console.log(`  FAILED: ${(error as Error).message}`)
+      }
     }
 
     const serverUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL
-    const postgres: Outcome = { backend: 'postgres', rows: ledger.rows }
+    const postgres: Outcome = { backend: 'postgres', label: 'PostgreSQL', rows: ledger.rows }
     outcomes.push(postgres)
     if (!serverUrl) {
       postgres.failure = 'skipped (no URL)'
