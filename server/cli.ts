@@ -1,5 +1,6 @@
-// `npm run yorisoi -- <command>`: the operator's commands. Import, export, report and backup
-// join `demo` here as their issues land; each is a function taking the remaining arguments.
+// `npm run yorisoi -- <command>`: the operator's commands (demo, import, export, report, audit,
+// db, backup, restore); each is a function taking the remaining arguments.
+import { runBackup, runRestore } from './db/backup.cli.ts'
 import { runDb } from './db/db.cli.ts'
 import { exitIfStoreInUse } from './db/store-lock.ts'
 import { runAudit } from './modules/audit/audit.cli.ts'
@@ -40,6 +41,16 @@ const commands: Record<string, Command> = {
     summary: 'アプリ用ロールに権限を付与 / grant the app role its rights: grant --app-role NAME',
     run: runDb,
   },
+  backup: {
+    summary:
+      '組み込みデータベースをバックアップ（サーバー停止中に） / back the embedded store up (server stopped): --out FILE.tar.gz',
+    run: runBackup,
+  },
+  restore: {
+    summary:
+      'バックアップから復元（サーバー停止中に） / restore the embedded store from a backup (server stopped): FILE.tar.gz [--force]',
+    run: runRestore,
+  },
   help: {
     summary: 'このヘルプを表示 / show this help',
     run: async () => printUsage(console.log),
@@ -49,7 +60,7 @@ const commands: Record<string, Command> = {
 function printUsage(print: (line: string) => void) {
   print('使い方 / Usage: npm run yorisoi -- <command>')
   print('')
-  for (const [name, command] of Object.entries(commands)) print(`  ${name.padEnd(6)} ${command.summary}`)
+  for (const [name, command] of Object.entries(commands)) print(`  ${name.padEnd(7)} ${command.summary}`)
 }
 
 /**

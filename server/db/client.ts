@@ -60,21 +60,27 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
   if (!options.dataDir) return wrap(await openPglite({ startParams: PGLITE_START }), () => {})
   const release = lockDataDir(options.dataDir)
   try {
-    const folder = pgliteFolder(options.dataDir)
-    const durable = options.fsync !== false
-    const isNew = !existsSync(join(folder, 'PG_VERSION'))
-    const client = await openPglite(
-      durable
-        ? { fs: new DurableNodeFS(folder), startParams: PGLITE_DURABLE_START }
-        : { dataDir: folder, startParams: PGLITE_START },
-    )
-    // A new store's files come from initdb, not from PostgreSQL's writes: sync them once.
-    if (isNew && durable) fsyncTree(folder)
-    return wrap(client, release)
+    return wrap(await openPgliteFolder(pgliteFolder(options.dataDir), options.fsync !== false), release)
   } catch (error) {
     release()
     throw error
   }
+}
+
+/**
+ * PGlite on a folder, without the data folder's lock: for openDatabase and for backup and
+ * restore, which hold the lock themselves. A new folder is created (initdb).
+ */
+export async function openPgliteFolder(folder: string, durable = true): Promise<PGlite> {
+  const isNew = !existsSync(join(folder, 'PG_VERSION'))
+  const client = await openPglite(
+    durable
+      ? { fs: new DurableNodeFS(folder), startParams: PGLITE_DURABLE_START }
+      : { dataDir: folder, startParams: PGLITE_START },
+  )
+  // A new store's files come from initdb, not from PostgreSQL's writes: sync them once.
+  if (isNew && durable) fsyncTree(folder)
+  return client
 }
 
 async function openPglite(options: ConstructorParameters<typeof PGlite>[0]): Promise<PGlite> {

@@ -85,11 +85,16 @@ describe('the embedded store is opened by one process at a time', () => {
     }
   }, 240_000)
 
-  it('the CLI and the server, refused, print one line and exit with 75', async () => {
+  it('the CLI (export, backup) and the server, refused, print one line and exit with 75', async () => {
     const dir = join(work, 'held')
     const release = lockDataDir(dir)
     try {
-      for (const args of [['server/cli.ts', 'export', '--out', join(work, 'x.xlsx')], ['server/main.ts']]) {
+      const commands = [
+        ['server/cli.ts', 'export', '--out', join(work, 'x.xlsx')],
+        ['server/cli.ts', 'backup', '--out', join(work, 'x.tar.gz')],
+        ['server/main.ts'],
+      ]
+      for (const args of commands) {
         const child = run(args, { YORISOI_DATA_DIR: dir, PORT: '39999', DATABASE_URL: '' })
         let stderr = ''
         child.stderr!.on('data', (chunk) => {
