@@ -94,6 +94,8 @@ const linkToken = z
   .string({ error: 'リンクが正しくありません' })
   .min(10, { error: 'リンクが正しくありません' })
   .max(200, { error: 'リンクが正しくありません' })
+  // `<city>.<random>` in URL-safe characters: anything else is no link of ours, and never reaches a query.
+  .regex(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/, { error: 'リンクが正しくありません' })
 
 export const describePasswordLink = defineContract({
   method: 'POST',

@@ -86,6 +86,26 @@ describe('one-time password links', () => {
     expect(rows).toHaveLength(1)
   })
 
+  it('answers a malformed token (NUL, lone surrogate, zero-width, full-width, no city) with 400, never 500', async () => {
+    const city = await ctx.newCity()
+    const { token } = await resetLinkFor(city)
+    const [tenant, secret] = token.split('.') as [string, string]
+    const malformed = [
+      `${tenant}\u0000x.${secret}`,
+      `${tenant}.${secret}\uD800`,
+      `${tenant}.${secret.slice(0, 10)}\u200b${secret.slice(10)}`,
+      `${tenant}.${secret.replace(/[A-Za-z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0))}`,
+      secret,
+    ]
+    for (const bad of malformed) {
+      for (const res of [await describeLink(bad), await submitLink(bad, { password: GOOD })]) {
+        expect(res.statusCode, JSON.stringify(bad)).toBe(400)
+        expect(res.json().errors[0]).toMatchObject({ field: 'token', message: 'リンクが正しくありません' })
+      }
+    }
+    expect((await describeLink(token)).statusCode).toBe(200)
+  })
+
   it('refuses an expired link', async () => {
     const city = await ctx.newCity()
     const { token } = await resetLinkFor(city)
