@@ -123,7 +123,7 @@ describe('the application role', () => {
 
 describe('an owner role running the server', () => {
   it('is warned about at start (PostgreSQL without DATABASE_MIGRATION_URL)', async () => {
-    const owner = await createTestContext()
+    const owner = await createTestContext({ separateRoles: false })
     try {
       expect((await appRoleWarnings(owner.db)).join('\n')).toMatch(/DATABASE_MIGRATION_URL/)
       if (owner.databaseUrl) {

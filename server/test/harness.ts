@@ -107,6 +107,8 @@ async function currentDatabase(db: DatabaseHandle['db']): Promise<string> {
   return result.rows[0]!.name
 }
 
+const onPostgres = () => process.env.YORISOI_TEST_DB === 'postgres' && !!process.env.TEST_DATABASE_URL
+
 export interface TestUser {
   id: string
   loginId: string
@@ -132,7 +134,9 @@ export async function createTestContext(
     separateRoles?: boolean
   } = {},
 ) {
-  const { handle, url, drop } = await openTestDatabase(options.separateRoles ?? false)
+  // On PostgreSQL the app runs as the application role by default, as deployments should; tests
+  // that tamper with the audit log as its owner ask for `separateRoles: false`.
+  const { handle, url, drop } = await openTestDatabase(options.separateRoles ?? onPostgres())
   const clock = fixedClock(new Date('2026-11-24T01:00:00Z'))
   const config = {
     idleMinutes: options.idleMinutes ?? 30,

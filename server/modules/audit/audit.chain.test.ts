@@ -15,7 +15,8 @@ import { verifyAuditChain } from './verify-chain.ts'
 
 let ctx: TestContext
 beforeAll(async () => {
-  ctx = await createTestContext()
+  // Tampering needs the owner's (superuser's) rights: no role separation here.
+  ctx = await createTestContext({ separateRoles: false })
 })
 afterAll(() => ctx.close())
 

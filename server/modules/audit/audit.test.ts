@@ -5,7 +5,8 @@ import { createTestContext, type TestContext } from '../../test/harness.ts'
 
 let ctx: TestContext
 beforeAll(async () => {
-  ctx = await createTestContext()
+  // The trigger is tested as the owner, who could otherwise change rows (roles.test.ts tests the app role).
+  ctx = await createTestContext({ separateRoles: false })
 })
 afterAll(() => ctx.close())
 
