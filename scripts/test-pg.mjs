@@ -1,8 +1,9 @@
 // The second pass of `npm run test:unit`: the server's module tests again, on PostgreSQL.
 // server/test/harness.ts creates (and drops) one database per test file on TEST_DATABASE_URL's
 // server when YORISOI_TEST_DB=postgres, so the same suite proves both stores behave alike.
-// TEST_DATABASE_URL must be a superuser: the role-separation tests (server/db/roles.test.ts) also
-// create an owner and an application login role per file, and drop them afterwards.
+// TEST_DATABASE_URL must be a superuser: each file's database is owned by a fresh owner role that
+// migrates it, and the app runs as a fresh application role (only SELECT/INSERT on the audit
+// log), both dropped afterwards.
 import { spawnSync } from 'node:child_process'
 
 const url = process.env.TEST_DATABASE_URL
