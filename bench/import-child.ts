@@ -43,7 +43,11 @@ export interface ChildResult {
   sampled: { heapUsed: number; external: number; arrayBuffers: number }
   reportMs: number[]
   reportTotal: number
+  /** Each of COMMITS one-row INSERTs in a transaction of its own, ms: where fsync costs most. */
+  commitMs: number[]
 }
+
+const COMMITS = 200
 
 const TENANT = 'bench'
 
@@ -93,7 +97,19 @@ async function main(job: ChildJob): Promise<ChildResult> {
       reportMs.push(performance.now() - t)
     }
 
+    // A request that changes a record is one small transaction: its commit waits for the WAL's
+    // fsync. A scratch table of its own (a temporary one writes no WAL, so it would show nothing).
+    await handle.db.execute(sql`create table bench_commit_probe (n int)`)
+    const commitMs: number[] = []
+    for (let n = 0; n < COMMITS; n++) {
+      const t = performance.now()
+      await handle.db.execute(sql`insert into bench_commit_probe values (${n})`)
+      commitMs.push(performance.now() - t)
+    }
+    await handle.db.execute(sql`drop table bench_commit_probe`)
+
     return {
+      commitMs,
       ok: result.ok,
       importMs,
       importErrors: result.errors.length,

@@ -114,16 +114,20 @@ function printDetails(o: Outcome) {
       ` median ${fmt(median(r.reportMs), 1)} ms, min ${fmt(Math.min(...r.reportMs), 1)} ms,` +
       ` max ${fmt(Math.max(...r.reportMs), 1)} ms`,
   )
+  console.log(
+    `  commits: ${r.commitMs.length} one-row transactions, median ${fmt(median(r.commitMs), 2)} ms,` +
+      ` max ${fmt(Math.max(...r.commitMs), 1)} ms`,
+  )
 }
 
 function table(outcomes: Outcome[]) {
-  const head = ['backend', 'import rows/s', 'peak RSS', 'report median (min–max)']
+  const head = ['backend', 'import rows/s', 'peak RSS', 'report median (min–max)', 'one-row commit median']
   const lines: string[][] = []
   for (const o of outcomes) {
     const name = o.label
     const r = o.result
     if (!r) {
-      lines.push([name, o.failure ?? 'skipped', '', ''])
+      lines.push([name, o.failure ?? 'skipped', '', '', ''])
       continue
     }
     const rate = o.rows / (r.importMs / 1000)
@@ -135,6 +139,7 @@ function table(outcomes: Outcome[]) {
       `${fmt(rate)} ${verdict(r.ok && rate >= TARGETS.rowsPerSecond)}`,
       `${fmt(rss)} MB ${verdict(rss < TARGETS.peakRssMB)}`,
       `${fmt(med, 1)} ms (${fmt(Math.min(...r.reportMs), 1)}–${fmt(Math.max(...r.reportMs), 1)}) ${verdict(med < target)}`,
+      `${fmt(median(r.commitMs), 2)} ms`,
     ])
   }
   lines.push([
@@ -142,6 +147,7 @@ function table(outcomes: Outcome[]) {
     `≥ ${fmt(TARGETS.rowsPerSecond)}`,
     `< ${TARGETS.peakRssMB} MB`,
     `< ${TARGETS.reportMs.pglite} ms PGlite, < ${TARGETS.reportMs.postgres} ms PostgreSQL`,
+    '(no target)',
   ])
   const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)))
   const row = (cells: string[]) => `  ${cells.map((c, i) => c.padEnd(widths[i]!)).join('   ')}`.trimEnd()
