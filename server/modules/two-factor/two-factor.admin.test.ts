@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { auditLog } from '../../db/schema/index.ts'
+import { accountTotp, auditLog } from '../../db/schema/index.ts'
+import { sealSecret, secretBoxKey } from '../../platform/secret-box.ts'
 import { createTestContext, type TestContext } from '../../test/harness.ts'
 import { codeAt, enrol, enrolledUser, passwordLogin } from './two-factor.fixtures.ts'
 
@@ -104,5 +105,29 @@ describe('an administrator resets another account', () => {
     expect((await admin.c.post('/api/accounts/not-a-uuid/two-factor/reset')).statusCode).toBe(400)
     expect((await target.c.get('/api/auth/two-factor')).json().enabled).toBe(true)
     expect(await audited(city.tenantId, 'auth.totp_reset')).toHaveLength(0)
+  })
+})
+
+describe('a server whose two-factor key changed', () => {
+  it('says what happened and how to get in, and a recovery code still works', async () => {
+    const city = await ctx.newCity()
+    const { user, secret, recoveryCodes } = await enrolledUser(ctx, city, 'ward_staff')
+    // The sealed secret as another key would have sealed it: it no longer opens with this server's.
+    const other = sealSecret(
+      secretBoxKey('a-different-two-factor-key-0123456789'),
+      secret,
+      `totp:${city.tenantId}:${user.id}`,
+    )
+    await ctx.db
+      .update(accountTotp)
+      .set({ secretSealed: other })
+      .where(and(eq(accountTotp.tenantId, city.tenantId), eq(accountTotp.accountId, user.id)))
+    const { c } = await passwordLogin(ctx, city, user)
+    const res = await c.post('/api/auth/two-factor/verify', { code: codeAt(ctx, secret) })
+    expect(res.statusCode).toBe(500)
+    expect(res.json().detail).toContain('回復コードでログインするか')
+    expect(res.body).not.toContain(secret)
+    const recovered = await c.post('/api/auth/two-factor/verify', { code: recoveryCodes[0] })
+    expect(recovered.statusCode).toBe(200)
   })
 })

@@ -33,8 +33,21 @@ export interface Pending {
 
 const bound = (tenantId: string, accountId: string) => `totp:${tenantId}:${accountId}`
 
+// A sealed secret that does not open means the server's key changed (YORISOI_TWO_FACTOR_KEY or
+// its file was lost or replaced): say so and how to get in, instead of a bare system error.
+const KEY_MISMATCH =
+  '2段階認証の鍵をサーバーで読み取れません（サーバーの鍵が変わった可能性があります）。回復コードでログインするか、管理者に2段階認証のリセットを依頼してください。'
+
 export function createTwoFactorService(db: Db, clock: Clock, keyText: string) {
   const key = secretBoxKey(keyText)
+
+  function unseal(tenantId: string, accountId: string, sealed: string): string {
+    try {
+      return openSecret(key, sealed, bound(tenantId, accountId))
+    } catch {
+      throw new AppError('internal', KEY_MISMATCH)
+    }
+  }
 
   async function isRequired(on: Db, tenantId: string, role: string): Promise<boolean> {
     const roles = (await readSetting<Role[]>(on, tenantId, 'twoFactorRoles')) ?? DEFAULT_TWO_FACTOR_ROLES
@@ -118,7 +131,7 @@ export function createTwoFactorService(db: Db, clock: Clock, keyText: string) {
         const row = await repo.findTotp(tx, actor.tenantId, actor.accountId)
         if (!row) return conflict('設定が始まっていません。QRコードの表示からやり直してください。')
         if (row.enabledAt) return conflict('2段階認証は既に設定されています。')
-        const secret = openSecret(key, row.secretSealed, bound(actor.tenantId, actor.accountId))
+        const secret = unseal(actor.tenantId, actor.accountId, row.secretSealed)
         const step = matchingStep(secret, code, now)
         if (step === null) {
           await writeAudit(tx, actor, now, {
@@ -176,7 +189,7 @@ export function createTwoFactorService(db: Db, clock: Clock, keyText: string) {
         let action: string
         let detail: Record<string, unknown> | undefined
         if (isTotpCode(code)) {
-          const secret = openSecret(key, row.secretSealed, bound(pending.tenantId, pending.accountId))
+          const secret = unseal(pending.tenantId, pending.accountId, row.secretSealed)
           const step = matchingStep(secret, code, now)
           if (step === null) return refuse(tx, who, 'wrong_code')
           if (!(await repo.claimStep(tx, pending.tenantId, pending.accountId, step))) {
