@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url'
 import pg from 'pg'
 import { generateLedger } from './generate-ledger.ts'
 import type { ChildJob, ChildResult } from './import-child.ts'
+import { ledgerAsWorkbook } from './ledger-xlsx.ts'
 
 const TARGETS = {
   rowsPerSecond: 5_000,
@@ -170,7 +171,12 @@ async function main() {
       `Generated ${fmt(ledger.rows)} rows (${fmt(ledger.bytes / 1e6, 1)} MB of CSV, ${ledger.from} to ${ledger.to})` +
         ` in ${fmt(performance.now() - t)} ms`,
     )
-    const job = { paths: ledger.paths, from: ledger.from, to: ledger.to, reportRuns: REPORT_RUNS }
+    let paths = ledger.paths
+    if (process.env.BENCH_FORMAT === 'xlsx') {
+      paths = [await ledgerAsWorkbook(ledger.paths, work)]
+      console.log('Imported as one .xlsx workbook (BENCH_FORMAT=xlsx, shared strings)')
+    }
+    const job = { paths, from: ledger.from, to: ledger.to, reportRuns: REPORT_RUNS }
 
     for (const fsync of [true, false]) {
       const label = fsync ? 'PGlite' : 'PGlite fsync off'

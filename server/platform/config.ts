@@ -34,6 +34,8 @@ export interface Config {
   loginRateLimit: number
   /** Failed logins per minute from one address, whichever login IDs they name (an office's NAT). */
   loginAddressRateLimit: number
+  /** Rows a sheet of an imported ledger may have; a larger one is refused before it is read whole. */
+  importMaxRows: number
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string): number {
@@ -64,6 +66,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       100,
       'YORISOI_LOGIN_ADDRESS_RATE_LIMIT',
     ),
+    // Above a national year's ledger; Excel itself stops at 1,048,576 rows.
+    importMaxRows: intFrom(env.YORISOI_IMPORT_MAX_ROWS, 2_000_000, 'YORISOI_IMPORT_MAX_ROWS'),
     publicUrl: (env.YORISOI_PUBLIC_URL || `http://localhost:${port}`).replace(/\/$/, ''),
   }
 }

@@ -16,5 +16,6 @@ export interface AppDeps {
     | 'twoFactorKey'
     | 'trustProxy'
     | 'publicUrl'
-  >
+  > &
+    Partial<Pick<Config, 'importMaxRows'>>
 }

@@ -94,10 +94,17 @@ const pooled = (pool: Pool, value: string) => {
 
 function readRow(def: SheetDef, columns: Map<string, ColumnDef>, row: LedgerRow, issues: Issues, pool: Pool) {
   const v: Record<string, unknown> = {}
-  let blank = true
+  let blank = !row.faults
   for (const cell of row.cells.values()) if (!isBlank(cell)) blank = false
   if (blank) return undefined
   for (const [header, column] of columns) {
+    // A cell the reader could not read (too long, a character lost) is an error where it is.
+    const fault = row.faults?.get(header)
+    if (fault !== undefined) {
+      issues.error(def.key, row.rowNumber, column.key, fault)
+      v[column.key] = undefined
+      continue
+    }
     const read = readCell(column, row.cells.get(header))
     if (!read.ok) {
       // A personal column is text and never fails; the reason names the value kind only.

@@ -30,6 +30,8 @@ export interface ImportOptions {
   clientAddress?: string
   /** Largest file read, in bytes (default 30 MiB). */
   maxBytes?: number
+  /** Rows per sheet (the YORISOI_IMPORT_MAX_ROWS setting; default 2,000,000). */
+  maxRows?: number
 }
 
 export const MAX_LEDGER_BYTES = 30 * 1024 * 1024
@@ -46,7 +48,7 @@ export async function importLedger(
   const issues = new Issues()
   const ledger = await collectSheets(
     paths,
-    { encoding: options.encoding, maxBytes: options.maxBytes ?? MAX_LEDGER_BYTES },
+    { encoding: options.encoding, maxBytes: options.maxBytes ?? MAX_LEDGER_BYTES, maxRows: options.maxRows },
     issues,
   )
   const ctx = { tenantId, actor: options.actor, now: options.now }

@@ -50,8 +50,15 @@ export async function runImport(args: string[]): Promise<void> {
     else paths.push(a)
   }
   if (paths.length === 0) return usage('取り込むファイルまたはフォルダを指定してください')
+  const { importMaxRows } = loadConfig()
   const result = await withStore((db, city) =>
-    importLedger(db, city, paths, { dryRun, encoding, actor: null, now: systemClock.now() }),
+    importLedger(db, city, paths, {
+      dryRun,
+      encoding,
+      actor: null,
+      now: systemClock.now(),
+      maxRows: importMaxRows,
+    }),
   )
   for (const w of result.warnings) console.log(`警告 / warning: ${line(w)}`)
   if (result.warningCount > result.warnings.length)

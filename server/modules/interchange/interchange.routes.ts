@@ -66,6 +66,7 @@ export function registerInterchangeRoutes(app: FastifyInstance, deps: AppDeps) {
           encoding: query.encoding,
           actor,
           now: clock.now(),
+          maxRows: deps.config.importMaxRows,
         }),
       )
     })

@@ -9,6 +9,11 @@ export interface LedgerRow {
   rowNumber: number
   /** Header text as written (trimmed) → cell value. */
   cells: Map<string, Cell>
+  /**
+   * Cells that could not be read (too long, a character lost in reading): header → reason. Such
+   * a cell is null in `cells`; the importer reports it at its sheet, row and column.
+   */
+  faults?: Map<string, string>
 }
 
 export interface LedgerSheet {
@@ -39,6 +44,34 @@ export interface ReadOptions {
   encoding?: CsvEncoding
   /** Largest file accepted, in bytes. */
   maxBytes?: number
+  /** Rows per sheet, header and blank rows included (default DEFAULT_LIMITS.maxRows). */
+  maxRows?: number
+  /** Characters per cell (UTF-16 code units, as Excel counts them). */
+  maxCellChars?: number
+  /** Bytes one part of a workbook may inflate to; the whole workbook may inflate to twice that. */
+  maxPartBytes?: number
+}
+
+/**
+ * What a file may make the reader hold or do, so that no upload can take the service down.
+ * Each is far above a real ledger: a national year's ledger is under a million rows, Excel
+ * itself stops at 1,048,576 rows and 32,767 characters a cell, and a 30 MiB workbook of
+ * ordinary sheets inflates to a few hundred MB at most.
+ */
+export const DEFAULT_LIMITS = {
+  maxRows: 2_000_000,
+  maxCellChars: 32_767,
+  maxPartBytes: 512 * 1024 * 1024,
+} as const
+
+export type ReadLimits = { [K in keyof typeof DEFAULT_LIMITS]: number }
+
+export function limitsOf(options: ReadOptions): ReadLimits {
+  return {
+    maxRows: options.maxRows ?? DEFAULT_LIMITS.maxRows,
+    maxCellChars: options.maxCellChars ?? DEFAULT_LIMITS.maxCellChars,
+    maxPartBytes: options.maxPartBytes ?? DEFAULT_LIMITS.maxPartBytes,
+  }
 }
 
 export interface ImportError {

@@ -9,9 +9,10 @@ import {
   LedgerReadError,
   type LedgerRow,
   type LedgerSheet,
+  limitsOf,
   type ReadOptions,
 } from './ledger.types.ts'
-import { EMPTY, malformedCsv, UNREADABLE } from './reasons.ts'
+import { cellTooLong, EMPTY, malformedCsv, tooManyRows, UNREADABLE } from './reasons.ts'
 import type { OpenSheet } from './sheet.ts'
 
 function toReadError(source: string, error: unknown): LedgerReadError {
@@ -33,6 +34,8 @@ const cellOf = (field: string | undefined): Cell => {
  * a quoted field spanning lines is still one row there, so physical line numbers would mislead.
  */
 export async function openCsv(file: string, options: ReadOptions): Promise<OpenSheet> {
+  const { maxRows, maxCellChars } = limitsOf(options)
+  const name = basename(file, extname(file))
   const parser = parse({
     // Excel writes cell line breaks as LF inside CRLF files, and old files use CR: accept all.
     record_delimiter: ['\r\n', '\n', '\r'],
@@ -50,7 +53,9 @@ export async function openCsv(file: string, options: ReadOptions): Promise<OpenS
   const next = async (): Promise<IteratorResult<string[]>> => {
     try {
       const result = await records.next()
-      if (!result.done) recordNo++
+      if (result.done) return result
+      // Blank records count: they are rows in a spreadsheet app, and cost reading all the same.
+      if (++recordNo > maxRows) throw new LedgerReadError(file, tooManyRows(name, maxRows))
       return result
     } catch (error) {
       throw toReadError(file, error)
@@ -78,18 +83,27 @@ export async function openCsv(file: string, options: ReadOptions): Promise<OpenS
       const result = await next()
       if (result.done) return
       const cells = new Map<string, Cell>()
+      let faults: Map<string, string> | undefined
       let blank = true
-      for (const [i, name] of columns) {
-        const cell = cellOf(result.value[i])
+      for (const [i, header] of columns) {
+        const field = result.value[i]
+        if (field !== undefined && field.length > maxCellChars) {
+          faults ??= new Map()
+          faults.set(header, cellTooLong(maxCellChars))
+          cells.set(header, null)
+          continue
+        }
+        const cell = cellOf(field)
         if (cell !== null) blank = false
-        cells.set(name, cell)
+        cells.set(header, cell)
       }
-      if (!blank) yield { rowNumber: recordNo, cells }
+      if (faults) yield { rowNumber: recordNo, cells, faults }
+      else if (!blank) yield { rowNumber: recordNo, cells }
     }
   }
 
   const sheet: LedgerSheet = {
-    name: basename(file, extname(file)),
+    name,
     source: file,
     headers,
     headerRowNumber,

@@ -63,7 +63,7 @@ async function check(file: string, maxBytes: number): Promise<Kind> {
 
 async function* openFile(file: string, kind: Kind, options: ReadOptions): AsyncGenerator<OpenSheet> {
   if (kind === 'csv') yield await openCsv(file, options)
-  else yield* openXlsx(file)
+  else yield* openXlsx(file, options)
 }
 
 /**

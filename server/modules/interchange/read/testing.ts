@@ -10,7 +10,7 @@ export interface ReadSheet {
   name: string
   headers: string[]
   headerRowNumber: number
-  rows: { rowNumber: number; cells: Record<string, Cell> }[]
+  rows: { rowNumber: number; cells: Record<string, Cell>; faults?: Record<string, string> }[]
 }
 
 /** A temp folder made before the file's tests and removed after them. */
@@ -39,8 +39,10 @@ export async function readAll(paths: string[], options: ReadOptions = {}): Promi
   const sheets: ReadSheet[] = []
   for await (const sheet of readLedger(paths, options)) {
     const rows: ReadSheet['rows'] = []
-    for await (const row of sheet.rows)
-      rows.push({ rowNumber: row.rowNumber, cells: Object.fromEntries(row.cells) })
+    for await (const row of sheet.rows) {
+      const read = { rowNumber: row.rowNumber, cells: Object.fromEntries(row.cells) }
+      rows.push(row.faults ? { ...read, faults: Object.fromEntries(row.faults) } : read)
+    }
     sheets.push({ name: sheet.name, headers: sheet.headers, headerRowNumber: sheet.headerRowNumber, rows })
   }
   return sheets
