@@ -1,7 +1,8 @@
 // What a file may make the reader hold or do (issue 8 §2): each limit refused with a Japanese
 // reason, the bombs built here, small on disk.
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_LIMITS } from './ledger.types.ts'
+import { DEFAULT_LIMITS, type LedgerReadError } from './ledger.types.ts'
+import { readLedger } from './read-ledger.ts'
 import {
   cellTooLong,
   LOST_CHARACTER,
@@ -78,7 +79,7 @@ describe('xlsx: characters per cell', () => {
 
   it('a cell over 32,767 characters is an error at its row and column, the rest is read', async () => {
     const long = 'あ'.repeat(32_768)
-    const atLimit = '𠮷'.repeat(32_766 / 2) + 'ア'
+    const atLimit = `${'𠮷'.repeat(32_766 / 2)}ア`
     const runs = `<r><t>${'い'.repeat(20_000)}</t></r><r><rPr><b/></rPr><t>${'う'.repeat(12_768)}</t></r>`
     const path = await xlsx(
       'long-cells.xlsx',
@@ -104,6 +105,17 @@ describe('xlsx: characters per cell', () => {
   })
 })
 
+/** How many rows a refused workbook handed over before it was refused, and why. */
+async function rowsBeforeRefusal(path: string, maxRows: number) {
+  let handed = 0
+  try {
+    for await (const sheet of readLedger([path], { maxRows })) for await (const _ of sheet.rows) handed++
+  } catch (error) {
+    return { handed, reason: (error as LedgerReadError).reason }
+  }
+  throw new Error('expected a refusal')
+}
+
 describe('xlsx: rows per sheet', () => {
   it('refuses a sheet of more rows than the limit, counting the header', async () => {
     const fits = await xlsx('rows-1000.xlsx', await rowsBomb(999))
@@ -112,6 +124,38 @@ describe('xlsx: rows per sheet', () => {
     expect((await refusal([over], { maxRows: 1000 })).reason).toBe(
       'シート「相談ケース」の行数が上限（1,000行）を超えています。ファイルを分けて取り込んでください',
     )
+  })
+
+  it('refuses an oversized sheet before handing over any of its rows', async () => {
+    const path = await xlsx('rows-early.xlsx', await rowsBomb(5_000))
+    expect(await rowsBeforeRefusal(path, 4_000)).toEqual({
+      handed: 0,
+      reason: tooManyRows('相談ケース', 4_000),
+    })
+  })
+
+  it('counts rows written with a namespace prefix (x:row, as the Open XML SDK writes them)', async () => {
+    const ns = 'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+    const rows = (n: number) =>
+      Array.from(
+        { length: n },
+        (_, i) =>
+          `<x:row r="${i + 1}"><x:c r="A${i + 1}" t="inlineStr"><x:is><x:t>番号${i}</x:t></x:is></x:c></x:row>`,
+      ).join('')
+    const sheet = (n: number) => ({
+      name: SHEET,
+      data: Buffer.from(
+        `<?xml version="1.0" encoding="UTF-8"?><x:worksheet ${ns}><x:sheetData>${rows(n)}</x:sheetData></x:worksheet>`,
+      ),
+    })
+    // 3,000 rows of ~90 bytes: many inflate chunks, so tags are cut at chunk edges too.
+    const fits = await xlsx('prefixed.xlsx', [...bookParts(['台帳']), sheet(3_000)])
+    const [read] = await readAll([fits], { maxRows: 3_000 })
+    expect(read!.headers).toEqual(['番号0'])
+    expect(read!.rows).toHaveLength(2_999)
+    expect(read!.rows.at(-1)).toEqual({ rowNumber: 3_000, cells: { 番号0: '番号2999' } })
+    const over = await xlsx('prefixed-over.xlsx', [...bookParts(['台帳']), sheet(3_001)])
+    expect(await rowsBeforeRefusal(over, 3_000)).toEqual({ handed: 0, reason: tooManyRows('台帳', 3_000) })
   })
 
   it('has 2,000,000 rows by default', () => {

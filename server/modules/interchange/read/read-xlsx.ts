@@ -4,6 +4,7 @@
 // turning a character cut at a chunk's edge into U+FFFD (exceljs issues #2063, #2084, #2316),
 // and it could neither stop a zip bomb while inflating nor a 200 MiB cell while parsing.
 import { open } from 'node:fs/promises'
+import { checkRowCount } from './count-rows.ts'
 import { type Cell, LedgerReadError, type LedgerRow, limitsOf, type ReadOptions } from './ledger.types.ts'
 import { EMPTY, NOT_A_SPREADSHEET } from './reasons.ts'
 import type { OpenSheet } from './sheet.ts'
@@ -50,6 +51,8 @@ export async function* openXlsx(file: string, options: ReadOptions = {}): AsyncG
 
     let nonEmpty = 0
     for (const { name, part } of book.sheets) {
+      // Counted first, so that an oversized sheet is refused before any of it is imported.
+      await checkRowCount(zip, part, name, limits.maxRows)
       // Header: column number → trimmed text; empty header cells are not columns.
       let columns: Map<number, string> | undefined
       const rowsIt = sheetRows(

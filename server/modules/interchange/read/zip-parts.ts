@@ -70,7 +70,11 @@ export class ZipParts {
     return { chunks, holdsReplacement: () => holds }
   }
 
-  private async *chunks(part: string, see: (piece: string) => void): AsyncGenerator<string> {
+  /**
+   * The part's bytes as they inflate, within the limits. `counted`: whether they count towards
+   * the whole workbook's limit (a second look at a part, as the row count's, does not).
+   */
+  async *bytes(part: string, counted = true): AsyncGenerator<Buffer> {
     const entry = this.entries.get(part.toLowerCase())
     if (!entry) throw new LedgerReadError(this.source, NOT_A_SPREADSHEET)
     const tooLarge = () => new LedgerReadError(this.source, partTooLarge(part, this.maxPartBytes))
@@ -81,6 +85,25 @@ export class ZipParts {
     } catch {
       throw new LedgerReadError(this.source, NOT_A_SPREADSHEET)
     }
+    let bytes = 0
+    try {
+      for await (const chunk of stream as AsyncIterable<Buffer>) {
+        bytes += chunk.length
+        if (counted) this.inflated += chunk.length
+        if (bytes > this.maxPartBytes) throw tooLarge()
+        if (this.inflated > 2 * this.maxPartBytes)
+          throw new LedgerReadError(this.source, workbookTooLarge(2 * this.maxPartBytes))
+        yield chunk
+      }
+    } catch (error) {
+      // yauzl's own check (more bytes than the entry declares) and zlib's errors land here.
+      throw error instanceof LedgerReadError ? error : new LedgerReadError(this.source, NOT_A_SPREADSHEET)
+    } finally {
+      stream.destroy()
+    }
+  }
+
+  private async *chunks(part: string, see: (piece: string) => void): AsyncGenerator<string> {
     const decoder = new TextDecoder('utf-8', { fatal: true })
     const decode = (bytes?: Buffer) => {
       try {
@@ -91,26 +114,13 @@ export class ZipParts {
     }
     // A reference cut at a chunk's edge is looked for again with the previous chunk's tail.
     let tail = ''
-    let bytes = 0
-    try {
-      for await (const chunk of stream as AsyncIterable<Buffer>) {
-        bytes += chunk.length
-        this.inflated += chunk.length
-        if (bytes > this.maxPartBytes) throw tooLarge()
-        if (this.inflated > 2 * this.maxPartBytes)
-          throw new LedgerReadError(this.source, workbookTooLarge(2 * this.maxPartBytes))
-        const text = decode(chunk)
-        see(tail + text)
-        tail = text.slice(-12)
-        yield text
-      }
-      const rest = decode()
-      if (rest !== '') yield rest
-    } catch (error) {
-      // yauzl's own check (more bytes than the entry declares) and zlib's errors land here.
-      throw error instanceof LedgerReadError ? error : new LedgerReadError(this.source, NOT_A_SPREADSHEET)
-    } finally {
-      stream.destroy()
+    for await (const chunk of this.bytes(part)) {
+      const text = decode(chunk)
+      see(tail + text)
+      tail = text.slice(-12)
+      yield text
     }
+    const rest = decode()
+    if (rest !== '') yield rest
   }
 }
