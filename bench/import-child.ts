@@ -9,6 +9,7 @@ import { migrateDatabase } from '../server/db/migrate.ts'
 import { importLedger } from '../server/modules/interchange/import-ledger.ts'
 import { computeReport } from '../server/modules/reports/compute-report.ts'
 import { ensureCity } from '../server/modules/tenancy/reference-city.ts'
+import type { ProbeResult } from './latency-probe.ts'
 
 export interface ChildJob {
   /** postgres://… for PostgreSQL; otherwise PGlite in dataDir. */
@@ -45,6 +46,8 @@ export interface ChildResult {
   reportTotal: number
   /** Each of COMMITS one-row INSERTs in a transaction of its own, ms: where fsync costs most. */
   commitMs: number[]
+  /** Case lists requested through the app while the same ledger is imported into a second city. */
+  probe: ProbeResult
 }
 
 const COMMITS = 200
@@ -107,6 +110,10 @@ async function main(job: ChildJob): Promise<ChildResult> {
       commitMs.push(performance.now() - t)
     }
     await handle.db.execute(sql`drop table bench_commit_probe`)
+    // Last, after the memory figures, and loaded only now: the app (every module) and its
+    // requests are not the importer's memory.
+    const { probeDuringImport } = await import('./latency-probe.ts')
+    const probe = await probeDuringImport(handle.db, job.paths, TENANT, `${TENANT}2`)
 
     return {
       commitMs,
@@ -121,6 +128,7 @@ async function main(job: ChildJob): Promise<ChildResult> {
       sampled,
       reportMs,
       reportTotal: warm.consultations.total,
+      probe,
     }
   } finally {
     await handle.close()

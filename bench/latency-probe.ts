@@ -1,0 +1,125 @@
+// Another city's worker using the service while a ledger is imported: the real app (buildApp) on
+// the same store listens on a local port, a window counsellor of the benchmark city (10,000
+// cases) signs in, and a case list is requested every INTERVAL_MS, whether or not the previous
+// one has been answered, as people arriving at random moments would. Each request's latency
+// counts from the moment it was due, so a request held up by the import shows all of its wait.
+import { randomBytes } from 'node:crypto'
+import { performance } from 'node:perf_hooks'
+import { and, eq } from 'drizzle-orm'
+import { buildApp } from '../server/app.ts'
+import type { Db } from '../server/db/client.ts'
+import { accounts, orgUnits } from '../server/db/schema/index.ts'
+import { importLedger } from '../server/modules/interchange/import-ledger.ts'
+import { ensureCity } from '../server/modules/tenancy/reference-city.ts'
+import { systemClock } from '../server/platform/clock.ts'
+import { hashPassword } from '../server/platform/crypto.ts'
+import type { AppDeps } from '../server/platform/deps.ts'
+
+const INTERVAL_MS = 100
+
+export interface ProbeResult {
+  /** Latency of each case list requested during the import, ms. */
+  latenciesMs: number[]
+  /** Requests that did not answer 200. */
+  failures: number
+  importMs: number
+  importOk: boolean
+}
+
+async function signIn(base: string, city: string, loginId: string, password: string): Promise<string> {
+  const cookieOf = (res: Response) =>
+    res.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ')
+  const first = await fetch(`${base}/api/auth/session`)
+  const { csrfToken } = (await first.json()) as { csrfToken: string }
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { cookie: cookieOf(first), 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
+    body: JSON.stringify({ city, loginId, password }),
+  })
+  if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`)
+  return cookieOf(res) || cookieOf(first)
+}
+
+/** A window counsellor of `tenantId` with a random password. */
+async function counsellor(db: Db, tenantId: string) {
+  const [unit] = await db
+    .select()
+    .from(orgUnits)
+    .where(and(eq(orgUnits.tenantId, tenantId), eq(orgUnits.kind, 'window')))
+  const password = randomBytes(18).toString('base64url')
+  const loginId = `probe${randomBytes(3).toString('hex')}`
+  await db.insert(accounts).values({
+    tenantId,
+    loginId,
+    name: '計測用 窓口',
+    role: 'window_counsellor',
+    unitId: unit!.id,
+    passwordHash: await hashPassword(password),
+  })
+  return { loginId, password }
+}
+
+/**
+ * Imports the ledger into a new city `importInto` while a counsellor of `listedCity` lists cases
+ * through the app, and returns the lists' latencies.
+ */
+export async function probeDuringImport(
+  db: Db,
+  paths: string[],
+  listedCity: string,
+  importInto: string,
+): Promise<ProbeResult> {
+  await ensureCity(db, { id: importInto, name: '計測市' })
+  const config: AppDeps['config'] = {
+    idleMinutes: 30,
+    defaultCity: listedCity,
+    sessionSecret: randomBytes(32).toString('hex'),
+    twoFactorKey: randomBytes(32).toString('hex'),
+    trustProxy: [],
+    publicUrl: 'http://localhost',
+    loginRateLimit: 100_000,
+    loginAddressRateLimit: 100_000,
+  }
+  const app = await buildApp({ db, clock: systemClock, config })
+  try {
+    const base = await app.listen({ port: 0, host: '127.0.0.1' })
+    const user = await counsellor(db, listedCity)
+    const cookie = await signIn(base, listedCity, user.loginId, user.password)
+    const list = async () => {
+      const res = await fetch(`${base}/api/cases`, { headers: { cookie } })
+      await res.arrayBuffer()
+      return res.status
+    }
+    for (let i = 0; i < 5; i++) await list() // warm-up
+    const latenciesMs: number[] = []
+    let failures = 0
+    const pending: Promise<void>[] = []
+    const started = performance.now()
+    let next = started
+    let importing = true
+    const arrivals = (async () => {
+      while (importing) {
+        const due = next
+        pending.push(
+          list().then((status) => {
+            latenciesMs.push(performance.now() - due)
+            if (status !== 200) failures++
+          }),
+        )
+        next += INTERVAL_MS
+        await new Promise((resolve) => setTimeout(resolve, Math.max(0, next - performance.now())))
+      }
+    })()
+    const result = await importLedger(db, importInto, paths, { dryRun: false, actor: null, now: new Date() })
+    const importMs = performance.now() - started
+    importing = false
+    await arrivals
+    await Promise.all(pending)
+    return { latenciesMs, failures, importMs, importOk: result.ok }
+  } finally {
+    await app.close()
+  }
+}
