@@ -3,6 +3,7 @@
 // cases) signs in, and a case list is requested every INTERVAL_MS, whether or not the previous
 // one has been answered, as people arriving at random moments would. Each request's latency
 // counts from the moment it was due, so a request held up by the import shows all of its wait.
+// The same requests are first timed for a few seconds without an import, for comparison.
 import { randomBytes } from 'node:crypto'
 import { performance } from 'node:perf_hooks'
 import { and, eq } from 'drizzle-orm'
@@ -15,11 +16,16 @@ import { systemClock } from '../server/platform/clock.ts'
 import { hashPassword } from '../server/platform/crypto.ts'
 import type { AppDeps } from '../server/platform/deps.ts'
 
-const INTERVAL_MS = 100
+/** A few people at work: well within what either store answers when nothing else runs. */
+const INTERVAL_MS = 250
+const BASELINE_REQUESTS = 20
 
 export interface ProbeResult {
   /** Latency of each case list requested during the import, ms. */
   latenciesMs: number[]
+  /** The same, for BASELINE_REQUESTS requests before the import. */
+  baselineMs: number[]
+  intervalMs: number
   /** Requests that did not answer 200. */
   failures: number
   importMs: number
@@ -94,31 +100,49 @@ export async function probeDuringImport(
       return res.status
     }
     for (let i = 0; i < 5; i++) await list() // warm-up
-    const latenciesMs: number[] = []
     let failures = 0
-    const pending: Promise<void>[] = []
-    const started = performance.now()
-    let next = started
-    let importing = true
-    const arrivals = (async () => {
-      while (importing) {
+    /** Requests one due every INTERVAL_MS until `until` settles; their latencies. */
+    const arrivals = async <T>(until: Promise<T>) => {
+      const latencies: number[] = []
+      const pending: Promise<void>[] = []
+      let settled = false
+      void until.finally(() => {
+        settled = true
+      })
+      let next = performance.now()
+      while (!settled) {
         const due = next
         pending.push(
           list().then((status) => {
-            latenciesMs.push(performance.now() - due)
+            latencies.push(performance.now() - due)
             if (status !== 200) failures++
           }),
         )
         next += INTERVAL_MS
         await new Promise((resolve) => setTimeout(resolve, Math.max(0, next - performance.now())))
       }
-    })()
-    const result = await importLedger(db, importInto, paths, { dryRun: false, actor: null, now: new Date() })
-    const importMs = performance.now() - started
-    importing = false
-    await arrivals
-    await Promise.all(pending)
-    return { latenciesMs, failures, importMs, importOk: result.ok }
+      await Promise.all(pending)
+      return { latencies, value: await until }
+    }
+    const pause = new Promise((resolve) => setTimeout(resolve, BASELINE_REQUESTS * INTERVAL_MS))
+    const baseline = await arrivals(pause)
+    const started = performance.now()
+    const during = arrivals(
+      importLedger(db, importInto, paths, { dryRun: false, actor: null, now: new Date() }).then((result) => ({
+        result,
+        importMs: performance.now() - started,
+      })),
+    )
+    const { latencies: latenciesMs, value } = await during
+    const { result, importMs } = value
+    return {
+      latenciesMs,
+      baselineMs: baseline.latencies,
+      intervalMs: INTERVAL_MS,
+      failures,
+      importMs,
+      importOk: result.ok,
+    }
   } finally {
     await app.close()
   }
