@@ -11,6 +11,11 @@ import { DatabaseSync } from 'node:sqlite'
  * LockFileEx on Windows), so of processes starting together exactly one gets it, and the kernel
  * drops it when the holder ends in any way, kill -9 included: there is no stale lock to take over.
  *
+ * Not proper-lockfile: its lock is a folder whose mtime a timer refreshes, stale after a threshold.
+ * PGlite's queries run synchronously on the event loop, so a long import could starve the timer
+ * and let a second process judge the lock stale, and after a kill -9 a restart waits out the
+ * threshold; an OS lock has neither problem.
+ *
  * The lock file itself is never deleted (deleting it would let a newcomer lock a fresh file while
  * a late one still locks the old one). This process must never open it by any other means
  * either: closing any descriptor of a file drops the process's fcntl locks on it.
