@@ -36,6 +36,8 @@ export interface Config {
   loginAddressRateLimit: number
   /** Rows a sheet of an imported ledger may have; a larger one is refused before it is read whole. */
   importMaxRows: number
+  /** The API docs (/api/docs) for everyone instead of signed-in administrators only. */
+  publicApiDocs: boolean
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string): number {
@@ -68,6 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ),
     // Above a national year's ledger; Excel itself stops at 1,048,576 rows.
     importMaxRows: intFrom(env.YORISOI_IMPORT_MAX_ROWS, 2_000_000, 'YORISOI_IMPORT_MAX_ROWS'),
+    publicApiDocs: env.YORISOI_PUBLIC_API_DOCS === 'true',
     publicUrl: (env.YORISOI_PUBLIC_URL || `http://localhost:${port}`).replace(/\/$/, ''),
   }
 }

@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'not_found'
   | 'conflict'
   | 'locked'
+  | 'too_large'
   | 'too_many_requests'
   | 'internal'
 
@@ -21,6 +22,7 @@ const STATUS: Record<ErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   locked: 423,
+  too_large: 413,
   too_many_requests: 429,
   internal: 500,
 }
@@ -33,6 +35,7 @@ const TITLE: Record<ErrorCode, string> = {
   not_found: '見つかりません',
   conflict: '他の操作と競合しました',
   locked: 'アカウントが一時的にロックされています',
+  too_large: '送信されたデータが大きすぎます',
   too_many_requests: 'リクエストが多すぎます。しばらくしてからお試しください',
   internal: 'システムエラーが発生しました',
 }
@@ -101,6 +104,11 @@ export function problem(code: ErrorCode, detail?: string, errors?: FieldError[])
   }
 }
 
+function formatBytes(bytes: number): string {
+  const mib = bytes / 1_048_576
+  return mib >= 1 ? `${Number.isInteger(mib) ? mib : mib.toFixed(1)} MiB` : `${Math.floor(bytes / 1024)} KiB`
+}
+
 /** Fastify's error handler: everything leaves as problem JSON, without stacks or input values. */
 export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   let body: Problem
@@ -117,6 +125,9 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
       'forbidden',
       '画面を再読み込みしてから、もう一度操作してください（CSRFトークンが無効です）',
     )
+  } else if (error.statusCode === 413) {
+    // The route's limit: the JSON limit everywhere (an upload route answers for its own parser).
+    body = problem('too_large', `送信できるのは ${formatBytes(request.routeOptions.bodyLimit)} までです`)
   } else if (error.statusCode === 429) {
     body = problem('too_many_requests')
   } else if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {

@@ -3,7 +3,7 @@ import { and, eq, sql } from 'drizzle-orm'
 import type { InjectOptions, LightMyRequestResponse } from 'fastify'
 import pg from 'pg'
 import type { Role } from '../../shared/codes.ts'
-import { buildApp, SESSION_COOKIE } from '../app.ts'
+import { buildApp } from '../app.ts'
 import { type DatabaseHandle, openDatabase } from '../db/client.ts'
 import { migrateDatabase } from '../db/migrate.ts'
 import { openStore } from '../db/open-store.ts'
@@ -215,7 +215,7 @@ export async function createTestContext(
       return { id: row!.id, loginId, tenantId, role }
     }
 
-    /** Logs a user in and returns a client that sends its cookie and CSRF token. */
+    /** Logs a user in and returns a client that sends its cookies and CSRF token. */
     async function login(u: TestUser): Promise<Session> {
       const first = await app.inject({ method: 'GET', url: '/api/auth/session' })
       let cookie = sessionCookie(first.headers['set-cookie'])
@@ -228,7 +228,7 @@ export async function createTestContext(
       if (res.statusCode !== 200 || !res.json().account) {
         throw new Error(`login failed: ${res.statusCode} ${res.body}`)
       }
-      cookie = sessionCookie(res.headers['set-cookie']) || cookie
+      cookie = withCookies(cookie, res.headers['set-cookie'])
       const csrf = res.json().csrfToken as string
       const request = (o: InjectOptions) =>
         app.inject({ ...o, headers: { cookie, 'x-csrf-token': csrf, ...(o.headers ?? {}) } })
@@ -266,8 +266,27 @@ export async function createTestContext(
 export type TestContext = Awaited<ReturnType<typeof createTestContext>>
 export type TestCity = Awaited<ReturnType<TestContext['newCity']>>
 
+/**
+ * The cookies a response sets, as a Cookie header: the session cookie and the CSRF secret's
+ * cookie (anonymous visitors get only the latter).
+ */
 export function sessionCookie(header: string | string[] | undefined): string {
-  const list = Array.isArray(header) ? header : header ? [header] : []
-  const found = list.find((c) => c.startsWith(`${SESSION_COOKIE}=`))
-  return found ? found.split(';')[0]! : ''
+  return withCookies('', header)
+}
+
+/** A Cookie header updated with the cookies a response sets (an expired one is dropped). */
+export function withCookies(cookie: string, setCookie: string | string[] | undefined): string {
+  const jar = new Map(
+    cookie
+      .split('; ')
+      .filter(Boolean)
+      .map((c) => [c.slice(0, c.indexOf('=')), c] as const),
+  )
+  for (const line of Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : []) {
+    const pair = line.split(';')[0]!
+    const name = pair.slice(0, pair.indexOf('='))
+    if (/;\s*Max-Age=0\b/i.test(line) || pair === `${name}=`) jar.delete(name)
+    else jar.set(name, pair)
+  }
+  return [...jar.values()].join('; ')
 }

@@ -3,7 +3,7 @@
 // the per-worker and per-ward counts that keep anyone from carrying too much alone (抱え込み).
 import { z } from 'zod'
 import { AGE_BANDS, CASE_LEADS, codesOf, SUPPORT_ACTIVITIES, SUPPORT_GOALS } from '../codes.ts'
-import { codeOf, dateInput, isoDate, optionalText, requiredText, uuid } from './common.ts'
+import { codeOf, dateInput, isoDate, optionalText, requiredText, textInput, uuid } from './common.ts'
 import { defineContract } from './define.ts'
 
 /** A case without any support activity for this many days is flagged (Tokyo calendar days). */
@@ -107,8 +107,8 @@ export const updateSupportPlan = defineContract({
       .array(goal, { error: '目標を選択してください' })
       .max(SUPPORT_GOALS.length)
       .refine((g) => new Set(g).size === g.length, { error: '同じ目標が重複しています' }),
-    goalNote: optionalText(2000).describe('目標の補足 (personal data)'),
-    progressSummary: optionalText(4000).describe('経過のまとめ (personal data)'),
+    goalNote: optionalText(2000, { multiline: true }).describe('目標の補足 (personal data)'),
+    progressSummary: optionalText(4000, { multiline: true }).describe('経過のまとめ (personal data)'),
     version: z.number({ error: '版の指定が必要です' }).int().min(0),
   }),
   response: supportPlan,
@@ -134,7 +134,7 @@ const activityFields = z.object({
   doneOn: dateInput.describe('実施日: not in the future, not before the case was opened'),
   kind: codeOf(SUPPORT_ACTIVITIES, '支援内容'),
   minutes: minutes.nullish().describe('所要時間（分） 0–1440'),
-  note: optionalText(4000).describe('記録 (personal data)'),
+  note: optionalText(4000, { multiline: true }).describe('記録 (personal data)'),
 })
 
 export const listActivities = defineContract({
@@ -163,7 +163,7 @@ export const correctActivity = defineContract({
   summary: 'Correct an activity with a reason; the case history keeps what changed from what',
   tags: ['accompaniment'],
   params: z.object({ id: uuid, activityId: uuid }),
-  body: activityFields.partial().extend({ reason: requiredText(500, '訂正の理由') }),
+  body: activityFields.partial().extend({ reason: requiredText(500, '訂正の理由', { multiline: true }) }),
   response: activity,
 })
 
@@ -198,7 +198,7 @@ export const addObservedChange = defineContract({
   params: caseParams,
   body: z.object({
     observedOn: dateInput.describe('Not in the future, not before the case was opened'),
-    note: requiredText(2000, '変化の内容').describe('(personal data)'),
+    note: requiredText(2000, '変化の内容', { multiline: true }).describe('(personal data)'),
   }),
   response: observedChange,
   status: 201,
@@ -251,7 +251,7 @@ export const getCaseloads = defineContract({
     'Caseloads per worker and per ward, flagged over the role’s threshold (ward coordinator: own ward; headquarters: all wards); counts and worker names only',
   tags: ['accompaniment'],
   query: z.object({
-    ward: z.string().trim().max(40).optional().describe('A ward code or name; headquarters only'),
+    ward: textInput().trim().max(40).optional().describe('A ward code or name; headquarters only'),
   }),
   response: z.object({
     today: isoDate,

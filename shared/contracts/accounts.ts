@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { codesOf, ROLES, UNIT_KINDS } from '../codes.ts'
 import { loginId } from './auth.ts'
-import { codeOf, idParams, pageOf, pageQuery, requiredText, uuid } from './common.ts'
+import { codeOf, idParams, pageOf, pageQuery, requiredText, textInput, uuid } from './common.ts'
 import { defineContract } from './define.ts'
 
 export const unit = z.object({
@@ -36,7 +36,7 @@ export const listAccounts = defineContract({
   summary: 'Accounts, filtered and paged (administrators)',
   tags: ['accounts'],
   query: z.object({
-    q: z.string().trim().max(100).optional().describe('Part of the name or login ID'),
+    q: textInput().trim().max(100).optional().describe('Part of the name or login ID'),
     role: z.enum(codesOf(ROLES)).optional(),
     unitId: uuid.optional(),
     active: z.enum(['true', 'false']).optional(),

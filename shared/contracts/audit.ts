@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { codesOf, ROLES, type Role } from '../codes.ts'
-import { dateInput, pageOf, pageQuery } from './common.ts'
+import { dateInput, pageOf, pageQuery, textInput } from './common.ts'
 import { defineContract } from './define.ts'
 
 export const auditEntry = z.object({
@@ -23,10 +23,10 @@ export const listAudit = defineContract({
   query: z.object({
     from: dateInput.optional(),
     to: dateInput.optional(),
-    action: z.string().trim().max(60).optional(),
-    actor: z.string().trim().max(64).optional().describe('Login ID'),
-    recordType: z.string().trim().max(40).optional(),
-    recordId: z.string().trim().max(100).optional(),
+    action: textInput().trim().max(60).optional(),
+    actor: textInput().trim().max(64).optional().describe('Login ID'),
+    recordType: textInput().trim().max(40).optional(),
+    recordId: textInput().trim().max(100).optional(),
     ...pageQuery,
   }),
   response: pageOf(auditEntry),

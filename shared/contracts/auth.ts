@@ -1,12 +1,11 @@
 import { z } from 'zod'
 import { codesOf, ROLES, UNIT_KINDS } from '../codes.ts'
-import { requiredText } from './common.ts'
+import { requiredText, textInput } from './common.ts'
 import { defineContract, noContent } from './define.ts'
 
 export const PASSWORD_MIN_LENGTH = 12
 
-export const password = z
-  .string({ error: 'パスワードを入力してください' })
+export const password = textInput({ error: 'パスワードを入力してください' })
   .min(PASSWORD_MIN_LENGTH, { error: `パスワードは${PASSWORD_MIN_LENGTH}文字以上にしてください` })
   .max(200, { error: 'パスワードは200文字以内にしてください' })
   // Control characters (NUL, tab, newline…) cannot be typed into a password field and break
@@ -14,8 +13,7 @@ export const password = z
   .refine((s) => !/[\p{Cc}]/u.test(s), { error: 'パスワードに制御文字（改行・タブなど）は使えません' })
   .refine((s) => !/[\uD800-\uDFFF]/u.test(s), { error: 'パスワードに使えない文字が含まれています' })
 
-export const loginId = z
-  .string({ error: 'ログインIDを入力してください' })
+export const loginId = textInput({ error: 'ログインIDを入力してください' })
   .trim()
   .min(3, { error: 'ログインIDは3文字以上にしてください' })
   .max(64, { error: 'ログインIDは64文字以内にしてください' })
@@ -62,10 +60,9 @@ export const login = defineContract({
   summary: 'Log in with a login ID and password',
   tags: ['auth'],
   body: z.object({
-    city: z.string().trim().optional().describe('City id; omitted in a one-city deployment'),
+    city: textInput().trim().optional().describe('City id; omitted in a one-city deployment'),
     loginId: requiredText(64, 'ログインID'),
-    password: z
-      .string({ error: 'パスワードを入力してください' })
+    password: textInput({ error: 'パスワードを入力してください' })
       .min(1, { error: 'パスワードを入力してください' })
       .max(200),
   }),
@@ -90,8 +87,7 @@ export const logout = defineContract({
  * and from the page to the server in a POST body: never in a path or query the server would log
  * or a Referer would carry.
  */
-const linkToken = z
-  .string({ error: 'リンクが正しくありません' })
+const linkToken = textInput({ error: 'リンクが正しくありません' })
   .min(10, { error: 'リンクが正しくありません' })
   .max(200, { error: 'リンクが正しくありません' })
   // `<city>.<random>` in URL-safe characters: anything else is no link of ours, and never reaches a query.

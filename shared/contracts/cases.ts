@@ -22,11 +22,12 @@ import {
   pageOf,
   pageQuery,
   requiredText,
+  textInput,
   uuid,
 } from './common.ts'
 import { defineContract } from './define.ts'
 
-const wardCode = z.string().trim().min(1).max(40).describe('Ward code (see /api/wards)')
+const wardCode = textInput().trim().min(1).max(40).describe('Ward code (see /api/wards)')
 
 /** The intake fields without defaults, so that a correction (PATCH) changes only what it names. */
 const intakeFields = z.object({
@@ -140,7 +141,7 @@ export const listCases = defineContract({
     staffId: uuid.optional(),
     openedFrom: dateInput.optional(),
     openedTo: dateInput.optional(),
-    q: z.string().trim().max(100).optional().describe('Part of the case number, name or kana'),
+    q: textInput().trim().max(100).optional().describe('Part of the case number, name or kana'),
     sort: z.enum(CASE_SORTS).default('openedOn'),
     order: z.enum(['asc', 'desc']).default('desc'),
     ...pageQuery,
@@ -185,8 +186,8 @@ export const findSimilarCases = defineContract({
     'Cases in scope about possibly the same person: same name or kana, or same birth year, ward and gender',
   tags: ['cases'],
   query: z.object({
-    name: z.string().trim().max(100).optional(),
-    kana: z.string().trim().max(100).optional(),
+    name: textInput().trim().max(100).optional(),
+    kana: textInput().trim().max(100).optional(),
     birthYear: z.coerce.number().int().optional(),
     ward: wardCode.optional(),
     gender: z.enum(codesOf(GENDERS)).optional(),
@@ -212,7 +213,7 @@ export const updateCase = defineContract({
   summary: 'Correct the intake fields of a case; every change is kept in its history',
   tags: ['cases'],
   params: idParams,
-  body: intakeFields.partial().extend({ ...versioned, reason: optionalText(500) }),
+  body: intakeFields.partial().extend({ ...versioned, reason: optionalText(500, { multiline: true }) }),
   response: caseDetail,
 })
 
@@ -226,7 +227,7 @@ export const closeCase = defineContract({
     ...versioned,
     closedOn: dateInput,
     closureReason: codeOf(CLOSURE_REASONS, '終結理由'),
-    note: optionalText(2000),
+    note: optionalText(2000, { multiline: true }),
   }),
   response: caseDetail,
 })
@@ -240,11 +241,10 @@ export const handOverCase = defineContract({
   body: z.object({
     ...versioned,
     handedOverOn: dateInput,
-    ward: z
-      .string({ error: '引継ぎ先の区を選択してください' })
+    ward: textInput({ error: '引継ぎ先の区を選択してください' })
       .trim()
       .min(1, { error: '引継ぎ先の区を選択してください' }),
-    summary: requiredText(4000, 'アセスメントの要約'),
+    summary: requiredText(4000, 'アセスメントの要約', { multiline: true }),
   }),
   response: caseDetail,
 })
@@ -255,7 +255,7 @@ export const reopenCase = defineContract({
   summary: 'Reopen a closed or handed-over case with a reason',
   tags: ['cases'],
   params: idParams,
-  body: z.object({ ...versioned, reason: requiredText(1000, '再開の理由') }),
+  body: z.object({ ...versioned, reason: requiredText(1000, '再開の理由', { multiline: true }) }),
   response: caseDetail,
 })
 

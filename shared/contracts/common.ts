@@ -5,12 +5,55 @@ import { isIsoDate, parseWesternDate } from '../dates.ts'
 export const uuid = z.uuid({ error: '識別子の形式が正しくありません' })
 export const idParams = z.object({ id: uuid })
 
+/**
+ * Characters no text may hold. PostgreSQL cannot store NUL, and a lone surrogate half (which
+ * JSON's \uD800 escape can carry) is not a character: both used to surface as 500s deep in the
+ * database. Other C0 controls are invisible garbage in a record. Multi-line text keeps tab,
+ * line feed and carriage return; single-line text refuses those too.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/
+const LINE_BREAK_OR_TAB = /[\t\n\r]/
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+
+/** The field messages for refused characters, on the server and in forms. */
+export const TEXT_MESSAGES = {
+  control: '制御文字（NUL など）は入力できません',
+  lineBreak: 'この項目には改行やタブを入力できません',
+  surrogate: '文字として正しくないデータ（対になっていないサロゲート）が含まれています',
+} as const
+
+export interface TextOptions {
+  /** Tab and line breaks allowed (text typed into a textarea). */
+  multiline?: boolean
+  /** The message when the value is missing or not a string. */
+  error?: string
+}
+
+/**
+ * The one string schema for text coming in (bodies, query strings, path parameters): every
+ * contract's input string is this or built on it, so bad bytes are a 400 with a field message,
+ * never a 500. Zero-width and full-width characters are ordinary text here; rules that care
+ * (the anonymised summaries' name filter) normalise for themselves.
+ */
+export function textInput(options: TextOptions = {}) {
+  const base = options.error ? z.string({ error: options.error }) : z.string()
+  const checked = base
+    .refine((v) => !CONTROL.test(v), { error: TEXT_MESSAGES.control, abort: true })
+    .refine((v) => !LONE_SURROGATE.test(v), { error: TEXT_MESSAGES.surrogate, abort: true })
+  return options.multiline
+    ? checked
+    : checked.refine((v) => !LINE_BREAK_OR_TAB.test(v.trim()), {
+        error: TEXT_MESSAGES.lineBreak,
+        abort: true,
+      })
+}
+
 /** The one wording for a date that is not a real 西暦 date, on the server and in forms. */
 export const INVALID_DATE_MESSAGE = '日付は「2021/8/31」のように、実在する年月日を西暦で入力してください'
 
 /** A 西暦 date typed by a person (2021-08-31 or 2021/8/31), normalised to ISO. */
-export const dateInput = z
-  .string({ error: '日付を入力してください' })
+export const dateInput = textInput({ error: '日付を入力してください' })
   .trim()
   .min(1, { error: '日付を入力してください' })
   .transform((value, ctx) => {
@@ -27,8 +70,7 @@ export const dateInput = z
 
 /** Same as dateInput, but an empty string or null means "not given". */
 // Not a union with dateInput: a union reports its own generic message instead of ours.
-export const optionalDateInput = z
-  .string({ error: INVALID_DATE_MESSAGE })
+export const optionalDateInput = textInput({ error: INVALID_DATE_MESSAGE })
   .nullable()
   .optional()
   .transform((value, ctx) => {
@@ -45,8 +87,7 @@ export const optionalDateInput = z
 /** An ISO date as the API returns it. */
 export const isoDate = z.string().refine(isIsoDate, { error: '日付の形式が正しくありません' })
 
-export const timeInput = z
-  .string()
+export const timeInput = textInput()
   .trim()
   .regex(/^([01]?\d|2[0-3]):[0-5]\d$/, { error: '時刻は「14:05」のように24時間制で入力してください' })
   .transform((t) => t.padStart(5, '0'))
@@ -57,18 +98,16 @@ export function codeOf<C extends string>(list: CodeList<C>, what: string) {
 }
 
 /** Free text: trimmed, empty → null. */
-export function optionalText(max: number) {
-  return z
-    .string()
+export function optionalText(max: number, options: Omit<TextOptions, 'error'> = {}) {
+  return textInput(options)
     .trim()
     .max(max, { error: `${max}文字以内で入力してください` })
     .nullish()
     .transform((v) => (v ? v : null))
 }
 
-export function requiredText(max: number, what: string) {
-  return z
-    .string({ error: `${what}を入力してください` })
+export function requiredText(max: number, what: string, options: Omit<TextOptions, 'error'> = {}) {
+  return textInput({ ...options, error: `${what}を入力してください` })
     .trim()
     .min(1, { error: `${what}を入力してください` })
     .max(max, { error: `${max}文字以内で入力してください` })

@@ -19,8 +19,8 @@ export const contactFields = z.object({
     .min(0, { error: '所要時間は0分以上で入力してください' })
     .max(1440, { error: '所要時間は1440分以内で入力してください' })
     .nullish(),
-  summary: optionalText(4000).describe('内容 (personal data)'),
-  nextStep: optionalText(1000).describe('次の対応'),
+  summary: optionalText(4000, { multiline: true }).describe('内容 (personal data)'),
+  nextStep: optionalText(1000, { multiline: true }).describe('次の対応'),
 })
 
 export const contact = z.object({
@@ -68,6 +68,6 @@ export const correctContact = defineContract({
   summary: 'Correct a contact; the case history keeps what changed from what',
   tags: ['contacts'],
   params: z.object({ id: uuid, contactId: uuid }),
-  body: contactFields.partial().extend({ reason: optionalText(500) }),
+  body: contactFields.partial().extend({ reason: optionalText(500, { multiline: true }) }),
   response: contact,
 })

@@ -58,7 +58,7 @@ export const writeAssessment = defineContract({
   params: idParams,
   body: z.object({
     ...versioned,
-    assessment: optionalText(4000).describe('追加アセスメント (personal data)'),
+    assessment: optionalText(4000, { multiline: true }).describe('追加アセスメント (personal data)'),
     wardState: codeOf(WARD_STATES, '区の状況'),
   }),
   response: caseDetail,
@@ -73,7 +73,7 @@ export const recordConsent = defineContract({
   body: z.object({
     ...versioned,
     consentOn: dateInput.describe('同意日: not in the future, not before the case was opened'),
-    consentNote: optionalText(1000).describe('同意の範囲・方法など'),
+    consentNote: optionalText(1000, { multiline: true }).describe('同意の範囲・方法など'),
   }),
   response: caseDetail,
 })
@@ -84,6 +84,6 @@ export const withdrawConsent = defineContract({
   summary: 'Record that the consent was withdrawn (or entered by mistake), with a reason',
   tags: ['handovers'],
   params: idParams,
-  body: z.object({ ...versioned, reason: requiredText(1000, '撤回の理由') }),
+  body: z.object({ ...versioned, reason: requiredText(1000, '撤回の理由', { multiline: true }) }),
   response: caseDetail,
 })

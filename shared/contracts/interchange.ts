@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { BASELINE_METRICS } from '../codes.ts'
-import { dateInput, isoDate } from './common.ts'
+import { dateInput, isoDate, textInput } from './common.ts'
 import { defineContract, noContent } from './define.ts'
 
 const importError = z.object({
@@ -35,8 +35,7 @@ export const importLedger = defineContract({
       .enum(['true', 'false'])
       .default('true')
       .transform((v) => v === 'true'),
-    name: z
-      .string()
+    name: textInput()
       .max(200)
       .optional()
       .describe('File name (or header x-file-name); its extension picks the format'),
@@ -72,7 +71,7 @@ export const listBaselines = defineContract({
   response: z.array(baseline),
 })
 
-const labelParams = z.object({ label: z.string().trim().min(1).max(100) })
+const labelParams = z.object({ label: textInput().trim().min(1).max(100) })
 
 export const putBaseline = defineContract({
   method: 'PUT',

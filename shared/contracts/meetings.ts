@@ -30,6 +30,7 @@ import {
   pageOf,
   pageQuery,
   requiredText,
+  textInput,
   uuid,
 } from './common.ts'
 import { defineContract, noContent } from './define.ts'
@@ -51,8 +52,7 @@ const newCaseRoute = z.enum(codesOf(NEW_CASE_ROUTES))
 // Optional form values: '' or null or omitted → null. A plain string with a transform (not a
 // union) so that a wrong value gets its own Japanese message rather than a union's generic one.
 function optional<T>(check: (value: string) => T | undefined, message: string) {
-  return z
-    .string()
+  return textInput()
     .trim()
     .nullish()
     .transform((v, ctx): T | null => {
@@ -215,11 +215,11 @@ export const meetingFields = z.object({
 })
 
 export const meetingPatch = meetingFields.partial().extend({
-  minutesNote: optionalText(8000).optional().describe('議事録の全体メモ'),
+  minutesNote: optionalText(8000, { multiline: true }).optional().describe('議事録の全体メモ'),
 })
 
 export const decisionFields = z.object({
-  policy: optionalText(4000).describe('支援方針'),
+  policy: optionalText(4000, { multiline: true }).describe('支援方針'),
   lead: codeOf(CASE_LEADS, '主担当'),
   leadUnitId: optionalUuid.describe(
     'ward_section: one of the ward’s sections; specialist: an agency; accompaniment: (ignored) the team',

@@ -106,7 +106,7 @@ const meetingFields = {
   heldOn: dateInput.describe('開催日'),
   startTime: startTime.describe('開始時刻 HH:MM'),
   place: optionalText(200).describe('場所'),
-  note: optionalText(2000).describe('案内・議題 (no personal data)'),
+  note: optionalText(2000, { multiline: true }).describe('案内・議題 (no personal data)'),
 }
 
 export const createNetworkMeeting = defineContract({
@@ -131,7 +131,7 @@ export const updateNetworkMeeting = defineContract({
     heldOn: meetingFields.heldOn.optional(),
     startTime: startTime.optional(),
     place: optionalText(200).optional(),
-    note: optionalText(2000).optional(),
+    note: optionalText(2000, { multiline: true }).optional(),
   }),
   response: networkMeetingDetail,
 })
@@ -157,8 +157,8 @@ export const shareCase = defineContract({
   body: z.object({
     caseId: z.uuid({ error: '共有するケースを選択してください' }),
     title: requiredText(100, '表題'),
-    summary: requiredText(2000, '概要'),
-    question: optionalText(1000).describe('検討したいこと'),
+    summary: requiredText(2000, '概要', { multiline: true }),
+    question: optionalText(1000, { multiline: true }).describe('検討したいこと'),
   }),
   response: caseStudyShare,
   status: 201,

@@ -13,7 +13,7 @@ import {
   ROUTES,
   SURVEY_AUDIENCES,
 } from '../codes.ts'
-import { dateInput, isoDate } from './common.ts'
+import { dateInput, isoDate, textInput } from './common.ts'
 import { defineContract } from './define.ts'
 
 /** The outcome of a window case as of the period's end (表3 対応結果). */
@@ -102,9 +102,8 @@ export const reportQuery = z
   .object({
     from: dateInput.describe('First day of the period (inclusive)'),
     to: dateInput.describe('Last day of the period (inclusive)'),
-    ward: z.string().trim().min(1).max(40).optional().describe('Ward code: only that ward'),
-    baseline: z
-      .string()
+    ward: textInput().trim().min(1).max(40).optional().describe('Ward code: only that ward'),
+    baseline: textInput()
       .trim()
       .min(1)
       .max(100)

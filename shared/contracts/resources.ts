@@ -8,6 +8,7 @@ import {
   pageOf,
   pageQuery,
   requiredText,
+  textInput,
   uuid,
 } from './common.ts'
 import { defineContract } from './define.ts'
@@ -50,11 +51,10 @@ export const listResources = defineContract({
   summary: 'The directory of community resources (every staff role; inactive ones for headquarters)',
   tags: ['resources'],
   query: z.object({
-    q: z.string().trim().max(100).optional().describe('Part of the name, number, description or contact'),
+    q: textInput().trim().max(100).optional().describe('Part of the name, number, description or contact'),
     category: z.enum(codesOf(RESOURCE_CATEGORIES), { error: '分類を一覧から選択してください' }).optional(),
     serves: z.enum(codesOf(RESOURCE_SERVES), { error: '対象を一覧から選択してください' }).optional(),
-    ward: z
-      .string()
+    ward: textInput()
       .trim()
       .max(40)
       .optional()
@@ -83,8 +83,7 @@ const fiscalYear = z.coerce
   .min(2000, { error: '年度は2000年度から2100年度の間で入力してください' })
   .max(2100, { error: '年度は2000年度から2100年度の間で入力してください' })
 
-const resourceNo = z
-  .string()
+const resourceNo = textInput()
   .trim()
   .max(30, { error: '資源番号は30文字以内で入力してください' })
   .regex(/^\S*$/u, { error: '資源番号に空白は使えません' })
@@ -95,8 +94,7 @@ const serves = z
   .array(z.enum(codesOf(RESOURCE_SERVES), { error: '対象を一覧から選択してください' }))
   .max(RESOURCE_SERVES.length)
 /** A ward code or name; empty or null = city-wide. Checked against the city's wards by the service. */
-const ward = z
-  .string()
+const ward = textInput()
   .trim()
   .max(40, { error: '区を一覧から選択してください' })
   .nullish()
@@ -119,7 +117,7 @@ export const createResource = defineContract({
     ward,
     subsidyFiscalYears: subsidyFiscalYears.default([]),
     contact: optionalText(200),
-    description: optionalText(2000),
+    description: optionalText(2000, { multiline: true }),
   }),
   response: resource,
   status: 201,
@@ -138,8 +136,11 @@ export const updateResource = defineContract({
     serves: serves.optional(),
     ward: ward.describe('Omitted = unchanged; empty or null = city-wide'),
     subsidyFiscalYears: subsidyFiscalYears.optional(),
-    contact: z.string().trim().max(200, { error: '200文字以内で入力してください' }).nullish(),
-    description: z.string().trim().max(2000, { error: '2000文字以内で入力してください' }).nullish(),
+    contact: textInput().trim().max(200, { error: '200文字以内で入力してください' }).nullish(),
+    description: textInput({ multiline: true })
+      .trim()
+      .max(2000, { error: '2000文字以内で入力してください' })
+      .nullish(),
     active: z.boolean({ error: '有効か無効かを指定してください' }).optional(),
   }),
   response: resource,
@@ -184,7 +185,7 @@ export const addReferral = defineContract({
   body: z.object({
     resourceId: z.uuid({ error: '社会資源を選択してください' }),
     referredOn: dateInput.describe('つないだ日; not in the future, not before the case was opened'),
-    note: optionalText(1000),
+    note: optionalText(1000, { multiline: true }),
   }),
   response: referral,
   status: 201,
@@ -199,7 +200,7 @@ export const updateReferral = defineContract({
   body: z.object({
     outcome: z.enum(codesOf(REFERRAL_OUTCOMES), { error: '結果を選択してください' }),
     outcomeOn: optionalDateInput.describe('結果の日付; required for つながった / 利用に至らず'),
-    note: optionalText(1000).optional().describe('Omitted = unchanged; empty = cleared'),
+    note: optionalText(1000, { multiline: true }).optional().describe('Omitted = unchanged; empty = cleared'),
   }),
   response: referral,
 })

@@ -3,6 +3,7 @@ import * as contract from '../../../shared/contracts/auth.ts'
 import type { Clock } from '../../platform/clock.ts'
 import { AppError } from '../../platform/errors.ts'
 import { publicRoute, route } from '../../platform/http.ts'
+import { csrfToken, endSession } from '../../platform/sessions.ts'
 import type { TwoFactorService } from '../two-factor/two-factor.service.ts'
 import { type AuthService, toMe } from './auth.service.ts'
 import { createLoginLimits } from './login-limits.ts'
@@ -75,7 +76,7 @@ export function registerAuthRoutes(
       }
     }
     const secondFactor = account ? null : (pendingOf(request, clock.now().getTime())?.step ?? null)
-    return { account, csrfToken: reply.generateCsrf(), idleMinutes, secondFactor }
+    return { account, csrfToken: csrfToken(request, reply), idleMinutes, secondFactor }
   })
 
   const limits = createLoginLimits(app, {
@@ -95,19 +96,19 @@ export function registerAuthRoutes(
     const step = await twoFactor.nextStep(actor.tenantId, actor.accountId, actor.role)
     if (step) {
       await holdForSecondFactor(request, actor, step, clock.now().getTime())
-      return { account: null, csrfToken: reply.generateCsrf(), secondFactor: step }
+      return { account: null, csrfToken: csrfToken(request, reply), secondFactor: step }
     }
     // A new session id at login, so a session id planted before login is worthless.
     await request.session.regenerate()
     request.session.tenantId = actor.tenantId
     request.session.accountId = actor.accountId
     request.session.lastSeen = clock.now().getTime()
-    return { account: toMe(actor), csrfToken: reply.generateCsrf(), secondFactor: null }
+    return { account: toMe(actor), csrfToken: csrfToken(request, reply), secondFactor: null }
   })
 
-  route(app, contract.logout, async ({ actor, request }) => {
+  route(app, contract.logout, async ({ actor, request, reply }) => {
     await auth.logout(actor)
-    await request.session.destroy()
+    await endSession(request, reply)
     return null
   })
 

@@ -6,6 +6,7 @@ import { extname, join } from 'node:path'
 import type { FastifyError, FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { textInput } from '../../../shared/contracts/common.ts'
 import * as contract from '../../../shared/contracts/interchange.ts'
 import type { AppDeps } from '../../platform/deps.ts'
 import { forbidden, handleError, invalid, problem } from '../../platform/errors.ts'
@@ -37,6 +38,22 @@ async function withTempFile<T>(name: string, body: Buffer, fn: (path: string) =>
   }
 }
 
+/**
+ * The file's name, percent-encoded by the web app (headers are Latin-1). A broken escape such
+ * as %E0%A4%A, or a control character inside, is the client's mistake: a field error, not a 500.
+ */
+function fileNameOf(raw: string): string {
+  let name: string
+  try {
+    name = decodeURIComponent(raw)
+  } catch {
+    throw invalid([{ field: 'name', message: 'ファイル名の形式が正しくありません（URLエンコードが壊れています）' }])
+  }
+  const checked = textInput().safeParse(name)
+  if (!checked.success) throw invalid([{ field: 'name', message: checked.error.issues[0]!.message }])
+  return name
+}
+
 export function registerInterchangeRoutes(app: FastifyInstance, deps: AppDeps) {
   const { db, clock } = deps
   // Encapsulated: the binary body parser and its 30 MiB limit apply to the import route only.
@@ -56,7 +73,7 @@ export function registerInterchangeRoutes(app: FastifyInstance, deps: AppDeps) {
       requireLedgerRole(actor)
       const body = request.body
       const name = query.name ?? (request.headers['x-file-name'] as string | undefined) ?? ''
-      const decoded = decodeURIComponent(name)
+      const decoded = fileNameOf(name)
       if (!Buffer.isBuffer(body)) throw invalid([{ field: 'body', message: 'ファイルを送信してください' }])
       if (!/\.(xlsx|csv)$/iu.test(decoded))
         throw invalid([{ field: 'name', message: 'ファイル名は .xlsx または .csv で終わる必要があります' }])

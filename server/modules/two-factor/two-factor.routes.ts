@@ -4,6 +4,7 @@ import type { Actor } from '../../platform/actor.ts'
 import type { Clock } from '../../platform/clock.ts'
 import { AppError } from '../../platform/errors.ts'
 import { publicRoute, route } from '../../platform/http.ts'
+import { csrfToken } from '../../platform/sessions.ts'
 import { type AuthService, toMe } from '../auth/auth.service.ts'
 import { beginSession, pendingOf } from '../auth/second-factor.ts'
 import type { TwoFactorService } from './two-factor.service.ts'
@@ -57,7 +58,7 @@ export function registerTwoFactorRoutes(
       const recoveryCodes = await twoFactor.confirmEnrolment(actor, body.code)
       // Enrolled: a session that was waiting for this becomes a signed-in one.
       if (pending) await beginSession(request, actor, clock.now().getTime())
-      return { recoveryCodes, account: toMe(actor), csrfToken: reply.generateCsrf() }
+      return { recoveryCodes, account: toMe(actor), csrfToken: csrfToken(request, reply) }
     },
     { rateLimit: { max: loginRateLimit, timeWindow: '1 minute' } },
   )
@@ -75,7 +76,7 @@ export function registerTwoFactorRoutes(
       const actor = await auth.loadActor(pending.tenantId, pending.accountId, request.ip)
       if (!actor) throw new AppError('unauthenticated', 'もう一度ログインしてください')
       await beginSession(request, actor, clock.now().getTime())
-      return { account: toMe(actor), csrfToken: reply.generateCsrf() }
+      return { account: toMe(actor), csrfToken: csrfToken(request, reply) }
     },
     { rateLimit: { max: loginRateLimit, timeWindow: '1 minute' } },
   )

@@ -1,0 +1,43 @@
+import fastifyHelmet from '@fastify/helmet'
+import type { FastifyInstance } from 'fastify'
+
+/** One year: browsers then refuse plain http for this host until it passes. */
+const HSTS = 'max-age=31536000'
+
+/**
+ * Response headers every answer carries: the CSP and its companions (helmet), HSTS when the
+ * request came over https, and Cache-Control: no-store on the whole API — its answers carry
+ * personal data (cases, contacts, reports), which no browser cache or shared proxy may keep.
+ */
+export async function registerSecurityHeaders(app: FastifyInstance) {
+  await app.register(fastifyHelmet, {
+    // Everything is served by the product itself (city networks are closed). No
+    // upgrade-insecure-requests: intranet deployments may run on plain http.
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        'default-src': ["'self'"],
+        'base-uri': ["'self'"],
+        'font-src': ["'self'", 'data:'],
+        'form-action': ["'self'"],
+        'frame-ancestors': ["'none'"],
+        'img-src': ["'self'", 'data:'],
+        'object-src': ["'none'"],
+        'script-src': ["'self'"],
+        'script-src-attr': ["'none'"],
+        'style-src': ["'self'", "'unsafe-inline'"],
+      },
+    },
+    // The same as frame-ancestors 'none', for browsers that only know the older header.
+    frameguard: { action: 'deny' },
+    // Sent below, and only over https: on a plain-http intranet HSTS would lock users out.
+    strictTransportSecurity: false,
+  })
+  app.addHook('onSend', async (request, reply) => {
+    // request.protocol honours X-Forwarded-Proto only from a trusted proxy.
+    if (request.protocol === 'https') reply.header('strict-transport-security', HSTS)
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) {
+      reply.header('cache-control', 'no-store')
+    }
+  })
+}
