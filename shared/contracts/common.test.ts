@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { INVALID_DATE_MESSAGE, optionalDateInput } from './common.ts'
+import {
+  INVALID_DATE_MESSAGE,
+  optionalDateInput,
+  optionalText,
+  requiredText,
+  TEXT_MESSAGES,
+  textInput,
+} from './common.ts'
 
 describe('optionalDateInput', () => {
   it('treats empty, blank, null and missing as not given', () => {
@@ -15,5 +22,42 @@ describe('optionalDateInput', () => {
     const result = optionalDateInput.safeParse('2021-02-30')
     expect(result.success).toBe(false)
     expect(result.error?.issues.map((i) => i.message)).toEqual([INVALID_DATE_MESSAGE])
+  })
+})
+
+describe('textInput, optionalText and requiredText (the shared text schema)', () => {
+  const messages = (result: { success: boolean; error?: { issues: { message: string }[] } }) =>
+    result.success ? [] : result.error!.issues.map((i) => i.message)
+
+  it('refuses NUL and the other C0 controls and DEL, with one Japanese message', () => {
+    for (const c of ['\u0000', '\u0001', '\u0008', '\u000b', '\u000c', '\u001b', '\u001f', '\u007f']) {
+      expect(messages(requiredText(100, '氏名').safeParse(`山${c}田`))).toEqual([TEXT_MESSAGES.control])
+      expect(messages(optionalText(100, { multiline: true }).safeParse(`山${c}田`))).toEqual([
+        TEXT_MESSAGES.control,
+      ])
+    }
+  })
+
+  it('refuses high and low surrogate halves, keeps proper pairs', () => {
+    for (const v of ['\ud800', 'a\udbffb', '\udc00', 'x\udfff', '\udc00\ud800']) {
+      expect(messages(textInput().safeParse(v))).toEqual([TEXT_MESSAGES.surrogate])
+    }
+    expect(textInput().parse('𠮷野家😀')).toBe('𠮷野家😀')
+  })
+
+  it('takes tab and line breaks in multi-line text only; trims them at the ends of either', () => {
+    expect(optionalText(100, { multiline: true }).parse('一\n\t二\r\n三')).toBe('一\n\t二\r\n三')
+    expect(messages(optionalText(100).safeParse('一\n二'))).toEqual([TEXT_MESSAGES.lineBreak])
+    expect(messages(requiredText(100, '名称').safeParse('一\t二'))).toEqual([TEXT_MESSAGES.lineBreak])
+    expect(requiredText(100, '名称').parse(' 一二\n')).toBe('一二')
+  })
+
+  it('treats zero-width and full-width characters as ordinary text', () => {
+    expect(requiredText(100, '氏名').parse('池\u200b田\u200d恵')).toBe('池\u200b田\u200d恵')
+    expect(requiredText(100, '氏名').parse('ＡＢＣ　１２３')).toBe('ＡＢＣ　１２３')
+  })
+
+  it('reports a bad character alone, not also the length it exceeds', () => {
+    expect(messages(requiredText(3, '氏名').safeParse('\u0000'.repeat(10)))).toEqual([TEXT_MESSAGES.control])
   })
 })
