@@ -60,7 +60,7 @@ interface Target {
   /** Where the bad value goes and under which field name an error must name it. */
   at: 'body' | 'query' | 'path'
   field: string
-  request(value: string): InjectOptions
+  request(value: string): InjectOptions & { url: string }
 }
 
 function urlFor(template: string, params: Parameter[], override?: { name: string; raw: string }): string {
