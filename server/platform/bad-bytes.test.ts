@@ -321,7 +321,7 @@ describe('the reported faults', () => {
       payload: Buffer.alloc(30 * 1024 * 1024 + 1, 0x41),
     })
     expect(upload.statusCode).toBe(413)
-    expect(upload.json()).toMatchObject({ status: 413, detail: '送信できるのは 30 MiB までです' })
+    expect(upload.json()).toMatchObject({ status: 413, detail: 'ファイルが大きすぎます（上限30MB）' })
     expect(await casesOf(city.tenantId)).toBe(0)
   })
 

@@ -12,7 +12,7 @@ beforeAll(async () => {
 afterAll(() => ctx.close())
 
 /** The app on the test database, with its own configuration (proxy trust, public docs). */
-async function appWith(config: { trustProxy?: boolean; publicApiDocs?: boolean }) {
+async function appWith(config: { trustProxy?: string[]; publicApiDocs?: boolean }) {
   const app = await buildApp({
     db: ctx.db,
     clock: ctx.clock,
@@ -20,9 +20,11 @@ async function appWith(config: { trustProxy?: boolean; publicApiDocs?: boolean }
       idleMinutes: 30,
       defaultCity: 'unused',
       sessionSecret: randomBytes(32).toString('hex'),
-      trustProxy: config.trustProxy ?? false,
+      twoFactorKey: randomBytes(32).toString('hex'),
+      trustProxy: config.trustProxy ?? [],
       publicUrl: 'http://localhost',
       loginRateLimit: 1000,
+      loginAddressRateLimit: 1000,
       publicApiDocs: config.publicApiDocs,
     },
   })
@@ -63,8 +65,9 @@ describe('Cache-Control on the API', () => {
 
 describe('transport and framing headers', () => {
   it('sends HSTS over https (behind a trusted proxy), never over plain http', async () => {
-    const trusting = await appWith({ trustProxy: true })
-    const direct = await appWith({ trustProxy: false })
+    // Injected requests come from 127.0.0.1: the listed proxy, or not.
+    const trusting = await appWith({ trustProxy: ['127.0.0.1'] })
+    const direct = await appWith({ trustProxy: ['10.0.0.1'] })
     try {
       const viaProxy = await trusting.inject({
         method: 'GET',

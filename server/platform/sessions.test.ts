@@ -138,6 +138,25 @@ describe('CSRF with the secret in a cookie', () => {
   })
 })
 
+describe('CSRF between the password and the second step', () => {
+  it('binds the tokens of a session pending its second step to that session', async () => {
+    const city = await ctx.newCity('二段階の市', { twoFactorRoles: ['admin'] })
+    const u = await city.user('admin')
+    const { cookie, csrf: anonymousToken } = await anonymous()
+    const res = await login(cookie, anonymousToken, city.tenantId, u.loginId)
+    expect(res.json()).toMatchObject({ account: null, secondFactor: 'enrol' })
+    const pending = withCookies(cookie, res.headers['set-cookie'])
+    const enrol = (t: string) =>
+      ctx.app.inject({
+        method: 'POST',
+        url: '/api/auth/two-factor/enrolment',
+        headers: { cookie: pending, 'x-csrf-token': t },
+      })
+    expect((await enrol(anonymousToken)).statusCode).toBe(403)
+    expect((await enrol(res.json().csrfToken)).statusCode).toBe(200)
+  })
+})
+
 describe('logout', () => {
   it('clears the session cookie with an expired Set-Cookie and removes the stored session', async () => {
     const city = await ctx.newCity()

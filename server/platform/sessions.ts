@@ -11,12 +11,14 @@ export const SESSION_COOKIE = 'yorisoi_session'
 export const CSRF_COOKIE = 'yorisoi_csrf'
 
 /**
- * What a CSRF token is bound to: the session of a signed-in user, so a token works for that
- * session only (a secret planted from a sibling host is worthless without the session id);
+ * What a CSRF token is bound to: a session that belongs to someone (signed in, or pending the
+ * second login step — auth's second-factor.ts) binds its tokens to its id, so a token works for
+ * that session only (a secret planted from a sibling host is worthless without the session id);
  * before login there is no stored session, and the token is bound to the secret cookie alone.
  */
 function csrfBinding(request: FastifyRequest): string {
-  return request.session.accountId ? `session:${request.session.sessionId}` : 'anonymous'
+  const { accountId, pending, sessionId } = request.session
+  return accountId || pending ? `session:${sessionId}` : 'anonymous'
 }
 
 /** A CSRF token for the caller's next state-changing requests (GET /api/auth/session, login). */

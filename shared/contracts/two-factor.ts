@@ -3,7 +3,7 @@
 // endpoints complete it, enrol, disable, and let an administrator reset another account.
 import { z } from 'zod'
 import { me } from './auth.ts'
-import { idParams } from './common.ts'
+import { idParams, textInput } from './common.ts'
 import { defineContract, noContent } from './define.ts'
 
 /** What a person can type as a code: digits, letters, spaces and hyphens; full-width is folded. */
@@ -30,8 +30,7 @@ export function isRecoveryCode(code: string): boolean {
 const CODE_MESSAGE = '確認コード（6桁の数字）または回復コード（10文字）を入力してください'
 
 /** A TOTP code or a recovery code as typed; the server tells which by its form. */
-export const secondFactorCode = z
-  .string({ error: CODE_MESSAGE })
+export const secondFactorCode = textInput({ error: CODE_MESSAGE })
   .max(40, { error: CODE_MESSAGE })
   .transform((text, ctx) => {
     const code = normaliseCode(text)
@@ -43,8 +42,7 @@ export const secondFactorCode = z
   })
 
 /** Only a TOTP code (confirming an authenticator app): a recovery code makes no sense there. */
-export const totpCode = z
-  .string({ error: '確認コードを入力してください' })
+export const totpCode = textInput({ error: '確認コードを入力してください' })
   .max(40, { error: '確認コードは6桁の数字で入力してください' })
   .transform((text, ctx) => {
     const code = normaliseCode(text)
@@ -107,8 +105,7 @@ export const disableTwoFactor = defineContract({
   summary: 'Turn two-factor authentication off for one’s own account (password required)',
   tags: ['auth'],
   body: z.object({
-    password: z
-      .string({ error: 'パスワードを入力してください' })
+    password: textInput({ error: 'パスワードを入力してください' })
       .min(1, { error: 'パスワードを入力してください' })
       .max(200, { error: 'パスワードは200文字以内です' }),
   }),

@@ -47,7 +47,9 @@ function fileNameOf(raw: string): string {
   try {
     name = decodeURIComponent(raw)
   } catch {
-    throw invalid([{ field: 'name', message: 'ファイル名の形式が正しくありません（URLエンコードが壊れています）' }])
+    throw invalid([
+      { field: 'name', message: 'ファイル名の形式が正しくありません（URLエンコードが壊れています）' },
+    ])
   }
   const checked = textInput().safeParse(name)
   if (!checked.success) throw invalid([{ field: 'name', message: checked.error.issues[0]!.message }])
