@@ -87,7 +87,7 @@ export const logout = defineContract({
  * and from the page to the server in a POST body: never in a path or query the server would log
  * or a Referer would carry.
  */
-const linkToken = textInput({ error: 'リンクが正しくありません' })
+const linkToken = textInput({ error: 'リンクが正しくありません', invalid: 'リンクが正しくありません' })
   .min(10, { error: 'リンクが正しくありません' })
   .max(200, { error: 'リンクが正しくありません' })
   // `<city>.<random>` in URL-safe characters: anything else is no link of ours, and never reaches a query.

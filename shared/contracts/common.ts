@@ -18,9 +18,9 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 
 /** The field messages for refused characters, on the server and in forms. */
 export const TEXT_MESSAGES = {
-  control: '制御文字（NUL など）は入力できません',
-  lineBreak: 'この項目には改行やタブを入力できません',
-  surrogate: '文字として正しくないデータ（対になっていないサロゲート）が含まれています',
+  control: '制御文字（NUL など）は使えません',
+  lineBreak: 'この項目には改行やタブは使えません',
+  surrogate: '壊れた文字（対になっていないサロゲート）は使えません',
 } as const
 
 export interface TextOptions {
@@ -28,6 +28,8 @@ export interface TextOptions {
   multiline?: boolean
   /** The message when the value is missing or not a string. */
   error?: string
+  /** One message for any refused character instead of the specific ones (a token is right or not). */
+  invalid?: string
 }
 
 /**
@@ -38,15 +40,13 @@ export interface TextOptions {
  */
 export function textInput(options: TextOptions = {}) {
   const base = options.error ? z.string({ error: options.error }) : z.string()
+  const say = (message: string) => ({ error: options.invalid ?? message, abort: true })
   const checked = base
-    .refine((v) => !CONTROL.test(v), { error: TEXT_MESSAGES.control, abort: true })
-    .refine((v) => !LONE_SURROGATE.test(v), { error: TEXT_MESSAGES.surrogate, abort: true })
+    .refine((v) => !CONTROL.test(v), say(TEXT_MESSAGES.control))
+    .refine((v) => !LONE_SURROGATE.test(v), say(TEXT_MESSAGES.surrogate))
   return options.multiline
     ? checked
-    : checked.refine((v) => !LINE_BREAK_OR_TAB.test(v.trim()), {
-        error: TEXT_MESSAGES.lineBreak,
-        abort: true,
-      })
+    : checked.refine((v) => !LINE_BREAK_OR_TAB.test(v.trim()), say(TEXT_MESSAGES.lineBreak))
 }
 
 /** The one wording for a date that is not a real 西暦 date, on the server and in forms. */
@@ -98,7 +98,7 @@ export function codeOf<C extends string>(list: CodeList<C>, what: string) {
 }
 
 /** Free text: trimmed, empty → null. */
-export function optionalText(max: number, options: Omit<TextOptions, 'error'> = {}) {
+export function optionalText(max: number, options: Pick<TextOptions, 'multiline'> = {}) {
   return textInput(options)
     .trim()
     .max(max, { error: `${max}文字以内で入力してください` })
@@ -106,7 +106,7 @@ export function optionalText(max: number, options: Omit<TextOptions, 'error'> = 
     .transform((v) => (v ? v : null))
 }
 
-export function requiredText(max: number, what: string, options: Omit<TextOptions, 'error'> = {}) {
+export function requiredText(max: number, what: string, options: Pick<TextOptions, 'multiline'> = {}) {
   return textInput({ ...options, error: `${what}を入力してください` })
     .trim()
     .min(1, { error: `${what}を入力してください` })

@@ -8,6 +8,7 @@ import {
   type TestCity,
   type TestContext,
   type TestUser,
+  withCookies,
 } from '../../test/harness.ts'
 
 /** The code an authenticator app shows for `secret`, `stepsAgo` time steps before the clock. */
@@ -26,7 +27,7 @@ export function client(ctx: TestContext, cookie: string, csrf: string) {
       ...o,
       headers: { cookie: state.cookie, 'x-csrf-token': state.csrf, ...(o.headers ?? {}) },
     })
-    state.cookie = sessionCookie(res.headers['set-cookie']) || state.cookie
+    state.cookie = withCookies(state.cookie, res.headers['set-cookie'])
     const body = res.headers['content-type']?.includes('json') ? res.json() : undefined
     if (typeof body?.csrfToken === 'string') state.csrf = body.csrfToken
     return res
