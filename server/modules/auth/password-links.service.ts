@@ -1,4 +1,3 @@
-import { judgePassword, weakPasswordMessage } from '../../../shared/password-strength.ts'
 import type { Db } from '../../db/client.ts'
 import { writeAnonymousAudit } from '../../platform/audit.ts'
 import type { Clock } from '../../platform/clock.ts'
@@ -47,7 +46,13 @@ export function createPasswordLinkService(db: Db, clock: Clock) {
   }
 
   /** Field errors of a use, before anything is written (the link stays usable). */
-  function checkInput(link: Awaited<ReturnType<typeof findLink>>, input: LinkInput): FieldError[] {
+  async function checkInput(
+    link: Awaited<ReturnType<typeof findLink>>,
+    input: LinkInput,
+  ): Promise<FieldError[]> {
+    // The strength checker's dictionaries hold ~40 MB once loaded: load them on the first password
+    // set, not in every server and CLI process (most never set one).
+    const { judgePassword, weakPasswordMessage } = await import('../../../shared/password-strength.ts')
     const errors: FieldError[] = []
     if (link.purpose === 'first_admin') {
       if (!input.loginId) errors.push({ field: 'loginId', message: 'ログインIDを入力してください' })
@@ -65,7 +70,7 @@ export function createPasswordLinkService(db: Db, clock: Clock) {
     /** Sets the password behind a one-time link; for the first administrator, creates the account. */
     async use(input: LinkInput, clientAddress: string): Promise<void> {
       const link = await findLink(input.token)
-      const errors = checkInput(link, input)
+      const errors = await checkInput(link, input)
       if (errors.length) throw invalid(errors)
       const passwordHash = await hashPassword(input.password)
       const now = clock.now()
