@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateLedger } from '../../../bench/generate-ledger.ts'
 import { createTestContext, sessionCookie, TEST_PASSWORD, type TestContext } from '../../test/harness.ts'
 import { MAX_LEDGER_BYTES } from './import-ledger.ts'
+import { describeIssues } from './interchange.cli.ts'
 import { csvText, importDir, storedCounts, tempDir, writeCsv } from './test-ledger.ts'
 
 let ctx: TestContext
@@ -39,6 +40,13 @@ describe('import limits', () => {
     // The first ones found, in row order.
     expect(result.errors[0]).toMatchObject({ sheet: 'cases', row: 2, column: 'first_consulter' })
     expect(result.errors[999]).toMatchObject({ row: 1001 })
+    // The command prints the 1,000 and says how many there are in all.
+    const printed = describeIssues(result).err
+    expect(printed[0]).toBe('エラーが1500件あります。何も取り込んでいません / 1500 errors, nothing imported:')
+    expect(printed).toHaveLength(1 + 1000 + 1)
+    expect(printed.at(-1)).toBe(
+      'エラーは全1,500件のうち最初の1,000件を表示しました / the first 1000 of 1500 errors are shown',
+    )
     expect(await storedCounts(ctx.db, city.tenantId)).toEqual(before)
   })
 

@@ -10,7 +10,7 @@ import { loadConfig } from '../../platform/config.ts'
 import { ensureCity } from '../tenancy/reference-city.ts'
 import { exportLedger } from './export-ledger.ts'
 import { importLedger } from './import-ledger.ts'
-import type { CsvEncoding, ImportError } from './read/ledger.types.ts'
+import type { CsvEncoding, ImportError, ImportResult } from './read/ledger.types.ts'
 
 async function withStore<T>(
   fn: (db: Awaited<ReturnType<typeof openDatabase>>['db'], city: string) => Promise<T>,
@@ -34,6 +34,23 @@ async function withStore<T>(
 const sheetName = (key: string) =>
   SHEET_KEYS.includes(key as SheetKey) ? `${key}（${sheetDef(key as SheetKey).ja}）` : key
 const line = (e: ImportError) => `${e.sheet} 行${e.row} 列${e.column || '-'}: ${e.reason}`
+
+/** The warnings (stdout) and errors (stderr) of an import as the command prints them. */
+export function describeIssues(result: ImportResult): { out: string[]; err: string[] } {
+  const out = result.warnings.map((w) => `警告 / warning: ${line(w)}`)
+  if (result.warningCount > result.warnings.length)
+    out.push(`警告は${issueCount(result.warnings.length, result.warningCount)}を表示しました`)
+  if (result.ok) return { out, err: [] }
+  const err = [
+    `エラーが${result.errorCount}件あります。何も取り込んでいません / ${result.errorCount} errors, nothing imported:`,
+    ...result.errors.map((e) => `  ${line(e)}`),
+  ]
+  if (result.errorCount > result.errors.length)
+    err.push(
+      `エラーは${issueCount(result.errors.length, result.errorCount)}を表示しました / the first ${result.errors.length} of ${result.errorCount} errors are shown`,
+    )
+  return { out, err }
+}
 
 export async function runImport(args: string[]): Promise<void> {
   const paths: string[] = []
@@ -60,18 +77,10 @@ export async function runImport(args: string[]): Promise<void> {
       maxRows: importMaxRows,
     }),
   )
-  for (const w of result.warnings) console.log(`警告 / warning: ${line(w)}`)
-  if (result.warningCount > result.warnings.length)
-    console.log(`警告は${issueCount(result.warnings.length, result.warningCount)}を表示しました`)
+  const { out, err } = describeIssues(result)
+  for (const l of out) console.log(l)
+  for (const l of err) console.error(l)
   if (!result.ok) {
-    console.error(
-      `エラーが${result.errorCount}件あります。何も取り込んでいません / ${result.errorCount} errors, nothing imported:`,
-    )
-    for (const e of result.errors) console.error(`  ${line(e)}`)
-    if (result.errorCount > result.errors.length)
-      console.error(
-        `エラーは${issueCount(result.errors.length, result.errorCount)}を表示しました / the first ${result.errors.length} of ${result.errorCount} errors are shown`,
-      )
     process.exitCode = 1
     return
   }
