@@ -1,5 +1,6 @@
 // The report is one computation (report.md): aggregate queries on the database feed one
 // Report object, which the JSON endpoint, the workbook, the HTML page and the CLI all render.
+import { PgTransaction } from 'drizzle-orm/pg-core'
 import {
   AGE_BANDS,
   CASE_LEADS,
@@ -39,23 +40,24 @@ function shares<C extends string>(list: CodeList<C>, counts: Keyed<C, number>, t
 }
 
 /**
- * Runs on the handle it is given. The sections are independent queries, started together: on
- * a PostgreSQL pool they run side by side; on one connection (PGlite, a transaction) they
- * simply queue.
+ * Runs on the handle it is given. The sections are independent queries: on a PostgreSQL pool
+ * they are started together and run side by side; in a transaction (one connection) they run one
+ * after another, since node-postgres refuses a query started while its client runs another
+ * (deprecated in pg 8, an error in pg 9).
  */
 export async function computeReport(db: Db, tenantId: string, o: ReportOptions): Promise<Report> {
   const [c, base, cells, m, monthlyNewCases, monthlyInPerson, wardIntake, surveys, subsidisedProjects] =
-    await Promise.all([
-      countConsultations(db, tenantId, o),
-      findBaseline(db, tenantId, o),
-      countContactCells(db, tenantId, o),
-      countMeetings(db, tenantId, o),
-      countMonthlyNewCases(db, tenantId, o),
-      countMonthlyInPerson(db, tenantId, o),
-      countWardIntake(db, tenantId, o),
-      summariseSurveys(db, tenantId, o),
-      countSubsidisedProjects(db, tenantId, o),
-    ])
+    await allSections(db, [
+      () => countConsultations(db, tenantId, o),
+      () => findBaseline(db, tenantId, o),
+      () => countContactCells(db, tenantId, o),
+      () => countMeetings(db, tenantId, o),
+      () => countMonthlyNewCases(db, tenantId, o),
+      () => countMonthlyInPerson(db, tenantId, o),
+      () => countWardIntake(db, tenantId, o),
+      () => summariseSurveys(db, tenantId, o),
+      () => countSubsidisedProjects(db, tenantId, o),
+    ] as const)
   const current = { ...keyed(AGE_BANDS, (b) => c[`age.${b}`] ?? 0), total: c.total }
   const baseline = base
     ? {
@@ -113,4 +115,19 @@ export async function computeReport(db: Db, tenantId: string, o: ReportOptions):
     surveys,
     resources: { subsidisedProjects },
   }
+}
+
+type Results<T extends readonly (() => Promise<unknown>)[]> = {
+  -readonly [K in keyof T]: Awaited<ReturnType<T[K]>>
+}
+
+/** Each section's result, in order: side by side on a pool, in turn on a transaction's connection. */
+async function allSections<T extends readonly (() => Promise<unknown>)[]>(
+  db: Db,
+  sections: T,
+): Promise<Results<T>> {
+  if (!(db instanceof PgTransaction)) return (await Promise.all(sections.map((run) => run()))) as Results<T>
+  const results: unknown[] = []
+  for (const run of sections) results.push(await run())
+  return results as Results<T>
 }

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { and, eq } from 'drizzle-orm'
+import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { reportSchema } from '../../../shared/contracts/reports.ts'
 import { auditLog } from '../../db/schema/index.ts'
@@ -35,6 +36,42 @@ describe('the operator’s report', () => {
       .where(and(eq(auditLog.tenantId, city.tenantId), eq(auditLog.action, 'report.view')))
     expect(row).toMatchObject({ actorId: null, actorLogin: 'cli', clientAddress: 'cli' })
     expect(row!.detail).toEqual({ from: '2020-09-01', to: '2021-08-31', ward: 'kita', format: 'xlsx' })
+  })
+
+  it('runs its sections in turn on the transaction’s one connection (no query started over another)', async () => {
+    const city = await ctx.newCity()
+    await recordsFor(ctx.db, city.tenantId).addCase({ ageBand: '40plus', ward: 'kita' })
+    // On PostgreSQL, count the queries a client is asked to start while it still runs one: node-postgres
+    // deprecates that (pg 9 refuses it). On PGlite there is no pg client and the report simply runs.
+    const original = pg.Client.prototype.query
+    const running = new WeakMap<object, number>()
+    let overlapping = 0
+    let started = 0
+    pg.Client.prototype.query = function (this: object, ...args: unknown[]) {
+      started++
+      const now = running.get(this) ?? 0
+      if (now > 0) overlapping++
+      running.set(this, now + 1)
+      const done = () => running.set(this, (running.get(this) ?? 1) - 1)
+      const result = (original as (...a: unknown[]) => unknown).apply(this, args)
+      if (result instanceof Promise) result.then(done, done)
+      else done()
+      return result
+    } as typeof original
+    try {
+      const report = await reportForOperator(
+        ctx.db,
+        ctx.clock,
+        city.tenantId,
+        { from: '2020-09-01', to: '2021-08-31' },
+        'json',
+      )
+      expect(report.consultations.byAgeBand.current['40plus']).toBe(1)
+    } finally {
+      pg.Client.prototype.query = original
+    }
+    expect(overlapping).toBe(0)
+    if (process.env.YORISOI_TEST_DB === 'postgres') expect(started).toBeGreaterThan(9)
   })
 
   it('`report` on a new store migrates it, creates the city and prints zeros', async () => {
