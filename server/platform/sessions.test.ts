@@ -173,4 +173,17 @@ describe('logout', () => {
     expect(await storedSessions()).toBe(before - 1)
     expect((await s.get('/api/cases')).statusCode).toBe(401)
   })
+
+  it('clears the cookie and the stored session of a session ended for being idle', async () => {
+    const city = await ctx.newCity()
+    const s = await city.as('window_counsellor')
+    const before = await storedSessions()
+    ctx.clock.advance(31 * 60_000)
+    const res = await s.get('/api/cases')
+    expect(res.statusCode).toBe(401)
+    expect(res.json().type).toBe('urn:yorisoi:problem:session_expired')
+    const cleared = setCookies(res.headers['set-cookie']).find((c) => c.startsWith(`${SESSION_COOKIE}=`))
+    expect(cleared).toMatch(new RegExp(`^${SESSION_COOKIE}=;.*Max-Age=0`, 'i'))
+    expect(await storedSessions()).toBe(before - 1)
+  })
 })

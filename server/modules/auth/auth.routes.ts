@@ -51,18 +51,18 @@ export function registerAuthRoutes(
     const { tenantId, accountId, lastSeen } = request.session
     if (!tenantId || !accountId) throw new AppError('unauthenticated')
     const now = clock.now().getTime()
+    // An ended session also tells the browser to drop its cookie, as a logout does.
     if (!lastSeen || now - lastSeen > idleMs) {
-      await request.session.destroy()
+      await endSession(request, reply)
       throw new AppError('session_expired')
     }
     const actor = await auth.loadActor(tenantId, accountId, request.ip)
     if (!actor) {
-      await request.session.destroy()
+      await endSession(request, reply)
       throw new AppError('unauthenticated')
     }
     request.session.lastSeen = now
     request.actor = actor
-    void reply
   })
 
   publicRoute(app, contract.getSession, async ({ request, reply }) => {
