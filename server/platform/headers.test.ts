@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildApp } from '../app.ts'
 import { addContact, openCase } from '../modules/cases/test-support.ts'
-import { createTestContext, type TestContext } from '../test/harness.ts'
+import { createTestContext, type TestContext, testAppConfig } from '../test/harness.ts'
 import { loadConfig } from './config.ts'
 
 let ctx: TestContext
@@ -16,17 +15,7 @@ async function appWith(config: { trustProxy?: string[]; publicApiDocs?: boolean 
   const app = await buildApp({
     db: ctx.db,
     clock: ctx.clock,
-    config: {
-      idleMinutes: 30,
-      defaultCity: 'unused',
-      sessionSecret: randomBytes(32).toString('hex'),
-      twoFactorKey: randomBytes(32).toString('hex'),
-      trustProxy: config.trustProxy ?? [],
-      publicUrl: 'http://localhost',
-      loginRateLimit: 1000,
-      loginAddressRateLimit: 1000,
-      publicApiDocs: config.publicApiDocs,
-    },
+    config: testAppConfig(config),
   })
   await app.ready()
   return app

@@ -12,6 +12,7 @@ import { accounts, orgUnits } from '../db/schema/index.ts'
 import { ensureCity } from '../modules/tenancy/reference-city.ts'
 import { fixedClock } from '../platform/clock.ts'
 import { hashPassword } from '../platform/crypto.ts'
+import type { AppDeps } from '../platform/deps.ts'
 import { writeSetting } from '../platform/settings-store.ts'
 
 export const TEST_PASSWORD = 'correct horse battery staple'
@@ -125,6 +126,24 @@ export interface Session {
   put(url: string, payload?: unknown): Promise<LightMyRequestResponse>
 }
 
+/**
+ * The app's configuration for a test: fresh secrets each time, no trusted proxy, generous login
+ * limits; `overrides` set what a test is about.
+ */
+export function testAppConfig(overrides: Partial<AppDeps['config']> = {}): AppDeps['config'] {
+  return {
+    idleMinutes: 30,
+    defaultCity: 'unused',
+    sessionSecret: randomBytes(32).toString('hex'),
+    twoFactorKey: randomBytes(32).toString('hex'),
+    trustProxy: [],
+    publicUrl: 'http://localhost',
+    loginRateLimit: 1000,
+    loginAddressRateLimit: 1000,
+    ...overrides,
+  }
+}
+
 export async function createTestContext(
   options: {
     idleMinutes?: number
@@ -138,16 +157,12 @@ export async function createTestContext(
   // that tamper with the audit log as its owner ask for `separateRoles: false`.
   const { handle, url, drop } = await openTestDatabase(options.separateRoles ?? onPostgres())
   const clock = fixedClock(new Date('2026-11-24T01:00:00Z'))
-  const config = {
-    idleMinutes: options.idleMinutes ?? 30,
-    defaultCity: 'unused',
-    sessionSecret: randomBytes(32).toString('hex'),
-    twoFactorKey: randomBytes(32).toString('hex'),
-    trustProxy: options.trustProxy ?? [],
-    publicUrl: 'http://localhost',
+  const config = testAppConfig({
+    ...(options.idleMinutes === undefined ? {} : { idleMinutes: options.idleMinutes }),
+    ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }),
     loginRateLimit: options.loginRateLimit ?? 100_000,
     loginAddressRateLimit: options.loginAddressRateLimit ?? 100_000,
-  }
+  })
   const app = await buildApp({ db: handle.db, clock, config })
   await app.ready()
   const db = handle.db

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -7,7 +6,13 @@ import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildApp, loggerOptions } from '../../app.ts'
 import { accounts, auditLog } from '../../db/schema/index.ts'
-import { createTestContext, sessionCookie, TEST_PASSWORD, type TestContext } from '../../test/harness.ts'
+import {
+  createTestContext,
+  sessionCookie,
+  TEST_PASSWORD,
+  type TestContext,
+  testAppConfig,
+} from '../../test/harness.ts'
 import { issueFirstAdminLink } from '../tenancy/reference-city.ts'
 
 let ctx: TestContext
@@ -125,16 +130,7 @@ describe('one-time password links', () => {
     const logged = await buildApp({
       db: ctx.db,
       clock: ctx.clock,
-      config: {
-        idleMinutes: 30,
-        defaultCity: 'unused',
-        sessionSecret: randomBytes(32).toString('hex'),
-        twoFactorKey: randomBytes(32).toString('hex'),
-        trustProxy: [],
-        publicUrl: 'http://localhost',
-        loginRateLimit: 1000,
-        loginAddressRateLimit: 1000,
-      },
+      config: testAppConfig(),
       logger: { ...loggerOptions, level: 'info', stream },
     })
     const city = await ctx.newCity()
@@ -164,16 +160,7 @@ describe('one-time password links', () => {
     const app = await buildApp({
       db: ctx.db,
       clock: ctx.clock,
-      config: {
-        idleMinutes: 30,
-        defaultCity: 'unused',
-        sessionSecret: randomBytes(32).toString('hex'),
-        twoFactorKey: randomBytes(32).toString('hex'),
-        trustProxy: [],
-        publicUrl: 'http://localhost',
-        loginRateLimit: 1000,
-        loginAddressRateLimit: 1000,
-      },
+      config: testAppConfig(),
       serveWeb: true,
       webRoot,
     })

@@ -8,7 +8,7 @@ import { accounts, orgUnits } from '../../db/schema/index.ts'
 import { fixedClock } from '../../platform/clock.ts'
 import { hashPassword } from '../../platform/crypto.ts'
 import type { TestCity, TestContext, TestUser } from '../../test/harness.ts'
-import { TEST_PASSWORD } from '../../test/harness.ts'
+import { TEST_PASSWORD, testAppConfig } from '../../test/harness.ts'
 import { ensureCity } from '../tenancy/reference-city.ts'
 import { codeAt, enrol, passwordLogin } from './two-factor.fixtures.ts'
 
@@ -26,16 +26,7 @@ describe('the server log', () => {
       },
     })
     const clock = fixedClock(new Date('2026-11-24T01:00:00Z'))
-    const config = {
-      idleMinutes: 30,
-      defaultCity: 'unused',
-      sessionSecret: randomBytes(32).toString('hex'),
-      twoFactorKey: randomBytes(32).toString('hex'),
-      trustProxy: [],
-      publicUrl: 'http://localhost',
-      loginRateLimit: 1000,
-      loginAddressRateLimit: 1000,
-    }
+    const config = testAppConfig()
     const app = await buildApp({
       db: handle.db,
       clock,
