@@ -126,8 +126,12 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
       '画面を再読み込みしてから、もう一度操作してください（CSRFトークンが無効です）',
     )
   } else if (error.statusCode === 413) {
-    // The route's limit: the JSON limit everywhere (an upload route answers for its own parser).
-    body = problem('too_large', `送信できるのは ${formatBytes(request.routeOptions.bodyLimit)} までです`)
+    // The route's limit: the JSON limit, or an upload route's own, in the words it chose.
+    const { tooLarge } = (request.routeOptions.config ?? {}) as { tooLarge?: string }
+    body = problem(
+      'too_large',
+      tooLarge ?? `送信できるのは ${formatBytes(request.routeOptions.bodyLimit)} までです`,
+    )
   } else if (error.statusCode === 429) {
     body = problem('too_many_requests')
   } else if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {

@@ -33,6 +33,8 @@ declare module 'fastify' {
 export interface RouteOptions {
   /** Requests per client address and window, for endpoints worth guessing at (login). */
   rateLimit?: { max: number; timeWindow: string }
+  /** A body limit above the app's JSON limit (uploads), and the 413 detail that names it. */
+  bodyLimit?: { bytes: number; tooLarge: string }
 }
 
 const MUTATING = new Set(['POST', 'PATCH', 'PUT', 'DELETE'])
@@ -65,7 +67,11 @@ function register<C extends Contract>(
       },
     },
     onRequest,
-    ...(options.rateLimit ? { config: { rateLimit: options.rateLimit } } : {}),
+    ...(options.bodyLimit ? { bodyLimit: options.bodyLimit.bytes } : {}),
+    config: {
+      ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
+      ...(options.bodyLimit ? { tooLarge: options.bodyLimit.tooLarge } : {}),
+    },
     preHandler: signedIn ? [app.authenticate] : [],
     handler: async (request, typedReply) => {
       const reply = typedReply as FastifyReply
@@ -98,6 +104,7 @@ export function route<C extends Contract>(
   app: FastifyInstance,
   contract: C,
   handler: Handler<C, SignedInRouteInput<C>>,
+  options?: RouteOptions,
 ) {
-  register(app, contract, true, (input) => handler({ ...input, actor: input.actor! }))
+  register(app, contract, true, (input) => handler({ ...input, actor: input.actor! }), options)
 }

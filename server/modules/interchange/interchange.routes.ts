@@ -3,13 +3,13 @@ import { createReadStream } from 'node:fs'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { extname, join } from 'node:path'
-import type { FastifyError, FastifyInstance } from 'fastify'
+import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { textInput } from '../../../shared/contracts/common.ts'
 import * as contract from '../../../shared/contracts/interchange.ts'
 import type { AppDeps } from '../../platform/deps.ts'
-import { forbidden, handleError, invalid, problem } from '../../platform/errors.ts'
+import { forbidden, invalid } from '../../platform/errors.ts'
 import { route } from '../../platform/http.ts'
 import { createBaselinesService, requireLedgerRole } from './baselines.service.ts'
 import { exportLedger } from './export-ledger.ts'
@@ -58,37 +58,33 @@ function fileNameOf(raw: string): string {
 
 export function registerInterchangeRoutes(app: FastifyInstance, deps: AppDeps) {
   const { db, clock } = deps
-  // Encapsulated: the binary body parser and its 30 MiB limit apply to the import route only.
+  // Encapsulated: the binary body parser applies to the import route only; its 30 MiB limit is
+  // the route's, so a bigger file is refused (413) before it is read, naming the limit.
   app.register(async (scope) => {
-    scope.addContentTypeParser(
-      FILE_TYPES,
-      { parseAs: 'buffer', bodyLimit: MAX_LEDGER_BYTES },
-      (_req, body, done) => done(null, body),
+    scope.addContentTypeParser(FILE_TYPES, { parseAs: 'buffer' }, (_req, body, done) => done(null, body))
+    route(
+      scope,
+      contract.importLedger,
+      async ({ actor, query, request }) => {
+        requireLedgerRole(actor)
+        const body = request.body
+        const name = query.name ?? (request.headers['x-file-name'] as string | undefined) ?? ''
+        const decoded = fileNameOf(name)
+        if (!Buffer.isBuffer(body)) throw invalid([{ field: 'body', message: 'ファイルを送信してください' }])
+        if (!/\.(xlsx|csv)$/iu.test(decoded))
+          throw invalid([{ field: 'name', message: 'ファイル名は .xlsx または .csv で終わる必要があります' }])
+        return withTempFile(decoded, body, (path) =>
+          importLedger(db, actor.tenantId, [path], {
+            dryRun: query.dryRun,
+            encoding: query.encoding,
+            actor,
+            now: clock.now(),
+            maxRows: deps.config.importMaxRows,
+          }),
+        )
+      },
+      { bodyLimit: { bytes: MAX_LEDGER_BYTES, tooLarge: tooLarge(MAX_LEDGER_BYTES) } },
     )
-    // A file over the limit is refused before it is read (413): say what the limit is.
-    scope.setErrorHandler((error: FastifyError, request, reply) => {
-      if (error.code !== 'FST_ERR_CTP_BODY_TOO_LARGE') return handleError(error, request, reply)
-      const body = { ...problem('validation', tooLarge(MAX_LEDGER_BYTES)), status: 413 }
-      return reply.status(413).type('application/problem+json').send(body)
-    })
-    route(scope, contract.importLedger, async ({ actor, query, request }) => {
-      requireLedgerRole(actor)
-      const body = request.body
-      const name = query.name ?? (request.headers['x-file-name'] as string | undefined) ?? ''
-      const decoded = fileNameOf(name)
-      if (!Buffer.isBuffer(body)) throw invalid([{ field: 'body', message: 'ファイルを送信してください' }])
-      if (!/\.(xlsx|csv)$/iu.test(decoded))
-        throw invalid([{ field: 'name', message: 'ファイル名は .xlsx または .csv で終わる必要があります' }])
-      return withTempFile(decoded, body, (path) =>
-        importLedger(db, actor.tenantId, [path], {
-          dryRun: query.dryRun,
-          encoding: query.encoding,
-          actor,
-          now: clock.now(),
-          maxRows: deps.config.importMaxRows,
-        }),
-      )
-    })
   })
 
   app.withTypeProvider<ZodTypeProvider>().route({
