@@ -108,6 +108,36 @@ export const COUNTERPARTS = codes([
   { code: 'other', label: 'その他' },
 ])
 
+/** 続柄: how someone around the case relates to the person (interchange.md, `people` sheet). */
+export const RELATIONSHIPS = codes([
+  { code: 'self', label: '本人' },
+  { code: 'mother', label: '母' },
+  { code: 'father', label: '父' },
+  { code: 'sibling', label: 'きょうだい' },
+  { code: 'spouse', label: '配偶者' },
+  { code: 'grandparent', label: '祖父母' },
+  { code: 'child', label: '子' },
+  { code: 'other_relative', label: 'その他親族' },
+  { code: 'agency_staff', label: '関係機関職員' },
+  { code: 'other', label: 'その他' },
+])
+
+/** The label a phone number may carry. */
+export const PHONE_LABELS = codes([
+  { code: 'home', label: '自宅' },
+  { code: 'mobile', label: '携帯' },
+  { code: 'work', label: '勤務先' },
+])
+
+/** 介護・支援機関: care needs or services around a household member (one half of the 8050 flag). */
+export const CARE_KINDS = codes([
+  { code: 'care_needs', label: '要介護' },
+  { code: 'chiiki_houkatsu', label: '地域包括支援センター' },
+  { code: 'care_manager', label: 'ケアマネジャー' },
+  { code: 'public_assistance', label: '生活保護' },
+  { code: 'other', label: 'その他' },
+])
+
 /** The ward's state of a handed-over case (issue 4 moves it on). */
 export const WARD_STATES = codes([
   { code: 'assessing', label: '追加アセスメント中' },
@@ -243,6 +273,9 @@ export type ClosureReason = (typeof CLOSURE_REASONS)[number]['code']
 export type Gender = (typeof GENDERS)[number]['code']
 export type ContactMethod = (typeof CONTACT_METHODS)[number]['code']
 export type Counterpart = (typeof COUNTERPARTS)[number]['code']
+export type Relationship = (typeof RELATIONSHIPS)[number]['code']
+export type PhoneLabel = (typeof PHONE_LABELS)[number]['code']
+export type CareKind = (typeof CARE_KINDS)[number]['code']
 export type WardState = (typeof WARD_STATES)[number]['code']
 export type Role = (typeof ROLES)[number]['code']
 export type UnitKind = (typeof UNIT_KINDS)[number]['code']

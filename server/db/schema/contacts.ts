@@ -10,6 +10,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core'
 import { cases } from './cases.ts'
+import { casePeople } from './people.ts'
 
 /** 対応記録: one interaction within a case. Columns follow the `contacts` ledger sheet. */
 export const contacts = pgTable(
@@ -23,12 +24,20 @@ export const contacts = pgTable(
     time: text('time'),
     method: text('method').notNull(),
     counterpart: text('counterpart').notNull(),
+    /**
+     * 相手: the consulter or household member it was with. When set, counterpart is derived
+     * from their relationship (本人 → self, a relative → family, others → other).
+     */
+    personId: uuid('person_id'),
     staffId: uuid('staff_id'),
     /** The ledger's staff name or login when it matches no account. */
     staffName: text('staff_name'),
     minutes: integer('minutes'),
     summary: text('summary'),
     nextStep: text('next_step'),
+    /** When the next step is due (and, optionally, at what HH:MM in Tokyo). */
+    nextStepDueOn: date('next_step_due_on', { mode: 'string' }),
+    nextStepDueTime: text('next_step_due_time'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -36,6 +45,8 @@ export const contacts = pgTable(
     primaryKey({ columns: [t.tenantId, t.id] }),
     index('contacts_case_idx').on(t.tenantId, t.caseId, t.contactedOn),
     index('contacts_date_idx').on(t.tenantId, t.contactedOn),
+    index('contacts_due_idx').on(t.tenantId, t.nextStepDueOn),
     foreignKey({ columns: [t.tenantId, t.caseId], foreignColumns: [cases.tenantId, cases.id] }),
+    foreignKey({ columns: [t.tenantId, t.personId], foreignColumns: [casePeople.tenantId, casePeople.id] }),
   ],
 )
