@@ -5,26 +5,9 @@ import {
   formatDateBoth,
   formatInstant,
   formatWareki,
-  parseWesternDate,
   startOfWeek,
   tokyoDate,
 } from './dates.ts'
-
-describe('parseWesternDate', () => {
-  it('accepts 2021-08-31, 2021/8/31 and 2021/08/31', () => {
-    expect(parseWesternDate('2021-08-31')).toBe('2021-08-31')
-    expect(parseWesternDate('2021/8/31')).toBe('2021-08-31')
-    expect(parseWesternDate(' 2021/08/31 ')).toBe('2021-08-31')
-  })
-  it('refuses impossible and malformed dates instead of guessing', () => {
-    expect(parseWesternDate('2021-02-30')).toBeUndefined()
-    expect(parseWesternDate('2021-13-01')).toBeUndefined()
-    expect(parseWesternDate('2020-02-29')).toBe('2020-02-29')
-    expect(parseWesternDate('2021-02-29')).toBeUndefined()
-    expect(parseWesternDate('R3.8.31')).toBeUndefined()
-    expect(parseWesternDate('31/8/2021')).toBeUndefined()
-  })
-})
 
 describe('和暦', () => {
   it('formats dates in the Japanese era, with 元年 for the first year', () => {

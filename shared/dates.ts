@@ -1,26 +1,16 @@
 // Dates and times for people in Japan. Dates are plain ISO strings (YYYY-MM-DD) with no time
 // zone; instants are stored in UTC and shown in Asia/Tokyo whatever the machine's zone is.
-// 和暦 and 年度 come only from here.
+// 和暦 and 年度 come only from here; typed dates (西暦 or 和暦) are read in typed-dates.ts.
 
 export const TIME_ZONE = 'Asia/Tokyo'
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
-const WESTERN_DATE = /^(\d{4})[/-](\d{1,2})[/-](\d{1,2})$/
 
 /** True when y-m-d names a real calendar day (2021-02-30 is not one). */
 export function isRealDate(y: number, m: number, d: number): boolean {
   if (m < 1 || m > 12 || d < 1) return false
   const days = new Date(Date.UTC(y, m, 0)).getUTCDate()
   return d <= days
-}
-
-/** A 西暦 date typed as 2021-08-31, 2021/8/31 or 2021/08/31, as ISO; undefined if not one. */
-export function parseWesternDate(input: string): string | undefined {
-  const m = WESTERN_DATE.exec(input.trim())
-  if (!m) return undefined
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
-  if (y < 1900 || y > 2200 || !isRealDate(y, mo, d)) return undefined
-  return `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`
 }
 
 export function isIsoDate(input: string): boolean {
@@ -87,6 +77,13 @@ export function formatDateBoth(date: string): string {
   if (!isIsoDate(date)) return date
   const [y, m, d] = date.split('-').map(Number)
   return `${y}年${m}月${d}日（${formatWareki(date)}）`
+}
+
+/** 2026年12月1日（令和8年）: how a form reads back a typed date, the era year being what staff check. */
+export function formatDateReading(date: string): string {
+  if (!isIsoDate(date)) return date
+  const [y, m, d] = date.split('-').map(Number)
+  return `${y}年${m}月${d}日（${formatWareki(date).replace(/年.*$/u, '年')}）`
 }
 
 /** 令和3年8月31日 14:05 for an instant, in Tokyo. */

@@ -31,7 +31,7 @@ const wardCode = textInput().trim().min(1).max(40).describe('Ward code (see /api
 
 /** The intake fields without defaults, so that a correction (PATCH) changes only what it names. */
 const intakeFields = z.object({
-  openedOn: dateInput.describe('受付日 (2021-08-31 or 2021/8/31)'),
+  openedOn: dateInput.describe('受付日 (2021-08-31, 2021/8/31, R3.8.31 or 令和3年8月31日)'),
   ward: wardCode.nullish().describe('居住区; null = unknown'),
   age: z.coerce
     .number({ error: '年齢は数字で入力してください' })

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { DATE_REASONS } from '../typed-dates.ts'
 import {
+  dateInput,
   INVALID_DATE_MESSAGE,
   optionalDateInput,
   optionalText,
@@ -22,6 +24,27 @@ describe('optionalDateInput', () => {
     const result = optionalDateInput.safeParse('2021-02-30')
     expect(result.success).toBe(false)
     expect(result.error?.issues.map((i) => i.message)).toEqual([INVALID_DATE_MESSAGE])
+  })
+})
+
+describe('dateInput (和暦 as staff type it)', () => {
+  it.each([
+    ['令和8年12月1日', '2026-12-01'],
+    ['R8.12.1', '2026-12-01'],
+    ['R8/12/1', '2026-12-01'],
+    ['ｒ８．１２．１', '2026-12-01'],
+    ['令和元年5月1日', '2019-05-01'],
+    ['2026/12/1', '2026-12-01'],
+  ])('normalises %s to ISO, required or optional', (text, iso) => {
+    expect(dateInput.parse(text)).toBe(iso)
+    expect(optionalDateInput.parse(text)).toBe(iso)
+  })
+
+  it('refuses a day that never was with the one wording, and a date outside its era by saying so', () => {
+    const messages = (v: string) => dateInput.safeParse(v).error?.issues.map((i) => i.message)
+    expect(messages('R8.2.30')).toEqual([INVALID_DATE_MESSAGE])
+    expect(messages('平成31年5月1日')).toEqual([DATE_REASONS.outsideEra])
+    expect(messages('')).toEqual(['日付を入力してください'])
   })
 })
 

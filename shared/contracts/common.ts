@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { type CodeList, codesOf } from '../codes.ts'
-import { isIsoDate, parseWesternDate } from '../dates.ts'
+import { isIsoDate } from '../dates.ts'
+import { DATE_REASONS, parseDateText } from '../typed-dates.ts'
 
 export const uuid = z.uuid({ error: '識別子の形式が正しくありません' })
 export const idParams = z.object({ id: uuid })
@@ -49,23 +50,32 @@ export function textInput(options: TextOptions = {}) {
     : checked.refine((v) => !LINE_BREAK_OR_TAB.test(v.trim()), say(TEXT_MESSAGES.lineBreak))
 }
 
-/** The one wording for a date that is not a real 西暦 date, on the server and in forms. */
-export const INVALID_DATE_MESSAGE = '日付は「2021/8/31」のように、実在する年月日を西暦で入力してください'
+/** The one wording for text that is not a real date, on the server and in forms. */
+export const INVALID_DATE_MESSAGE =
+  '日付は「2021/8/31」「R3.8.31」「令和3年8月31日」のように、実在する年月日を入力してください'
 
-/** A 西暦 date typed by a person (2021-08-31 or 2021/8/31), normalised to ISO. */
+/**
+ * Typed text as an ISO date, or the field message: the same reading as the importer's and the
+ * forms' (shared/typed-dates.ts), so a form posting 「R8.12.1」 works without the client parsing.
+ * A 和暦 date outside its era (平成31年5月1日) says so; anything else gets the one wording.
+ */
+export function dateOrMessage(text: string): { date: string } | { message: string } {
+  const reading = parseDateText(text)
+  if (reading.ok) return { date: reading.value }
+  return { message: reading.reason === DATE_REASONS.outsideEra ? reading.reason : INVALID_DATE_MESSAGE }
+}
+
+/** A date typed by a person, 西暦 or 和暦 (2021-08-31, 2021/8/31, R3.8.31, 令和3年8月31日), as ISO. */
 export const dateInput = textInput({ error: '日付を入力してください' })
   .trim()
   .min(1, { error: '日付を入力してください' })
   .transform((value, ctx) => {
-    const iso = parseWesternDate(value)
-    if (!iso) {
-      ctx.addIssue({
-        code: 'custom',
-        message: INVALID_DATE_MESSAGE,
-      })
+    const read = dateOrMessage(value)
+    if ('message' in read) {
+      ctx.addIssue({ code: 'custom', message: read.message })
       return z.NEVER
     }
-    return iso
+    return read.date
   })
 
 /** Same as dateInput, but an empty string or null means "not given". */
@@ -76,12 +86,12 @@ export const optionalDateInput = textInput({ error: INVALID_DATE_MESSAGE })
   .transform((value, ctx) => {
     const text = value?.trim()
     if (!text) return null
-    const iso = parseWesternDate(text)
-    if (!iso) {
-      ctx.addIssue({ code: 'custom', message: INVALID_DATE_MESSAGE })
+    const read = dateOrMessage(text)
+    if ('message' in read) {
+      ctx.addIssue({ code: 'custom', message: read.message })
       return z.NEVER
     }
-    return iso
+    return read.date
   })
 
 /** An ISO date as the API returns it. */

@@ -18,7 +18,7 @@ import {
   WARD_SECTIONS,
   WARD_STATES,
 } from '../codes.ts'
-import { parseWesternDate } from '../dates.ts'
+import { typedDate } from '../typed-dates.ts'
 import {
   codeOf,
   dateInput,
@@ -76,7 +76,7 @@ const optionalTime = optional(
   '時刻は「14:05」のように24時間制で入力してください',
 ).describe('開始時刻 HH:MM, Tokyo')
 
-const optionalDate = optional(parseWesternDate, INVALID_DATE_MESSAGE)
+const optionalDate = optional(typedDate, INVALID_DATE_MESSAGE)
 
 const optionalRoute = optional(
   (v) => NEW_CASE_ROUTES.find((r) => r.code === v)?.code,

@@ -2,7 +2,7 @@
 // throwing so the importer can collect every error of a file in one pass. Reasons are Japanese
 // and never repeat free text from the cell: cells may hold personal data.
 import { type CodeList, findWard, type WardCode } from '../codes.ts'
-import { isRealDate } from '../dates.ts'
+import { DATE_REASONS, eraOf, eraYear, parseDateText, westernDate } from '../typed-dates.ts'
 import { quote } from './quote.ts'
 
 /** What a reader hands over for one cell (the same shape as the reader's Cell). */
@@ -16,53 +16,9 @@ const fail = <T>(reason: string): Parsed<T> => ({ ok: false, reason })
 /** NFKC folds full-width digits, letters, '：', '；' and ㍻-style era ligatures to plain forms. */
 const normalise = (text: string) => text.normalize('NFKC').trim()
 
-const NOT_A_DATE = '日付として読み取れません（例：2021-08-31、R3.8.31、令和3年8月31日）'
-const NOT_REAL = '実在しない日付です'
-const OUTSIDE_ERA = '和暦の日付が元号の期間外です'
-
-interface Era {
-  letter: string
-  name: string
-  start: string
-}
-// Each era runs from its start to the day before the next one's start.
-const ERAS: Era[] = [
-  { letter: 'M', name: '明治', start: '1868-10-23' },
-  { letter: 'T', name: '大正', start: '1912-07-30' },
-  { letter: 'S', name: '昭和', start: '1926-12-25' },
-  { letter: 'H', name: '平成', start: '1989-01-08' },
-  { letter: 'R', name: '令和', start: '2019-05-01' },
-]
-
-function eraOf(token: string): { era: Era; next: Era | undefined } {
-  const i = ERAS.findIndex((e) => e.name === token || e.letter === token.toUpperCase())
-  return { era: ERAS[i]!, next: ERAS[i + 1] }
-}
-
-const eraYear = (n: string) => (n === '元' ? 1 : Number(n))
-const iso = (y: number, m: number, d: number) =>
-  `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`
-
-// Western dates may carry a time, as Excel writes date-time cells to CSV (2021/8/31 14:05).
-const WESTERN = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?$/u
-const WESTERN_KANJI = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/u
-const ERA_SHORT = /^([MTSHR])(\d{1,2}|元)([-/.])(\d{1,2})\3(\d{1,2})$/iu
-const ERA_LONG = /^(明治|大正|昭和|平成|令和)(\d{1,2}|元)年(\d{1,2})月(\d{1,2})日$/u
-
-function western(y: number, m: number, d: number): Parsed<string> {
-  if (y < 1868 || y > 2200) return fail(NOT_A_DATE)
-  return isRealDate(y, m, d) ? ok(iso(y, m, d)) : fail(NOT_REAL)
-}
-
-function wareki(token: string, n: number, m: number, d: number): Parsed<string> {
-  const { era, next } = eraOf(token)
-  const y = Number(era.start.slice(0, 4)) + n - 1
-  if (!isRealDate(y, m, d)) return fail(NOT_REAL)
-  const date = iso(y, m, d)
-  // ISO strings compare in calendar order.
-  if (n < 1 || date < era.start || (next && date >= next.start)) return fail(OUTSIDE_ERA)
-  return ok(date)
-}
+const NOT_A_DATE = DATE_REASONS.notADate
+const NOT_REAL = DATE_REASONS.notReal
+const OUTSIDE_ERA = DATE_REASONS.outsideEra
 
 const DAY_MS = 86_400_000
 // Excel's 1900 date system counts 1900-02-29, which never existed (serial 60). From serial 61
@@ -85,21 +41,13 @@ export function parseLedgerDate(cell: LedgerCell): Parsed<string | null> {
   if (cell instanceof Date) {
     // Excel has no dates before 1900: an earlier Date is a time-only cell (1899-12-30 14:05).
     if (Number.isNaN(cell.getTime()) || cell.getUTCFullYear() < 1900) return fail(NOT_A_DATE)
-    return western(cell.getUTCFullYear(), cell.getUTCMonth() + 1, cell.getUTCDate())
+    return westernDate(cell.getUTCFullYear(), cell.getUTCMonth() + 1, cell.getUTCDate())
   }
   if (typeof cell === 'number') return fromSerial(cell)
   if (typeof cell !== 'string') return fail(NOT_A_DATE)
-  const text = normalise(cell)
-  if (text === '') return ok(null)
-  let m = WESTERN.exec(text)
-  if (m) return western(Number(m[1]), Number(m[3]), Number(m[4]))
-  m = WESTERN_KANJI.exec(text)
-  if (m) return western(Number(m[1]), Number(m[2]), Number(m[3]))
-  m = ERA_SHORT.exec(text)
-  if (m) return wareki(m[1]!, eraYear(m[2]!), Number(m[4]), Number(m[5]))
-  m = ERA_LONG.exec(text)
-  if (m) return wareki(m[1]!, eraYear(m[2]!), Number(m[3]), Number(m[4]))
-  return fail(NOT_A_DATE)
+  if (normalise(cell) === '') return ok(null)
+  // Typed text reads exactly as in the forms and the API (shared/typed-dates.ts).
+  return parseDateText(cell)
 }
 
 const BAD_TIME = '時刻は HH:MM で入力してください'

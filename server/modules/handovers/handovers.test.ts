@@ -1,5 +1,6 @@
 import { and, count, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { INVALID_DATE_MESSAGE } from '../../../shared/contracts/common.ts'
 import { auditLog, caseEvents, cases } from '../../db/schema/index.ts'
 import { createTestContext, type Session, type TestCity, type TestContext } from '../../test/harness.ts'
 import { fieldsOf, handOver, openCase } from '../cases/test-support.ts'
@@ -373,7 +374,7 @@ describe('本人同意 (consent)', () => {
     const cases: [unknown, string][] = [
       ['2026-11-25', '未来の日付は入力できません'],
       ['2026-11-09', '受付日より前の日付です'],
-      ['2026-02-30', '日付は「2021/8/31」のように、実在する年月日を西暦で入力してください'],
+      ['2026-02-30', INVALID_DATE_MESSAGE],
       ['', '日付を入力してください'],
     ]
     for (const [consentOn, message] of cases) {

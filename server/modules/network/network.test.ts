@@ -1,6 +1,7 @@
 import { and, asc, count, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Role } from '../../../shared/codes.ts'
+import { INVALID_DATE_MESSAGE } from '../../../shared/contracts/common.ts'
 import { auditLog, networkMeetings } from '../../db/schema/index.ts'
 import { createTestContext, type Session, type TestCity, type TestContext } from '../../test/harness.ts'
 import { openCase } from '../cases/test-support.ts'
@@ -159,7 +160,7 @@ describe('scheduling city-wide meetings', () => {
     expect(messages).toEqual({
       kind: '会議の種類を選択してください',
       title: '会議名を入力してください',
-      heldOn: '日付は「2021/8/31」のように、実在する年月日を西暦で入力してください',
+      heldOn: INVALID_DATE_MESSAGE,
       startTime: '時刻は「14:05」のように24時間制で入力してください',
     })
     expect(await meetingCount(city.tenantId)).toBe(before)

@@ -1,4 +1,4 @@
-import { formatWareki, parseWesternDate } from '../../../../shared/dates.ts'
+import { dateReadingText } from '../../lib/date-text.ts'
 import { TextField } from './text-field.tsx'
 
 export interface DateFieldProps {
@@ -13,8 +13,10 @@ export interface DateFieldProps {
 }
 
 /**
- * A 西暦 date typed as text (2021/8/31 or 2021-08-31): staff copy dates from paper ledgers, and a
- * native date picker is slow for that. The 和暦 appears beside it once the date is real.
+ * A date typed as text, 西暦 or 和暦 as staff write it (2026/12/1, R8.12.1, 令和8年12月1日): staff
+ * copy dates from paper ledgers, and a native date picker is slow for that. What the server will
+ * read — the same parser as the API's and the importer's — is read back beside the field as the
+ * person types, so a wrong era or a day that never was shows before saving.
  */
 export function DateField({
   id,
@@ -26,7 +28,6 @@ export function DateField({
   support,
   plain,
 }: DateFieldProps) {
-  const iso = parseWesternDate(value)
   return (
     <TextField
       id={id}
@@ -36,13 +37,13 @@ export function DateField({
       required={required}
       error={error}
       plain={plain}
-      support={support ?? '西暦で「2021/8/31」のように入力してください'}
-      inputMode="numeric"
+      support={support ?? '「2026/12/1」「R8.12.1」「令和8年12月1日」のように入力してください'}
       autoComplete="off"
       widthClass="w-44"
+      alsoDescribedBy={`${id}-reading`}
       after={
-        <span aria-live="polite" className="text-std-16N-170 text-solid-gray-800">
-          {iso ? formatWareki(iso) : ''}
+        <span id={`${id}-reading`} aria-live="polite" className="text-std-16N-170 text-solid-gray-800">
+          {dateReadingText(value)}
         </span>
       }
     />

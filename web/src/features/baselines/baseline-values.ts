@@ -1,5 +1,5 @@
 import type { Baseline } from '../../../../shared/contracts/interchange.ts'
-import { parseWesternDate } from '../../../../shared/dates.ts'
+import { typedDate } from '../../../../shared/typed-dates.ts'
 import { slashDate } from '../../lib/date-text.ts'
 import type { FormErrors } from '../../lib/form-errors.ts'
 import type { BaselineBody } from './api/save-baseline.ts'
@@ -63,10 +63,10 @@ export function toBody(
   else if (takenLabels.includes(v.label.trim()))
     fields.label = '同じ名称の比較基準があります。一覧の「編集」から変更してください'
   if (!v.from.trim()) fields.from = '開始日を入力してください'
-  else if (!parseWesternDate(v.from)) fields.from = '開始日は「2019/4/1」のように西暦で入力してください'
+  else if (!typedDate(v.from)) fields.from = '開始日は「2019/4/1」のように入力してください（和暦も可）'
   if (!v.to.trim()) fields.to = '終了日を入力してください'
-  else if (!parseWesternDate(v.to)) fields.to = '終了日は「2020/3/31」のように西暦で入力してください'
-  const [from, to] = [parseWesternDate(v.from), parseWesternDate(v.to)]
+  else if (!typedDate(v.to)) fields.to = '終了日は「2020/3/31」のように入力してください（和暦も可）'
+  const [from, to] = [typedDate(v.from), typedDate(v.to)]
   if (from && to && from > to) fields.to = '終了日は開始日以降の日付を入力してください'
   const values = {} as BaselineBody['values']
   for (const m of METRICS) {

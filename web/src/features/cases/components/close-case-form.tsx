@@ -2,7 +2,8 @@ import { type FormEvent, useState } from 'react'
 import { CLOSURE_REASONS, type ClosureReason, labelOf } from '../../../../../shared/codes.ts'
 import type { CaseDetail } from '../../../../../shared/contracts/cases.ts'
 import { INVALID_DATE_MESSAGE } from '../../../../../shared/contracts/common.ts'
-import { formatWareki, parseWesternDate } from '../../../../../shared/dates.ts'
+import { formatWareki } from '../../../../../shared/dates.ts'
+import { typedDate } from '../../../../../shared/typed-dates.ts'
 import { Button } from '../../../components/ui/button.tsx'
 import { RadioGroup } from '../../../components/ui/choice-group.tsx'
 import { ConfirmPanel } from '../../../components/ui/confirm-panel.tsx'
@@ -37,7 +38,7 @@ export function CloseCaseForm({
   const review = (e: FormEvent) => {
     e.preventDefault()
     const fields: Record<string, string> = {}
-    if (!parseWesternDate(closedOn)) fields.closedOn = INVALID_DATE_MESSAGE
+    if (!typedDate(closedOn)) fields.closedOn = INVALID_DATE_MESSAGE
     if (!closureReason) fields.closureReason = '終結理由を選択してください'
     setErrors({ fields })
     if (Object.keys(fields).length === 0) setConfirming(true)
@@ -57,7 +58,7 @@ export function CloseCaseForm({
   }
 
   if (confirming) {
-    const iso = parseWesternDate(closedOn)
+    const iso = typedDate(closedOn)
     return (
       <ConfirmPanel
         title="このケースを終結します。よろしいですか？"

@@ -1,7 +1,8 @@
 import { type FormEvent, useState } from 'react'
 import type { CaseDetail } from '../../../../../shared/contracts/cases.ts'
 import { INVALID_DATE_MESSAGE } from '../../../../../shared/contracts/common.ts'
-import { formatWareki, parseWesternDate } from '../../../../../shared/dates.ts'
+import { formatWareki } from '../../../../../shared/dates.ts'
+import { typedDate } from '../../../../../shared/typed-dates.ts'
 import { Button } from '../../../components/ui/button.tsx'
 import { ConfirmPanel } from '../../../components/ui/confirm-panel.tsx'
 import { DateField } from '../../../components/ui/date-field.tsx'
@@ -38,7 +39,7 @@ export function HandoverForm({
   const review = (e: FormEvent) => {
     e.preventDefault()
     const fields: Record<string, string> = {}
-    if (!parseWesternDate(handedOverOn)) fields.handedOverOn = INVALID_DATE_MESSAGE
+    if (!typedDate(handedOverOn)) fields.handedOverOn = INVALID_DATE_MESSAGE
     if (!ward) fields.ward = '引継ぎ先の区を選択してください'
     if (!summary.trim()) fields.summary = 'アセスメントの要約を入力してください'
     setErrors({ fields })
@@ -59,7 +60,7 @@ export function HandoverForm({
   }
 
   if (confirming) {
-    const iso = parseWesternDate(handedOverOn)
+    const iso = typedDate(handedOverOn)
     return (
       <ConfirmPanel
         title={`このケースを${wardName(ward)}へ引き継ぎます。よろしいですか？`}

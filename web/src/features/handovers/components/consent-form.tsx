@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react'
 import type { CaseDetail } from '../../../../../shared/contracts/cases.ts'
 import { INVALID_DATE_MESSAGE } from '../../../../../shared/contracts/common.ts'
-import { parseWesternDate } from '../../../../../shared/dates.ts'
+import { typedDate } from '../../../../../shared/typed-dates.ts'
 import { Button } from '../../../components/ui/button.tsx'
 import { DateField } from '../../../components/ui/date-field.tsx'
 import { ErrorSummary } from '../../../components/ui/error-summary.tsx'
@@ -30,7 +30,7 @@ export function ConsentForm({
 
   const submit = (e: FormEvent) => {
     e.preventDefault()
-    if (!parseWesternDate(consentOn)) {
+    if (!typedDate(consentOn)) {
       setErrors({ fields: { consentOn: INVALID_DATE_MESSAGE } })
       return
     }

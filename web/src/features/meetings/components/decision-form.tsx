@@ -257,7 +257,7 @@ export function DecisionForm({
         value={values.nextReviewOn}
         onValueChange={(v) => set('nextReviewOn', v)}
         error={errors.fields.nextReviewOn}
-        support="会議の日より後の日付を、西暦で「2027/1/15」のように入力してください"
+        support="会議の日より後の日付を「2027/1/15」「R9.1.15」のように入力してください"
       />
       <div>
         {/* Never disabled while saving: a disabled button would drop the keyboard focus. */}

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react'
 import { INVALID_DATE_MESSAGE } from '../../../../../shared/contracts/common.ts'
-import { parseWesternDate } from '../../../../../shared/dates.ts'
+import { typedDate } from '../../../../../shared/typed-dates.ts'
 import { Button } from '../../../components/ui/button.tsx'
 import { DateField } from '../../../components/ui/date-field.tsx'
 import { ErrorSummary } from '../../../components/ui/error-summary.tsx'
@@ -62,7 +62,7 @@ export function MeetingFactsForm({
     e.preventDefault()
     if (busy) return
     if (!values.heldOn.trim()) return setErrors({ fields: { heldOn: '開催日を入力してください' } })
-    if (!parseWesternDate(values.heldOn)) return setErrors({ fields: { heldOn: INVALID_DATE_MESSAGE } })
+    if (!typedDate(values.heldOn)) return setErrors({ fields: { heldOn: INVALID_DATE_MESSAGE } })
     setErrors(noErrors)
     onSubmit(
       {

@@ -2,7 +2,7 @@ import { type FormEvent, useState } from 'react'
 import { NETWORK_MEETING_KINDS } from '../../../../../shared/codes.ts'
 import { INVALID_DATE_MESSAGE } from '../../../../../shared/contracts/common.ts'
 import type { NetworkMeetingDetail } from '../../../../../shared/contracts/network.ts'
-import { parseWesternDate } from '../../../../../shared/dates.ts'
+import { typedDate } from '../../../../../shared/typed-dates.ts'
 import { Button } from '../../../components/ui/button.tsx'
 import { RadioGroup } from '../../../components/ui/choice-group.tsx'
 import { DateField } from '../../../components/ui/date-field.tsx'
@@ -94,7 +94,7 @@ export function NetworkMeetingForm({
     if (!values.kind) local.kind = '会議の種類を選択してください'
     if (!values.title.trim()) local.title = '会議名を入力してください'
     if (!values.heldOn.trim()) local.heldOn = '開催日を入力してください'
-    else if (!parseWesternDate(values.heldOn)) local.heldOn = INVALID_DATE_MESSAGE
+    else if (!typedDate(values.heldOn)) local.heldOn = INVALID_DATE_MESSAGE
     if (Object.keys(local).length > 0) return setErrors({ fields: local })
     setErrors(noErrors)
     onSubmit(

@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react'
-import { parseWesternDate } from '../../../../../shared/dates.ts'
+import { typedDate } from '../../../../../shared/typed-dates.ts'
 import { Button } from '../../../components/ui/button.tsx'
 import { DateField } from '../../../components/ui/date-field.tsx'
 import { ErrorSummary } from '../../../components/ui/error-summary.tsx'
@@ -10,22 +10,22 @@ import { fiscalYearShortcuts, type PeriodShortcut, type ReportSearch, SEED_PERIO
 const labels = { from: '開始日', to: '終了日', ward: '区役所・支所', baseline: '比較基準' } as const
 
 function asText(value: string | undefined): string {
-  return value && parseWesternDate(value) === value ? slashDate(value) : (value ?? '')
+  return value && typedDate(value) === value ? slashDate(value) : (value ?? '')
 }
 
 /** Typed dates go to the URL as ISO when they parse, otherwise as typed (the server reports them). */
 function asSearch(value: string): string | undefined {
   const t = value.trim()
-  return t === '' ? undefined : (parseWesternDate(t) ?? t)
+  return t === '' ? undefined : (typedDate(t) ?? t)
 }
 
 function checkDates(from: string, to: string): Record<string, string> {
   const errors: Record<string, string> = {}
   if (!from.trim()) errors.from = '開始日を入力してください'
-  else if (!parseWesternDate(from)) errors.from = '開始日は「2021/4/1」のように西暦で入力してください'
+  else if (!typedDate(from)) errors.from = '開始日は「2021/4/1」のように入力してください（和暦も可）'
   if (!to.trim()) errors.to = '終了日を入力してください'
-  else if (!parseWesternDate(to)) errors.to = '終了日は「2022/3/31」のように西暦で入力してください'
-  const [f, t] = [parseWesternDate(from), parseWesternDate(to)]
+  else if (!typedDate(to)) errors.to = '終了日は「2022/3/31」のように入力してください（和暦も可）'
+  const [f, t] = [typedDate(from), typedDate(to)]
   if (f && t && f > t) errors.to = '終了日は開始日以降の日付を入力してください'
   return errors
 }

@@ -1,6 +1,6 @@
 import { type FormEvent, useDeferredValue, useState } from 'react'
 import { INVALID_DATE_MESSAGE } from '../../../../../shared/contracts/common.ts'
-import { parseWesternDate } from '../../../../../shared/dates.ts'
+import { typedDate } from '../../../../../shared/typed-dates.ts'
 import { Button } from '../../../components/ui/button.tsx'
 import { DateField } from '../../../components/ui/date-field.tsx'
 import { ErrorSummary } from '../../../components/ui/error-summary.tsx'
@@ -59,7 +59,7 @@ export function ReferralForm({
     const local: Record<string, string> = {}
     if (!resourceId) local.resourceId = '社会資源を選択してください'
     if (!referredOn.trim()) local.referredOn = '日付を入力してください'
-    else if (!parseWesternDate(referredOn)) local.referredOn = INVALID_DATE_MESSAGE
+    else if (!typedDate(referredOn)) local.referredOn = INVALID_DATE_MESSAGE
     if (Object.keys(local).length > 0) return setErrors({ fields: local })
     setErrors(noErrors)
     add.mutate(

@@ -2,7 +2,7 @@ import { type FormEvent, useState } from 'react'
 import { REFERRAL_OUTCOMES } from '../../../../../shared/codes.ts'
 import { INVALID_DATE_MESSAGE } from '../../../../../shared/contracts/common.ts'
 import type { Referral } from '../../../../../shared/contracts/resources.ts'
-import { parseWesternDate } from '../../../../../shared/dates.ts'
+import { typedDate } from '../../../../../shared/typed-dates.ts'
 import { Button } from '../../../components/ui/button.tsx'
 import { RadioGroup } from '../../../components/ui/choice-group.tsx'
 import { DateField } from '../../../components/ui/date-field.tsx'
@@ -39,8 +39,7 @@ export function ReferralOutcomeForm({
     e.preventDefault()
     if (needsDate && !outcomeOn.trim())
       return setErrors({ fields: { outcomeOn: '結果の日付を入力してください' } })
-    if (needsDate && !parseWesternDate(outcomeOn))
-      return setErrors({ fields: { outcomeOn: INVALID_DATE_MESSAGE } })
+    if (needsDate && !typedDate(outcomeOn)) return setErrors({ fields: { outcomeOn: INVALID_DATE_MESSAGE } })
     setErrors(noErrors)
     update.mutate(
       {
@@ -69,7 +68,7 @@ export function ReferralOutcomeForm({
           id={idOf('outcomeOn')}
           label={LABELS.outcomeOn}
           required
-          support="結果が分かった日を、西暦で「2021/8/31」のように入力してください"
+          support="結果が分かった日を「2021/8/31」「R3.8.31」のように入力してください"
           value={outcomeOn}
           onValueChange={setOutcomeOn}
           error={errors.fields.outcomeOn}
