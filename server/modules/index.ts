@@ -7,6 +7,7 @@ import { authModule } from './auth/index.ts'
 import { casesModule } from './cases/index.ts'
 import { contactsModule } from './contacts/index.ts'
 import { handoversModule } from './handovers/index.ts'
+import { intakeModule } from './intake/index.ts'
 import { interchangeModule } from './interchange/index.ts'
 import { meetingsModule } from './meetings/index.ts'
 import { networkModule } from './network/index.ts'
@@ -19,6 +20,7 @@ export const modules: ((app: FastifyInstance, deps: AppDeps) => void)[] = [
   accountsModule,
   auditModule,
   casesModule,
+  intakeModule,
   contactsModule,
   handoversModule,
   meetingsModule,

@@ -5,6 +5,7 @@ import {
   CASE_STATUSES,
   CLOSURE_REASONS,
   CONCERNS,
+  COUNTERPARTS,
   codesOf,
   FIRST_CONSULTERS,
   GENDERS,
@@ -18,6 +19,7 @@ import {
   dateInput,
   idParams,
   isoDate,
+  optionalDateInput,
   optionalText,
   pageOf,
   pageQuery,
@@ -25,6 +27,7 @@ import {
   textInput,
   uuid,
 } from './common.ts'
+import { contact, contactFields } from './contacts.ts'
 import { defineContract } from './define.ts'
 
 const wardCode = textInput().trim().min(1).max(40).describe('Ward code (see /api/wards)')
@@ -149,20 +152,45 @@ export const listCases = defineContract({
   response: pageOf(caseSummary),
 })
 
+/**
+ * The conversation that opened the case (初回の相談), recorded with it in one transaction so that
+ * it counts in 表3 like any later contact. Its staff member is the case's.
+ */
+export const firstContactFields = contactFields
+  .omit({ contactedOn: true, counterpart: true, staffId: true })
+  .extend({
+    contactedOn: optionalDateInput.describe('対応日; the opening date when omitted'),
+    counterpart: z
+      .enum(codesOf(COUNTERPARTS), { error: '対象を選択してください' })
+      .nullish()
+      .describe('対象; derived from the first consulter when omitted (関係機関 → その他)'),
+  })
+
 export const createCase = defineContract({
   method: 'POST',
   path: '/api/cases',
-  summary: 'Open a case at the caller’s unit (the window, or the caller’s ward centre)',
+  summary:
+    'Open a case at the caller’s unit (the window, or the caller’s ward centre), with the conversation that opened it',
   tags: ['cases'],
   body: caseFields.extend({
+    firstConsulter: caseFields.shape.firstConsulter
+      .nullish()
+      .describe('相談者; derived from who called when omitted (the first contact’s 対象)'),
     wardRoute: z
       .enum(['ward_section', 'agency'], { error: '新規ケース経路を選択してください' })
       .nullish()
       .describe(
         '新規ケース経路 of a case opened at a ward centre (required there): ward_section | agency; not for the window',
       ),
+    firstContact: firstContactFields
+      .nullish()
+      .describe(
+        'The intake conversation, stored as the case’s first contact (the intake form always sends it)',
+      ),
   }),
-  response: caseDetail,
+  response: caseDetail.extend({
+    firstContact: contact.nullable().describe('The first contact as stored; null when none was sent'),
+  }),
   status: 201,
 })
 

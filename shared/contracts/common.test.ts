@@ -5,6 +5,7 @@ import {
   INVALID_DATE_MESSAGE,
   optionalDateInput,
   optionalText,
+  optionalTimeInput,
   requiredText,
   TEXT_MESSAGES,
   textInput,
@@ -45,6 +46,23 @@ describe('dateInput (和暦 as staff type it)', () => {
     expect(messages('R8.2.30')).toEqual([INVALID_DATE_MESSAGE])
     expect(messages('平成31年5月1日')).toEqual([DATE_REASONS.outsideEra])
     expect(messages('')).toEqual(['日付を入力してください'])
+  })
+})
+
+describe('optionalTimeInput', () => {
+  it('treats empty, blank, null and missing as not given; pads the hour', () => {
+    for (const v of ['', '  ', null, undefined]) expect(optionalTimeInput.parse(v)).toBeNull()
+    expect(optionalTimeInput.parse(' 9:05 ')).toBe('09:05')
+    expect(optionalTimeInput.parse('23:59')).toBe('23:59')
+  })
+
+  it('refuses a time that is not HH:MM with the time wording, and bad characters with their own', () => {
+    const message = (v: unknown) => optionalTimeInput.safeParse(v).error?.issues.map((i) => i.message)
+    for (const bad of ['25:00', '12:60', '１２：００', 'noon', 1205]) {
+      expect(message(bad), String(bad)).toEqual(['時刻は「14:05」のように24時間制で入力してください'])
+    }
+    expect(message('12\u0000:00')).toEqual([TEXT_MESSAGES.control])
+    expect(message('12:\uD800')).toEqual([TEXT_MESSAGES.surrogate])
   })
 })
 

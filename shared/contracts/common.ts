@@ -97,10 +97,30 @@ export const optionalDateInput = textInput({ error: INVALID_DATE_MESSAGE })
 /** An ISO date as the API returns it. */
 export const isoDate = z.string().refine(isIsoDate, { error: '日付の形式が正しくありません' })
 
+const TIME = /^([01]?\d|2[0-3]):[0-5]\d$/
+const TIME_MESSAGE = '時刻は「14:05」のように24時間制で入力してください'
+
 export const timeInput = textInput()
   .trim()
-  .regex(/^([01]?\d|2[0-3]):[0-5]\d$/, { error: '時刻は「14:05」のように24時間制で入力してください' })
+  .regex(TIME, { error: TIME_MESSAGE })
   .transform((t) => t.padStart(5, '0'))
+
+/**
+ * Same as timeInput, but an empty string or null means "not given" (→ null). Not a union with
+ * timeInput, for the same reason as optionalDateInput: NUL or a broken character gets its own message.
+ */
+export const optionalTimeInput = textInput({ error: TIME_MESSAGE })
+  .nullable()
+  .optional()
+  .transform((value, ctx) => {
+    const text = value?.trim()
+    if (!text) return null
+    if (!TIME.test(text)) {
+      ctx.addIssue({ code: 'custom', message: TIME_MESSAGE })
+      return z.NEVER
+    }
+    return text.padStart(5, '0')
+  })
 
 /** A required choice from a code list, with a Japanese message naming what is missing. */
 export function codeOf<C extends string>(list: CodeList<C>, what: string) {

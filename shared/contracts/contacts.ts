@@ -1,15 +1,11 @@
 import { z } from 'zod'
 import { CONTACT_METHODS, COUNTERPARTS, codesOf } from '../codes.ts'
-import { codeOf, dateInput, isoDate, optionalText, timeInput, uuid } from './common.ts'
+import { codeOf, dateInput, isoDate, optionalText, optionalTimeInput, uuid } from './common.ts'
 import { defineContract } from './define.ts'
 
 export const contactFields = z.object({
   contactedOn: dateInput.describe('対応日'),
-  time: z
-    .union([z.literal(''), z.null(), timeInput])
-    .optional()
-    .transform((v) => (v ? v : null))
-    .describe('時刻 HH:MM, Tokyo'),
+  time: optionalTimeInput.describe('時刻 HH:MM, Tokyo'),
   method: codeOf(CONTACT_METHODS, '手法'),
   counterpart: codeOf(COUNTERPARTS, '対象'),
   staffId: uuid.nullish().describe('担当者; the caller when omitted'),

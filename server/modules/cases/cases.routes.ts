@@ -5,7 +5,6 @@ import type { CasesService } from './cases.service.ts'
 
 export function registerCaseRoutes(app: FastifyInstance, cases: CasesService) {
   route(app, contract.listCases, ({ actor, query }) => cases.list(actor, query))
-  route(app, contract.createCase, ({ actor, body }) => cases.create(actor, body))
   route(app, contract.findSimilarCases, ({ actor, query }) => cases.similar(actor, query))
   route(app, contract.getWorklist, ({ actor }) => cases.worklist(actor))
   route(app, contract.getCase, ({ actor, params }) => cases.get(actor, params.id))

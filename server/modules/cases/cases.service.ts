@@ -1,10 +1,12 @@
 import type { AppDeps } from '../../platform/deps.ts'
 import { closeCase, handOverCase, reopenCase } from './case-transitions.ts'
-import { createCase } from './create-case.ts'
 import { findSimilarCases, getCase, getCaseHistory, getWorklist, listCases } from './read-cases.ts'
 import { updateCase } from './update-case.ts'
 
-/** The cases use cases, one file each, bound to the app's database and clock. */
+/**
+ * The cases use cases, one file each, bound to the app's database and clock. Opening a case is
+ * the intake module's (it records the first contact too, through the contacts module).
+ */
 export function createCasesService(deps: Pick<AppDeps, 'db' | 'clock'>) {
   const bind =
     <A extends unknown[], R>(useCase: (d: typeof deps, ...args: A) => R) =>
@@ -12,7 +14,6 @@ export function createCasesService(deps: Pick<AppDeps, 'db' | 'clock'>) {
       useCase(deps, ...args)
   return {
     list: bind(listCases),
-    create: bind(createCase),
     similar: bind(findSimilarCases),
     get: bind(getCase),
     update: bind(updateCase),

@@ -1,18 +1,17 @@
 import type { z } from 'zod'
+import type { FirstConsulter } from '../../../shared/codes.ts'
 import type * as contract from '../../../shared/contracts/cases.ts'
 import { fiscalYearOf, tokyoDate } from '../../../shared/dates.ts'
 import type { Db } from '../../db/client.ts'
 import type { Actor } from '../../platform/actor.ts'
 import { writeAudit } from '../../platform/audit.ts'
-import type { AppDeps } from '../../platform/deps.ts'
 import { nextCounterValue } from '../../platform/sequences.ts'
 import { recordCaseEvent } from './case-records.ts'
-import { checkIntake, FieldErrors } from './case-rules.ts'
-import { fieldsSet, INTAKE_FIELDS, toCaseDetail } from './cases.dto.ts'
+import { checkIntake, type FieldErrors } from './case-rules.ts'
+import { fieldsSet, INTAKE_FIELDS } from './cases.dto.ts'
 import { type CaseScope, intakeUnitFor, requireIntakeScope } from './cases.policy.ts'
 import * as repo from './cases.repository.ts'
 
-type Deps = Pick<AppDeps, 'db' | 'clock'>
 type CreateInput = z.output<NonNullable<typeof contract.createCase.body>>
 
 /**
@@ -45,60 +44,65 @@ function wardIntake(scope: CaseScope, wardRoute: CreateInput['wardRoute'], error
   return { wardRoute: wardRoute ?? null, wardState: 'assessing' }
 }
 
-export async function createCase({ db, clock }: Deps, actor: Actor, input: CreateInput) {
+/** The case's own fields of an intake; who called and the first contact are the intake module's. */
+export type OpenCaseInput = Omit<CreateInput, 'firstContact' | 'firstConsulter'> & {
+  firstConsulter: FirstConsulter
+}
+
+/**
+ * Opens a case in the caller's transaction (the intake adds the first contact in the same one)
+ * and returns the stored row. `errors` may already hold the caller's own field errors: they are
+ * reported together with the case's, and nothing is written while there are any.
+ */
+export async function openCase(tx: Db, actor: Actor, now: Date, input: OpenCaseInput, errors: FieldErrors) {
   const scope = requireIntakeScope(actor)
-  const now = clock.now()
-  return db.transaction(async (tx) => {
-    const errors = new FieldErrors()
-    const ward = wardIntake(scope, input.wardRoute, errors)
-    const values = await checkIntake(
-      tx,
-      actor.tenantId,
-      tokyoDate(now),
-      {
-        openedOn: input.openedOn,
-        ward: input.ward ?? null,
-        age: input.age ?? null,
-        birthYear: input.birthYear ?? null,
-        firstConsulter: input.firstConsulter,
-        route: input.route,
-        concerns: [...new Set(input.concerns)],
-        urgency: input.urgency,
-        name: input.name,
-        kana: input.kana,
-        gender: input.gender,
-        staffId: input.staffId ?? actor.accountId,
-      },
-      input.ageBand,
-      'unknown',
-      errors,
-    )
-    const row = await repo.insertCase(tx, {
-      tenantId: actor.tenantId,
-      caseNo: await nextCaseNo(tx, actor.tenantId, values.openedOn),
-      intakeUnit: intakeUnitFor(scope),
-      status: 'open',
-      ...values,
-      ...ward,
-      createdAt: now,
-      updatedAt: now,
-    })
-    const created = { ...values, wardRoute: row.wardRoute, wardState: row.wardState }
-    await recordCaseEvent(
-      tx,
-      actor,
-      now,
-      row.id,
-      'created',
-      fieldsSet(created, [...INTAKE_FIELDS, 'wardRoute', 'wardState']),
-    )
-    await writeAudit(tx, actor, now, {
-      action: 'case.create',
-      recordType: 'case',
-      recordId: row.id,
-      detail: { caseNo: row.caseNo, intakeUnit: row.intakeUnit },
-    })
-    const view = await repo.findCaseView(tx, actor.tenantId, row.id, scope)
-    return toCaseDetail(view!)
+  const ward = wardIntake(scope, input.wardRoute, errors)
+  const values = await checkIntake(
+    tx,
+    actor.tenantId,
+    tokyoDate(now),
+    {
+      openedOn: input.openedOn,
+      ward: input.ward ?? null,
+      age: input.age ?? null,
+      birthYear: input.birthYear ?? null,
+      firstConsulter: input.firstConsulter,
+      route: input.route,
+      concerns: [...new Set(input.concerns)],
+      urgency: input.urgency,
+      name: input.name,
+      kana: input.kana,
+      gender: input.gender,
+      staffId: input.staffId ?? actor.accountId,
+    },
+    input.ageBand,
+    'unknown',
+    errors,
+  )
+  const row = await repo.insertCase(tx, {
+    tenantId: actor.tenantId,
+    caseNo: await nextCaseNo(tx, actor.tenantId, values.openedOn),
+    intakeUnit: intakeUnitFor(scope),
+    status: 'open',
+    ...values,
+    ...ward,
+    createdAt: now,
+    updatedAt: now,
   })
+  const created = { ...values, wardRoute: row.wardRoute, wardState: row.wardState }
+  await recordCaseEvent(
+    tx,
+    actor,
+    now,
+    row.id,
+    'created',
+    fieldsSet(created, [...INTAKE_FIELDS, 'wardRoute', 'wardState']),
+  )
+  await writeAudit(tx, actor, now, {
+    action: 'case.create',
+    recordType: 'case',
+    recordId: row.id,
+    detail: { caseNo: row.caseNo, intakeUnit: row.intakeUnit },
+  })
+  return { id: row.id, caseNo: row.caseNo, openedOn: row.openedOn, staffId: row.staffId }
 }

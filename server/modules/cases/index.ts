@@ -11,6 +11,7 @@ export { changesBetween, fieldsSet } from './cases.dto.ts'
 export { type CaseScope, isInScope, LEAD_CANNOT_CHANGE } from './cases.policy.ts'
 // The same rule as SQL, for other modules' queries that join cases (agenda, caseloads).
 export { scopeCondition as caseScopeCondition } from './cases.repository.ts'
+export { type OpenCaseInput, openCase } from './create-case.ts'
 
 export function casesModule(app: FastifyInstance, deps: AppDeps) {
   registerCaseRoutes(app, createCasesService(deps))

@@ -5,9 +5,10 @@ import type { Actor } from '../../platform/actor.ts'
 import { writeAudit } from '../../platform/audit.ts'
 import type { AppDeps } from '../../platform/deps.ts'
 import { refused } from '../../platform/errors.ts'
-import { caseRecords, changesBetween, FieldErrors, fieldsSet } from '../cases/index.ts'
+import { caseRecords, changesBetween, FieldErrors } from '../cases/index.ts'
 import { CONTACT_FIELDS, toContact } from './contacts.dto.ts'
 import * as repo from './contacts.repository.ts'
+import { recordContact } from './record-contact.ts'
 
 type AddInput = z.output<NonNullable<typeof contract.addContact.body>>
 type CorrectInput = z.output<NonNullable<typeof contract.correctContact.body>>
@@ -37,29 +38,7 @@ export function createContactsService({ db, clock }: Pick<AppDeps, 'db' | 'clock
         const staffId = input.staffId ?? actor.accountId
         await caseRecords.checkStaff(tx, errors, actor, staffId)
         errors.throwIfAny()
-        const values = { ...input, staffId, minutes: input.minutes ?? null }
-        const row = await repo.insertContact(tx, {
-          tenantId: actor.tenantId,
-          caseId,
-          ...values,
-          createdAt: now,
-          updatedAt: now,
-        })
-        await caseRecords.recordEvent(
-          tx,
-          actor,
-          now,
-          caseId,
-          'contact_added',
-          fieldsSet(values, CONTACT_FIELDS, 'contact.'),
-        )
-        await writeAudit(tx, actor, now, {
-          action: 'contact.create',
-          recordType: 'contact',
-          recordId: row.id,
-          detail: { caseId },
-        })
-        return toContact((await repo.findContact(tx, actor.tenantId, caseId, row.id))!)
+        return recordContact(tx, actor, now, caseId, { ...input, staffId, minutes: input.minutes ?? null })
       })
     },
 

@@ -3,6 +3,9 @@ import type { AppDeps } from '../../platform/deps.ts'
 import { registerContactRoutes } from './contacts.routes.ts'
 import { createContactsService } from './contacts.service.ts'
 
+// What the intake uses to record the conversation that opened a case.
+export { type ContactValues, recordContact } from './record-contact.ts'
+
 export function contactsModule(app: FastifyInstance, deps: AppDeps) {
   registerContactRoutes(app, createContactsService(deps))
 }

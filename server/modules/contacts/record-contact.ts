@@ -1,0 +1,42 @@
+import type { Db } from '../../db/client.ts'
+import type { contacts } from '../../db/schema/index.ts'
+import type { Actor } from '../../platform/actor.ts'
+import { writeAudit } from '../../platform/audit.ts'
+import { caseRecords, fieldsSet } from '../cases/index.ts'
+import { CONTACT_FIELDS, toContact } from './contacts.dto.ts'
+import * as repo from './contacts.repository.ts'
+
+/** A checked contact, ready to store: the staff member resolved, no field left undefined. */
+export type ContactValues = Omit<
+  typeof contacts.$inferInsert,
+  'tenantId' | 'caseId' | 'id' | 'createdAt' | 'updatedAt'
+>
+
+/**
+ * Writes a checked contact with its case-history entry and audit row, in the caller's
+ * transaction: 対応を記録 on a case, and the intake's first conversation.
+ */
+export async function recordContact(tx: Db, actor: Actor, now: Date, caseId: string, values: ContactValues) {
+  const row = await repo.insertContact(tx, {
+    tenantId: actor.tenantId,
+    caseId,
+    ...values,
+    createdAt: now,
+    updatedAt: now,
+  })
+  await caseRecords.recordEvent(
+    tx,
+    actor,
+    now,
+    caseId,
+    'contact_added',
+    fieldsSet(values, CONTACT_FIELDS, 'contact.'),
+  )
+  await writeAudit(tx, actor, now, {
+    action: 'contact.create',
+    recordType: 'contact',
+    recordId: row.id,
+    detail: { caseId },
+  })
+  return toContact((await repo.findContact(tx, actor.tenantId, caseId, row.id))!)
+}
