@@ -11,6 +11,7 @@ import { intakeModule } from './intake/index.ts'
 import { interchangeModule } from './interchange/index.ts'
 import { meetingsModule } from './meetings/index.ts'
 import { networkModule } from './network/index.ts'
+import { peopleModule } from './people/index.ts'
 import { reportsModule } from './reports/index.ts'
 import { resourcesModule } from './resources/index.ts'
 
@@ -22,6 +23,7 @@ export const modules: ((app: FastifyInstance, deps: AppDeps) => void)[] = [
   casesModule,
   intakeModule,
   contactsModule,
+  peopleModule,
   handoversModule,
   meetingsModule,
   accompanimentModule,

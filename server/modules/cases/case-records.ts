@@ -68,6 +68,22 @@ export interface CaseForContacts {
   lead: string | null
 }
 
+/** Why a change to a case's records is refused: on a closed case, or by someone not working on it. */
+const RECORD_REFUSALS = {
+  add: {
+    closed: '終結したケースには対応記録を追加できません。再開してから記録してください。',
+    elsewhere: '引継ぎ済みのケースの対応記録は、引継ぎ先の区で記録します',
+  },
+  correct: {
+    closed: '終結したケースの対応記録は修正できません。再開してから修正してください。',
+    elsewhere: '引継ぎ済みのケースの対応記録は、引継ぎ先の区で記録します',
+  },
+  people: {
+    closed: '終結したケースの相談者・世帯は変更できません。再開してから変更してください。',
+    elsewhere: '相談者・世帯は、相談窓口または担当区（引継ぎ後は引継ぎ先の区）で変更します',
+  },
+} as const
+
 /**
  * The case-side service for the contacts module: it never reads the cases tables itself, so
  * the scope rule and the history format stay in one place.
@@ -81,26 +97,21 @@ export const caseRecords = {
     return { id: row.id, openedOn: row.openedOn, status: row.status, lead: row.lead }
   },
 
-  /** The case in scope, when the caller may record (or correct) contacts on it now. */
+  /**
+   * The case in scope, locked, when the caller may record (or correct) contacts on it now. The
+   * people around the case (相談者・世帯) are changed by the same staff under the same rule.
+   */
   async findRecordable(
     tx: Db,
     actor: Actor,
     caseId: string,
-    purpose: 'add' | 'correct',
+    purpose: keyof typeof RECORD_REFUSALS,
   ): Promise<CaseForContacts> {
     const scope = caseScopeOf(actor)
     const row = scope && (await repo.findCaseForChange(tx, actor.tenantId, caseId, scope))
     if (!row) throw refused('case', caseId)
-    if (row.status === 'closed') {
-      throw conflict(
-        purpose === 'add'
-          ? '終結したケースには対応記録を追加できません。再開してから記録してください。'
-          : '終結したケースの対応記録は修正できません。再開してから修正してください。',
-      )
-    }
-    if (!mayRecordContact(scope, row)) {
-      throw forbidden('引継ぎ済みのケースの対応記録は、引継ぎ先の区で記録します')
-    }
+    if (row.status === 'closed') throw conflict(RECORD_REFUSALS[purpose].closed)
+    if (!mayRecordContact(scope, row)) throw forbidden(RECORD_REFUSALS[purpose].elsewhere)
     return { id: row.id, openedOn: row.openedOn, status: row.status, lead: row.lead }
   },
 
