@@ -1,6 +1,14 @@
 import { z } from 'zod'
 import { CONTACT_METHODS, COUNTERPARTS, codesOf } from '../codes.ts'
-import { codeOf, dateInput, isoDate, optionalText, optionalTimeInput, uuid } from './common.ts'
+import {
+  codeOf,
+  dateInput,
+  isoDate,
+  optionalDateInput,
+  optionalText,
+  optionalTimeInput,
+  uuid,
+} from './common.ts'
 import { defineContract } from './define.ts'
 
 export const contactFields = z.object({
@@ -17,6 +25,10 @@ export const contactFields = z.object({
     .nullish(),
   summary: optionalText(4000, { multiline: true }).describe('内容 (personal data)'),
   nextStep: optionalText(1000, { multiline: true }).describe('次の対応'),
+  nextStepDueOn: optionalDateInput.describe(
+    '次の対応の期日 (西暦 or 和暦, as ISO); the home page lists it when due',
+  ),
+  nextStepDueTime: optionalTimeInput.describe('次の対応の時刻 HH:MM, Tokyo; only with a due date'),
 })
 
 export const contact = z.object({
@@ -31,6 +43,8 @@ export const contact = z.object({
   minutes: z.number().int().nullable(),
   summary: z.string().nullable(),
   nextStep: z.string().nullable(),
+  nextStepDueOn: isoDate.nullable(),
+  nextStepDueTime: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 })

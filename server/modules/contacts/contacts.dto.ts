@@ -15,6 +15,8 @@ export function toContact(c: ContactView): Contact {
     minutes: c.minutes,
     summary: c.summary,
     nextStep: c.nextStep,
+    nextStepDueOn: c.nextStepDueOn,
+    nextStepDueTime: c.nextStepDueTime,
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
   }
@@ -30,4 +32,6 @@ export const CONTACT_FIELDS = [
   'minutes',
   'summary',
   'nextStep',
+  'nextStepDueOn',
+  'nextStepDueTime',
 ] as const

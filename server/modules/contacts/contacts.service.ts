@@ -8,6 +8,7 @@ import { refused } from '../../platform/errors.ts'
 import { caseRecords, changesBetween, FieldErrors } from '../cases/index.ts'
 import { CONTACT_FIELDS, toContact } from './contacts.dto.ts'
 import * as repo from './contacts.repository.ts'
+import { checkNextStepDue } from './next-step-due.ts'
 import { recordContact } from './record-contact.ts'
 
 type AddInput = z.output<NonNullable<typeof contract.addContact.body>>
@@ -37,6 +38,7 @@ export function createContactsService({ db, clock }: Pick<AppDeps, 'db' | 'clock
         caseRecords.checkDate(errors, 'contactedOn', input.contactedOn, tokyoDate(now), theCase.openedOn)
         const staffId = input.staffId ?? actor.accountId
         await caseRecords.checkStaff(tx, errors, actor, staffId)
+        checkNextStepDue(errors, input)
         errors.throwIfAny()
         return recordContact(tx, actor, now, caseId, { ...input, staffId, minutes: input.minutes ?? null })
       })
@@ -58,6 +60,7 @@ export function createContactsService({ db, clock }: Pick<AppDeps, 'db' | 'clock
           caseRecords.checkDate(errors, 'contactedOn', after.contactedOn, tokyoDate(now), theCase.openedOn)
         }
         if (after.staffId) await caseRecords.checkStaff(tx, errors, actor, after.staffId)
+        checkNextStepDue(errors, { ...before, ...after })
         errors.throwIfAny()
         const changes = changesBetween(before, after, CONTACT_FIELDS, 'contact.')
         if (changes.length > 0) {

@@ -5,7 +5,7 @@ import { counterpartOfFirstConsulter, firstConsulterOfCounterpart } from '../../
 import type { Actor } from '../../platform/actor.ts'
 import type { AppDeps } from '../../platform/deps.ts'
 import { caseRecords, FieldErrors, openCase } from '../cases/index.ts'
-import { recordContact } from '../contacts/index.ts'
+import { checkNextStepDue, recordContact } from '../contacts/index.ts'
 
 type IntakeInput = z.output<NonNullable<typeof contract.createCase.body>>
 
@@ -30,6 +30,7 @@ export function createIntakeService({ db, clock }: Pick<AppDeps, 'db' | 'clock'>
         if (firstContact) {
           const today = tokyoDate(now)
           caseRecords.checkDate(errors, 'firstContact.contactedOn', contactedOn, today, input.openedOn)
+          checkNextStepDue(errors, { ...firstContact, contactedOn }, 'firstContact.')
         }
         // openCase reports every error collected so far and writes nothing while there are any,
         // so 'other' never stands in for a missing first consulter in a stored case.

@@ -43,6 +43,8 @@ export const CONTACT_FIELD_LABELS = {
   minutes: '所要時間（分）',
   summary: '内容',
   nextStep: '次の対応',
+  nextStepDueOn: '次の対応の期日',
+  nextStepDueTime: '次の対応の時刻',
 } as const
 
 /** Labels of every key a case history entry may mention. */

@@ -13,6 +13,8 @@ export interface ContactFormValues {
   minutes: string
   summary: string
   nextStep: string
+  nextStepDueOn: string
+  nextStepDueTime: string
 }
 
 export function emptyContactValues(): ContactFormValues {
@@ -25,6 +27,8 @@ export function emptyContactValues(): ContactFormValues {
     minutes: '',
     summary: '',
     nextStep: '',
+    nextStepDueOn: '',
+    nextStepDueTime: '',
   }
 }
 
@@ -38,6 +42,8 @@ export function valuesFromContact(c: Contact): ContactFormValues {
     minutes: c.minutes === null ? '' : String(c.minutes),
     summary: c.summary ?? '',
     nextStep: c.nextStep ?? '',
+    nextStepDueOn: c.nextStepDueOn ? slashDate(c.nextStepDueOn) : '',
+    nextStepDueTime: c.nextStepDueTime ?? '',
   }
 }
 
@@ -54,6 +60,9 @@ export function contactBody(v: ContactFormValues): ContactBody {
     minutes: textOrNull(v.minutes),
     summary: textOrNull(v.summary),
     nextStep: textOrNull(v.nextStep),
+    // Sent as typed (和暦 too): the server reads it with the same parser as the field.
+    nextStepDueOn: textOrNull(v.nextStepDueOn),
+    nextStepDueTime: textOrNull(v.nextStepDueTime),
   }
 }
 
@@ -77,5 +86,7 @@ export function checkContact(v: ContactFormValues): Record<string, string> {
   if (!v.contactedOn.trim()) fields.contactedOn = '対応日を入力してください'
   if (!v.method) fields.method = '手法を選択してください'
   if (!v.counterpart) fields.counterpart = '対象を選択してください'
+  if (v.nextStepDueTime.trim() && !v.nextStepDueOn.trim())
+    fields.nextStepDueTime = '時刻を入れるときは、次の対応の期日も入力してください'
   return fields
 }

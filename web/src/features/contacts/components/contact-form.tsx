@@ -22,6 +22,7 @@ import {
   emptyContactValues,
   valuesFromContact,
 } from '../contact-form-values.ts'
+import { NextStepDueFields } from './next-step-due-fields.tsx'
 
 const labels = { ...L, reason: '訂正の理由' }
 
@@ -148,6 +149,7 @@ export function ContactForm({ caseId, contact, onDone, onCancel }: ContactFormPr
         onValueChange={set('nextStep')}
         error={errors.fields.nextStep}
       />
+      <NextStepDueFields idOf={idOf} values={values} set={set} errors={errors.fields} />
       {contact && (
         <TextareaField
           id={idOf('reason')}

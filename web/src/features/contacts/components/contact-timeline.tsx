@@ -7,6 +7,8 @@ import { Loading, QueryError } from '../../../components/ui/query-state.tsx'
 import { useContacts } from '../api/list-contacts.ts'
 import { ContactForm } from './contact-form.tsx'
 
+const dueText = (on: string, time: string | null) => `${formatWareki(on)}${time ? ` ${time}` : ''}`
+
 function ContactEntry({
   caseId,
   contact,
@@ -46,7 +48,13 @@ function ContactEntry({
             <p className="mt-2 whitespace-pre-wrap text-std-16N-170">
               {contact.summary ?? '（内容の記録なし）'}
             </p>
-            {contact.nextStep && <p className="mt-2 text-std-16N-170">次の対応：{contact.nextStep}</p>}
+            {(contact.nextStep || contact.nextStepDueOn) && (
+              <p className="mt-2 text-std-16N-170">
+                次の対応：{contact.nextStep ?? '（内容の記録なし）'}
+                {contact.nextStepDueOn &&
+                  `（期日：${dueText(contact.nextStepDueOn, contact.nextStepDueTime)}）`}
+              </p>
+            )}
             {onCorrected && (
               <Button variant="tertiary" size="sm" className="mt-2" onClick={() => setEditing(true)}>
                 訂正<span className="sr-only">（{when}の対応記録）</span>
