@@ -11,8 +11,10 @@ export const DUE_BEFORE_CONTACT = '次の対応の期日は対応日以降の日
 export function checkNextStepDue(
   errors: FieldErrors,
   due: { contactedOn: string; nextStepDueOn: string | null; nextStepDueTime: string | null },
+  /** Where the fields sit in the request ('firstContact.' at intake). */
+  prefix = '',
 ) {
-  if (due.nextStepDueTime && !due.nextStepDueOn) errors.add('nextStepDueTime', DUE_TIME_WITHOUT_DATE)
+  if (due.nextStepDueTime && !due.nextStepDueOn) errors.add(`${prefix}nextStepDueTime`, DUE_TIME_WITHOUT_DATE)
   if (due.nextStepDueOn && due.nextStepDueOn < due.contactedOn)
-    errors.add('nextStepDueOn', DUE_BEFORE_CONTACT)
+    errors.add(`${prefix}nextStepDueOn`, DUE_BEFORE_CONTACT)
 }
