@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { INVALID_DATE_MESSAGE } from '../../../shared/contracts/common.ts'
 import { caseEvents, contacts } from '../../db/schema/index.ts'
 import { createTestContext, type Session, type TestCity, type TestContext } from '../../test/harness.ts'
-import { aContact, addContact, openCase } from '../cases/test-support.ts'
+import { aContact, addContact, intake, openCase } from '../cases/test-support.ts'
 import { DUE_BEFORE_CONTACT, DUE_TIME_WITHOUT_DATE } from './next-step-due.ts'
 
 let ctx: TestContext
@@ -92,5 +92,25 @@ describe('the next step’s due date and time', () => {
     expect(moved.json()).toMatchObject({ nextStepDueOn: '2026-12-03', nextStepDueTime: '10:00' })
     const both = await window.patch(url, { nextStepDueOn: null, nextStepDueTime: null })
     expect(both.json()).toMatchObject({ nextStepDueOn: null, nextStepDueTime: null })
+  })
+
+  it('at intake, the first contact’s due date is read and checked the same way', async () => {
+    const firstContact = { method: 'phone', nextStep: '母に折り返し' }
+    const bad = await window.post(
+      '/api/cases',
+      intake({ firstContact: { ...firstContact, nextStepDueTime: '10:00' } }),
+    )
+    expect(bad.statusCode).toBe(400)
+    expect(bad.json().errors).toEqual([
+      { field: 'firstContact.nextStepDueTime', message: DUE_TIME_WITHOUT_DATE },
+    ])
+    const good = await window.post(
+      '/api/cases',
+      intake({
+        firstContact: { ...firstContact, nextStepDueOn: '令和8年12月1日', nextStepDueTime: '10:00' },
+      }),
+    )
+    expect(good.statusCode, good.body).toBe(201)
+    expect(good.json().firstContact).toMatchObject({ nextStepDueOn: '2026-12-01', nextStepDueTime: '10:00' })
   })
 })
