@@ -32,6 +32,12 @@ import { defineContract } from './define.ts'
 
 const wardCode = textInput().trim().min(1).max(40).describe('Ward code (see /api/wards)')
 
+/** `true` keeps only the cases in the 8050 situation; `false` (or no filter) keeps all. */
+const flag8050 = z
+  .enum(['true', 'false'], { error: '「true」か「false」を指定してください' })
+  .transform((v) => v === 'true')
+  .describe('8050 filter: true = only cases flagged 8050')
+
 /** The intake fields without defaults, so that a correction (PATCH) changes only what it names. */
 const intakeFields = z.object({
   openedOn: dateInput.describe('受付日 (2021-08-31, 2021/8/31, R3.8.31 or 令和3年8月31日)'),
@@ -95,6 +101,9 @@ export const caseSummary = z.object({
   contactCount: z.number().int(),
   lead: z.enum(codesOf(CASE_LEADS)).nullable().describe('主担当 decided by the ward’s meeting; null before'),
   nextReviewOn: isoDate.nullable().describe('次回確認日 set by the meeting'),
+  household8050: z
+    .boolean()
+    .describe('8050: the person is 40 or over and lives with a parent of 70 or over or with care needs'),
 })
 export type CaseSummary = z.infer<typeof caseSummary>
 
@@ -145,6 +154,7 @@ export const listCases = defineContract({
     openedFrom: dateInput.optional(),
     openedTo: dateInput.optional(),
     q: textInput().trim().max(100).optional().describe('Part of the case number, name or kana'),
+    flag8050: flag8050.optional(),
     sort: z.enum(CASE_SORTS).default('openedOn'),
     order: z.enum(['asc', 'desc']).default('desc'),
     ...pageQuery,
@@ -333,6 +343,7 @@ export const getWorklist = defineContract({
   path: '/api/worklist',
   summary: 'Urgent and early-response cases, open cases without contact for N days, cases opened this week',
   tags: ['cases'],
+  query: z.object({ flag8050: flag8050.optional() }),
   response: z.object({
     noContactDays: z.number().int(),
     urgent: z.array(caseSummary),

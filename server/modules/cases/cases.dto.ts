@@ -22,6 +22,7 @@ export function toCaseSummary(v: CaseView): CaseSummary {
     contactCount: v.contactCount,
     lead: c.lead as CaseSummary['lead'],
     nextReviewOn: c.nextReviewOn,
+    household8050: v.household8050,
   }
 }
 

@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core'
 import type { Db } from '../../db/client.ts'
 import { accounts, caseEvents, cases, contacts, orgUnits, wards } from '../../db/schema/index.ts'
 import type { CaseScope } from './cases.policy.ts'
+import { household8050 } from './household-8050.ts'
 
 export type CaseRow = typeof cases.$inferSelect
 export type CaseEventRow = typeof caseEvents.$inferSelect
@@ -16,6 +17,8 @@ export interface CaseView {
   /** The lead's organisation and worker (主担当), named for the case page and the meetings. */
   leadUnitName: string | null
   leadAccountName: string | null
+  /** The 8050 situation, derived from the case and its people (household-8050.ts). */
+  household8050: boolean
 }
 
 /** The caller's scope as an SQL condition: lists and lookups never fetch outside it. */
@@ -50,6 +53,7 @@ export function selectCaseViews(db: Db) {
       contactCount,
       leadUnitName: orgUnits.name,
       leadAccountName: leadAccounts.name,
+      household8050,
     })
     .from(cases)
     .leftJoin(accounts, and(eq(accounts.tenantId, cases.tenantId), eq(accounts.id, cases.staffId)))

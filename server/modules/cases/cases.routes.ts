@@ -6,7 +6,7 @@ import type { CasesService } from './cases.service.ts'
 export function registerCaseRoutes(app: FastifyInstance, cases: CasesService) {
   route(app, contract.listCases, ({ actor, query }) => cases.list(actor, query))
   route(app, contract.findSimilarCases, ({ actor, query }) => cases.similar(actor, query))
-  route(app, contract.getWorklist, ({ actor }) => cases.worklist(actor))
+  route(app, contract.getWorklist, ({ actor, query }) => cases.worklist(actor, query))
   route(app, contract.getCase, ({ actor, params }) => cases.get(actor, params.id))
   route(app, contract.updateCase, ({ actor, params, body }) => cases.update(actor, params.id, body))
   route(app, contract.closeCase, ({ actor, params, body }) => cases.close(actor, params.id, body))

@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.ts'
 import { cases } from '../../db/schema/index.ts'
 import type { CaseScope } from './cases.policy.ts'
 import { type CaseView, lastContactOn, scopeCondition, selectCaseViews } from './cases.repository.ts'
+import { household8050 } from './household-8050.ts'
 
 export interface CaseFilter {
   status?: string
@@ -14,6 +15,8 @@ export interface CaseFilter {
   openedFrom?: string
   openedTo?: string
   q?: string
+  /** Only the cases in the 8050 situation. */
+  flag8050?: boolean
   sort: 'openedOn' | 'caseNo' | 'lastContactOn' | 'urgency' | 'kana'
   order: 'asc' | 'desc'
   page: number
@@ -45,6 +48,7 @@ function filterConditions(f: CaseFilter): SQL[] {
   if (f.staffId) conditions.push(eq(cases.staffId, f.staffId))
   if (f.openedFrom) conditions.push(gte(cases.openedOn, f.openedFrom))
   if (f.openedTo) conditions.push(lte(cases.openedOn, f.openedTo))
+  if (f.flag8050) conditions.push(household8050)
   if (f.q) {
     const like = `%${escapeLike(f.q)}%`
     conditions.push(or(ilike(cases.caseNo, like), ilike(cases.name, like), ilike(cases.kana, like))!)
@@ -81,6 +85,7 @@ export interface WorklistQuery {
   noContactSince: string
   weekStart: string
   today: string
+  flag8050?: boolean
 }
 
 export async function findWorklist(
@@ -89,7 +94,11 @@ export async function findWorklist(
   scope: CaseScope,
   w: WorklistQuery,
 ): Promise<{ urgent: CaseView[]; noContact: CaseView[]; openedThisWeek: CaseView[] }> {
-  const base = and(eq(cases.tenantId, tenantId), scopeCondition(scope))
+  const base = and(
+    eq(cases.tenantId, tenantId),
+    scopeCondition(scope),
+    w.flag8050 ? household8050 : undefined,
+  )
   const lastActivity = sql`coalesce(${lastContactOn}, ${cases.openedOn}::text)`
   const urgent = await selectCaseViews(db)
     .where(and(base, activeCondition(scope), inArray(cases.urgency, ['early', 'urgent'])))

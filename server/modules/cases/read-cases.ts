@@ -15,6 +15,7 @@ import { normaliseKana, normaliseName } from './similar-person.ts'
 
 type Deps = Pick<AppDeps, 'db' | 'clock'>
 type ListQuery = z.output<NonNullable<typeof contract.listCases.query>>
+type WorklistQuery = z.output<NonNullable<typeof contract.getWorklist.query>>
 type SimilarQuery = z.output<NonNullable<typeof contract.findSimilarCases.query>>
 
 export const DEFAULT_NO_CONTACT_DAYS = 14
@@ -28,6 +29,7 @@ const FILTER_NAMES = [
   'openedFrom',
   'openedTo',
   'q',
+  'flag8050',
 ] as const
 
 export async function listCases({ db, clock }: Deps, actor: Actor, query: ListQuery) {
@@ -36,7 +38,9 @@ export async function listCases({ db, clock }: Deps, actor: Actor, query: ListQu
     const ward = query.ward ? ((await resolveWard(tx, actor.tenantId, query.ward)) ?? query.ward) : undefined
     const { rows, total } = await search.findCaseSummaries(tx, actor.tenantId, scope, { ...query, ward })
     // Which filters were used, never their values: a search text can be a name.
-    const filters = FILTER_NAMES.filter((f) => query[f] !== undefined && query[f] !== '')
+    const filters = FILTER_NAMES.filter(
+      (f) => query[f] !== undefined && query[f] !== '' && query[f] !== false,
+    )
     await writeAudit(tx, actor, clock.now(), { action: 'case.list', detail: { filters, count: rows.length } })
     return { items: rows.map(toCaseSummary), total, page: query.page, pageSize: query.pageSize }
   })
@@ -89,7 +93,7 @@ export async function findSimilarCases({ db, clock }: Deps, actor: Actor, query:
   })
 }
 
-export async function getWorklist({ db, clock }: Deps, actor: Actor) {
+export async function getWorklist({ db, clock }: Deps, actor: Actor, query: WorklistQuery = {}) {
   const scope = requireIntakeScope(actor)
   const now = clock.now()
   const today = tokyoDate(now)
@@ -103,10 +107,12 @@ export async function getWorklist({ db, clock }: Deps, actor: Actor) {
       noContactSince: addDays(today, -noContactDays),
       weekStart: startOfWeek(today),
       today,
+      flag8050: query.flag8050,
     })
     await writeAudit(tx, actor, now, {
       action: 'case.worklist',
       detail: {
+        ...(query.flag8050 ? { filters: ['flag8050'] } : {}),
         urgent: lists.urgent.length,
         noContact: lists.noContact.length,
         openedThisWeek: lists.openedThisWeek.length,
