@@ -4,6 +4,7 @@
 import {
   AGE_BANDS,
   BASELINE_METRICS,
+  CARE_KINDS,
   CASE_LEADS,
   CLOSURE_REASONS,
   CONCERNS,
@@ -14,6 +15,7 @@ import {
   GENDERS,
   NEW_CASE_ROUTES,
   QUESTION_KINDS,
+  RELATIONSHIPS,
   RESOURCE_CATEGORIES,
   RESOURCE_SERVES,
   REVIEW_KINDS,
@@ -26,7 +28,9 @@ import { quote } from './quote.ts'
 /**
  * How a cell is read: `text` as trimmed text; `date`, `time`, `integer` parsed; `code` one of
  * `codes` (label or code); `codes` several; `ward` a ward; `intake` 'window' or a ward;
- * `list` several free strings; `fiscal_years` several 年度; `answer` checked against its question.
+ * `list` several free strings; `fiscal_years` several 年度; `answer` checked against its question;
+ * `yes_no` はい/いいえ (and the column's own labels, 同居/別居); `kana` ふりがな; `phones` several
+ * phone numbers, each maybe labelled (people-values.ts).
  */
 export type ValueKind =
   | 'text'
@@ -40,13 +44,16 @@ export type ValueKind =
   | 'list'
   | 'fiscal_years'
   | 'answer'
+  | 'yes_no'
+  | 'kana'
+  | 'phones'
 
 /**
  * Kinds whose cells hold free text (whole, or as items of a list): what an export guards against
  * formulas and an import unguards (formula-guard.ts). Codes, dates and numbers are never guarded.
  */
 export const isTextKind = (kind: ValueKind): boolean =>
-  kind === 'text' || kind === 'list' || kind === 'answer'
+  kind === 'text' || kind === 'list' || kind === 'answer' || kind === 'phones'
 
 export interface ColumnDef {
   key: string
@@ -61,10 +68,13 @@ export interface ColumnDef {
   kind: ValueKind
   codes?: CodeList<string>
   min?: number
+  max?: number
 }
 
 export const SHEET_KEYS = [
   'cases',
+  // Before contacts: a contact names the person it was with by their number.
+  'people',
   'contacts',
   'meetings',
   'reviews',
@@ -88,6 +98,15 @@ function col(key: string, ja: string, kind: ValueKind, opt: Opt = {}): ColumnDef
 const req = { required: true } as const
 const cond = { required: 'conditional' } as const
 const personal = { personal: true } as const
+/** A yes_no column's own words for yes and no, besides はい/いいえ, 可/不可, ○/× (people-values.ts). */
+const YES_NO: CodeList<'yes' | 'no'> = [
+  { code: 'yes', label: 'はい' },
+  { code: 'no', label: 'いいえ' },
+]
+const LIVES_WITH: CodeList<'yes' | 'no'> = [
+  { code: 'yes', label: '同居' },
+  { code: 'no', label: '別居' },
+]
 
 export const SHEETS: readonly SheetDef[] = [
   {
@@ -114,6 +133,29 @@ export const SHEETS: readonly SheetDef[] = [
     ],
   },
   {
+    // Every column but the first three is personal data (interchange.md).
+    key: 'people',
+    ja: '相談者・世帯員',
+    columns: [
+      col('case_id', 'ケース番号', 'text', req),
+      col('person_no', '番号', 'integer', { ...req, min: 1 }),
+      col('relationship', '続柄', 'code', { ...req, codes: RELATIONSHIPS }),
+      col('consulter', '相談者', 'yes_no', { ...personal, codes: YES_NO }),
+      col('name', '氏名', 'text', personal),
+      col('kana', 'ふりがな', 'kana', personal),
+      col('age', '年齢', 'integer', { ...personal, min: 0, max: 150 }),
+      col('lives_with', '同居', 'yes_no', { ...personal, codes: LIVES_WITH }),
+      col('phones', '電話番号', 'phones', personal),
+      col('mail', 'メールアドレス', 'text', personal),
+      col('address', '住所', 'text', personal),
+      col('best_time', '連絡のつきやすい時間', 'text', personal),
+      col('may_name_city', '市役所名を名乗る', 'yes_no', { ...personal, codes: YES_NO }),
+      col('may_leave_message', '留守電', 'yes_no', { ...personal, codes: YES_NO }),
+      col('keep_from_person', '本人に知られないように', 'yes_no', { ...personal, codes: YES_NO }),
+      col('care', '介護・支援機関', 'codes', { ...personal, codes: CARE_KINDS }),
+    ],
+  },
+  {
     key: 'contacts',
     ja: '対応記録',
     columns: [
@@ -121,10 +163,12 @@ export const SHEETS: readonly SheetDef[] = [
       col('contacted_on', '対応日', 'date', req),
       col('time', '時刻', 'time'),
       col('method', '手法', 'code', { ...req, codes: CONTACT_METHODS }),
-      col('counterpart', '対象', 'code', { ...req, codes: COUNTERPARTS }),
+      // Required unless person_no names whom the contact was with (checked by planContacts).
+      col('counterpart', '対象', 'code', { ...cond, codes: COUNTERPARTS }),
       col('staff', '担当者', 'text'),
       col('minutes', '所要時間(分)', 'integer', { min: 0 }),
       col('summary', '内容', 'text', personal),
+      col('person_no', '相手の番号', 'integer', { min: 1 }),
     ],
   },
   {

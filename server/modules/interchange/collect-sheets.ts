@@ -3,6 +3,7 @@
 // that one run reports every error.
 import { basename } from 'node:path'
 import { unguardFormula } from '../../../shared/interchange/formula-guard.ts'
+import { parseKana, parsePhones, parseYesNo } from '../../../shared/interchange/people-values.ts'
 import {
   type ColumnDef,
   findSheet,
@@ -55,7 +56,7 @@ export function readCell(column: ColumnDef, cell: Cell | undefined): Read {
     case 'time':
       return parseLedgerTime(c)
     case 'integer':
-      return parseInteger(c, { min: column.min })
+      return parseInteger(c, { min: column.min, max: column.max })
     case 'code':
       return parseCode(column.codes!, c)
     case 'codes':
@@ -76,6 +77,15 @@ export function readCell(column: ColumnDef, cell: Cell | undefined): Read {
       }
       return { ok: true, value: [...new Set(years)].sort((a, b) => a - b) }
     }
+    case 'yes_no':
+      return parseYesNo(column.codes!, c)
+    case 'kana':
+      return parseKana(c)
+    case 'phones':
+      // Like a list: an export guards each number, so split first, then take the quotes off.
+      return typeof c === 'string'
+        ? parsePhones(splitMulti(c).map(unguardFormula).join('\n'))
+        : parsePhones(c)
   }
 }
 

@@ -10,6 +10,8 @@ import type { Db } from '../../db/client.ts'
 import {
   accounts,
   baselines,
+  casePeople,
+  casePersonPhones,
   cases,
   contacts,
   meetingAttendees,
@@ -83,6 +85,13 @@ export async function exportRows(
       gender: c.gender,
     })),
   )
+  const personRows = await db
+    .select()
+    .from(casePeople)
+    .where(eq(casePeople.tenantId, t))
+    .orderBy(asc(casePeople.caseId), asc(casePeople.personNo))
+  const personNo = new Map(personRows.map((p) => [p.id, p.personNo]))
+  out.set('people', await peopleRows(db, t, personRows, caseNo, personal))
   const contactRows = await db.select().from(contacts).where(eq(contacts.tenantId, t))
   out.set(
     'contacts',
@@ -96,6 +105,7 @@ export async function exportRows(
         staff: (c.staffId && logins.get(c.staffId)) || c.staffName,
         minutes: c.minutes,
         summary: c.summary,
+        person_no: c.personId ? (personNo.get(c.personId) ?? null) : null,
       }))
       .sort(
         (a, b) =>
@@ -228,3 +238,51 @@ export async function exportRows(
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+
+const yesNo = (v: boolean | null) => (v === null ? null : v ? 'yes' : 'no')
+
+/**
+ * The `people` sheet. Without `personal` only the first three columns are written (the caller
+ * leaves the others out), and phones, which are personal, are not even read.
+ */
+async function peopleRows(
+  db: Db,
+  t: string,
+  people: (typeof casePeople.$inferSelect)[],
+  caseNo: Map<string, string>,
+  personal: boolean,
+): Promise<ExportRow[]> {
+  const phonesOf = new Map<string, string[]>()
+  if (personal) {
+    const phoneRows = await db
+      .select()
+      .from(casePersonPhones)
+      .where(eq(casePersonPhones.tenantId, t))
+      .orderBy(asc(casePersonPhones.personId), asc(casePersonPhones.position))
+    for (const p of phoneRows) {
+      // The label as its code (home:), as every coded value is exported; the number as typed.
+      const item = p.label ? `${p.label}:${p.number}` : p.number
+      phonesOf.set(p.personId, [...(phonesOf.get(p.personId) ?? []), item])
+    }
+  }
+  return people
+    .map((p) => ({
+      case_id: caseNo.get(p.caseId) ?? '',
+      person_no: p.personNo,
+      relationship: p.relationship,
+      consulter: yesNo(p.consulter),
+      name: p.name,
+      kana: p.kana,
+      age: p.age,
+      lives_with: yesNo(p.livesWith),
+      phones: phonesOf.get(p.id) ?? [],
+      mail: p.mail,
+      address: p.address,
+      best_time: p.bestTime,
+      may_name_city: yesNo(p.mayNameCity),
+      may_leave_message: yesNo(p.mayLeaveMessage),
+      keep_from_person: yesNo(p.keepFromPerson),
+      care: joined(p.care),
+    }))
+    .sort((a, b) => cmp(a.case_id, b.case_id) || a.person_no - b.person_no)
+}

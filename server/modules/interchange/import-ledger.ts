@@ -14,6 +14,7 @@ import { planCases } from './plan-cases.ts'
 import { planContacts } from './plan-contacts.ts'
 import { planBaselines, planResources } from './plan-directory.ts'
 import { planMeetings } from './plan-meetings.ts'
+import { planPeople } from './plan-people.ts'
 import { planResponses } from './plan-responses.ts'
 import { planReviews } from './plan-reviews.ts'
 import { planSurveys } from './plan-surveys.ts'
@@ -75,8 +76,12 @@ export async function importLedger(
       return refs
     }
     const cases = await step('cases', () => planCases(ledger, stored, issues, ctx))
-    await step('contacts', () => planContacts(ledger, stored, cases.refs, issues, ctx))
+    // People before contacts: a contact names its person, and a removed person's contacts let go first.
+    const people = await step('people', () => planPeople(ledger, stored, cases.refs, issues, ctx))
+    await step('contacts', () => planContacts(ledger, stored, cases.refs, people, issues, ctx))
     stored.contactsByCase.clear()
+    stored.peopleByCase.clear()
+    stored.phonesByPerson.clear()
     const meetings = await step('meetings', () => planMeetings(ledger, stored, issues, ctx))
     const reviewed = ledger.has('reviews')
     await step('reviews', () => planReviews(ledger, stored, meetings.refs, cases.refs, issues, ctx))
@@ -118,6 +123,7 @@ export async function importLedger(
 /** The tables each sheet writes (counters and the audit log are small or never aggregated). */
 const TABLES_OF: Record<string, string[]> = {
   cases: ['cases', 'case_events'],
+  people: ['case_people', 'case_person_phones'],
   contacts: ['contacts'],
   meetings: ['meetings', 'meeting_attendees', 'org_units'],
   reviews: ['reviews'],

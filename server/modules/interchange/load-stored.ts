@@ -6,6 +6,8 @@ import type { Db } from '../../db/client.ts'
 import {
   accounts,
   baselines,
+  casePeople,
+  casePersonPhones,
   cases,
   contacts,
   meetingAttendees,
@@ -25,6 +27,11 @@ type Unread = 'tenantId' | 'createdAt' | 'updatedAt'
 const UNREAD: readonly string[] = ['tenantId', 'createdAt', 'updatedAt']
 export type CaseRow = Omit<typeof cases.$inferSelect, Unread>
 export type ContactRow = Omit<typeof contacts.$inferSelect, Unread>
+export type PersonRow = Omit<typeof casePeople.$inferSelect, Unread>
+export type PhoneRow = Pick<
+  typeof casePersonPhones.$inferSelect,
+  'personId' | 'position' | 'label' | 'number' | 'digits'
+>
 export type MeetingRow = typeof meetings.$inferSelect
 export type ReviewRow = Omit<typeof reviews.$inferSelect, Unread>
 export type SurveyRow = typeof surveys.$inferSelect
@@ -41,6 +48,10 @@ export interface StoredRespondent {
 export interface Stored {
   cases: Map<string, CaseRow>
   contactsByCase: Map<string, ContactRow[]>
+  /** The people of every case the people or contacts sheet names, by case id. */
+  peopleByCase: Map<string, PersonRow[]>
+  /** Phones of the people of every case the people sheet names, by person id, in order. */
+  phonesByPerson: Map<string, PhoneRow[]>
   meetings: Map<string, MeetingRow & { unitIds: string[] }>
   reviews: Map<string, ReviewRow>
   surveys: Map<string, SurveyRow & { questions: QuestionRow[] }>
@@ -60,6 +71,7 @@ const ids = (ledger: ParsedLedger, pairs: [Parameters<typeof rowsOf>[1], string]
 export async function loadStored(tx: Db, tenantId: string, ledger: ParsedLedger): Promise<Stored> {
   const caseNos = ids(ledger, [
     ['cases', 'case_id'],
+    ['people', 'case_id'],
     ['contacts', 'case_id'],
     ['reviews', 'case_id'],
   ])
@@ -70,9 +82,11 @@ export async function loadStored(tx: Db, tenantId: string, ledger: ParsedLedger)
       .where(and(eq(cases.tenantId, tenantId), inArray(cases.caseNo, c))),
   )
   const caseIdOf = new Map(caseRows.map((c) => [c.caseNo, c.id]))
-  const contactCaseIds = uniq(rowsOf(ledger, 'contacts').map((r) => str(r, 'case_id')))
-    .map((no) => (no ? caseIdOf.get(no) : undefined))
-    .filter((x): x is string => !!x)
+  const caseIdsOf = (sheet: 'contacts' | 'people') =>
+    uniq(rowsOf(ledger, sheet).map((r) => str(r, 'case_id')))
+      .map((no) => (no ? caseIdOf.get(no) : undefined))
+      .filter((x): x is string => !!x)
+  const contactCaseIds = caseIdsOf('contacts')
   const contactRows = await inChunks(contactCaseIds, (c) =>
     tx
       .select(read(contacts))
@@ -85,6 +99,34 @@ export async function loadStored(tx: Db, tenantId: string, ledger: ParsedLedger)
     if (list) list.push(row)
     else contactsByCase.set(row.caseId, [row])
   }
+
+  const peopleCaseIds = caseIdsOf('people')
+  const personRows = await inChunks(uniq([...peopleCaseIds, ...contactCaseIds]), (c) =>
+    tx
+      .select(read(casePeople))
+      .from(casePeople)
+      .where(and(eq(casePeople.tenantId, tenantId), inArray(casePeople.caseId, c))),
+  )
+  // By person, through the phones' person index (they have none on the case id).
+  const peopleCases = new Set(peopleCaseIds)
+  const phonePersonIds = personRows.filter((p) => peopleCases.has(p.caseId)).map((p) => p.id)
+  const phoneRows = await inChunks(phonePersonIds, (c) =>
+    tx
+      .select({
+        personId: casePersonPhones.personId,
+        position: casePersonPhones.position,
+        label: casePersonPhones.label,
+        number: casePersonPhones.number,
+        digits: casePersonPhones.digits,
+      })
+      .from(casePersonPhones)
+      .where(and(eq(casePersonPhones.tenantId, tenantId), inArray(casePersonPhones.personId, c))),
+  )
+  const phonesByPerson = groupBy(
+    phoneRows.sort((a, b) => a.position - b.position),
+    (p) => p.personId,
+    (p) => p,
+  )
 
   const meetingNos = ids(ledger, [
     ['meetings', 'meeting_id'],
@@ -168,6 +210,12 @@ export async function loadStored(tx: Db, tenantId: string, ledger: ParsedLedger)
   return {
     cases: new Map(caseRows.map((r) => [r.caseNo, r])),
     contactsByCase,
+    peopleByCase: groupBy(
+      personRows,
+      (p) => p.caseId,
+      (p) => p,
+    ),
+    phonesByPerson,
     meetings: new Map(meetingRows.map((m) => [m.meetingNo, { ...m, unitIds: unitsOf.get(m.id) ?? [] }])),
     reviews: new Map(reviewRows.map((r) => [`${r.meetingId}|${r.caseId}`, r])),
     surveys: new Map(surveyRows.map((s) => [s.surveyNo, { ...s, questions: questionsOf.get(s.id) ?? [] }])),
