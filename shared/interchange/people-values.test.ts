@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest'
-import { phoneDigits } from '../phone.ts'
-import { counterpartOf } from '../relationship.ts'
 import { parseKana, parsePhones, parseYesNo } from './people-values.ts'
 import { sheetDef } from './sheets.ts'
 
@@ -96,7 +94,7 @@ describe('parseKana', () => {
 describe('parsePhones', () => {
   it('reads several numbers with labels in either language and any width, keeping each as typed', () => {
     const cell =
-      '自宅:075-123-4567;携帯：０９０（１２３４）５６７８\nwork: (075) 222 3333；HOME:075ー111ー2222;0120-000-111'
+      '自宅:075-123-4567;携帯：０９０（１２３４）５６７８\nwork: (075) 222 3333；home:075ー111ー2222;0120-000-111'
     expect(parsePhones(cell)).toEqual({
       ok: true,
       value: [
@@ -109,14 +107,12 @@ describe('parsePhones', () => {
     })
   })
 
-  it('takes 勤務先 and ｍｏｂｉｌｅ, a leading + and full-width hyphens and spaces', () => {
-    expect(
-      parsePhones('勤務先：075－000－1111;ｍｏｂｉｌｅ:+81 90 1234 5678;075\u3000123\u30004567'),
-    ).toEqual({
+  it('takes 勤務先 and MOBILE, full-width hyphens and spaces', () => {
+    expect(parsePhones('勤務先：075－000－1111;MOBILE:090 1234 5678;075\u3000123\u30004567')).toEqual({
       ok: true,
       value: [
         { label: 'work', number: '075－000－1111', digits: '0750001111' },
-        { label: 'mobile', number: '+81 90 1234 5678', digits: '819012345678' },
+        { label: 'mobile', number: '090 1234 5678', digits: '09012345678' },
         { label: null, number: '075\u3000123\u30004567', digits: '0751234567' },
       ],
     })
@@ -127,28 +123,24 @@ describe('parsePhones', () => {
     expect(parsePhones(' ; ')).toEqual({ ok: true, value: [] })
   })
 
+  const CHARACTERS = '電話番号には数字・ハイフン・空白・括弧のみ使えます'
+  const LENGTH = '電話番号は6〜15桁の数字で入力してください'
   it.each([
-    ['abc', '電話番号は数字で'],
-    ['075-123-4567 内線12', '電話番号は数字で'],
-    ['075\u200b1234567', '電話番号は数字で'],
-    ['075\u00001234567', '電話番号は数字で'],
-    ['075\ud8001234567', '電話番号は数字で'],
-    ['=1+1', '電話番号は数字で'],
-    ['-0751234567', '電話番号は数字で'],
-    ['12', '電話番号は数字で'],
-    ['0'.repeat(21), '電話番号は数字で'],
-    ['自宅:', '電話番号は数字で'],
-    ['実家:075-123-4567', '電話番号の前のラベルは'],
-    ['075-123-4567;母:090-1234-5678', '電話番号（2件目）の前のラベルは'],
-    ['075-123-4567;090-abcd', '電話番号（2件目）は数字で'],
+    ['abc', CHARACTERS],
+    ['075-123-4567 内線12', CHARACTERS],
+    ['075\u200b1234567', CHARACTERS],
+    ['075\u00001234567', CHARACTERS],
+    ['075\ud8001234567', CHARACTERS],
+    ['=1+1', CHARACTERS],
+    ['+81 75 123 4567', CHARACTERS],
+    ['実家:075-123-4567', CHARACTERS],
+    ['12345', LENGTH],
+    ['0'.repeat(16), LENGTH],
+    ['自宅:', LENGTH],
+    ['075-123-4567;母:090-1234-5678', `2件目：${CHARACTERS}`],
+    ['075-123-4567;090-12', `2件目：${LENGTH}`],
   ])('refuses %j without repeating it', (cell, reason) => {
-    const result = parsePhones(cell)
-    expect(result).toMatchObject({ ok: false })
-    if (!result.ok) {
-      expect(result.reason.startsWith(reason)).toBe(true)
-      expect(result.reason).not.toContain('075')
-      expect(result.reason).not.toContain('実家')
-    }
+    expect(parsePhones(cell)).toEqual({ ok: false, reason })
   })
 
   it('refuses a number cell, whose leading 0 Excel has dropped', () => {
@@ -156,33 +148,5 @@ describe('parsePhones', () => {
       ok: false,
       reason: '数値のセルでは先頭の0が失われます。電話番号は文字列のセルに入力してください',
     })
-  })
-})
-
-describe('phoneDigits', () => {
-  it.each([
-    ['075-123-4567', '0751234567'],
-    ['０７５（１２３）４５６７', '0751234567'],
-    ['075 123 4567', '0751234567'],
-    ['', ''],
-  ])('%j → %j', (text, digits) => {
-    expect(phoneDigits(text)).toBe(digits)
-  })
-})
-
-describe('counterpartOf', () => {
-  it.each([
-    ['self', 'self'],
-    ['mother', 'family'],
-    ['father', 'family'],
-    ['sibling', 'family'],
-    ['spouse', 'family'],
-    ['grandparent', 'family'],
-    ['child', 'family'],
-    ['other_relative', 'family'],
-    ['agency_staff', 'other'],
-    ['other', 'other'],
-  ] as const)('%s → %s', (relationship, counterpart) => {
-    expect(counterpartOf(relationship)).toBe(counterpart)
   })
 })

@@ -64,9 +64,17 @@ describe('exporting a ledger', () => {
     expect(Object.keys(filesA).sort()).toEqual(
       ([] as string[])
         .concat(
-          ['baselines', 'cases', 'contacts', 'meetings', 'responses', 'resources', 'reviews', 'surveys'].map(
-            (k) => `${k}.csv`,
-          ),
+          [
+            'baselines',
+            'cases',
+            'contacts',
+            'meetings',
+            'people',
+            'responses',
+            'resources',
+            'reviews',
+            'surveys',
+          ].map((k) => `${k}.csv`),
         )
         .sort(),
     )

@@ -64,6 +64,7 @@ describe('importing the people sheet', () => {
         livesWith: true,
         mail: 'hanako@example.jp',
         address: '京都市北区紫野1-1',
+        ward: 'kita',
         bestTime: '平日の午前',
         mayNameCity: false,
         mayLeaveMessage: true,

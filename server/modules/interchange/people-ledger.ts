@@ -50,6 +50,7 @@ export async function storedPeople(db: Db, tenantId: string) {
     livesWith: p.livesWith,
     mail: p.mail,
     address: p.address,
+    ward: p.ward,
     bestTime: p.bestTime,
     mayNameCity: p.mayNameCity,
     mayLeaveMessage: p.mayLeaveMessage,

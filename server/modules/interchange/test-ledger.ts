@@ -7,6 +7,8 @@ import type { Db } from '../../db/client.ts'
 import {
   baselines,
   caseEvents,
+  casePeople,
+  casePersonPhones,
   cases,
   contacts,
   meetingAttendees,
@@ -134,6 +136,8 @@ export function importDir(db: Db, tenantId: string, paths: string[], options: Pa
 const TABLES = {
   cases,
   caseEvents,
+  casePeople,
+  casePersonPhones,
   contacts,
   meetings,
   meetingAttendees,
