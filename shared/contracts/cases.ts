@@ -10,10 +10,12 @@ import {
   FIRST_CONSULTERS,
   GENDERS,
   NEW_CASE_ROUTES,
+  RELATIONSHIPS,
   ROUTES,
   URGENCIES,
   WARD_STATES,
 } from '../codes.ts'
+import { MATCH_FIELDS } from '../search-match.ts'
 import {
   codeOf,
   dateInput,
@@ -137,7 +139,25 @@ export const caseDetail = caseSummary.extend({
 })
 export type CaseDetail = z.infer<typeof caseDetail>
 
-export const CASE_SORTS = ['openedOn', 'caseNo', 'lastContactOn', 'urgency', 'kana'] as const
+/** relevance: a search's best matches first (the default with q); without q, as openedOn. */
+export const CASE_SORTS = ['openedOn', 'caseNo', 'lastContactOn', 'urgency', 'kana', 'relevance'] as const
+
+export const caseMatch = z
+  .object({
+    field: z.enum(MATCH_FIELDS),
+    relationship: z
+      .enum(codesOf(RELATIONSHIPS))
+      .nullable()
+      .describe('続柄 of the consulter or household member whose field it was; null for the case’s own'),
+    consulter: z
+      .boolean()
+      .nullable()
+      .describe('相談者 (true) or household member only (false); null as above'),
+  })
+  .describe('The field the search found the case by (the field only, never its value)')
+
+export const caseListItem = caseSummary.extend({ match: caseMatch.nullable() })
+export type CaseListItem = z.infer<typeof caseListItem>
 
 export const listCases = defineContract({
   method: 'GET',
@@ -153,13 +173,19 @@ export const listCases = defineContract({
     staffId: uuid.optional(),
     openedFrom: dateInput.optional(),
     openedTo: dateInput.optional(),
-    q: textInput().trim().max(100).optional().describe('Part of the case number, name or kana'),
+    q: textInput()
+      .trim()
+      .max(100)
+      .optional()
+      .describe(
+        'Search: case number, phone number (any formatting), mail address, or the name or kana of the person or of anyone around them; names fold kana, width, spaces, ー and variant kanji',
+      ),
     flag8050: flag8050.optional(),
-    sort: z.enum(CASE_SORTS).default('openedOn'),
+    sort: z.enum(CASE_SORTS).optional().describe('Default: relevance with q, else openedOn'),
     order: z.enum(['asc', 'desc']).default('desc'),
     ...pageQuery,
   }),
-  response: pageOf(caseSummary),
+  response: pageOf(caseListItem),
 })
 
 /**
@@ -214,18 +240,23 @@ export const similarCandidate = z.object({
   birthYear: z.number().int().nullable(),
   ward: z.string().nullable(),
   gender: z.enum(codesOf(GENDERS)),
-  matchedOn: z.array(z.enum(['name', 'kana', 'birth_ward_gender'])),
+  matchedOn: z.array(z.enum(['name', 'kana', 'phone', 'birth_ward_gender'])),
 })
 
 export const findSimilarCases = defineContract({
   method: 'GET',
   path: '/api/cases/similar',
   summary:
-    'Cases in scope about possibly the same person: same name or kana, or same birth year, ward and gender',
+    'Cases in scope about possibly the same person: same name or kana (folded as the search does), a consulter’s or household member’s phone number, or same birth year, ward and gender',
   tags: ['cases'],
   query: z.object({
     name: textInput().trim().max(100).optional(),
     kana: textInput().trim().max(100).optional(),
+    phone: textInput()
+      .trim()
+      .max(40)
+      .optional()
+      .describe('A phone number in any formatting (075-123-4567, ０７５（１２３）４５６７)'),
     birthYear: z.coerce.number().int().optional(),
     ward: wardCode.optional(),
     gender: z.enum(codesOf(GENDERS)).optional(),

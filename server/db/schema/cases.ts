@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm'
 import {
+  type AnyPgColumn,
   date,
   foreignKey,
   index,
@@ -11,6 +13,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core'
+import { fold, searchKeys } from './search-keys.ts'
 
 /** 相談ケース: one consultation about one person. Columns follow the `cases` ledger sheet. */
 export const cases = pgTable(
@@ -57,6 +60,9 @@ export const cases = pgTable(
     closureNote: text('closure_note'),
     name: text('name'),
     kana: text('kana'),
+    /** search_fold(name) and search_fold(kana): what searches compare (search-keys.ts). */
+    nameFold: text('name_fold').generatedAlwaysAs(sql`search_fold(name)`),
+    kanaFold: text('kana_fold').generatedAlwaysAs(sql`search_fold(kana)`),
     gender: text('gender').notNull().default('unknown'),
     staffId: uuid('staff_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -72,8 +78,14 @@ export const cases = pgTable(
     index('cases_handed_over_idx').on(t.tenantId, t.handedOverTo),
     index('cases_lead_account_idx').on(t.tenantId, t.leadAccountId),
     index('cases_lead_unit_idx').on(t.tenantId, t.leadUnitId),
+    index('cases_search_idx').using('gin', caseSearchKeys(t)),
   ],
 )
+
+/** The search index's keys for a case: its person's name and kana, and its case number. */
+export function caseSearchKeys(t: { nameFold: AnyPgColumn; kanaFold: AnyPgColumn; caseNo: AnyPgColumn }) {
+  return searchKeys(t.nameFold, t.kanaFold, fold(t.caseNo))
+}
 
 /** A case's history: who changed what from what, and why. Written with every change. */
 export const caseEvents = pgTable(

@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm'
 import {
+  type AnyPgColumn,
   boolean,
   foreignKey,
   index,
@@ -11,6 +13,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core'
 import { cases } from './cases.ts'
+import { fold, searchKeys } from './search-keys.ts'
 
 /**
  * 相談者・世帯員: someone around a case's person (the person themself included, as 本人) —
@@ -31,6 +34,9 @@ export const casePeople = pgTable(
     consulter: boolean('consulter').notNull().default(true),
     name: text('name'),
     kana: text('kana'),
+    /** search_fold(name) and search_fold(kana): what searches compare (search-keys.ts). */
+    nameFold: text('name_fold').generatedAlwaysAs(sql`search_fold(name)`),
+    kanaFold: text('kana_fold').generatedAlwaysAs(sql`search_fold(kana)`),
     /** Age as known; staff may enter an estimate. */
     age: integer('age'),
     /** 同居: null when not known. */
@@ -54,8 +60,14 @@ export const casePeople = pgTable(
     primaryKey({ columns: [t.tenantId, t.id] }),
     uniqueIndex('case_people_no_idx').on(t.tenantId, t.caseId, t.personNo),
     foreignKey({ columns: [t.tenantId, t.caseId], foreignColumns: [cases.tenantId, cases.id] }),
+    index('case_people_search_idx').using('gin', personSearchKeys(t)),
   ],
 )
+
+/** The search index's keys for someone around a case: name, kana and mail address. */
+export function personSearchKeys(t: { nameFold: AnyPgColumn; kanaFold: AnyPgColumn; mail: AnyPgColumn }) {
+  return searchKeys(t.nameFold, t.kanaFold, fold(t.mail))
+}
 
 /** A phone number of someone around a case, in the order staff entered them. */
 export const casePersonPhones = pgTable(
@@ -78,6 +90,9 @@ export const casePersonPhones = pgTable(
     primaryKey({ columns: [t.tenantId, t.id] }),
     index('case_person_phones_person_idx').on(t.tenantId, t.personId, t.position),
     index('case_person_phones_digits_idx').on(t.tenantId, t.digits),
+    // A number typed in part (its first digits) is a prefix LIKE, which only this operator class
+    // serves whatever the database's collation.
+    index('case_person_phones_digits_prefix_idx').on(t.tenantId, t.digits.op('text_pattern_ops')),
     foreignKey({ columns: [t.tenantId, t.personId], foreignColumns: [casePeople.tenantId, casePeople.id] }),
     foreignKey({ columns: [t.tenantId, t.caseId], foreignColumns: [cases.tenantId, cases.id] }),
   ],

@@ -63,11 +63,13 @@ export function toSimilarCandidate(r: {
   row: CaseRow
   byName: boolean
   byKana: boolean
+  byPhone: boolean
   byBirth: boolean
 }): SimilarCandidate {
   const reasons: [boolean, MatchReason][] = [
     [r.byName, 'name'],
     [r.byKana, 'kana'],
+    [r.byPhone, 'phone'],
     [r.byBirth, 'birth_ward_gender'],
   ]
   return {

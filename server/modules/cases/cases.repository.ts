@@ -1,5 +1,5 @@
 import { and, asc, eq, min, or, type SQL, sql } from 'drizzle-orm'
-import { alias } from 'drizzle-orm/pg-core'
+import { type AnyPgColumn, alias } from 'drizzle-orm/pg-core'
 import type { Db } from '../../db/client.ts'
 import { accounts, caseEvents, cases, contacts, orgUnits, wards } from '../../db/schema/index.ts'
 import type { CaseScope } from './cases.policy.ts'
@@ -43,18 +43,26 @@ export const contactCount = sql<number>`(select count(*)::int from ${contacts}
 
 const leadAccounts = alias(accounts, 'lead_accounts')
 
-/** Selects cases with their summary columns; callers add where, order and limit. */
-export function selectCaseViews(db: Db) {
+const caseViewFields = {
+  row: cases,
+  staffName: accounts.name,
+  lastContactOn,
+  contactCount,
+  leadUnitName: orgUnits.name,
+  leadAccountName: leadAccounts.name,
+  household8050,
+}
+
+/**
+ * Selects cases with their summary columns (and `extra` fields, e.g. a search's match); callers
+ * add where, order and limit. `db` may be one with a CTE (db.with(…)).
+ */
+export function selectCaseViews<E extends Record<string, SQL.Aliased | SQL | AnyPgColumn>>(
+  db: Pick<Db, 'select'>,
+  extra: E = {} as E,
+) {
   return db
-    .select({
-      row: cases,
-      staffName: accounts.name,
-      lastContactOn,
-      contactCount,
-      leadUnitName: orgUnits.name,
-      leadAccountName: leadAccounts.name,
-      household8050,
-    })
+    .select({ ...caseViewFields, ...extra })
     .from(cases)
     .leftJoin(accounts, and(eq(accounts.tenantId, cases.tenantId), eq(accounts.id, cases.staffId)))
     .leftJoin(orgUnits, and(eq(orgUnits.tenantId, cases.tenantId), eq(orgUnits.id, cases.leadUnitId)))

@@ -1,9 +1,15 @@
-import { and, asc, count, desc, eq, gte, ilike, inArray, lte, ne, or, type SQL, sql } from 'drizzle-orm'
+import { and, asc, count, desc, eq, gte, inArray, lte, ne, or, type SQL, sql } from 'drizzle-orm'
+import type { AnyPgColumn } from 'drizzle-orm/pg-core'
+import type { CaseMatch } from '../../../shared/search-match.ts'
 import type { Db } from '../../db/client.ts'
-import { cases } from '../../db/schema/index.ts'
+import { caseSearchKeys } from '../../db/schema/cases.ts'
+import { casePersonPhones, cases } from '../../db/schema/index.ts'
+import { fold, queryKeys } from '../../db/schema/search-keys.ts'
 import type { CaseScope } from './cases.policy.ts'
 import { type CaseView, lastContactOn, scopeCondition, selectCaseViews } from './cases.repository.ts'
 import { household8050 } from './household-8050.ts'
+import { searchHits } from './search-matches.ts'
+import { searchTermsOf } from './search-terms.ts'
 
 export interface CaseFilter {
   status?: string
@@ -17,7 +23,8 @@ export interface CaseFilter {
   q?: string
   /** Only the cases in the 8050 situation. */
   flag8050?: boolean
-  sort: 'openedOn' | 'caseNo' | 'lastContactOn' | 'urgency' | 'kana'
+  /** relevance: the search's rank (without q, the opening date). */
+  sort: 'relevance' | 'openedOn' | 'caseNo' | 'lastContactOn' | 'urgency' | 'kana'
   order: 'asc' | 'desc'
   page: number
   pageSize: number
@@ -34,10 +41,6 @@ const SORT_COLUMNS = {
   kana: cases.kana,
 } as const
 
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`)
-}
-
 function filterConditions(f: CaseFilter): SQL[] {
   const conditions: SQL[] = []
   if (f.status) conditions.push(eq(cases.status, f.status))
@@ -49,25 +52,61 @@ function filterConditions(f: CaseFilter): SQL[] {
   if (f.openedFrom) conditions.push(gte(cases.openedOn, f.openedFrom))
   if (f.openedTo) conditions.push(lte(cases.openedOn, f.openedTo))
   if (f.flag8050) conditions.push(household8050)
-  if (f.q) {
-    const like = `%${escapeLike(f.q)}%`
-    conditions.push(or(ilike(cases.caseNo, like), ilike(cases.name, like), ilike(cases.kana, like))!)
-  }
   return conditions
 }
 
-export async function findCaseSummaries(db: Db, tenantId: string, scope: CaseScope, f: CaseFilter) {
+/**
+ * The case list. With `q`, only the cases the search finds (search-matches.ts), each with the
+ * field it was found by; sorted by `relevance`, the best matches come first.
+ */
+export async function findCaseSummaries(
+  db: Db,
+  tenantId: string,
+  scope: CaseScope,
+  f: CaseFilter,
+): Promise<{ rows: (CaseView & { match: CaseMatch | null })[]; total: number }> {
   const where = and(eq(cases.tenantId, tenantId), scopeCondition(scope), ...filterConditions(f))
-  const column = SORT_COLUMNS[f.sort]
   const direction = f.order === 'asc' ? sql`asc` : sql`desc`
+  const page = { limit: f.pageSize, offset: (f.page - 1) * f.pageSize }
   // Missing values (no contact yet, no kana) go last either way; the case number keeps pages stable.
-  const rows = await selectCaseViews(db)
+  const order = (sort: CaseFilter['sort']) =>
+    sort === 'relevance'
+      ? [desc(cases.openedOn), asc(cases.caseNo), asc(cases.id)]
+      : [sql`${SORT_COLUMNS[sort]} ${direction} nulls last`, asc(cases.caseNo), asc(cases.id)]
+  if (!f.q) {
+    const rows = await selectCaseViews(db)
+      .where(where)
+      .orderBy(...order(f.sort))
+      .limit(page.limit)
+      .offset(page.offset)
+    const [total] = await db.select({ n: count() }).from(cases).where(where)
+    return { rows: rows.map((r) => ({ ...r, match: null })), total: total?.n ?? 0 }
+  }
+  const hits = searchHits(db, tenantId, searchTermsOf(f.q))
+  const joinHits = and(eq(cases.tenantId, tenantId), eq(cases.id, hits.caseId))
+  const rows = await selectCaseViews(db.with(hits), {
+    field: hits.field,
+    relationship: hits.relationship,
+    consulter: hits.consulter,
+  })
+    .innerJoin(hits, joinHits)
     .where(where)
-    .orderBy(sql`${column} ${direction} nulls last`, asc(cases.caseNo), asc(cases.id))
-    .limit(f.pageSize)
-    .offset((f.page - 1) * f.pageSize)
-  const [total] = await db.select({ n: count() }).from(cases).where(where)
-  return { rows, total: total?.n ?? 0 }
+    .orderBy(...(f.sort === 'relevance' ? [desc(hits.rank)] : []), ...order(f.sort))
+    .limit(page.limit)
+    .offset(page.offset)
+  const [total] = await db
+    .with(hits)
+    .select({ n: count() })
+    .from(cases)
+    .innerJoin(hits, joinHits)
+    .where(where)
+  return {
+    rows: rows.map(({ field, relationship, consulter, ...view }) => ({
+      ...view,
+      match: { field, relationship: relationship as CaseMatch['relationship'], consulter },
+    })),
+    total: total?.n ?? 0,
+  }
 }
 
 const WORKLIST_LIMIT = 100
@@ -116,30 +155,31 @@ export async function findWorklist(
 }
 
 export interface SimilarQuery {
-  /** Already normalised: no whitespace at all. */
+  /** As typed: compared folded (search_fold), with the case's own name. */
   name?: string
-  /** Already normalised: hiragana, no whitespace. */
+  /** As typed: compared folded, with the case's own kana. */
   kana?: string
+  /** The digits of a phone number: any consulter's or household member's number on the case. */
+  phoneDigits?: string
   birthWardGender?: { birthYear: number; ward: string; gender: string }
   excludeId?: string
 }
 
-const KATAKANA = Array.from({ length: 0x30f6 - 0x30a1 + 1 }, (_, i) => String.fromCharCode(0x30a1 + i)).join(
-  '',
-)
-const HIRAGANA = Array.from({ length: 0x3096 - 0x3041 + 1 }, (_, i) => String.fromCharCode(0x3041 + i)).join(
-  '',
-)
-
-// The normalisation of similar-person.ts, done in SQL so that the search stays inside the scope.
-const SPACES = '[[:space:]\u3000]+'
-const bareName = sql`regexp_replace(coalesce(${cases.name}, ''), ${SPACES}, '', 'g')`
-const bareKana = sql`regexp_replace(translate(coalesce(${cases.kana}, ''), ${KATAKANA}, ${HIRAGANA}), ${SPACES}, '', 'g')`
-
+/**
+ * Cases about possibly the same person, by the search's own folding (so 髙橋 and 高橋, カトウ and
+ * かとう are the same), whole values only. The key condition lets the GIN index find the rows; the
+ * equality decides.
+ */
 export async function findSimilar(db: Db, tenantId: string, scope: CaseScope, s: SimilarQuery) {
   const never = sql`false`
-  const byName = s.name ? sql`${bareName} = ${s.name}` : never
-  const byKana = s.kana ? sql`${bareKana} = ${s.kana}` : never
+  const sameFolded = (column: AnyPgColumn, text: string) =>
+    sql`(${caseSearchKeys(cases)} @> ${queryKeys(fold(text))} and ${column} = ${fold(text)})`
+  const byName = s.name ? sameFolded(cases.nameFold, s.name) : never
+  const byKana = s.kana ? sameFolded(cases.kanaFold, s.kana) : never
+  const byPhone = s.phoneDigits
+    ? sql`exists (select 1 from ${casePersonPhones} where ${casePersonPhones.tenantId} = ${cases.tenantId}
+        and ${casePersonPhones.caseId} = ${cases.id} and ${casePersonPhones.digits} = ${s.phoneDigits})`
+    : never
   const bwg = s.birthWardGender
   const byBirth = bwg
     ? and(eq(cases.birthYear, bwg.birthYear), eq(cases.ward, bwg.ward), eq(cases.gender, bwg.gender))!
@@ -147,8 +187,9 @@ export async function findSimilar(db: Db, tenantId: string, scope: CaseScope, s:
   return db
     .select({
       row: cases,
-      byName: sql<boolean>`${byName}`,
-      byKana: sql<boolean>`${byKana}`,
+      byName: sql<boolean>`coalesce(${byName}, false)`,
+      byKana: sql<boolean>`coalesce(${byKana}, false)`,
+      byPhone: sql<boolean>`${byPhone}`,
       byBirth: sql<boolean>`coalesce(${byBirth}, false)`,
     })
     .from(cases)
@@ -157,7 +198,7 @@ export async function findSimilar(db: Db, tenantId: string, scope: CaseScope, s:
         eq(cases.tenantId, tenantId),
         scopeCondition(scope),
         s.excludeId ? ne(cases.id, s.excludeId) : undefined,
-        or(byName, byKana, byBirth),
+        or(byName, byKana, byPhone, byBirth),
       ),
     )
     .orderBy(desc(cases.openedOn), asc(cases.caseNo))

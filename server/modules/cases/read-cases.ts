@@ -11,7 +11,7 @@ import { toCaseDetail, toCaseEvent, toCaseSummary, toSimilarCandidate } from './
 import { caseScopeOf, requireCaseScope, requireIntakeScope } from './cases.policy.ts'
 import * as repo from './cases.repository.ts'
 import * as search from './cases.search.repository.ts'
-import { normaliseKana, normaliseName } from './similar-person.ts'
+import { searchTermsOf } from './search-terms.ts'
 
 type Deps = Pick<AppDeps, 'db' | 'clock'>
 type ListQuery = z.output<NonNullable<typeof contract.listCases.query>>
@@ -36,13 +36,19 @@ export async function listCases({ db, clock }: Deps, actor: Actor, query: ListQu
   const scope = requireCaseScope(actor)
   return db.transaction(async (tx) => {
     const ward = query.ward ? ((await resolveWard(tx, actor.tenantId, query.ward)) ?? query.ward) : undefined
-    const { rows, total } = await search.findCaseSummaries(tx, actor.tenantId, scope, { ...query, ward })
+    const sort = query.sort ?? (query.q ? 'relevance' : 'openedOn')
+    const { rows, total } = await search.findCaseSummaries(tx, actor.tenantId, scope, {
+      ...query,
+      ward,
+      sort,
+    })
     // Which filters were used, never their values: a search text can be a name.
     const filters = FILTER_NAMES.filter(
       (f) => query[f] !== undefined && query[f] !== '' && query[f] !== false,
     )
     await writeAudit(tx, actor, clock.now(), { action: 'case.list', detail: { filters, count: rows.length } })
-    return { items: rows.map(toCaseSummary), total, page: query.page, pageSize: query.pageSize }
+    const items = rows.map((r) => ({ ...toCaseSummary(r), match: r.match }))
+    return { items, total, page: query.page, pageSize: query.pageSize }
   })
 }
 
@@ -71,17 +77,20 @@ export async function getCaseHistory({ db, clock }: Deps, actor: Actor, id: stri
 
 export async function findSimilarCases({ db, clock }: Deps, actor: Actor, query: SimilarQuery) {
   const scope = requireIntakeScope(actor)
-  const name = query.name ? normaliseName(query.name) : ''
-  const kana = query.kana ? normaliseKana(query.kana) : ''
+  // Folded in SQL; a name of spaces only, or a phone of too few digits, asks for nothing.
+  const name = query.name?.trim() || undefined
+  const kana = query.kana?.trim() || undefined
+  const phoneDigits = query.phone ? searchTermsOf(query.phone).digits : undefined
   const hasBirth = query.birthYear != null && query.ward && query.gender && query.gender !== 'unknown'
-  if (!name && !kana && !hasBirth) return []
+  if (!name && !kana && !phoneDigits && !hasBirth) return []
   return db.transaction(async (tx) => {
     const ward = hasBirth ? await resolveWard(tx, actor.tenantId, query.ward!) : undefined
     const birthWardGender = ward ? { birthYear: query.birthYear!, ward, gender: query.gender! } : undefined
-    if (!name && !kana && !birthWardGender) return []
+    if (!name && !kana && !phoneDigits && !birthWardGender) return []
     const rows = await search.findSimilar(tx, actor.tenantId, scope, {
-      name: name || undefined,
-      kana: kana || undefined,
+      name,
+      kana,
+      phoneDigits,
       birthWardGender,
       excludeId: query.excludeId,
     })

@@ -1,7 +1,8 @@
 /**
- * How two records are compared for "possibly the same person": people type names with and
- * without spaces (full-width or not), and kana in hiragana or katakana.
- * The SQL side (cases.search.repository.ts) applies the same normalisation to stored values.
+ * Spaces (full-width or not) and katakana folded away, in memory: what the anonymised summaries'
+ * name filter (network/anonymity.ts) uses. The search box and the duplicate-person warning do
+ * not: they compare in SQL with search_fold (migration 0008), which folds more (width, ー, variant
+ * kanji) and is the one definition the stored fold columns are made with.
  */
 export function normaliseName(name: string): string {
   return name.replace(/[\s\u3000]+/gu, '')

@@ -5,7 +5,12 @@ import { useWardName } from '../../../lib/reference-data.ts'
 import { useSimilarCases } from '../api/find-similar-cases.ts'
 import type { CaseFormValues } from '../case-form-values.ts'
 
-const MATCH_LABELS = { name: '氏名', kana: 'ふりがな', birth_ward_gender: '生まれ年・居住区・性別' } as const
+const MATCH_LABELS = {
+  name: '氏名',
+  kana: 'ふりがな',
+  phone: '相談者・世帯員の電話番号',
+  birth_ward_gender: '生まれ年・居住区・性別',
+} as const
 
 /**
  * Warns while typing that the person may already have a case, so one person does not get two
