@@ -51,7 +51,8 @@ export const casesRoute = createRoute({
 function CasesPage() {
   const search = casesRoute.useSearch()
   const navigate = useNavigate({ from: '/cases' })
-  const sort = search.sort ?? 'openedOn'
+  // A search lists its best matches first unless a column's order is chosen.
+  const sort = search.sort ?? (search.q ? 'relevance' : 'openedOn')
   const order = search.order ?? 'desc'
   const page = search.page ?? 1
   const query = { ...search, sort, order, page, pageSize: PAGE_SIZE } as CaseListQuery

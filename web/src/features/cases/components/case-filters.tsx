@@ -55,7 +55,7 @@ export function CaseFilters({ initial, onApply, errors }: CaseFiltersProps) {
             id="q"
             label="キーワード"
             plain
-            support="ケース番号・氏名・ふりがなの一部"
+            support="氏名・ふりがな（本人・相談者・世帯員）、電話番号、メールアドレス、ケース番号。カタカナ・ひらがな、全角・半角、旧字体の違いは問いません"
             value={v('q')}
             onValueChange={set('q')}
             error={errors.q}

@@ -1,8 +1,9 @@
 import { Link } from '@tanstack/react-router'
 import type { ReactNode } from 'react'
 import { AGE_BANDS, CASE_STATUSES, labelOf, URGENCIES } from '../../../../../shared/codes.ts'
-import type { CASE_SORTS, CaseSummary } from '../../../../../shared/contracts/cases.ts'
+import type { CASE_SORTS, CaseListItem, CaseSummary } from '../../../../../shared/contracts/cases.ts'
 import { formatWareki } from '../../../../../shared/dates.ts'
+import { matchLabel } from '../../../../../shared/search-match.ts'
 import { EmptyRow, SortableTh, type SortOrder, Table, Td, Th } from '../../../components/ui/table.tsx'
 import { useWardName } from '../../../lib/reference-data.ts'
 
@@ -47,7 +48,8 @@ export function CaseTable({
 }: {
   caption: string
   captionHidden?: boolean
-  cases: CaseSummary[]
+  /** With a search's match, the name cell says which field of whom was found. */
+  cases: (CaseSummary & { match?: CaseListItem['match'] })[]
   empty: ReactNode
   sorting?: CaseTableSort
 }) {
@@ -85,6 +87,11 @@ export function CaseTable({
             <Td>
               {c.name ?? <span className="text-solid-gray-700">氏名不明</span>}
               {c.kana && <span className="block text-dns-14N-130 text-solid-gray-800">{c.kana}</span>}
+              {c.match && (
+                <span className="mt-1 block text-dns-14N-130 text-solid-gray-800">
+                  一致：{matchLabel(c.match)}
+                </span>
+              )}
             </Td>
             <Td>{labelOf(AGE_BANDS, c.ageBand)}</Td>
             <Td>{c.ward ? wardName(c.ward) : '不明'}</Td>
