@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import * as contract from '../../../shared/contracts/cases.ts'
+import { listDueSteps } from '../../../shared/contracts/due-steps.ts'
 import { route } from '../../platform/http.ts'
 import type { CasesService } from './cases.service.ts'
 
@@ -7,6 +8,7 @@ export function registerCaseRoutes(app: FastifyInstance, cases: CasesService) {
   route(app, contract.listCases, ({ actor, query }) => cases.list(actor, query))
   route(app, contract.findSimilarCases, ({ actor, query }) => cases.similar(actor, query))
   route(app, contract.getWorklist, ({ actor, query }) => cases.worklist(actor, query))
+  route(app, listDueSteps, ({ actor, query }) => cases.dueSteps(actor, query))
   route(app, contract.getCase, ({ actor, params }) => cases.get(actor, params.id))
   route(app, contract.updateCase, ({ actor, params, body }) => cases.update(actor, params.id, body))
   route(app, contract.closeCase, ({ actor, params, body }) => cases.close(actor, params.id, body))

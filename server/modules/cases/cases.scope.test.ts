@@ -150,6 +150,7 @@ describe('scope of list endpoints', () => {
   const LISTS: Record<string, (s: Session) => ReturnType<Session['get']>> = {
     listCases: (s) => s.get('/api/cases'),
     getWorklist: (s) => s.get('/api/worklist'),
+    listDueSteps: (s) => s.get('/api/due-steps?whose=team'),
     findSimilarCases: (s) => s.get(`/api/cases/similar?name=${encodeURIComponent('山田太郎')}`),
   }
   const CASE_ROLES: Who[] = ['window', ...SAKYO, 'kitaCoordinator', 'kitaStaff']
@@ -159,6 +160,7 @@ describe('scope of list endpoints', () => {
   const ALLOWED: Record<string, Who[]> = {
     listCases: [...CASE_ROLES, ...LEAD_ROLES],
     getWorklist: CASE_ROLES,
+    listDueSteps: CASE_ROLES,
     findSimilarCases: CASE_ROLES,
   }
 

@@ -115,7 +115,7 @@ const WORKLIST_LIMIT = 100
  * Cases someone is working on: open ones, and for a ward also those handed over to it (a ward
  * cannot hand over, so a handed-over case in a ward's scope is one it received).
  */
-function activeCondition(scope: CaseScope): SQL {
+export function activeCondition(scope: CaseScope): SQL {
   return scope.kind === 'window' ? eq(cases.status, 'open') : inArray(cases.status, ['open', 'handed_over'])
 }
 

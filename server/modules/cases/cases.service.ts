@@ -1,5 +1,6 @@
 import type { AppDeps } from '../../platform/deps.ts'
 import { closeCase, handOverCase, reopenCase } from './case-transitions.ts'
+import { listDueStepsFor } from './due-steps.ts'
 import { findSimilarCases, getCase, getCaseHistory, getWorklist, listCases } from './read-cases.ts'
 import { updateCase } from './update-case.ts'
 
@@ -22,6 +23,7 @@ export function createCasesService(deps: Pick<AppDeps, 'db' | 'clock'>) {
     reopen: bind(reopenCase),
     history: bind(getCaseHistory),
     worklist: bind(getWorklist),
+    dueSteps: bind(listDueStepsFor),
   }
 }
 
