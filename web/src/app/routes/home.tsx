@@ -1,7 +1,9 @@
 import { createRoute, Link } from '@tanstack/react-router'
+import type { DueWhose } from '../../../../shared/contracts/due-steps.ts'
 import { buttonClass } from '../../components/ui/button.tsx'
 import { PageHeading } from '../../components/ui/page-heading.tsx'
 import { CaseloadFlags } from '../../features/accompaniment/components/caseload-flags.tsx'
+import { DueSteps } from '../../features/cases/components/due-steps.tsx'
 import { Worklist } from '../../features/cases/components/worklist.tsx'
 import { InboxSummary } from '../../features/handovers/components/inbox-summary.tsx'
 import { UpcomingMeetings } from '../../features/meetings/components/upcoming-meetings.tsx'
@@ -11,11 +13,15 @@ import { appRoute } from './root.tsx'
 export const homeRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/',
+  // 自分の担当 is the default and keeps the URL clean; チーム is ?whose=team.
+  validateSearch: (raw: Record<string, unknown>): { whose?: DueWhose } =>
+    raw.whose === 'team' ? { whose: 'team' } : {},
   component: HomePage,
 })
 
 function HomePage() {
   const me = useMe()
+  const { whose } = homeRoute.useSearch()
 
   if (worksOnCases(me)) {
     return (
@@ -31,6 +37,7 @@ function HomePage() {
             <CaseloadFlags />
           </>
         )}
+        <DueSteps whose={whose ?? 'mine'} />
         {me.role !== 'window_counsellor' && <UpcomingMeetings />}
         <Worklist />
       </>
