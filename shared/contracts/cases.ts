@@ -35,7 +35,7 @@ import { defineContract } from './define.ts'
 const wardCode = textInput().trim().min(1).max(40).describe('Ward code (see /api/wards)')
 
 /** `true` keeps only the cases in the 8050 situation; `false` (or no filter) keeps all. */
-const flag8050 = z
+export const flag8050 = z
   .enum(['true', 'false'], { error: '「true」か「false」を指定してください' })
   .transform((v) => v === 'true')
   .describe('8050 filter: true = only cases flagged 8050')

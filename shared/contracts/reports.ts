@@ -13,6 +13,7 @@ import {
   ROUTES,
   SURVEY_AUDIENCES,
 } from '../codes.ts'
+import { flag8050 } from './cases.ts'
 import { dateInput, isoDate, textInput } from './common.ts'
 import { defineContract } from './define.ts'
 
@@ -109,6 +110,11 @@ export const reportQuery = z
       .max(100)
       .optional()
       .describe('Baseline label; the most recent baseline ending before `from` when omitted'),
+    flag8050: flag8050
+      .optional()
+      .describe(
+        'true: count only cases in the 8050 situation (consultations, contacts, ward intake and reviews); meetings held, agencies, surveys, resources and baselines are not about cases and stay as they are',
+      ),
   })
   .refine((q) => q.from <= q.to, {
     path: ['to'],

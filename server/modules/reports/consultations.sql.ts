@@ -2,7 +2,7 @@
 import { sql } from 'drizzle-orm'
 import { AGE_BANDS, FIRST_CONSULTERS, ROUTES } from '../../../shared/codes.ts'
 import type { Db } from '../../db/client.ts'
-import { fillMonths, monthsOf, type ReportOptions, rowsOf, wardFilter } from './report-period.ts'
+import { fillMonths, filter8050, monthsOf, type ReportOptions, rowsOf, wardFilter } from './report-period.ts'
 
 /**
  * The window's consultations: cases taken in at the window and opened in the period. With a
@@ -13,7 +13,7 @@ function windowCases(tenantId: string, o: ReportOptions, join = sql``) {
   return sql`from cases c ${join}
     where c.tenant_id = ${tenantId} and c.intake_unit = 'window'
       and c.opened_on between ${o.from}::date and ${o.to}::date
-      ${wardFilter(sql`c.ward`, o.ward)}`
+      ${wardFilter(sql`c.ward`, o.ward)} ${filter8050(sql`c.id`, tenantId, o)}`
 }
 
 const countWhere = (name: string, condition: ReturnType<typeof sql>) =>
@@ -83,7 +83,7 @@ export async function countWardIntake(db: Db, tenantId: string, o: ReportOptions
     sql`select w.code as ward, count(c.id)::int as count
       from wards w
       left join cases c on c.tenant_id = w.tenant_id and c.intake_unit = w.code
-        and c.opened_on between ${o.from}::date and ${o.to}::date
+        and c.opened_on between ${o.from}::date and ${o.to}::date ${filter8050(sql`c.id`, tenantId, o)}
       where w.tenant_id = ${tenantId} ${wardFilter(sql`w.code`, o.ward)}
       group by w.code, w.sort_order
       order by w.sort_order`,

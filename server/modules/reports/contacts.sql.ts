@@ -1,7 +1,7 @@
 // 表3 延べ対応回数 and 図3: the window's workload, counted over contacts dated in the period.
 import { sql } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
-import { fillMonths, monthsOf, type ReportOptions, rowsOf, wardFilter } from './report-period.ts'
+import { fillMonths, filter8050, monthsOf, type ReportOptions, rowsOf, wardFilter } from './report-period.ts'
 
 /**
  * Every contact dated in the period on a window case, whenever the case was opened (a case
@@ -13,7 +13,7 @@ function windowContacts(tenantId: string, o: ReportOptions) {
     join cases c on c.tenant_id = ct.tenant_id and c.id = ct.case_id
     where ct.tenant_id = ${tenantId} and c.intake_unit = 'window'
       and ct.contacted_on between ${o.from}::date and ${o.to}::date
-      ${wardFilter(sql`c.ward`, o.ward)}`
+      ${wardFilter(sql`c.ward`, o.ward)} ${filter8050(sql`c.id`, tenantId, o)}`
 }
 
 /** Contacts by method × counterpart (only the cells that have any). */

@@ -1,9 +1,10 @@
 // 支援調整会議実績: meetings held in the period (and the chosen ward: the meeting's own ward).
 // Meetings scheduled in the app count once recorded as held; invited units once recorded present.
+// For 8050 households only, the reviews are those of 8050 cases; meetings and agencies stay.
 import { sql } from 'drizzle-orm'
 import { CASE_LEADS, NEW_CASE_ROUTES } from '../../../shared/codes.ts'
 import type { Db } from '../../db/client.ts'
-import { type ReportOptions, rowsOf, wardFilter } from './report-period.ts'
+import { filter8050, type ReportOptions, rowsOf, wardFilter } from './report-period.ts'
 
 function meetingsInPeriod(tenantId: string, o: ReportOptions) {
   return sql`m.tenant_id = ${tenantId}
@@ -41,7 +42,7 @@ export async function countMeetings(db: Db, tenantId: string, o: ReportOptions):
     sql`select count(*)::int as reviews, count(distinct r.case_id)::int as "casesReviewed" ${sql.join(byCode)}
       from reviews r
       join meetings m on m.tenant_id = r.tenant_id and m.id = r.meeting_id
-      where ${inPeriod}`,
+      where ${inPeriod} ${filter8050(sql`r.case_id`, tenantId, o)}`,
   )
   // Outside organisations (units of kind 'agency'), each counted once however often it came.
   const [agencies] = await rowsOf<{ n: number }>(

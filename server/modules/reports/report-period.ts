@@ -1,13 +1,19 @@
 import { type SQL, sql } from 'drizzle-orm'
 import { fiscalYearOf } from '../../../shared/dates.ts'
 import type { Db } from '../../db/client.ts'
+import { cases } from '../../db/schema/index.ts'
+import { household8050 } from '../cases/household-8050.ts'
 
-/** What a report is asked for: an inclusive period, optionally one ward and a named baseline. */
+/**
+ * What a report is asked for: an inclusive period, optionally one ward, a named baseline, and
+ * only the cases in the 8050 situation.
+ */
 export interface ReportOptions {
   from: string
   to: string
   ward?: string | null
   baseline?: string | null
+  flag8050?: boolean
 }
 
 /** Every calendar month (YYYY-MM) that the period touches, in order. */
@@ -52,4 +58,14 @@ export async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
 /** `and <column> = ward` when the report is for one ward, else nothing. */
 export function wardFilter(column: SQL, ward: string | null | undefined): SQL {
   return ward ? sql`and ${column} = ${ward}` : sql``
+}
+
+/**
+ * `and <case id> in (the 8050 cases)` when the report is for 8050 households only, else nothing.
+ * The rule is the one SQL expression of the case list (household-8050.ts); it names the cases
+ * table itself, so it runs in a subquery of its own beside the report's aliased `cases c`.
+ */
+export function filter8050(caseId: SQL, tenantId: string, o: ReportOptions): SQL {
+  if (!o.flag8050) return sql``
+  return sql`and ${caseId} in (select ${cases.id} from ${cases} where ${cases.tenantId} = ${tenantId} and ${household8050})`
 }

@@ -1,4 +1,4 @@
-// `npm run yorisoi -- report --from DATE --to DATE [--ward CODE] [--baseline LABEL]
+// `npm run yorisoi -- report --from DATE --to DATE [--ward CODE] [--baseline LABEL] [--8050]
 //   --format json|xlsx|html [--out FILE]`: the report on the same store as `npm start`
 // (DATABASE_URL or YORISOI_DATA_DIR; city YORISOI_CITY). A new store is migrated and given the
 // city first, as a start would; a period with no records reports zeros. Output goes to stdout unless --out; messages go to stderr so
@@ -18,7 +18,7 @@ const FORMATS = ['json', 'xlsx', 'html'] as const
 type Format = (typeof FORMATS)[number]
 
 const USAGE =
-  'report --from 2020-09-01 --to 2021-08-31 [--ward CODE] [--baseline LABEL] --format json|xlsx|html [--out FILE]'
+  'report --from 2020-09-01 --to 2021-08-31 [--ward CODE] [--baseline LABEL] [--8050] --format json|xlsx|html [--out FILE]'
 
 function fail(message: string): void {
   console.error(`${message}`)
@@ -28,8 +28,14 @@ function fail(message: string): void {
 
 export async function runReport(args: string[]): Promise<void> {
   const given: Record<string, string> = {}
+  let only8050 = false
   for (let i = 0; i < args.length; i++) {
     const flag = args[i]!
+    // A switch without a value: the report for 8050 households only.
+    if (flag === '--8050') {
+      only8050 = true
+      continue
+    }
     const value = args[i + 1]
     if (
       !['--from', '--to', '--ward', '--baseline', '--format', '--out'].includes(flag) ||
@@ -47,6 +53,7 @@ export async function runReport(args: string[]): Promise<void> {
     to: given.to,
     ward: given.ward,
     baseline: given.baseline,
+    flag8050: only8050 ? 'true' : undefined,
   })
   if (!parsed.success) {
     return fail(parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('\n'))

@@ -35,7 +35,13 @@ describe('the operator’s report', () => {
       .from(auditLog)
       .where(and(eq(auditLog.tenantId, city.tenantId), eq(auditLog.action, 'report.view')))
     expect(row).toMatchObject({ actorId: null, actorLogin: 'cli', clientAddress: 'cli' })
-    expect(row!.detail).toEqual({ from: '2020-09-01', to: '2021-08-31', ward: 'kita', format: 'xlsx' })
+    expect(row!.detail).toEqual({
+      from: '2020-09-01',
+      to: '2021-08-31',
+      ward: 'kita',
+      flag8050: false,
+      format: 'xlsx',
+    })
   })
 
   it('runs its sections in turn on the transaction’s one connection (no query started over another)', async () => {

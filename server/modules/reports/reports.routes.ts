@@ -29,9 +29,13 @@ export function registerReportRoutes(app: FastifyInstance, deps: AppDeps) {
       const report = await viewReport(deps.db, deps.clock, request.actor!, q, 'xlsx')
       const body = await renderReportXlsx(report)
       const ward = q.ward ? `_${q.ward}` : ''
+      const only8050 = q.flag8050 ? '_8050' : ''
       return reply
         .type(contract.REPORT_XLSX_TYPE)
-        .header('content-disposition', `attachment; filename="report_${q.from}_${q.to}${ward}.xlsx"`)
+        .header(
+          'content-disposition',
+          `attachment; filename="report_${q.from}_${q.to}${ward}${only8050}.xlsx"`,
+        )
         .header('cache-control', 'no-store')
         .send(body)
     },

@@ -30,7 +30,10 @@ async function checkOptions(db: Db, tenantId: string, o: ReportOptions): Promise
 }
 
 function viewEntry(o: ReportOptions, format: string): AuditEntry {
-  return { action: 'report.view', detail: { from: o.from, to: o.to, ward: o.ward ?? null, format } }
+  return {
+    action: 'report.view',
+    detail: { from: o.from, to: o.to, ward: o.ward ?? null, flag8050: o.flag8050 ?? false, format },
+  }
 }
 
 /**

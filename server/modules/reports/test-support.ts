@@ -4,6 +4,7 @@ import { and, eq } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
 import {
   baselines,
+  casePeople,
   cases,
   contacts,
   meetingAttendees,
@@ -46,6 +47,14 @@ export function recordsFor(db: Db, tenantId: string) {
       await db
         .insert(contacts)
         .values(list.map((c) => ({ tenantId, caseId, method: 'phone', counterpart: 'family', ...c })))
+    },
+
+    /** Someone around a case (numbered in order), for the 8050 rule: 続柄, age, 同居, care. */
+    async addPerson(
+      caseId: string,
+      values: Partial<typeof casePeople.$inferInsert> & { relationship: string },
+    ) {
+      await db.insert(casePeople).values({ tenantId, caseId, personNo: ++n, ...values })
     },
 
     async addAgency(name: string) {
