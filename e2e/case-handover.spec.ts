@@ -25,6 +25,8 @@ test('a counsellor opens a case, fixes a wrong date, records contacts and hands 
     await page.getByLabel('氏名').fill(personName)
     await page.getByLabel('ふりがな').fill('しけん たろう')
     await page.getByLabel('居住区').selectOption({ label: '北区' })
+    await page.getByRole('radio', { name: '電話', exact: true }).check()
+    await page.getByLabel('相談の内容').fill('母親から電話。本人は自室で過ごしている。')
     await page.getByRole('button', { name: '受付を登録する' }).click()
 
     const summary = page.getByRole('heading', { name: '入力内容を確認してください' })
@@ -38,8 +40,18 @@ test('a counsellor opens a case, fixes a wrong date, records contacts and hands 
     await page.locator('#openedOn').fill(todaySlash())
     await page.getByRole('button', { name: '受付を登録する' }).click()
 
+    // The page after saving says what was saved, with focus on the message.
+    const saved = page.getByRole('region', { name: /受付を登録しました/ })
+    await expect(saved).toBeFocused()
+    await expect(saved).toContainText('電話・対象：家族・親族')
+    await expectAccessible(page)
+    await saved.getByRole('link', { name: 'ケースを開く' }).click()
+
     await expect(page).toHaveURL(/\/cases\/[0-9a-f-]{36}$/)
     await expect(page.getByRole('heading', { level: 1, name: new RegExp(personName) })).toBeVisible()
+    await expect(
+      page.locator('article p', { hasText: '母親から電話。本人は自室で過ごしている。' }),
+    ).toBeVisible()
     caseUrl = new URL(page.url()).pathname
     await expectAccessible(page)
   })

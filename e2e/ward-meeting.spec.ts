@@ -48,7 +48,12 @@ test('issue 4: a handed-over case is assessed, decided at a meeting, supported b
     await page.getByLabel('氏名').fill(personName)
     await page.getByLabel('ふりがな').fill('かいぎ はなこ')
     await page.getByLabel('居住区').selectOption({ label: '北区' })
+    await page.getByRole('radio', { name: '電話', exact: true }).check()
     await page.getByRole('button', { name: '受付を登録する' }).click()
+    await page
+      .getByRole('region', { name: /受付を登録しました/ })
+      .getByRole('link', { name: 'ケースを開く' })
+      .click()
 
     await expect(page).toHaveURL(/\/cases\/[0-9a-f-]{36}$/)
     const heading = page.getByRole('heading', { level: 1, name: new RegExp(personName) })

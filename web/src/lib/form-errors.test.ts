@@ -25,6 +25,24 @@ describe('formErrorsFrom', () => {
     expect(result.general).toBe('bad version')
   })
 
+  it('keeps a nested field the form shows by itself, and folds deeper paths into it', () => {
+    const result = formErrorsFrom(
+      problem(400, [
+        { field: 'firstContact.method', message: 'bad method' },
+        { field: 'firstContact.minutes', message: 'bad minutes' },
+        { field: 'consulter.phones.0.number', message: 'bad phone' },
+      ]),
+      ['firstContact.method', 'consulter.phones', 'firstContact'],
+    )
+    expect(result).toEqual({
+      fields: {
+        'firstContact.method': 'bad method',
+        firstContact: 'bad minutes',
+        'consulter.phones': 'bad phone',
+      },
+    })
+  })
+
   it('turns a version conflict into the reload message', () => {
     expect(formErrorsFrom(problem(409), [])).toEqual({ fields: {}, general: CONFLICT_MESSAGE })
   })

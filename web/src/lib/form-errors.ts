@@ -12,8 +12,22 @@ export interface FormErrors {
 export const noErrors: FormErrors = { fields: {} }
 
 /**
- * Turns a failed submit into form errors. Field paths such as `concerns.0` belong to their
- * top-level field; errors on fields the form does not show become the general message.
+ * The form field an API field path belongs to: the longest known prefix, so that `concerns.0`
+ * is the concerns field while a nested part the form shows by itself (`firstContact.method`)
+ * keeps its own control.
+ */
+function knownFieldOf(path: string, knownFields: readonly string[]): string | undefined {
+  const segments = path.split('.')
+  for (let n = segments.length; n > 0; n--) {
+    const candidate = segments.slice(0, n).join('.')
+    if (knownFields.includes(candidate)) return candidate
+  }
+  return undefined
+}
+
+/**
+ * Turns a failed submit into form errors, each under the form field its path belongs to;
+ * errors on fields the form does not show become the general message.
  */
 export function formErrorsFrom(error: unknown, knownFields: readonly string[]): FormErrors {
   if (!isApiError(error)) return { fields: {}, general: '送信に失敗しました。もう一度お試しください。' }
@@ -21,8 +35,8 @@ export function formErrorsFrom(error: unknown, knownFields: readonly string[]): 
   const fields: Record<string, string> = {}
   const stray: string[] = []
   for (const e of error.problem.errors ?? []) {
-    const field = e.field.split('.')[0] ?? e.field
-    if (knownFields.includes(field)) fields[field] ??= e.message
+    const field = knownFieldOf(e.field, knownFields)
+    if (field) fields[field] ??= e.message
     else stray.push(e.message)
   }
   const hasFields = Object.keys(fields).length > 0

@@ -10,7 +10,9 @@ export function useCreateCase() {
     mutationFn: (body: BodyOf<typeof createCase>) => callApi(createCase, { body }),
     onSuccess: async (created) => {
       await queryClient.invalidateQueries({ queryKey: ['cases'] })
-      queryClient.setQueryData(caseKey(created.id), created)
+      // The case page's cache holds the case alone; the first contact is on its timeline.
+      const { firstContact: _firstContact, ...detail } = created
+      queryClient.setQueryData(caseKey(created.id), detail)
     },
   })
 }

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react'
 import { NEW_CASE_ROUTES } from '../../../../../shared/codes.ts'
-import type { CaseDetail } from '../../../../../shared/contracts/cases.ts'
+import type { createCase } from '../../../../../shared/contracts/cases.ts'
+import type { ResponseOf } from '../../../../../shared/contracts/define.ts'
 import { Button } from '../../../components/ui/button.tsx'
 import { RadioGroup } from '../../../components/ui/choice-group.tsx'
 import { ErrorSummary } from '../../../components/ui/error-summary.tsx'
@@ -10,20 +11,34 @@ import { optionsOf } from '../../../lib/options.ts'
 import { useMe } from '../../../lib/session.ts'
 import { useCreateCase } from '../api/create-case.ts'
 import { bodyFromValues, type CaseFormValues, emptyCaseValues } from '../case-form-values.ts'
+import {
+  checkFirstContact,
+  emptyFirstContact,
+  FIRST_CONTACT_LABELS,
+  type FirstContactValues,
+  firstContactBody,
+} from '../first-contact-values.ts'
 import { CaseFieldset } from './case-fieldset.tsx'
+import { FirstContactFieldset } from './first-contact-fieldset.tsx'
 import { SimilarCases } from './similar-cases.tsx'
 
 // The route comes first on a ward's form, so it comes first in the error summary too.
-const LABELS = { wardRoute: '新規ケース経路', ...CASE_FIELD_LABELS }
+const LABELS = { wardRoute: '新規ケース経路', ...CASE_FIELD_LABELS, ...FIRST_CONTACT_LABELS }
 const FIELDS = Object.keys(LABELS)
 
 /** A ward centre's own intake: from one of its sections, or on an agency's information. */
 const WARD_ROUTE_CHOICES = optionsOf(NEW_CASE_ROUTES.filter((r) => r.code !== 'window'))
 type WardRoute = 'ward_section' | 'agency'
 
+export type IntakeResult = ResponseOf<typeof createCase>
+
 /** Checks that need no server round trip; the server checks everything again. */
-function checkLocally(values: CaseFormValues, wardRoute: string | null): FormErrors {
-  const fields: Record<string, string> = {}
+function checkLocally(
+  values: CaseFormValues,
+  wardRoute: string | null,
+  first: FirstContactValues,
+): FormErrors {
+  const fields: Record<string, string> = checkFirstContact(first)
   if (wardRoute === '') fields.wardRoute = '新規ケース経路を選択してください'
   if (!values.openedOn.trim()) fields.openedOn = '受付日を入力してください'
   if (!values.firstConsulter) fields.firstConsulter = '相談者を選択してください'
@@ -31,26 +46,28 @@ function checkLocally(values: CaseFormValues, wardRoute: string | null): FormErr
 }
 
 /**
- * 新規受付: opens a case at the caller's unit. At a ward centre the case also records how it
- * reached the ward (新規ケース経路); the window's cases get theirs when handed over.
+ * 新規受付: opens a case at the caller's unit together with the conversation that opened it (its
+ * first contact). At a ward centre the case also records how it reached the ward (新規ケース経路);
+ * the window's cases get theirs when handed over.
  */
-export function IntakeForm({ onCreated }: { onCreated: (created: CaseDetail) => void }) {
+export function IntakeForm({ onCreated }: { onCreated: (created: IntakeResult) => void }) {
   const me = useMe()
   const atWard = me.role === 'ward_coordinator' || me.role === 'ward_staff'
   const [values, setValues] = useState<CaseFormValues>(emptyCaseValues)
   const [wardRoute, setWardRoute] = useState('')
+  const [firstContact, setFirstContact] = useState<FirstContactValues>(emptyFirstContact)
   const [errors, setErrors] = useState<FormErrors>(noErrors)
   const create = useCreateCase()
 
   const submit = (e: FormEvent) => {
     e.preventDefault()
-    const local = checkLocally(values, atWard ? wardRoute : null)
+    const local = checkLocally(values, atWard ? wardRoute : null, firstContact)
     if (Object.keys(local.fields).length > 0) {
       setErrors(local)
       return
     }
     setErrors(noErrors)
-    const body = bodyFromValues(values)
+    const body = { ...bodyFromValues(values), firstContact: firstContactBody(firstContact) }
     create.mutate(atWard ? { ...body, wardRoute: wardRoute as WardRoute } : body, {
       onSuccess: onCreated,
       onError: (error) => setErrors(formErrorsFrom(error, FIELDS)),
@@ -78,6 +95,7 @@ export function IntakeForm({ onCreated }: { onCreated: (created: CaseDetail) => 
         errors={errors.fields}
         afterPerson={<SimilarCases values={values} />}
       />
+      <FirstContactFieldset values={firstContact} onChange={setFirstContact} errors={errors.fields} />
       <div className="flex flex-wrap gap-4 border-t border-solid-gray-300 pt-8">
         <Button type="submit" disabled={create.isPending}>
           {create.isPending ? '登録しています…' : '受付を登録する'}

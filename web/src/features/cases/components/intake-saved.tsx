@@ -1,0 +1,72 @@
+import { Link } from '@tanstack/react-router'
+import { useEffect, useRef } from 'react'
+import { FIRST_CONSULTERS, labelOf } from '../../../../../shared/codes.ts'
+import { Button, buttonClass } from '../../../components/ui/button.tsx'
+import { DescriptionList } from '../../../components/ui/description-list.tsx'
+import { useMe } from '../../../lib/session.ts'
+import { describeFirstContact } from '../intake-summary.ts'
+import type { IntakeResult } from './intake-form.tsx'
+
+/**
+ * The page after saving an intake: what was stored (so the counsellor can check it against
+ * the call) and the usual next steps. Focus moves to the message, so that a screen reader reads
+ * it and the keyboard continues from here.
+ */
+export function IntakeSaved({ saved, onAnother }: { saved: IntakeResult; onAnother: () => void }) {
+  const ref = useRef<HTMLElement>(null)
+  const atWindow = useMe().role === 'window_counsellor'
+  useEffect(() => {
+    ref.current?.focus()
+  }, [])
+  const contact = saved.firstContact
+  const params = { id: saved.id }
+
+  return (
+    <section
+      ref={ref}
+      tabIndex={-1}
+      aria-labelledby="intake-saved-title"
+      className="flex flex-col gap-6 rounded-8 border-l-8 border-success-2 bg-green-50 p-6"
+    >
+      <h2 id="intake-saved-title" className="text-std-24B-150">
+        <span className="sr-only">完了：</span>受付を登録しました（ケース番号 {saved.caseNo}）
+      </h2>
+      <DescriptionList
+        items={[
+          { term: 'ケース番号', value: saved.caseNo },
+          { term: '本人', value: saved.name ?? '氏名不明' },
+          { term: '相談者', value: labelOf(FIRST_CONSULTERS, saved.firstConsulter) },
+          { term: '受付時の対応', value: contact ? describeFirstContact(contact) : '記録なし' },
+          ...(contact?.summary ? [{ term: '相談の内容', value: contact.summary }] : []),
+          ...(contact?.nextStep ? [{ term: '次の対応', value: contact.nextStep }] : []),
+        ]}
+      />
+      <nav aria-label="次にすること">
+        <ul className="flex flex-wrap gap-4">
+          <li>
+            <Link to="/cases/$id" params={params} className={buttonClass('primary')}>
+              ケースを開く
+            </Link>
+          </li>
+          <li>
+            <Link to="/cases/$id" params={params} hash="case-contacts" className={buttonClass('secondary')}>
+              続けて対応を記録する
+            </Link>
+          </li>
+          {atWindow && saved.status === 'open' && (
+            <li>
+              <Link to="/cases/$id" params={params} hash="case-basic" className={buttonClass('secondary')}>
+                区へ引き継ぐ
+              </Link>
+            </li>
+          )}
+          <li>
+            <Button variant="secondary" onClick={onAnother}>
+              別の新規受付をする
+            </Button>
+          </li>
+        </ul>
+      </nav>
+    </section>
+  )
+}

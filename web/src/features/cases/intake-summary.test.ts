@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest'
+import { describeFirstContact } from './intake-summary.ts'
+
+describe('describeFirstContact', () => {
+  it('says when, how, how long and with whom', () => {
+    expect(
+      describeFirstContact({
+        contactedOn: '2026-11-20',
+        time: '10:15',
+        method: 'phone',
+        minutes: 30,
+        counterpart: 'family',
+      }),
+    ).toBe('2026年11月20日（令和8年11月20日） 10:15・電話・30分・対象：家族・親族')
+  })
+
+  it('leaves out what was not recorded', () => {
+    expect(
+      describeFirstContact({
+        contactedOn: '2026-11-20',
+        time: null,
+        method: 'in_person',
+        minutes: null,
+        counterpart: 'self',
+      }),
+    ).toBe('2026年11月20日（令和8年11月20日）・面談・対象：本人')
+  })
+})

@@ -1,0 +1,14 @@
+import { CONTACT_METHODS, COUNTERPARTS, labelOf } from '../../../../shared/codes.ts'
+import type { Contact } from '../../../../shared/contracts/contacts.ts'
+import { formatDateBoth } from '../../../../shared/dates.ts'
+
+/** One line for the saved intake's first contact: when, how, how long, with whom. */
+export function describeFirstContact(
+  c: Pick<Contact, 'contactedOn' | 'time' | 'method' | 'minutes' | 'counterpart'>,
+) {
+  const when = c.time ? `${formatDateBoth(c.contactedOn)} ${c.time}` : formatDateBoth(c.contactedOn)
+  const parts = [when, labelOf(CONTACT_METHODS, c.method)]
+  if (c.minutes !== null) parts.push(`${c.minutes}分`)
+  parts.push(`対象：${labelOf(COUNTERPARTS, c.counterpart)}`)
+  return parts.join('・')
+}
