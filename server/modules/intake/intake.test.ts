@@ -106,6 +106,13 @@ describe('the intake records the first conversation', () => {
     expect([both.firstConsulter, both.firstContact.counterpart]).toEqual(['agency', 'self'])
   })
 
+  it('keeps the next step’s due date and time, for the home page’s list', async () => {
+    const opened = await openIntake(window, {
+      firstContact: { ...firstCall, nextStepDueOn: 'R8.11.30', nextStepDueTime: '9:30' },
+    })
+    expect(opened.firstContact).toMatchObject({ nextStepDueOn: '2026-11-30', nextStepDueTime: '09:30' })
+  })
+
   it('without a first contact opens the case alone (the ledger’s and older clients’ way)', async () => {
     const res = await window.post('/api/cases', intake())
     expect(res.statusCode, res.body).toBe(201)
@@ -179,6 +186,23 @@ describe('an invalid intake writes nothing', () => {
     expect(await stored(city.tenantId)).toEqual(before)
   })
 
+  it('refuses a due time without a date and a due date before the contact, under firstContact', async () => {
+    const before = await stored(city.tenantId)
+    const timeOnly = await window.post(
+      '/api/cases',
+      intake({ firstContact: { ...firstCall, nextStepDueTime: '10:00' } }),
+    )
+    expect(timeOnly.statusCode).toBe(400)
+    expect(fieldsOf(timeOnly.json())).toEqual(['firstContact.nextStepDueTime'])
+    const early = await window.post(
+      '/api/cases',
+      intake({ openedOn: '2026-11-10', firstContact: { ...firstCall, nextStepDueOn: '2026-11-09' } }),
+    )
+    expect(early.statusCode).toBe(400)
+    expect(fieldsOf(early.json())).toEqual(['firstContact.nextStepDueOn'])
+    expect(await stored(city.tenantId)).toEqual(before)
+  })
+
   it('refuses a first contact dated in the future', async () => {
     const res = await window.post(
       '/api/cases',
@@ -192,7 +216,7 @@ describe('an invalid intake writes nothing', () => {
 
   it('refuses NUL and lone surrogates in each text field of the contact, and keeps zero-width and full-width text', async () => {
     const before = await stored(city.tenantId)
-    for (const field of ['summary', 'nextStep', 'time', 'contactedOn']) {
+    for (const field of ['summary', 'nextStep', 'time', 'contactedOn', 'nextStepDueOn', 'nextStepDueTime']) {
       for (const [bad, message] of [
         ['a\u0000b', '制御文字（NUL など）は使えません'],
         ['a\uD800b', '壊れた文字（対になっていないサロゲート）は使えません'],

@@ -11,10 +11,21 @@ export interface FirstContactValues {
   minutes: string
   summary: string
   nextStep: string
+  nextStepDueOn: string
+  nextStepDueTime: string
 }
 
 export function emptyFirstContact(): FirstContactValues {
-  return { contactedOn: '', time: '', method: '', minutes: '', summary: '', nextStep: '' }
+  return {
+    contactedOn: '',
+    time: '',
+    method: '',
+    minutes: '',
+    summary: '',
+    nextStep: '',
+    nextStepDueOn: '',
+    nextStepDueTime: '',
+  }
 }
 
 /** The form's fields, keyed as the API names them (also the controls' ids). */
@@ -25,6 +36,8 @@ export const FIRST_CONTACT_LABELS = {
   'firstContact.minutes': '所要時間（分）',
   'firstContact.summary': '相談の内容',
   'firstContact.nextStep': '次の対応',
+  'firstContact.nextStepDueOn': '次の対応の期日',
+  'firstContact.nextStepDueTime': '次の対応の時刻',
 } as const
 
 type FirstContactBody = NonNullable<BodyOf<typeof createCase>['firstContact']>
@@ -42,6 +55,8 @@ export function firstContactBody(v: FirstContactValues): FirstContactBody {
     minutes: textOrNull(v.minutes),
     summary: textOrNull(v.summary),
     nextStep: textOrNull(v.nextStep),
+    nextStepDueOn: textOrNull(v.nextStepDueOn),
+    nextStepDueTime: textOrNull(v.nextStepDueTime),
   }
 }
 

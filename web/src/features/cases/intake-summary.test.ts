@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { describeFirstContact } from './intake-summary.ts'
+import { describeFirstContact, dueText } from './intake-summary.ts'
 
 describe('describeFirstContact', () => {
   it('says when, how, how long and with whom', () => {
@@ -24,5 +24,17 @@ describe('describeFirstContact', () => {
         counterpart: 'self',
       }),
     ).toBe('2026年11月20日（令和8年11月20日）・面談・対象：本人')
+  })
+})
+
+describe('dueText', () => {
+  it('gives the due day with its time when there is one', () => {
+    expect(dueText({ nextStepDueOn: '2026-11-30', nextStepDueTime: '09:30' })).toBe(
+      '2026年11月30日（令和8年11月30日） 09:30',
+    )
+    expect(dueText({ nextStepDueOn: '2026-11-30', nextStepDueTime: null })).toBe(
+      '2026年11月30日（令和8年11月30日）',
+    )
+    expect(dueText({ nextStepDueOn: null, nextStepDueTime: null })).toBe('')
   })
 })

@@ -12,3 +12,10 @@ export function describeFirstContact(
   parts.push(`対象：${labelOf(COUNTERPARTS, c.counterpart)}`)
   return parts.join('・')
 }
+
+/** 2026年11月30日（令和8年11月30日） 09:30: when the next step is due, for the saved page. */
+export function dueText(c: Pick<Contact, 'nextStepDueOn' | 'nextStepDueTime'>): string {
+  if (!c.nextStepDueOn) return ''
+  const day = formatDateBoth(c.nextStepDueOn)
+  return c.nextStepDueTime ? `${day} ${c.nextStepDueTime}` : day
+}

@@ -84,6 +84,27 @@ export function FirstContactFieldset({ values, onChange, errors }: FirstContactF
         onValueChange={set('nextStep')}
         error={errors['firstContact.nextStep']}
       />
+      <div className="flex flex-wrap gap-8">
+        <DateField
+          id={id('nextStepDueOn')}
+          label={L['firstContact.nextStepDueOn']}
+          support="ホーム画面の「期日の近い対応」に出ます（例：R8.12.1）"
+          value={values.nextStepDueOn}
+          onValueChange={set('nextStepDueOn')}
+          error={errors['firstContact.nextStepDueOn']}
+        />
+        <TextField
+          id={id('nextStepDueTime')}
+          label={L['firstContact.nextStepDueTime']}
+          support="24時間制（例：14:05）"
+          inputMode="numeric"
+          widthClass="w-28"
+          autoComplete="off"
+          value={values.nextStepDueTime}
+          onValueChange={set('nextStepDueTime')}
+          error={errors['firstContact.nextStepDueTime']}
+        />
+      </div>
     </fieldset>
   )
 }

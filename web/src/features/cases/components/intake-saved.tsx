@@ -4,7 +4,7 @@ import { FIRST_CONSULTERS, labelOf } from '../../../../../shared/codes.ts'
 import { Button, buttonClass } from '../../../components/ui/button.tsx'
 import { DescriptionList } from '../../../components/ui/description-list.tsx'
 import { useMe } from '../../../lib/session.ts'
-import { describeFirstContact } from '../intake-summary.ts'
+import { describeFirstContact, dueText } from '../intake-summary.ts'
 import type { IntakeResult } from './intake-form.tsx'
 
 /**
@@ -39,6 +39,7 @@ export function IntakeSaved({ saved, onAnother }: { saved: IntakeResult; onAnoth
           { term: '受付時の対応', value: contact ? describeFirstContact(contact) : '記録なし' },
           ...(contact?.summary ? [{ term: '相談の内容', value: contact.summary }] : []),
           ...(contact?.nextStep ? [{ term: '次の対応', value: contact.nextStep }] : []),
+          ...(contact?.nextStepDueOn ? [{ term: '次の対応の期日', value: dueText(contact) }] : []),
         ]}
       />
       <nav aria-label="次にすること">
