@@ -193,7 +193,8 @@ export const listCases = defineContract({
  * it counts in 表3 like any later contact. Its staff member is the case's.
  */
 export const firstContactFields = contactFields
-  .omit({ contactedOn: true, counterpart: true, staffId: true })
+  // personId: the intake names its caller through its own fields (the people of a new case).
+  .omit({ contactedOn: true, counterpart: true, staffId: true, personId: true })
   .extend({
     contactedOn: optionalDateInput.describe('対応日; the opening date when omitted'),
     counterpart: z

@@ -15,7 +15,15 @@ export const contactFields = z.object({
   contactedOn: dateInput.describe('対応日'),
   time: optionalTimeInput.describe('時刻 HH:MM, Tokyo'),
   method: codeOf(CONTACT_METHODS, '手法'),
-  counterpart: codeOf(COUNTERPARTS, '対象'),
+  counterpart: z
+    .enum(codesOf(COUNTERPARTS), { error: '対象を選択してください' })
+    .nullish()
+    .describe(
+      '対象; derived from the person when personId is given (a contradicting one is refused), required otherwise',
+    ),
+  personId: uuid
+    .nullish()
+    .describe('相手: the consulter or household member of the case the contact was with (相談者・世帯)'),
   staffId: uuid.nullish().describe('担当者; the caller when omitted'),
   minutes: z.coerce
     .number({ error: '所要時間は数字で入力してください' })
@@ -38,6 +46,8 @@ export const contact = z.object({
   time: z.string().nullable(),
   method: z.enum(codesOf(CONTACT_METHODS)),
   counterpart: z.enum(codesOf(COUNTERPARTS)),
+  personId: z.uuid().nullable(),
+  personName: z.string().nullable().describe('The person’s name, or their 続柄 when no name is recorded'),
   staffId: z.uuid().nullable(),
   staffName: z.string().nullable(),
   minutes: z.number().int().nullable(),

@@ -1,3 +1,4 @@
+import { labelOf, RELATIONSHIPS, type Relationship } from '../../../shared/codes.ts'
 import type { Contact } from '../../../shared/contracts/contacts.ts'
 import type { ContactView } from './contacts.repository.ts'
 
@@ -10,6 +11,10 @@ export function toContact(c: ContactView): Contact {
     time: c.time,
     method: c.method as Contact['method'],
     counterpart: c.counterpart as Contact['counterpart'],
+    personId: c.personId,
+    personName: c.personId
+      ? (c.personName ?? labelOf(RELATIONSHIPS, c.personRelationship as Relationship | null))
+      : null,
     staffId: c.staffId,
     staffName: c.staffId ? (c.accountName ?? c.staffName) : c.staffName,
     minutes: c.minutes,
@@ -28,6 +33,7 @@ export const CONTACT_FIELDS = [
   'time',
   'method',
   'counterpart',
+  'personId',
   'staffId',
   'minutes',
   'summary',

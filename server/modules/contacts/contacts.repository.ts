@@ -1,20 +1,34 @@
 import { and, desc, eq, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client.ts'
-import { accounts, contacts } from '../../db/schema/index.ts'
+import { accounts, casePeople, contacts } from '../../db/schema/index.ts'
 
 export type ContactRow = typeof contacts.$inferSelect
-export type ContactView = ContactRow & { accountName: string | null }
+/** A contact with its staff member's name and the name and 続柄 of the person it was with. */
+export type ContactView = ContactRow & {
+  accountName: string | null
+  personName: string | null
+  personRelationship: string | null
+}
 
 function selectContactViews(db: Db) {
   return db
-    .select({ contact: contacts, accountName: accounts.name })
+    .select({
+      contact: contacts,
+      accountName: accounts.name,
+      personName: casePeople.name,
+      personRelationship: casePeople.relationship,
+    })
     .from(contacts)
     .leftJoin(accounts, and(eq(accounts.tenantId, contacts.tenantId), eq(accounts.id, contacts.staffId)))
+    .leftJoin(
+      casePeople,
+      and(eq(casePeople.tenantId, contacts.tenantId), eq(casePeople.id, contacts.personId)),
+    )
 }
 
-const flatten = (r: { contact: ContactRow; accountName: string | null }): ContactView => ({
-  ...r.contact,
-  accountName: r.accountName,
+const flatten = ({ contact, ...named }: { contact: ContactRow } & Omit<ContactView, keyof ContactRow>) => ({
+  ...contact,
+  ...named,
 })
 
 /** A case's timeline, newest first; a contact without a time sorts after the timed ones of its day. */

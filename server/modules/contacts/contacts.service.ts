@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import type { Counterpart } from '../../../shared/codes.ts'
 import type * as contract from '../../../shared/contracts/contacts.ts'
 import { tokyoDate } from '../../../shared/dates.ts'
 import type { Actor } from '../../platform/actor.ts'
@@ -6,6 +7,7 @@ import { writeAudit } from '../../platform/audit.ts'
 import type { AppDeps } from '../../platform/deps.ts'
 import { refused } from '../../platform/errors.ts'
 import { caseRecords, changesBetween, FieldErrors } from '../cases/index.ts'
+import { contactPerson } from '../people/index.ts'
 import { CONTACT_FIELDS, toContact } from './contacts.dto.ts'
 import * as repo from './contacts.repository.ts'
 import { checkNextStepDue } from './next-step-due.ts'
@@ -39,8 +41,19 @@ export function createContactsService({ db, clock }: Pick<AppDeps, 'db' | 'clock
         const staffId = input.staffId ?? actor.accountId
         await caseRecords.checkStaff(tx, errors, actor, staffId)
         checkNextStepDue(errors, input)
+        const personId = input.personId ?? null
+        const counterpart = await contactPerson(tx, actor.tenantId, caseId, errors, {
+          personId,
+          counterpart: input.counterpart ?? null,
+        })
         errors.throwIfAny()
-        return recordContact(tx, actor, now, caseId, { ...input, staffId, minutes: input.minutes ?? null })
+        return recordContact(tx, actor, now, caseId, {
+          ...input,
+          counterpart: counterpart!,
+          personId,
+          staffId,
+          minutes: input.minutes ?? null,
+        })
       })
     },
 
@@ -61,6 +74,15 @@ export function createContactsService({ db, clock }: Pick<AppDeps, 'db' | 'clock
         }
         if (after.staffId) await caseRecords.checkStaff(tx, errors, actor, after.staffId)
         checkNextStepDue(errors, { ...before, ...after })
+        // The person (sent, or the one already named) decides 対象; without one, as sent or as was.
+        if (after.personId !== undefined || after.counterpart !== undefined) {
+          const personId = after.personId !== undefined ? after.personId : before.personId
+          const counterpart = await contactPerson(tx, actor.tenantId, caseId, errors, {
+            personId,
+            counterpart: (after.counterpart ?? (personId ? null : before.counterpart)) as Counterpart | null,
+          })
+          if (counterpart) after.counterpart = counterpart
+        }
         errors.throwIfAny()
         const changes = changesBetween(before, after, CONTACT_FIELDS, 'contact.')
         if (changes.length > 0) {
