@@ -194,3 +194,30 @@ describe('findIdentifying', () => {
     }
   })
 })
+
+describe('findIdentifying with the people around the person', () => {
+  const household = [
+    { name: '山田 花子', kana: 'やまだ はなこ' },
+    { name: null, kana: null },
+  ]
+  const facts = { ...person, household }
+  it.each([
+    ['山田花子さんから電話', 'name'],
+    ['花子さんから電話', 'household'],
+    ['ハナコさんから電話', 'household'],
+    ['は\u200bなこさんから電話', 'household'],
+    ['ﾊﾅｺさんの話では', 'household'],
+  ])('finds %s', (text, kind) => {
+    expect(findIdentifying(text, facts)).toBe(kind)
+  })
+
+  it('passes 母 and 家族, and works without any household', () => {
+    expect(findIdentifying('母から電話があった', facts)).toBeNull()
+    expect(findIdentifying('花子さんから電話', person)).toBeNull()
+    expect(findIdentifying('花子さんから電話', { ...person, household: [] })).toBeNull()
+  })
+
+  it('names what was found without repeating it', () => {
+    expect(IDENTIFYING_MESSAGES.household).not.toContain('花子')
+  })
+})

@@ -6,11 +6,12 @@ import { ADDRESS_PATTERNS, DATE_PATTERNS, hasMail, hasPhone } from './identifyin
  * anonymised summary). The check is deliberately strict: a false alarm costs the sharer a
  * rewording, a miss exposes the person to every ward.
  */
-export type Identifying = 'name' | 'caseNo' | 'mail' | 'phone' | 'address' | 'date'
+export type Identifying = 'name' | 'household' | 'caseNo' | 'mail' | 'phone' | 'address' | 'date'
 
 // Each message names what was found, never the text itself: it may be personal data.
 export const IDENTIFYING_MESSAGES: Record<Identifying, string> = {
   name: '本人の氏名またはふりがなが含まれています。「Aさん」「本人」などに置き換えてください',
+  household: '相談者・世帯員の氏名またはふりがなが含まれています。「母」「家族」などに置き換えてください',
   caseNo: 'ケース番号が含まれています。ケース番号は書かずに共有してください',
   mail: 'メールアドレスが含まれています。連絡先は書かずに共有してください',
   phone: '電話番号が含まれています。連絡先は書かずに共有してください',
@@ -22,6 +23,8 @@ export interface PersonFacts {
   name: string | null
   kana: string | null
   caseNo: string
+  /** The consulters and household members around the person (相談者・世帯員): named no more than they. */
+  household?: readonly { name: string | null; kana: string | null }[]
 }
 
 /**
@@ -54,7 +57,7 @@ const numeric = (folded: string) => folded.replace(DASHES, '-')
  * The pieces of a name that identify the person: the whole name and kana, and each part of
  * them (family name, given name) long enough not to be an ordinary word.
  */
-function nameTokens(person: PersonFacts): string[] {
+function nameTokens(person: Pick<PersonFacts, 'name' | 'kana'>): string[] {
   const tokens: string[] = []
   const add = (value: string | null, minPart: number) => {
     if (!value) return
@@ -79,6 +82,7 @@ export function findIdentifying(text: string, person: PersonFacts): Identifying 
   const folded = fold(text)
   const names = compact(folded)
   if (nameTokens(person).some((t) => names.includes(t))) return 'name'
+  if (person.household?.some((p) => nameTokens(p).some((t) => names.includes(t)))) return 'household'
   const digits = numeric(folded)
   const caseNo = numeric(fold(person.caseNo))
   if (caseNo && digits.includes(caseNo)) return 'caseNo'

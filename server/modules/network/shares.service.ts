@@ -8,6 +8,7 @@ import { writeAudit } from '../../platform/audit.ts'
 import type { AppDeps } from '../../platform/deps.ts'
 import { AppError, conflict, forbidden, refused } from '../../platform/errors.ts'
 import { caseRecords, FieldErrors } from '../cases/index.ts'
+import { namesOfCasePeople } from '../people/index.ts'
 import { findIdentifying, IDENTIFYING_MESSAGES } from './anonymity.ts'
 import { toShare } from './network.dto.ts'
 import { mayWithdrawShare, requireNetworkReader, requireSharer } from './network.policy.ts'
@@ -55,9 +56,11 @@ export function createSharesService({ db, clock }: Pick<AppDeps, 'db' | 'clock'>
           errors.add('caseId', ALREADY_SHARED)
         }
         if (theCase) {
+          // Read inside the case's scope (above); used for the check only, never stored or returned.
+          const household = await namesOfCasePeople(tx, actor.tenantId, theCase.id)
           for (const field of SHARED_TEXT_FIELDS) {
             const text = input[field]
-            const found = text ? findIdentifying(text, theCase) : null
+            const found = text ? findIdentifying(text, { ...theCase, household }) : null
             if (found) errors.add(field, IDENTIFYING_MESSAGES[found])
           }
         }

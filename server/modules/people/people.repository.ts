@@ -47,6 +47,14 @@ export async function findPeopleOfCase(db: Db, tenantId: string, caseId: string)
   return withPhones(db, tenantId, rows)
 }
 
+/** Only the names of a case's people, for checks that must not let them through (anonymised summaries). */
+export async function findNamesOfCase(db: Db, tenantId: string, caseId: string) {
+  return db
+    .select({ name: casePeople.name, kana: casePeople.kana })
+    .from(casePeople)
+    .where(and(eq(casePeople.tenantId, tenantId), eq(casePeople.caseId, caseId)))
+}
+
 export async function findPerson(
   db: Db,
   tenantId: string,
