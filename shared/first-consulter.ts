@@ -1,4 +1,5 @@
 import type { Counterpart, FirstConsulter, Relationship } from './codes.ts'
+import { counterpartOf } from './counterpart.ts'
 
 /**
  * Who opened a case and who a contact was with are two code lists that say nearly the same
@@ -14,19 +15,7 @@ export function firstConsulterOfCounterpart(counterpart: Counterpart): FirstCons
   return counterpart
 }
 
-const FAMILY: ReadonlySet<Relationship> = new Set([
-  'mother',
-  'father',
-  'sibling',
-  'spouse',
-  'grandparent',
-  'child',
-  'other_relative',
-])
-
-/** The first consulter of a case opened by someone of this 続柄. */
+/** The first consulter of a case opened by someone of this 続柄: agency staff are 関係機関. */
 export function firstConsulterOfRelationship(relationship: Relationship): FirstConsulter {
-  if (relationship === 'self') return 'self'
-  if (FAMILY.has(relationship)) return 'family'
-  return relationship === 'agency_staff' ? 'agency' : 'other'
+  return relationship === 'agency_staff' ? 'agency' : counterpartOf(relationship)
 }

@@ -31,6 +31,7 @@ import {
 } from './common.ts'
 import { contact, contactFields } from './contacts.ts'
 import { defineContract } from './define.ts'
+import { person, personFields } from './people.ts'
 
 const wardCode = textInput().trim().min(1).max(40).describe('Ward code (see /api/wards)')
 
@@ -212,12 +213,19 @@ export const createCase = defineContract({
   body: caseFields.extend({
     firstConsulter: caseFields.shape.firstConsulter
       .nullish()
-      .describe('相談者; derived from who called when omitted (the first contact’s 対象)'),
+      .describe(
+        '相談者; derived from who called when omitted (the consulter’s 続柄, else the first contact’s 対象)',
+      ),
     wardRoute: z
       .enum(['ward_section', 'agency'], { error: '新規ケース経路を選択してください' })
       .nullish()
       .describe(
         '新規ケース経路 of a case opened at a ward centre (required there): ward_section | agency; not for the window',
+      ),
+    consulter: personFields
+      .nullish()
+      .describe(
+        'Who called, when someone around the person (or the person, 本人, to keep their phone): added to the case’s people and named by the first contact; 相談者 and 対象 follow from its 続柄 unless given',
       ),
     firstContact: firstContactFields
       .nullish()
@@ -227,6 +235,7 @@ export const createCase = defineContract({
   }),
   response: caseDetail.extend({
     firstContact: contact.nullable().describe('The first contact as stored; null when none was sent'),
+    consulter: person.nullable().describe('The consulter as stored; null when none was sent'),
   }),
   status: 201,
 })

@@ -1,7 +1,14 @@
 import { and, count, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { reportSchema } from '../../../shared/contracts/reports.ts'
-import { auditLog, caseEvents, cases, contacts } from '../../db/schema/index.ts'
+import {
+  auditLog,
+  caseEvents,
+  type casePeople,
+  type casePersonPhones,
+  cases,
+  contacts,
+} from '../../db/schema/index.ts'
 import { createTestContext, type Session, type TestCity, type TestContext } from '../../test/harness.ts'
 import { fieldsOf, intake } from '../cases/test-support.ts'
 
@@ -15,6 +22,20 @@ beforeAll(async () => {
 })
 afterAll(() => ctx.close())
 
+/** The mother of the issue's story: she calls about her 45-year-old son. */
+const mother = {
+  relationship: 'mother',
+  name: '山田 花子',
+  kana: 'やまだ はなこ',
+  age: 72,
+  livesWith: true,
+  phones: [{ label: 'home', number: '０７５（１２３）４５６７' }],
+  bestTime: '平日の午前',
+  mayNameCity: false,
+  mayLeaveMessage: false,
+  keepFromPerson: true,
+}
+
 const firstCall = {
   time: '10:15',
   method: 'phone',
@@ -25,7 +46,15 @@ const firstCall = {
 
 /** What a failed intake must not have left behind, per city. */
 async function stored(tenantId: string) {
-  const n = async (table: typeof cases | typeof contacts | typeof caseEvents | typeof auditLog) => {
+  const n = async (
+    table:
+      | typeof cases
+      | typeof contacts
+      | typeof caseEvents
+      | typeof auditLog
+      | typeof casePeople
+      | typeof casePersonPhones,
+  ) => {
     const [row] = await ctx.db.select({ n: count() }).from(table).where(eq(table.tenantId, tenantId))
     return row!.n
   }
@@ -260,5 +289,110 @@ describe('scope', () => {
     }
     const after = await stored(city.tenantId)
     expect({ ...after, audit: 0 }).toEqual({ ...before, audit: 0 })
+  })
+})
+
+describe('who called: a new consulter', () => {
+  it('adds the consulter with phone and cautions, names them in the first contact, and derives 相談者 and 対象', async () => {
+    const opened = await openIntake(window, {
+      firstConsulter: null,
+      age: 45,
+      name: null,
+      kana: null,
+      consulter: mother,
+    })
+    expect(opened).toMatchObject({ firstConsulter: 'family', household8050: true, contactCount: 1 })
+    expect(opened.consulter).toMatchObject({
+      caseId: opened.id,
+      personNo: 1,
+      relationship: 'mother',
+      consulter: true,
+      name: '山田 花子',
+      age: 72,
+      livesWith: true,
+      phones: [{ label: 'home', number: '０７５（１２３）４５６７', digits: '0751234567' }],
+      mayNameCity: false,
+      mayLeaveMessage: false,
+      keepFromPerson: true,
+    })
+    expect(opened.firstContact.counterpart).toBe('family')
+    const [row] = await ctx.db.select().from(contacts).where(eq(contacts.id, opened.firstContact.id))
+    expect(row!.personId).toBe(opened.consulter.id)
+    const people = (await window.get(`/api/cases/${opened.id}/people`)).json()
+    expect(people.map((p: { id: string }) => p.id)).toEqual([opened.consulter.id])
+    const audit = await ctx.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.tenantId, city.tenantId), eq(auditLog.recordId, opened.consulter.id)))
+    expect(audit.map((r) => r.action)).toContain('person.create')
+    expect(JSON.stringify(audit)).not.toContain('花子')
+    expect(JSON.stringify(audit)).not.toContain('4567')
+  })
+
+  it('an agency worker opens a case as 関係機関 with 対象 その他; the person themself as 本人', async () => {
+    const agency = await openIntake(window, {
+      firstConsulter: null,
+      consulter: { relationship: 'agency_staff', name: '包括 職員', phones: [{ number: '075-000-1111' }] },
+    })
+    expect([agency.firstConsulter, agency.firstContact.counterpart]).toEqual(['agency', 'other'])
+    const self = await openIntake(window, {
+      firstConsulter: null,
+      consulter: { relationship: 'self', phones: [{ label: 'mobile', number: '090-1234-5678' }] },
+    })
+    expect([self.firstConsulter, self.firstContact.counterpart]).toEqual(['self', 'self'])
+    // A stated 相談者 is kept.
+    const stated = await openIntake(window, { firstConsulter: 'other', consulter: mother })
+    expect([stated.firstConsulter, stated.firstContact.counterpart]).toEqual(['other', 'family'])
+  })
+
+  it('refuses a 対象 that contradicts the consulter’s 続柄, and writes nothing', async () => {
+    const before = await stored(city.tenantId)
+    const res = await window.post(
+      '/api/cases',
+      intake({ consulter: mother, firstContact: { ...firstCall, counterpart: 'self' } }),
+    )
+    expect(res.statusCode).toBe(400)
+    expect(fieldsOf(res.json())).toEqual(['firstContact.counterpart'])
+    expect(await stored(city.tenantId)).toEqual(before)
+  })
+
+  it('a bad phone number is a 400 under the consulter: no case, no contact, no person', async () => {
+    const before = await stored(city.tenantId)
+    const res = await window.post(
+      '/api/cases',
+      intake({ consulter: { ...mother, phones: [{ label: 'home', number: '075-12' }] } }),
+    )
+    expect(res.statusCode).toBe(400)
+    expect(fieldsOf(res.json())).toEqual(['consulter.phones.0.number'])
+    expect(JSON.stringify(res.json())).not.toContain('075-12')
+    expect(await stored(city.tenantId)).toEqual(before)
+  })
+
+  it('refuses NUL and lone surrogates in each text field of the consulter; keeps zero-width and full-width text', async () => {
+    const before = await stored(city.tenantId)
+    for (const field of ['name', 'bestTime', 'address', 'mail']) {
+      for (const bad of ['a\u0000b', 'a\uDC00b']) {
+        const res = await window.post('/api/cases', intake({ consulter: { ...mother, [field]: bad } }))
+        expect(res.statusCode, `${field} ${JSON.stringify(bad)}`).toBe(400)
+        expect(fieldsOf(res.json())).toEqual([`consulter.${field}`])
+      }
+    }
+    const phone = await window.post(
+      '/api/cases',
+      intake({ consulter: { ...mother, phones: [{ number: '075\u0000123' }] } }),
+    )
+    expect(fieldsOf(phone.json())).toEqual(['consulter.phones.0.number'])
+    expect(await stored(city.tenantId)).toEqual(before)
+    const text = 'ＹＡＭＡＤＡ\u200b　花子'
+    const opened = await openIntake(window, { consulter: { ...mother, name: text, bestTime: text } })
+    expect(opened.consulter).toMatchObject({ name: text, bestTime: text })
+  })
+
+  it('another ward’s coordinator sees neither the consulter nor the case (404)', async () => {
+    const kita = await city.as('ward_coordinator', { ward: 'kita' })
+    const opened = await openIntake(kita, { wardRoute: 'agency', consulter: mother })
+    const sakyo = await city.as('ward_coordinator', { ward: 'sakyo' })
+    expect((await sakyo.get(`/api/cases/${opened.id}/people`)).statusCode).toBe(404)
+    expect((await kita.get(`/api/cases/${opened.id}/people`)).json()).toHaveLength(1)
   })
 })
