@@ -5,18 +5,19 @@
 // second city, while another city's case list is requested through the app (latency-probe.ts).
 // Prints figures against the targets with PASS/MISS and always exits 0. PGlite runs twice: with
 // fsync on, as the product runs, and with fsync off (PGlite's own default) to show what
-// durability costs.
+// durability costs. Then the search box at 100,000 cases (search-bench.ts; BENCH_ONLY=search runs
+// only that).
 import { fork } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { fileURLToPath } from 'node:url'
-import pg from 'pg'
+import { freshDatabase } from './fresh-database.ts'
 import { generateLedger } from './generate-ledger.ts'
 import type { ChildJob, ChildResult } from './import-child.ts'
 import { ledgerAsWorkbook } from './ledger-xlsx.ts'
+import { runSearchBench } from './search-bench.ts'
 
 const TARGETS = {
   rowsPerSecond: 5_000,
@@ -72,32 +73,6 @@ function runChild(job: ChildJob): Promise<ChildResult> {
       else resolve(reply)
     })
   })
-}
-
-/** A database of its own on the server the URL names; dropped by the returned function. */
-async function freshDatabase(serverUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `yorisoi_bench_${randomBytes(4).toString('hex')}`
-  const admin = new pg.Client({ connectionString: serverUrl })
-  await admin.connect()
-  try {
-    await admin.query(`create database ${name}`)
-  } finally {
-    await admin.end()
-  }
-  const url = new URL(serverUrl)
-  url.pathname = `/${name}`
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const client = new pg.Client({ connectionString: serverUrl })
-      await client.connect()
-      try {
-        await client.query(`drop database if exists ${name} with (force)`)
-      } finally {
-        await client.end()
-      }
-    },
-  }
 }
 
 function printDetails(o: Outcome) {
@@ -189,6 +164,11 @@ function table(outcomes: Outcome[]) {
 }
 
 async function main() {
+  // BENCH_ONLY=search: only the search box at 100,000 cases (search-bench.ts), quick to rerun.
+  if (process.env.BENCH_ONLY === 'search') {
+    await runSearchBench()
+    return
+  }
   const work = mkdtempSync(join(tmpdir(), 'yorisoi-bench-'))
   const outcomes: Outcome[] = []
   try {
@@ -252,6 +232,8 @@ async function main() {
     rmSync(work, { recursive: true, force: true })
   }
   table(outcomes)
+  const search = await runSearchBench()
+  console.log(`\n  ${search.join('\n  ')}`)
 }
 
 main().catch((error: unknown) => {

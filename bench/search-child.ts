@@ -1,0 +1,127 @@
+// The search benchmark's child (forked by bench/search-bench.ts, with the same V8 flags as the
+// product): open the store, migrate, seed SEARCH_CASES cases with their consulters and phones, then
+// time the case list's search as a window counsellor uses it — listCases, the service the route
+// calls, with its transaction and audit row — over a mix of what staff type into the search box.
+// The job comes as JSON in argv[2]; the result goes back over IPC.
+import { randomBytes } from 'node:crypto'
+import { performance } from 'node:perf_hooks'
+import { and, eq } from 'drizzle-orm'
+import { openDatabase } from '../server/db/client.ts'
+import { migrateDatabase } from '../server/db/migrate.ts'
+import { accounts, orgUnits } from '../server/db/schema/index.ts'
+import { listCases } from '../server/modules/cases/read-cases.ts'
+import { ensureCity } from '../server/modules/tenancy/reference-city.ts'
+import type { Actor } from '../server/platform/actor.ts'
+import { systemClock } from '../server/platform/clock.ts'
+import { caseNoOf, mailOf, motherDigitsOf, seedSearchCity } from './search-seed.ts'
+
+export interface SearchJob {
+  /** postgres://… for PostgreSQL; otherwise PGlite in dataDir. */
+  url?: string
+  dataDir?: string
+  /** Rounds over the query mix (each round asks every kind once). */
+  rounds: number
+  /** The city's size (SEARCH_CASES unless the run asks for fewer). */
+  cases: number
+}
+
+export interface SearchResult {
+  error?: string
+  seedMs: number
+  cases: number
+  /** Latencies per kind of query, ms. */
+  byKind: Record<string, number[]>
+  /** How many cases each kind's first query found (a sanity check: none is 0). */
+  found: Record<string, number>
+}
+
+const TENANT = 'searchbench'
+const toFullWidth = (s: string) =>
+  s.replace(/[0-9()-]/g, (c) => (c === '-' ? '－' : String.fromCharCode(c.charCodeAt(0) + 0xfee0)))
+
+/** A window counsellor's phone number as typed: ０７５（１２３）４５６７. */
+const fullWidthPhone = (digits: string) =>
+  toFullWidth(`${digits.slice(0, 3)}(${digits.slice(3, 6)})${digits.slice(6)}`)
+
+/** What staff type, by kind; round r picks the r-th of each list (varied, so no one plan is cached). */
+function queryOf(kind: string, r: number, cases: number): string {
+  const i = 1 + ((r * 7919 + 13) % cases) // a window case (i % 10 < 7) most of the time
+  switch (kind) {
+    case 'name kanji':
+      return ['加藤 直樹', '髙橋', '渡辺 健太', '佐々木', '山崎 誠', '斉藤'][r % 6]!
+    case 'katakana':
+      return ['カトウ', 'カトウナオキ', 'ワタナベ ケンタ', 'ササキ', 'ヤマザキ', 'アオキ サチコ'][r % 6]!
+    case 'kana 1 char':
+      return ['ア', 'か', 'さ', 'ヤ', 'い', 'ワ'][r % 6]!
+    case 'phone full-width':
+      return fullWidthPhone(motherDigitsOf(i))
+    case 'case number':
+      return caseNoOf(i)
+    case 'mail':
+      return mailOf(i - (i % 3) || 3)
+    default:
+      throw new Error(kind)
+  }
+}
+const KINDS = ['name kanji', 'katakana', 'kana 1 char', 'phone full-width', 'case number', 'mail']
+
+async function main(job: SearchJob): Promise<SearchResult> {
+  const handle = await openDatabase(job.url ? { url: job.url } : { dataDir: job.dataDir, fsync: false })
+  try {
+    const db = handle.db
+    await migrateDatabase(handle)
+    await ensureCity(db, { id: TENANT, name: '検索計測市' })
+    const started = performance.now()
+    await seedSearchCity(db, TENANT, job.cases)
+    const seedMs = performance.now() - started
+
+    const [unit] = await db
+      .select()
+      .from(orgUnits)
+      .where(and(eq(orgUnits.tenantId, TENANT), eq(orgUnits.kind, 'window')))
+    const loginId = `search${randomBytes(3).toString('hex')}`
+    const [account] = await db
+      .insert(accounts)
+      .values({ tenantId: TENANT, loginId, name: '計測用 窓口', role: 'window_counsellor', unitId: unit!.id })
+      .returning()
+    const actor: Actor = {
+      tenantId: TENANT,
+      accountId: account!.id,
+      loginId,
+      name: account!.name,
+      role: 'window_counsellor',
+      unitId: unit!.id,
+      unitKind: 'window',
+      unitName: unit!.name,
+      wardCode: null,
+      cityName: '検索計測市',
+      clientAddress: '127.0.0.1',
+    }
+    const deps = { db, clock: systemClock }
+    const search = (q: string) =>
+      listCases(deps, actor, { q, order: 'desc', page: 1, pageSize: 50 } as Parameters<typeof listCases>[2])
+
+    const found: Record<string, number> = {}
+    for (const kind of KINDS) found[kind] = (await search(queryOf(kind, 0, job.cases))).total // and warm-up
+    const byKind: Record<string, number[]> = Object.fromEntries(KINDS.map((k) => [k, []]))
+    for (let r = 1; r <= job.rounds; r++) {
+      for (const kind of KINDS) {
+        const t = performance.now()
+        await search(queryOf(kind, r, job.cases))
+        byKind[kind]!.push(performance.now() - t)
+      }
+    }
+    return { seedMs, cases: job.cases, byKind, found }
+  } finally {
+    await handle.close()
+  }
+}
+
+const job = JSON.parse(process.argv[2] ?? '{}') as SearchJob
+main(job).then(
+  (result) => process.send?.(result),
+  (error: unknown) =>
+    process.send?.({
+      error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    } as SearchResult),
+)
