@@ -58,7 +58,7 @@ test('a counsellor opens a case, fixes a wrong date, records contacts and hands 
 
   await test.step('two contacts', async () => {
     for (const [method, counterpart, text] of [
-      ['電話', '家族・親族', '母親より電話。本人の生活の様子を聞き取った。'],
+      ['電話', '家族・親族（登録のない方）', '母親より電話。本人の生活の様子を聞き取った。'],
       ['面談', '本人', '本人と面談。次回の約束をした。'],
     ] as const) {
       await page.getByRole('button', { name: '対応を記録', exact: true }).click()

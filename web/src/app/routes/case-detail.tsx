@@ -8,10 +8,12 @@ import { useCase } from '../../features/cases/api/get-case.ts'
 import { CaseActions } from '../../features/cases/components/case-actions.tsx'
 import { CaseHistory } from '../../features/cases/components/case-history.tsx'
 import { CaseOverview } from '../../features/cases/components/case-overview.tsx'
+import { Household8050Badge } from '../../features/cases/components/household-8050-badge.tsx'
 import { ContactForm } from '../../features/contacts/components/contact-form.tsx'
 import { ContactTimeline } from '../../features/contacts/components/contact-timeline.tsx'
 import { WardPanel } from '../../features/handovers/components/ward-panel.tsx'
 import { CaseMeetingsPanel } from '../../features/meetings/components/case-meetings-panel.tsx'
+import { PeoplePanel } from '../../features/people/components/people-panel.tsx'
 import { ReferralsPanel } from '../../features/resources/components/referrals-panel.tsx'
 import { useMe, worksOnCases } from '../../lib/session.ts'
 import { RequireCaseReader } from '../require-role.tsx'
@@ -52,6 +54,7 @@ function CaseDetailPage() {
   return (
     <>
       <PageHeading title={`ケース ${c.caseNo}${c.name ? `（${c.name}）` : ''}`} />
+      {c.household8050 && <Household8050Badge />}
       {/* Always rendered, so that messages put into it are announced. */}
       <div role="status" className="mb-6 empty:hidden">
         {flash && (
@@ -71,6 +74,7 @@ function CaseDetailPage() {
         )}
       </section>
 
+      <PeoplePanel c={c} canWrite={intake} />
       <WardPanel c={c} />
       <CaseMeetingsPanel c={c} />
       <SupportPanel c={c} />

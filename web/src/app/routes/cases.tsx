@@ -30,6 +30,9 @@ function parseSearch(raw: Record<string, unknown>): CasesSearch {
     const value = raw[key]
     if (typeof value === 'string' && value.trim() !== '') out[key] = value
   }
+  // The router reads ?flag8050=true as JSON (a boolean); the API takes the text.
+  if (raw.flag8050 === true || raw.flag8050 === 'true') out.flag8050 = 'true'
+  else delete out.flag8050
   if ((CASE_SORTS as readonly unknown[]).includes(raw.sort)) out.sort = raw.sort as CaseSort
   if (raw.order === 'asc' || raw.order === 'desc') out.order = raw.order
   const page = Number(raw.page)

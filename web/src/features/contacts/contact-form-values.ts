@@ -8,7 +8,10 @@ export interface ContactFormValues {
   contactedOn: string
   time: string
   method: string
+  /** 対象 when no person is picked (本人 without a record, a relative not listed, an agency). */
   counterpart: string
+  /** 相手: one of the case's people; 対象 then follows from their 続柄 on the server. */
+  personId: string
   staffId: string
   minutes: string
   summary: string
@@ -23,6 +26,7 @@ export function emptyContactValues(): ContactFormValues {
     time: '',
     method: '',
     counterpart: '',
+    personId: '',
     staffId: '',
     minutes: '',
     summary: '',
@@ -38,6 +42,7 @@ export function valuesFromContact(c: Contact): ContactFormValues {
     time: c.time ?? '',
     method: c.method,
     counterpart: c.counterpart,
+    personId: c.personId ?? '',
     staffId: c.staffId ?? '',
     minutes: c.minutes === null ? '' : String(c.minutes),
     summary: c.summary ?? '',
@@ -54,7 +59,9 @@ export function contactBody(v: ContactFormValues): ContactBody {
     contactedOn: v.contactedOn,
     time: textOrNull(v.time),
     method: v.method as ContactMethod,
-    counterpart: v.counterpart as Counterpart,
+    // With a person picked, the server derives 対象; sending none avoids a stale contradiction.
+    counterpart: v.personId ? null : (v.counterpart as Counterpart),
+    personId: v.personId || null,
     staffId: v.staffId || null,
     // Sent as typed: the server coerces and names a non-number in its error.
     minutes: textOrNull(v.minutes),
@@ -85,7 +92,7 @@ export function checkContact(v: ContactFormValues): Record<string, string> {
   const fields: Record<string, string> = {}
   if (!v.contactedOn.trim()) fields.contactedOn = '対応日を入力してください'
   if (!v.method) fields.method = '手法を選択してください'
-  if (!v.counterpart) fields.counterpart = '対象を選択してください'
+  if (!v.counterpart && !v.personId) fields.counterpart = '相手を選択してください'
   if (v.nextStepDueTime.trim() && !v.nextStepDueOn.trim())
     fields.nextStepDueTime = '時刻を入れるときは、次の対応の期日も入力してください'
   return fields

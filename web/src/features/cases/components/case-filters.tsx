@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react'
 import { AGE_BANDS, CASE_STATUSES, FIRST_CONSULTERS, URGENCIES } from '../../../../../shared/codes.ts'
 import { Button } from '../../../components/ui/button.tsx'
+import { CheckboxField } from '../../../components/ui/choice-group.tsx'
 import { DateField } from '../../../components/ui/date-field.tsx'
 import { SelectField } from '../../../components/ui/select-field.tsx'
 import { TextField } from '../../../components/ui/text-field.tsx'
@@ -17,6 +18,7 @@ export const FILTER_KEYS = [
   'staffId',
   'openedFrom',
   'openedTo',
+  'flag8050',
 ] as const
 export type FilterKey = (typeof FILTER_KEYS)[number]
 export type CaseFilterValues = Partial<Record<FilterKey, string>>
@@ -131,6 +133,15 @@ export function CaseFilters({ initial, onApply, errors }: CaseFiltersProps) {
             value={v('openedTo')}
             onValueChange={set('openedTo')}
             error={errors.openedTo}
+          />
+        </div>
+        <div className="mt-6">
+          <CheckboxField
+            id="flag8050"
+            label="8050世帯のみ"
+            support="本人が40歳以上で、70歳以上または介護・支援機関の関わる親と同居しているケース"
+            checked={values.flag8050 === 'true'}
+            onCheckedChange={(on) => setValues((v) => ({ ...v, flag8050: on ? 'true' : undefined }))}
           />
         </div>
         <div className="mt-6 flex flex-wrap gap-4">

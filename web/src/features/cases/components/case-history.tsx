@@ -12,6 +12,8 @@ import { formatInstant } from '../../../../../shared/dates.ts'
 import { Loading, QueryError } from '../../../components/ui/query-state.tsx'
 import { HISTORY_FIELD_LABELS, historyValue } from '../../../lib/field-labels.ts'
 import { useStaff, useUnits, useWardName } from '../../../lib/reference-data.ts'
+import { usePeople } from '../../people/api/list-people.ts'
+import { personTitle } from '../../people/person-labels.ts'
 import { useCase } from '../api/get-case.ts'
 import { useCaseHistory } from '../api/get-case-history.ts'
 
@@ -61,6 +63,7 @@ const WARD_FIELD_LABELS: Record<string, string> = {
   'referral.outcome': '結果',
   'referral.outcomeOn': '結果の日付',
   'referral.note': 'メモ',
+  'contact.personId': '相手',
 }
 const WARD_CODED: Record<string, CodeList<string>> = {
   wardRoute: NEW_CASE_ROUTES,
@@ -80,12 +83,17 @@ export function CaseHistory({ caseId }: { caseId: string }) {
   const units = useUnits()
   // The staff list holds only the reader's own side; the case names its current lead worker.
   const current = useCase(caseId).data
+  const people = usePeople(caseId).data
   // Contact changes come as `contact.<field>`; they share labels and codes with the contact form.
   const bare = (field: string) => field.replace(/^contact\./, '')
   const readable = (field: string, value: string | null) => {
     const key = bare(field)
     if (key === 'staffId' && value)
       return staff.data?.find((s) => s.id === value)?.name ?? '（一覧にない職員）'
+    if (key === 'personId' && value) {
+      const person = people?.find((p) => p.id === value)
+      return person ? personTitle(person) : '（削除された相手）'
+    }
     // The meeting's lead is stored by id: show the organisation's or the worker's name.
     if (field === 'leadUnitId' && value)
       return units.data?.find((u) => u.id === value)?.name ?? '（一覧にない組織）'

@@ -6,6 +6,7 @@ import { formatWareki } from '../../../../../shared/dates.ts'
 import { matchLabel } from '../../../../../shared/search-match.ts'
 import { EmptyRow, SortableTh, type SortOrder, Table, Td, Th } from '../../../components/ui/table.tsx'
 import { useWardName } from '../../../lib/reference-data.ts'
+import { Household8050Badge } from './household-8050-badge.tsx'
 
 export type CaseSort = (typeof CASE_SORTS)[number]
 
@@ -93,7 +94,10 @@ export function CaseTable({
                 </span>
               )}
             </Td>
-            <Td>{labelOf(AGE_BANDS, c.ageBand)}</Td>
+            <Td>
+              {labelOf(AGE_BANDS, c.ageBand)}
+              {c.household8050 && <Household8050Badge compact />}
+            </Td>
             <Td>{c.ward ? wardName(c.ward) : '不明'}</Td>
             <Td>
               <UrgencyText urgency={c.urgency} />

@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react'
-import { CONTACT_METHODS, COUNTERPARTS } from '../../../../../shared/codes.ts'
+import { CONTACT_METHODS } from '../../../../../shared/codes.ts'
 import type { Contact } from '../../../../../shared/contracts/contacts.ts'
 import { Button } from '../../../components/ui/button.tsx'
 import { RadioGroup } from '../../../components/ui/choice-group.tsx'
@@ -12,6 +12,7 @@ import { CONTACT_FIELD_LABELS as L } from '../../../lib/field-labels.ts'
 import { type FormErrors, formErrorsFrom, noErrors, summaryOf, textOrNull } from '../../../lib/form-errors.ts'
 import { optionsOf } from '../../../lib/options.ts'
 import { useStaff } from '../../../lib/reference-data.ts'
+import { usePeople } from '../../people/api/list-people.ts'
 import { useAddContact } from '../api/add-contact.ts'
 import { useCorrectContact } from '../api/correct-contact.ts'
 import {
@@ -22,9 +23,19 @@ import {
   emptyContactValues,
   valuesFromContact,
 } from '../contact-form-values.ts'
+import { derivedCounterpart, partyChoices, partyFrom, partyValue } from '../contact-party.ts'
 import { NextStepDueFields } from './next-step-due-fields.tsx'
 
-const labels = { ...L, reason: '訂正の理由' }
+// 相手 is asked instead of 対象: the person picked decides 対象 (shared/counterpart.ts).
+const labels = { ...L, counterpart: '相手', reason: '訂正の理由' }
+
+/** A field error about the person belongs to the 相手 choice, which is where it is made. */
+function errorsFrom(error: unknown): FormErrors {
+  const errors = formErrorsFrom(error, [...Object.keys(labels), 'personId'])
+  const { personId, ...fields } = errors.fields
+  if (personId) fields.counterpart ??= personId
+  return { ...errors, fields }
+}
 
 export interface ContactFormProps {
   caseId: string
@@ -43,6 +54,8 @@ export function ContactForm({ caseId, contact, onDone, onCancel }: ContactFormPr
   const [reason, setReason] = useState('')
   const [errors, setErrors] = useState<FormErrors>(noErrors)
   const staff = useStaff()
+  const people = usePeople(caseId)
+  const derived = derivedCounterpart(values, people.data ?? [])
   const add = useAddContact(caseId)
   const correct = useCorrectContact(caseId, contact?.id ?? '')
   const pending = add.isPending || correct.isPending
@@ -53,7 +66,7 @@ export function ContactForm({ caseId, contact, onDone, onCancel }: ContactFormPr
     const local = checkContact(values)
     if (Object.keys(local).length > 0) return setErrors({ fields: local })
     setErrors(noErrors)
-    const onError = (error: unknown) => setErrors(formErrorsFrom(error, Object.keys(labels)))
+    const onError = (error: unknown) => setErrors(errorsFrom(error))
     if (!contact) {
       add.mutate(contactBody(values), {
         onSuccess: () => {
@@ -105,11 +118,16 @@ export function ContactForm({ caseId, contact, onDone, onCancel }: ContactFormPr
       />
       <RadioGroup
         id={idOf('counterpart')}
-        legend={L.counterpart}
+        legend={labels.counterpart}
         required
-        choices={optionsOf(COUNTERPARTS)}
-        value={values.counterpart}
-        onValueChange={set('counterpart')}
+        support={
+          derived
+            ? `対象：${derived}（相手から自動で決まります）`
+            : '対象（本人・家族・親族・その他）は相手から決まります'
+        }
+        choices={partyChoices(people.data ?? [])}
+        value={partyValue(values)}
+        onValueChange={(choice) => setValues((v) => ({ ...v, ...partyFrom(choice) }))}
         error={errors.fields.counterpart}
       />
       <SelectField

@@ -25,7 +25,8 @@ function ContactEntry({
     <li className="border-l-4 border-key-900 pl-4">
       <article aria-labelledby={headingId}>
         <h3 id={headingId} className="text-std-18B-160">
-          {when}　{labelOf(CONTACT_METHODS, contact.method)}（{labelOf(COUNTERPARTS, contact.counterpart)}）
+          {when}　{labelOf(CONTACT_METHODS, contact.method)}（{labelOf(COUNTERPARTS, contact.counterpart)}
+          {contact.personName && `：${contact.personName}`}）
         </h3>
         <p className="text-std-16N-170 text-solid-gray-800">
           担当者：{contact.staffName ?? '未設定'}

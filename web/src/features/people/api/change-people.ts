@@ -1,0 +1,41 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import type { BodyOf } from '../../../../../shared/contracts/define.ts'
+import { addPerson, deletePerson, updatePerson } from '../../../../../shared/contracts/people.ts'
+import { callApi } from '../../../lib/api-client.ts'
+import { peopleKey } from './list-people.ts'
+
+/** After any change: the people, and the case (its 8050 flag) and lists that show it. */
+function useRefresh(caseId: string) {
+  const queryClient = useQueryClient()
+  return () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: peopleKey(caseId) }),
+      queryClient.invalidateQueries({ queryKey: ['cases'] }),
+    ])
+}
+
+export function useAddPerson(caseId: string) {
+  const refresh = useRefresh(caseId)
+  return useMutation({
+    mutationFn: (body: BodyOf<typeof addPerson>) => callApi(addPerson, { params: { id: caseId }, body }),
+    onSuccess: refresh,
+  })
+}
+
+export function useUpdatePerson(caseId: string, personId: string) {
+  const refresh = useRefresh(caseId)
+  return useMutation({
+    mutationFn: (body: BodyOf<typeof updatePerson>) =>
+      callApi(updatePerson, { params: { id: caseId, personId }, body }),
+    onSuccess: refresh,
+  })
+}
+
+export function useDeletePerson(caseId: string, personId: string) {
+  const refresh = useRefresh(caseId)
+  return useMutation({
+    mutationFn: (version: number) =>
+      callApi(deletePerson, { params: { id: caseId, personId }, body: { version } }),
+    onSuccess: refresh,
+  })
+}
