@@ -1,6 +1,5 @@
 import { createRoute, Link } from '@tanstack/react-router'
-import { useState } from 'react'
-import { Button } from '../../components/ui/button.tsx'
+import { useEffect, useRef, useState } from 'react'
 import { PageHeading } from '../../components/ui/page-heading.tsx'
 import { Loading, QueryError } from '../../components/ui/query-state.tsx'
 import { SupportPanel } from '../../features/accompaniment/components/support-panel.tsx'
@@ -9,8 +8,8 @@ import { CaseActions } from '../../features/cases/components/case-actions.tsx'
 import { CaseHistory } from '../../features/cases/components/case-history.tsx'
 import { CaseOverview } from '../../features/cases/components/case-overview.tsx'
 import { Household8050Badge } from '../../features/cases/components/household-8050-badge.tsx'
-import { ContactForm } from '../../features/contacts/components/contact-form.tsx'
 import { ContactTimeline } from '../../features/contacts/components/contact-timeline.tsx'
+import { RecordContactPanel } from '../../features/contacts/components/record-contact-panel.tsx'
 import { WardPanel } from '../../features/handovers/components/ward-panel.tsx'
 import { CaseMeetingsPanel } from '../../features/meetings/components/case-meetings-panel.tsx'
 import { PeoplePanel } from '../../features/people/components/people-panel.tsx'
@@ -34,8 +33,15 @@ function CaseDetailPage() {
   const detail = useCase(id)
   // Lead workers read the case and log their support; intake and contacts stay with the window and ward.
   const intake = worksOnCases(useMe())
-  const [flash, setFlash] = useState('')
-  const [recording, setRecording] = useState(false)
+  // A count with the text, so that the same message twice (two contacts in a row) moves focus again.
+  const [flash, setFlashState] = useState({ text: '', n: 0 })
+  const setFlash = (text: string) => setFlashState((f) => ({ text, n: f.n + 1 }))
+  const flashRef = useRef<HTMLDivElement>(null)
+  // After a save the form closes: the message takes focus, so it is in view and keyboard users
+  // carry on from there rather than from the top of the page.
+  useEffect(() => {
+    if (flash.n > 0) flashRef.current?.focus()
+  }, [flash.n])
 
   if (detail.isPending) return <Loading what="ケース" />
   if (detail.error) {
@@ -56,11 +62,14 @@ function CaseDetailPage() {
       <PageHeading title={`ケース ${c.caseNo}${c.name ? `（${c.name}）` : ''}`} />
       {c.household8050 && <Household8050Badge />}
       {/* Always rendered, so that messages put into it are announced. */}
-      <div role="status" className="mb-6 empty:hidden">
-        {flash && (
-          <p className="rounded-8 border-l-8 border-success-2 bg-green-50 p-4 text-std-16B-170">{flash}</p>
+      <div role="status" ref={flashRef} tabIndex={-1} className="mb-6 scroll-mt-4 empty:hidden">
+        {flash.text && (
+          <p className="rounded-8 border-l-8 border-success-2 bg-green-50 p-4 text-std-16B-170">
+            {flash.text}
+          </p>
         )}
       </div>
+      {intake && <RecordContactPanel caseId={c.id} onSaved={setFlash} />}
 
       <section aria-labelledby="case-basic" className="mb-12">
         <h2 id="case-basic" className="mb-4 text-std-24B-150">
@@ -84,25 +93,6 @@ function CaseDetailPage() {
         <h2 id="case-contacts" className="mb-4 text-std-24B-150">
           対応記録
         </h2>
-        {!intake ? null : recording ? (
-          <section aria-labelledby="contact-new" className="mb-8 rounded-8 border border-solid-gray-300 p-6">
-            <h3 id="contact-new" className="mb-6 text-std-20B-150">
-              対応を記録
-            </h3>
-            <ContactForm
-              caseId={c.id}
-              onDone={() => {
-                setRecording(false)
-                setFlash('対応を記録しました。')
-              }}
-              onCancel={() => setRecording(false)}
-            />
-          </section>
-        ) : (
-          <Button className="mb-8" onClick={() => setRecording(true)}>
-            対応を記録
-          </Button>
-        )}
         <ContactTimeline caseId={c.id} onChanged={intake ? setFlash : undefined} />
       </section>
 

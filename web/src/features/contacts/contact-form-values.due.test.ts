@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { checkContact, contactBody, emptyContactValues } from './contact-form-values.ts'
+import { checkContact, contactBody, emptyContactValues, presetFromLast } from './contact-form-values.ts'
 
 const filled = { ...emptyContactValues(), method: 'phone', counterpart: 'family' }
 
@@ -16,5 +16,19 @@ describe('the next step’s due date in the contact form', () => {
       nextStepDueOn: 'R8.12.1',
       nextStepDueTime: null,
     })
+  })
+})
+
+describe('a new contact starts from the last one', () => {
+  it('preselects the last contact’s method and counterpart (its person, when it named one), and nothing without one', () => {
+    const last = { method: 'visit', counterpart: 'self', personId: null } as Parameters<
+      typeof presetFromLast
+    >[0]
+    expect(presetFromLast(last)).toEqual({ method: 'visit', counterpart: 'self', personId: '' })
+    const withMother = { ...last!, counterpart: 'family', personId: 'p-1' } as Parameters<
+      typeof presetFromLast
+    >[0]
+    expect(presetFromLast(withMother)).toMatchObject({ counterpart: 'family', personId: 'p-1' })
+    expect(presetFromLast(undefined)).toEqual({})
   })
 })

@@ -52,6 +52,14 @@ export function valuesFromContact(c: Contact): ContactFormValues {
   }
 }
 
+/**
+ * What a new contact starts with, taken from the case's last one: staff mostly keep talking with
+ * the same person the same way, so 手法 and 相手 (or 対象) come preselected (and stay changeable).
+ */
+export function presetFromLast(last: Contact | undefined): Partial<ContactFormValues> {
+  return last ? { method: last.method, counterpart: last.counterpart, personId: last.personId ?? '' } : {}
+}
+
 type ContactBody = BodyOf<typeof addContact>
 
 export function contactBody(v: ContactFormValues): ContactBody {

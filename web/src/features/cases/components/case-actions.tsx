@@ -33,7 +33,10 @@ function actionsFor(c: CaseDetail, atWindow: boolean): Action[] {
   return ['reopen', 'correct']
 }
 
-/** The state-changing actions of a case; one form is open at a time. */
+/**
+ * The state-changing actions of a case, one form open at a time. All secondary: they are rarer
+ * than 対応を記録, which leads the page as its one primary button.
+ */
 export function CaseActions({ c, onDone }: { c: CaseDetail; onDone: (message: string) => void }) {
   const atWindow = useMe().role === 'window_counsellor'
   const [active, setActive] = useState<Action | null>(null)
@@ -61,11 +64,7 @@ export function CaseActions({ c, onDone }: { c: CaseDetail; onDone: (message: st
   return (
     <div className="flex flex-wrap gap-4">
       {actionsFor(c, atWindow).map((action) => (
-        <Button
-          key={action}
-          variant={action === 'correct' ? 'secondary' : 'primary'}
-          onClick={() => setActive(action)}
-        >
+        <Button key={action} variant="secondary" onClick={() => setActive(action)}>
           {TITLES[action]}
         </Button>
       ))}

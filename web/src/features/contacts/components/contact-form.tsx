@@ -43,13 +43,16 @@ export interface ContactFormProps {
   contact?: Contact
   onDone: () => void
   onCancel?: () => void
+  /** A new contact's starting values (the last contact's method and counterpart). */
+  preset?: Partial<ContactFormValues>
 }
 
 /** 対応を記録 and 訂正 share one form; a correction sends only what changed, with a reason. */
-export function ContactForm({ caseId, contact, onDone, onCancel }: ContactFormProps) {
+export function ContactForm({ caseId, contact, onDone, onCancel, preset }: ContactFormProps) {
   const prefix = contact ? `contact-${contact.id}-` : 'contact-'
   const idOf = (field: string) => `${prefix}${field}`
-  const [initial] = useState(() => (contact ? valuesFromContact(contact) : emptyContactValues()))
+  const fresh = () => ({ ...emptyContactValues(), ...preset })
+  const [initial] = useState(() => (contact ? valuesFromContact(contact) : fresh()))
   const [values, setValues] = useState<ContactFormValues>(initial)
   const [reason, setReason] = useState('')
   const [errors, setErrors] = useState<FormErrors>(noErrors)
@@ -70,7 +73,7 @@ export function ContactForm({ caseId, contact, onDone, onCancel }: ContactFormPr
     if (!contact) {
       add.mutate(contactBody(values), {
         onSuccess: () => {
-          setValues(emptyContactValues())
+          setValues(fresh())
           onDone()
         },
         onError,
