@@ -12,14 +12,22 @@ function todayReiwa(): string {
   return `R${y - 2018}.${m}.${d}`
 }
 
-test('a counsellor records a next step due today in 和暦 and finds it on the home page', async ({ page }) => {
+test('a counsellor records a next step due today in 和暦, from a form preset by the last contact, and finds it on the home page', async ({
+  page,
+}) => {
   await test.step('open a case', async () => {
     await logIn(page, accounts.counsellor)
     await page.goto('/cases/new')
     await page.getByRole('radio', { name: '家族・親族' }).check()
     await page.getByLabel('氏名').fill(personName)
     await page.getByLabel('居住区').selectOption({ label: '北区' })
+    await page.getByRole('radio', { name: '電話', exact: true }).check()
+    await page.getByLabel('相談の内容').fill('母親から電話。')
     await page.getByRole('button', { name: '受付を登録する' }).click()
+    await page
+      .getByRole('region', { name: /受付を登録しました/ })
+      .getByRole('link', { name: 'ケースを開く' })
+      .click()
     await expect(page.getByRole('heading', { level: 1, name: new RegExp(personName) })).toBeVisible()
   })
 
@@ -30,8 +38,9 @@ test('a counsellor records a next step due today in 和暦 and finds it on the h
     expect(recordBox!.y).toBeLessThan(basicsBox!.y)
     await record.click()
     const form = page.getByRole('region', { name: '対応を記録' })
-    await form.getByRole('radio', { name: '電話', exact: true }).check()
-    await form.getByRole('radio', { name: '家族・親族', exact: true }).check()
+    // Preselected from the last contact (the intake call): a phone call with the family.
+    await expect(form.getByRole('radio', { name: '電話', exact: true })).toBeChecked()
+    await expect(form.getByRole('radio', { name: /^家族・親族/ })).toBeChecked()
     await form.locator('#contact-nextStep').fill('母に折り返し電話')
     const due = form.getByLabel('次の対応の期日')
     await due.fill('R8.2.30')
