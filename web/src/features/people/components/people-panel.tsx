@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { CARE_KINDS, labelOf } from '../../../../../shared/codes.ts'
 import type { CaseDetail } from '../../../../../shared/contracts/cases.ts'
 import type { Person } from '../../../../../shared/contracts/people.ts'
@@ -7,7 +7,7 @@ import { ConfirmPanel } from '../../../components/ui/confirm-panel.tsx'
 import { type DescriptionItem, DescriptionList } from '../../../components/ui/description-list.tsx'
 import { Notice } from '../../../components/ui/notice.tsx'
 import { Loading, QueryError } from '../../../components/ui/query-state.tsx'
-import { formErrorsFrom } from '../../../lib/form-errors.ts'
+import { isApiError } from '../../../lib/api-error.ts'
 import { useWardName } from '../../../lib/reference-data.ts'
 import { focusSoon } from '../../resources/focus-soon.ts'
 import { useDeletePerson } from '../api/change-people.ts'
@@ -54,7 +54,7 @@ function PersonEntry({
     <li className="border-l-4 border-key-900 pl-4">
       <article aria-labelledby={headingId} className="flex flex-col gap-4">
         <h3 id={headingId} tabIndex={-1} className="text-std-20B-150">
-          {title}
+          {title}{' '}
           <span className="ml-3 rounded-4 border-2 border-solid-gray-600 px-2 text-std-16B-170">
             {p.consulter ? '相談者' : '世帯員'}
           </span>
@@ -90,10 +90,13 @@ function PersonEntry({
               setDeleteError('')
               remove.mutate(p.version, {
                 onSuccess: () => onChanged(`「${title}」を削除しました。`),
-                onError: (error) => {
-                  const e = formErrorsFrom(error, [])
-                  setDeleteError(e.general ?? '削除できませんでした。')
-                },
+                // The server says why (a contact names the person, or someone changed them first).
+                onError: (error) =>
+                  setDeleteError(
+                    isApiError(error)
+                      ? (error.problem.detail ?? error.problem.title)
+                      : '削除できませんでした。もう一度お試しください。',
+                  ),
               })
             }}
             onCancel={() => {
@@ -143,11 +146,14 @@ function PersonEntry({
 export function PeoplePanel({ c, canWrite }: { c: CaseDetail; canWrite: boolean }) {
   const people = usePeople(c.id)
   const [adding, setAdding] = useState(false)
-  const [flash, setFlash] = useState('')
-  const changed = (message: string) => {
-    setFlash(message)
-    focusSoon(FLASH_ID)
-  }
+  const [flash, setFlash] = useState({ message: '', n: 0 })
+  const changed = (message: string) => setFlash((f) => ({ message, n: f.n + 1 }))
+  // Focus goes to the message once it is on screen (the form that had focus is gone by then),
+  // again for each save, even when the words are the same.
+  const flashRef = useRef<HTMLParagraphElement>(null)
+  useEffect(() => {
+    if (flash.n > 0) flashRef.current?.focus()
+  }, [flash.n])
 
   return (
     <section aria-labelledby="case-people" className="mb-12">
@@ -155,13 +161,14 @@ export function PeoplePanel({ c, canWrite }: { c: CaseDetail; canWrite: boolean 
         相談者・世帯
       </h2>
       <div role="status" className="mb-4 empty:hidden">
-        {flash && (
+        {flash.message && (
           <p
             id={FLASH_ID}
+            ref={flashRef}
             tabIndex={-1}
             className="rounded-8 border-l-8 border-success-2 bg-green-50 p-4 text-std-16B-170"
           >
-            {flash}
+            {flash.message}
           </p>
         )}
       </div>
