@@ -1,8 +1,9 @@
 import { ageAt, ageBandOf } from '../../../shared/age-band.ts'
 import { type Concern, type ContactMethod, type Counterpart, WARDS } from '../../../shared/codes.ts'
 import { addDays, daysBetween, fiscalYearOf } from '../../../shared/dates.ts'
-import type { caseEvents, cases, contacts } from '../../db/schema/index.ts'
+import type { caseEvents, casePeople, casePersonPhones, cases, contacts } from '../../db/schema/index.ts'
 import { fictionalName } from './demo-names.ts'
+import { demoParent } from './demo-people.ts'
 import { type Random, seededUuid } from './demo-random.ts'
 import { CLOSURE_NOTES, CONTACT_SUMMARIES, HANDOVER_SUMMARIES, NEXT_STEPS } from './demo-texts.ts'
 
@@ -15,6 +16,8 @@ export interface DemoCaseData {
   cases: (typeof cases.$inferInsert)[]
   contacts: (typeof contacts.$inferInsert)[]
   events: (typeof caseEvents.$inferInsert)[]
+  people: (typeof casePeople.$inferInsert)[]
+  phones: (typeof casePersonPhones.$inferInsert)[]
   /** Last case number used per fiscal year, for the `case_no:<fy>` counters. */
   lastNumbers: Map<number, number>
 }
@@ -55,7 +58,14 @@ export function generateDemoCases(
 ): DemoCaseData {
   const { tenantId, today } = input
   const openings = Array.from({ length: input.count }, () => addDays(today, -random.int(0, DAYS))).sort()
-  const out: DemoCaseData = { cases: [], contacts: [], events: [], lastNumbers: new Map() }
+  const out: DemoCaseData = {
+    cases: [],
+    contacts: [],
+    events: [],
+    people: [],
+    phones: [],
+    lastNumbers: new Map(),
+  }
 
   for (const openedOn of openings) {
     const fy = fiscalYearOf(openedOn)
@@ -195,6 +205,14 @@ export function generateDemoCases(
       })
     }
     out.cases.push(row)
+    const parent =
+      firstConsulter === 'family'
+        ? demoParent(random, { tenantId, caseId: id, personName: person.name, personAge: years })
+        : null
+    if (parent) {
+      out.people.push(parent.person)
+      out.phones.push(...parent.phones)
+    }
 
     // Mostly a few contacts, a long tail of cases followed for months; mostly phone with family.
     const count = Math.min(
@@ -234,8 +252,13 @@ export function generateDemoCases(
         ['other', 3],
       ] as const)
       const contactedOn = addDays(openedOn, offset)
+      const last = i === days.length - 1
+      const nextStep = random.chance(0.7) ? random.pick(NEXT_STEPS) : null
+      // An open case's latest next step is due soon (or overdue), so the home page has a day's work.
+      const dueOn = last && status === 'open' && nextStep ? addDays(today, random.int(-4, 10)) : null
       out.contacts.push({
         tenantId,
+        personId: counterpart === 'family' && parent ? parent.person.id : null,
         id: seededUuid(random),
         caseId: id,
         contactedOn,
@@ -246,7 +269,9 @@ export function generateDemoCases(
         staffName: staff ? null : '（デモ）担当者',
         minutes: method === 'phone' ? random.int(5, 45) : random.int(30, 90),
         summary: random.pick(CONTACT_SUMMARIES[counterpart]),
-        nextStep: random.chance(0.7) ? random.pick(NEXT_STEPS) : null,
+        nextStep,
+        nextStepDueOn: dueOn && dueOn >= contactedOn ? dueOn : null,
+        nextStepDueTime: dueOn && random.chance(0.3) ? timeOfDay(random) : null,
         createdAt: tokyoInstant(contactedOn, '17:00'),
         updatedAt: tokyoInstant(contactedOn, '17:00'),
       })

@@ -2,7 +2,7 @@ import { count, eq, sql } from 'drizzle-orm'
 import { labelOf, ROLES, WARDS } from '../../../shared/codes.ts'
 import { tokyoDate } from '../../../shared/dates.ts'
 import type { Db } from '../../db/client.ts'
-import { caseEvents, cases, contacts, counters } from '../../db/schema/index.ts'
+import { caseEvents, casePeople, casePersonPhones, cases, contacts, counters } from '../../db/schema/index.ts'
 import { readSetting, writeSetting } from '../../platform/settings-store.ts'
 import { ensureCity } from '../tenancy/reference-city.ts'
 import { type DemoLogin, ensureDemoAccounts } from './demo-accounts.ts'
@@ -47,6 +47,8 @@ export async function seedDemo(db: Db, now: Date, print: (line: string) => void)
   })
   await db.transaction(async (tx) => {
     await insertAll(data.cases, (s) => tx.insert(cases).values(s))
+    await insertAll(data.people, (s) => tx.insert(casePeople).values(s))
+    await insertAll(data.phones, (s) => tx.insert(casePersonPhones).values(s))
     await insertAll(data.contacts, (s) => tx.insert(contacts).values(s))
     await insertAll(data.events, (s) => tx.insert(caseEvents).values(s))
     for (const [fy, last] of data.lastNumbers) {
@@ -60,7 +62,9 @@ export async function seedDemo(db: Db, now: Date, print: (line: string) => void)
     }
     await seedDemoWard(tx, DEMO_CITY.id, tokyoDate(now), seededRandom(SEED + 1))
   })
-  print(`Demo city: created ${data.cases.length} fictional cases with ${data.contacts.length} contacts.`)
+  print(
+    `Demo city: created ${data.cases.length} fictional cases with ${data.people.length} consulters and ${data.contacts.length} contacts.`,
+  )
   return logins
 }
 

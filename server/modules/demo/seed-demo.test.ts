@@ -1,0 +1,62 @@
+import { and, type Column, eq, sql } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { addDays, tokyoDate } from '../../../shared/dates.ts'
+import { casePeople, casePersonPhones, cases, contacts } from '../../db/schema/index.ts'
+import { createTestContext, type TestContext } from '../../test/harness.ts'
+import { household8050 } from '../cases/household-8050.ts'
+import { DEMO_CITY, seedDemo } from './seed-demo.ts'
+
+let ctx: TestContext
+const now = new Date('2026-11-24T01:00:00Z')
+
+beforeAll(async () => {
+  ctx = await createTestContext()
+  await seedDemo(ctx.db, now, () => {})
+})
+afterAll(() => ctx.close())
+
+const inDemo = (table: { tenantId: Column }) => eq(table.tenantId, DEMO_CITY.id)
+
+describe('the demo city', () => {
+  it('gives family-consulted cases a parent with phones, some of them 8050 households', async () => {
+    const [people] = await ctx.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(casePeople)
+      .where(inDemo(casePeople))
+    const [family] = await ctx.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(cases)
+      .where(and(inDemo(cases), eq(cases.firstConsulter, 'family')))
+    expect(people?.n).toBe(family?.n)
+    const phones = await ctx.db.select().from(casePersonPhones).where(inDemo(casePersonPhones))
+    // Fictional numbers only: the unassigned 000 exchange.
+    expect(phones.length).toBeGreaterThan(0)
+    expect(phones.every((p) => /^0(75|90)000\d+$/.test(p.digits))).toBe(true)
+    const [flagged] = await ctx.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(cases)
+      .where(and(inDemo(cases), household8050))
+    expect(flagged?.n).toBeGreaterThan(0)
+  })
+
+  it('names a case’s own parent on its family contacts, and gives open cases next steps due around today', async () => {
+    const named = await ctx.db
+      .select({ contactCase: contacts.caseId, personCase: casePeople.caseId })
+      .from(contacts)
+      .innerJoin(
+        casePeople,
+        and(eq(casePeople.tenantId, contacts.tenantId), eq(casePeople.id, contacts.personId)),
+      )
+      .where(inDemo(contacts))
+    expect(named.length).toBeGreaterThan(0)
+    expect(named.every((r) => r.contactCase === r.personCase)).toBe(true)
+    const today = tokyoDate(now)
+    const due = await ctx.db
+      .select({ on: contacts.nextStepDueOn, contactedOn: contacts.contactedOn })
+      .from(contacts)
+      .where(and(inDemo(contacts), sql`${contacts.nextStepDueOn} is not null`))
+    expect(due.some((d) => d.on! < today)).toBe(true)
+    expect(due.some((d) => d.on! >= today && d.on! <= addDays(today, 7))).toBe(true)
+    expect(due.every((d) => d.on! >= d.contactedOn)).toBe(true)
+  })
+})
