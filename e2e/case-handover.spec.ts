@@ -22,8 +22,8 @@ test('a counsellor opens a case, fixes a wrong date, records contacts and hands 
 
     await page.getByLabel('受付日').fill('2025/2/30')
     await page.getByRole('radio', { name: '家族・親族' }).check()
-    await page.getByLabel('氏名').fill(personName)
-    await page.getByLabel('ふりがな').fill('しけん たろう')
+    await page.getByLabel(/^氏名/).fill(personName)
+    await page.getByLabel(/^ふりがな/).fill('しけん たろう')
     await page.getByLabel('居住区').selectOption({ label: '北区' })
     await page.getByRole('radio', { name: '電話', exact: true }).check()
     await page.getByLabel('相談の内容').fill('母親から電話。本人は自室で過ごしている。')

@@ -68,7 +68,8 @@ type CaseBody = BodyOf<typeof createCase>
 export function bodyFromValues(v: CaseFormValues): CaseBody {
   return {
     openedOn: v.openedOn,
-    firstConsulter: v.firstConsulter as FirstConsulter,
+    // Empty: the server derives it from who called.
+    firstConsulter: (v.firstConsulter || null) as FirstConsulter | null,
     route: v.route as CaseBody['route'],
     concerns: v.concerns as Concern[],
     urgency: v.urgency as CaseBody['urgency'],

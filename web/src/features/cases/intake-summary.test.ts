@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { describeFirstContact, dueText } from './intake-summary.ts'
+import { cautionTexts, consulterText, describeFirstContact, dueText } from './intake-summary.ts'
 
 describe('describeFirstContact', () => {
   it('says when, how, how long and with whom', () => {
@@ -36,5 +36,27 @@ describe('dueText', () => {
       '2026年11月30日（令和8年11月30日）',
     )
     expect(dueText({ nextStepDueOn: null, nextStepDueTime: null })).toBe('')
+  })
+})
+
+describe('the saved consulter', () => {
+  it('names them with 続柄, age and 同居', () => {
+    expect(consulterText({ relationship: 'mother', name: '山田 花子', age: 72, livesWith: true })).toBe(
+      '母 山田 花子（72歳・同居）',
+    )
+    expect(consulterText({ relationship: 'agency_staff', name: null, age: null, livesWith: null })).toBe(
+      '関係機関職員',
+    )
+  })
+
+  it('puts the cautions in words, the person not to learn of the call first', () => {
+    expect(cautionTexts({ mayNameCity: false, mayLeaveMessage: false, keepFromPerson: true })).toEqual([
+      '本人に知られないように',
+      '市役所名を名乗らない',
+      '留守電に残さない',
+    ])
+    expect(cautionTexts({ mayNameCity: true, mayLeaveMessage: null, keepFromPerson: false })).toEqual([
+      '市役所名を名乗ってよい',
+    ])
   })
 })

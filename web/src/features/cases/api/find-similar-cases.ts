@@ -17,7 +17,7 @@ function useDebounced<T>(value: T, ms: number): T {
 }
 
 function worthAsking(q: SimilarQuery): boolean {
-  return Boolean(q.name || q.kana || (q.birthYear && q.ward && q.gender))
+  return Boolean(q.name || q.kana || q.phone || (q.birthYear && q.ward && q.gender))
 }
 
 export function useSimilarCases(query: SimilarQuery) {

@@ -12,6 +12,13 @@ import { useMe } from '../../../lib/session.ts'
 import { useCreateCase } from '../api/create-case.ts'
 import { bodyFromValues, type CaseFormValues, emptyCaseValues } from '../case-form-values.ts'
 import {
+  CONSULTER_LABELS,
+  type ConsulterValues,
+  checkConsulter,
+  consulterBody,
+  emptyConsulter,
+} from '../consulter-values.ts'
+import {
   checkFirstContact,
   emptyFirstContact,
   FIRST_CONTACT_LABELS,
@@ -19,11 +26,17 @@ import {
   firstContactBody,
 } from '../first-contact-values.ts'
 import { CaseFieldset } from './case-fieldset.tsx'
+import { ConsulterFieldset } from './consulter-fieldset.tsx'
 import { FirstContactFieldset } from './first-contact-fieldset.tsx'
 import { SimilarCases } from './similar-cases.tsx'
 
 // The route comes first on a ward's form, so it comes first in the error summary too.
-const LABELS = { wardRoute: '新規ケース経路', ...CASE_FIELD_LABELS, ...FIRST_CONTACT_LABELS }
+const LABELS = {
+  wardRoute: '新規ケース経路',
+  ...CASE_FIELD_LABELS,
+  ...CONSULTER_LABELS,
+  ...FIRST_CONTACT_LABELS,
+}
 const FIELDS = Object.keys(LABELS)
 
 /** A ward centre's own intake: from one of its sections, or on an agency's information. */
@@ -36,12 +49,14 @@ export type IntakeResult = ResponseOf<typeof createCase>
 function checkLocally(
   values: CaseFormValues,
   wardRoute: string | null,
+  caller: ConsulterValues,
   first: FirstContactValues,
 ): FormErrors {
-  const fields: Record<string, string> = checkFirstContact(first)
+  const fields: Record<string, string> = { ...checkConsulter(caller), ...checkFirstContact(first) }
   if (wardRoute === '') fields.wardRoute = '新規ケース経路を選択してください'
   if (!values.openedOn.trim()) fields.openedOn = '受付日を入力してください'
-  if (!values.firstConsulter) fields.firstConsulter = '相談者を選択してください'
+  // The server derives 相談者 from the caller's 続柄.
+  if (!values.firstConsulter && !caller.relationship) fields.firstConsulter = '相談者を選択してください'
   return { fields }
 }
 
@@ -55,19 +70,24 @@ export function IntakeForm({ onCreated }: { onCreated: (created: IntakeResult) =
   const atWard = me.role === 'ward_coordinator' || me.role === 'ward_staff'
   const [values, setValues] = useState<CaseFormValues>(emptyCaseValues)
   const [wardRoute, setWardRoute] = useState('')
+  const [caller, setCaller] = useState<ConsulterValues>(emptyConsulter)
   const [firstContact, setFirstContact] = useState<FirstContactValues>(emptyFirstContact)
   const [errors, setErrors] = useState<FormErrors>(noErrors)
   const create = useCreateCase()
 
   const submit = (e: FormEvent) => {
     e.preventDefault()
-    const local = checkLocally(values, atWard ? wardRoute : null, firstContact)
+    const local = checkLocally(values, atWard ? wardRoute : null, caller, firstContact)
     if (Object.keys(local.fields).length > 0) {
       setErrors(local)
       return
     }
     setErrors(noErrors)
-    const body = { ...bodyFromValues(values), firstContact: firstContactBody(firstContact) }
+    const body = {
+      ...bodyFromValues(values),
+      consulter: consulterBody(caller),
+      firstContact: firstContactBody(firstContact),
+    }
     create.mutate(atWard ? { ...body, wardRoute: wardRoute as WardRoute } : body, {
       onSuccess: onCreated,
       onError: (error) => setErrors(formErrorsFrom(error, FIELDS)),
@@ -93,8 +113,9 @@ export function IntakeForm({ onCreated }: { onCreated: (created: IntakeResult) =
         values={values}
         onChange={setValues}
         errors={errors.fields}
-        afterPerson={<SimilarCases values={values} />}
+        afterPerson={<SimilarCases values={values} phone={caller.phone} />}
       />
+      <ConsulterFieldset values={caller} onChange={setCaller} errors={errors.fields} />
       <FirstContactFieldset values={firstContact} onChange={setFirstContact} errors={errors.fields} />
       <div className="flex flex-wrap gap-4 border-t border-solid-gray-300 pt-8">
         <Button type="submit" disabled={create.isPending}>

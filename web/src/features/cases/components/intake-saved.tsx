@@ -1,10 +1,11 @@
 import { Link } from '@tanstack/react-router'
 import { useEffect, useRef } from 'react'
-import { FIRST_CONSULTERS, labelOf } from '../../../../../shared/codes.ts'
+import { FIRST_CONSULTERS, labelOf, PHONE_LABELS } from '../../../../../shared/codes.ts'
+import type { Person } from '../../../../../shared/contracts/people.ts'
 import { Button, buttonClass } from '../../../components/ui/button.tsx'
 import { DescriptionList } from '../../../components/ui/description-list.tsx'
 import { useMe } from '../../../lib/session.ts'
-import { describeFirstContact, dueText } from '../intake-summary.ts'
+import { cautionTexts, consulterText, describeFirstContact, dueText } from '../intake-summary.ts'
 import type { IntakeResult } from './intake-form.tsx'
 
 /**
@@ -36,6 +37,9 @@ export function IntakeSaved({ saved, onAnother }: { saved: IntakeResult; onAnoth
           { term: 'ケース番号', value: saved.caseNo },
           { term: '本人', value: saved.name ?? '氏名不明' },
           { term: '相談者', value: labelOf(FIRST_CONSULTERS, saved.firstConsulter) },
+          ...(saved.consulter
+            ? [{ term: '連絡してきた人', value: <ConsulterContact person={saved.consulter} /> }]
+            : []),
           { term: '受付時の対応', value: contact ? describeFirstContact(contact) : '記録なし' },
           ...(contact?.summary ? [{ term: '相談の内容', value: contact.summary }] : []),
           ...(contact?.nextStep ? [{ term: '次の対応', value: contact.nextStep }] : []),
@@ -69,5 +73,26 @@ export function IntakeSaved({ saved, onAnother }: { saved: IntakeResult; onAnoth
         </ul>
       </nav>
     </section>
+  )
+}
+
+/** The caller and how to call them back: the cautions come before the number, as everywhere. */
+function ConsulterContact({ person }: { person: Person }) {
+  const cautions = cautionTexts(person)
+  return (
+    <div className="flex flex-col gap-1">
+      <span>{consulterText(person)}</span>
+      {cautions.length > 0 && (
+        <p className="text-std-16B-170 text-error-2">
+          <span className="sr-only">注意：</span>連絡時の配慮：{cautions.join('・')}
+        </p>
+      )}
+      {person.phones.map((p) => (
+        <span key={`${p.label}-${p.number}`}>
+          {p.label ? `${labelOf(PHONE_LABELS, p.label)} ` : ''}
+          {p.number}
+        </span>
+      ))}
+    </div>
   )
 }

@@ -16,7 +16,16 @@ const MATCH_LABELS = {
  * Warns while typing that the person may already have a case, so one person does not get two
  * records. The live region is always rendered, so that its later content is announced.
  */
-export function SimilarCases({ values, excludeId }: { values: CaseFormValues; excludeId?: string }) {
+export function SimilarCases({
+  values,
+  excludeId,
+  phone,
+}: {
+  values: CaseFormValues
+  excludeId?: string
+  /** The caller's number typed at intake: a case whose people share it may be the same family. */
+  phone?: string
+}) {
   const birthYear = Number(values.birthYear)
   const known = values.gender !== 'unknown'
   const similar = useSimilarCases({
@@ -25,6 +34,7 @@ export function SimilarCases({ values, excludeId }: { values: CaseFormValues; ex
     birthYear: Number.isInteger(birthYear) && birthYear > 1900 ? birthYear : undefined,
     ward: values.ward || undefined,
     gender: known ? (values.gender as 'male' | 'female' | 'other') : undefined,
+    phone: phone?.trim() || undefined,
     excludeId,
   })
   const wardName = useWardName()
