@@ -186,7 +186,13 @@ export const listCases = defineContract({
     order: z.enum(['asc', 'desc']).default('desc'),
     ...pageQuery,
   }),
-  response: pageOf(caseListItem),
+  response: pageOf(caseListItem).extend({
+    totalIsLowerBound: z
+      .boolean()
+      .describe(
+        'True when a search found more cases than it ranks (500): total is then how many were ranked, and there are more',
+      ),
+  }),
 })
 
 /**

@@ -8,7 +8,7 @@ import { fold, queryKeys } from '../../db/schema/search-keys.ts'
 import type { CaseScope } from './cases.policy.ts'
 import { type CaseView, lastContactOn, scopeCondition, selectCaseViews } from './cases.repository.ts'
 import { household8050 } from './household-8050.ts'
-import { searchHits } from './search-matches.ts'
+import { SEARCH_CANDIDATES, searchHits } from './search-matches.ts'
 import { searchTermsOf } from './search-terms.ts'
 
 export interface CaseFilter {
@@ -64,7 +64,7 @@ export async function findCaseSummaries(
   tenantId: string,
   scope: CaseScope,
   f: CaseFilter,
-): Promise<{ rows: (CaseView & { match: CaseMatch | null })[]; total: number }> {
+): Promise<{ rows: (CaseView & { match: CaseMatch | null })[]; total: number; totalIsLowerBound: boolean }> {
   const where = and(eq(cases.tenantId, tenantId), scopeCondition(scope), ...filterConditions(f))
   const direction = f.order === 'asc' ? sql`asc` : sql`desc`
   const page = { limit: f.pageSize, offset: (f.page - 1) * f.pageSize }
@@ -80,32 +80,40 @@ export async function findCaseSummaries(
       .limit(page.limit)
       .offset(page.offset)
     const [total] = await db.select({ n: count() }).from(cases).where(where)
-    return { rows: rows.map((r) => ({ ...r, match: null })), total: total?.n ?? 0 }
+    return { rows: rows.map((r) => ({ ...r, match: null })), total: total?.n ?? 0, totalIsLowerBound: false }
   }
-  const hits = searchHits(db, tenantId, searchTermsOf(f.q))
+  const { candidates, hits } = searchHits(db, tenantId, searchTermsOf(f.q), where)
+  // Counted from the candidates (each index gave at most SEARCH_CANDIDATES + 1 of them): in the
+  // same statement as the page, so the indexes are read once; alone only for an empty page.
+  const counted = sql`(select count(distinct case_id) from search_candidates)`
+  const cut = sql`(select coalesce(max(n), 0) > ${SEARCH_CANDIDATES}
+    from (select count(*) as n from search_candidates group by branch) as b)`
   const joinHits = and(eq(cases.tenantId, tenantId), eq(cases.id, hits.caseId))
-  const rows = await selectCaseViews(db.with(hits), {
+  const rows = await selectCaseViews(db.with(candidates, hits), {
     field: hits.field,
     relationship: hits.relationship,
     consulter: hits.consulter,
+    searchTotal: sql<number>`${counted}::int`,
+    searchCut: sql<boolean>`${cut}`,
   })
     .innerJoin(hits, joinHits)
     .where(where)
     .orderBy(...(f.sort === 'relevance' ? [desc(hits.rank)] : []), ...order(f.sort))
     .limit(page.limit)
     .offset(page.offset)
-  const [total] = await db
-    .with(hits)
-    .select({ n: count() })
-    .from(cases)
-    .innerJoin(hits, joinHits)
-    .where(where)
+  const [found] = rows.length
+    ? [{ n: rows[0]!.searchTotal, cut: rows[0]!.searchCut }]
+    : await db
+        .with(candidates)
+        .select({ n: sql<number>`${counted}::int`, cut: sql<boolean>`${cut}` })
+        .from(sql`(select 1) as one`)
   return {
-    rows: rows.map(({ field, relationship, consulter, ...view }) => ({
+    rows: rows.map(({ field, relationship, consulter, searchTotal: _t, searchCut: _c, ...view }) => ({
       ...view,
       match: { field, relationship: relationship as CaseMatch['relationship'], consulter },
     })),
-    total: total?.n ?? 0,
+    total: found?.n ?? 0,
+    totalIsLowerBound: found?.cut ?? false,
   }
 }
 

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm'
+import { and, eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { auditLog, casePeople, casePersonPhones } from '../../db/schema/index.ts'
 import { createTestContext, type Session, type TestCity, type TestContext } from '../../test/harness.ts'
@@ -363,5 +363,32 @@ describe('the duplicate-person warning at intake', () => {
       .where(and(eq(auditLog.tenantId, city.tenantId), eq(auditLog.action, 'case.similar_search')))
     expect(rows.at(-1)!.detail).toEqual({ count: 1 })
     expect(JSON.stringify(rows)).not.toMatch(/4567|髙橋|高橋/)
+  })
+})
+
+describe('the search box: a query that finds too many cases', () => {
+  it('ranks at most 500 of them and says that there are more', async () => {
+    const city = await ctx.newCity()
+    const window = await city.as('window_counsellor')
+    // 520 cases named 森 at the window, written at once (as bench/search-seed.ts does).
+    await ctx.db.execute(sql`
+      insert into cases (tenant_id, case_no, opened_on, intake_unit, age_band, first_consulter, name, kana, gender)
+      select ${city.tenantId}, 'M' || lpad(i::text, 5, '0'), date '2026-01-01' + i, 'window', '40plus', 'family',
+        '森 ' || i, 'もり ' || i, 'male'
+      from generate_series(1, 520) as i`)
+    const many = await window.get(`/api/cases?q=${enc('森')}&pageSize=100`)
+    expect(many.statusCode, many.body).toBe(200)
+    const body = many.json() as { items: Found[]; total: number; totalIsLowerBound: boolean }
+    expect(body.totalIsLowerBound).toBe(true)
+    expect(body.total).toBeGreaterThanOrEqual(500)
+    expect(body.total).toBeLessThan(520)
+    expect(body.items.length).toBe(100)
+    expect(body.items.every((c) => c.match?.field === 'name')).toBe(true)
+    // Fewer than that: the whole count, not a lower bound.
+    const few = (await window.get(`/api/cases?q=${enc('森 51')}`)).json() as {
+      total: number
+      totalIsLowerBound: boolean
+    }
+    expect(few).toMatchObject({ total: 11, totalIsLowerBound: false })
   })
 })

@@ -37,7 +37,7 @@ export async function listCases({ db, clock }: Deps, actor: Actor, query: ListQu
   return db.transaction(async (tx) => {
     const ward = query.ward ? ((await resolveWard(tx, actor.tenantId, query.ward)) ?? query.ward) : undefined
     const sort = query.sort ?? (query.q ? 'relevance' : 'openedOn')
-    const { rows, total } = await search.findCaseSummaries(tx, actor.tenantId, scope, {
+    const { rows, total, totalIsLowerBound } = await search.findCaseSummaries(tx, actor.tenantId, scope, {
       ...query,
       ward,
       sort,
@@ -48,7 +48,7 @@ export async function listCases({ db, clock }: Deps, actor: Actor, query: ListQu
     )
     await writeAudit(tx, actor, clock.now(), { action: 'case.list', detail: { filters, count: rows.length } })
     const items = rows.map((r) => ({ ...toCaseSummary(r), match: r.match }))
-    return { items, total, page: query.page, pageSize: query.pageSize }
+    return { items, total, totalIsLowerBound, page: query.page, pageSize: query.pageSize }
   })
 }
 

@@ -1,4 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm'
+import type { AnyPgColumn } from 'drizzle-orm/pg-core'
 import type { MatchField } from '../../../shared/search-match.ts'
 import type { Db } from '../../db/client.ts'
 import { caseSearchKeys } from '../../db/schema/cases.ts'
@@ -17,6 +18,14 @@ export interface SearchTerms {
 }
 
 /**
+ * At most this many cases are ranked for one search. A query of one or two characters finds tens
+ * of thousands of cases in a city of 100,000; ranking, sorting and counting all of them took
+ * seconds, and nobody reads past the first pages of such a list: past this many, the list says
+ * "500件以上" (totalIsLowerBound) and asks for a longer query instead.
+ */
+export const SEARCH_CANDIDATES = 500
+
+/**
  * Ranks: an exact case number or phone number first, then an exact name, kana or mail address,
  * then a value that starts with the query, then one that contains it. Within a rank the person's
  * own fields come before the people around them (`ord`), so the field shown is stable.
@@ -28,16 +37,58 @@ const RANK = {
   part: sql.raw('2'),
 } as const
 
+const candidateColumns = {
+  caseId: sql<string>`case_id`.as('case_id'),
+  branch: sql<number>`branch`.as('branch'),
+}
+
 /**
- * A CTE of the cases the terms find, one row per case with its best match: (case_id, rank,
- * field, relationship, consulter). Rows come from the GIN indexes on the search keys (cases,
- * case_people) and the phone digits index, never from a scan; the caller joins `cases` with its
- * tenant and scope conditions, so nothing outside the scope is returned or counted.
- * relationship is null for the case's own name, kana and number.
+ * Two CTEs for the case list (cases.search.repository.ts):
+ * - `search_candidates`: the cases the terms find within `where` (tenant, scope, filters), found
+ *   by the GIN indexes on the search keys (cases, case_people) and the phone digits index, never by
+ *   a scan; each index gives at most SEARCH_CANDIDATES + 1 rows (`branch` says which, so that the
+ *   caller can tell whether the count was cut).
+ * - `search_hits`: one row per candidate with its best match: (case_id, rank, field,
+ *   relationship, consulter); relationship is null for the case's own name, kana and number.
+ * A query that is a phone number (search-terms.ts) is not looked for in names, kana or mail:
+ * only in phone numbers and case numbers.
  */
-export function searchHits(db: Db, tenantId: string, terms: SearchTerms) {
+export function searchHits(db: Db, tenantId: string, terms: SearchTerms, where: SQL | undefined) {
   const q = fold(terms.text)
   const keys = queryKeys(q)
+  const phoneOnly = terms.digits !== undefined
+  const cap = sql.raw(String(SEARCH_CANDIDATES + 1))
+  const digits = terms.digits ?? ''
+  const phoneMatch = terms.exactOnly
+    ? sql`${casePersonPhones.digits} = ${digits}`
+    : sql`${casePersonPhones.digits} like ${`${digits}%`}`
+  const caseOf = (caseId: SQL | AnyPgColumn) =>
+    sql`join ${cases} on ${cases.tenantId} = ${tenantId} and ${cases.id} = ${caseId}`
+  const whereCase = where ? sql` and ${where}` : sql``
+  // The index keys narrow the rows down; this decides (pairs can be there without the whole).
+  const holds = (values: (SQL | AnyPgColumn)[]) =>
+    sql`(${sql.join(
+      values.map((v) => (terms.exactOnly ? sql`${v} = ${q}` : sql`strpos(${v}, ${q}) > 0`)),
+      sql` or `,
+    )})`
+
+  const byText = sql`(select ${cases.id} as case_id, 1 as branch from ${cases}
+      where ${cases.tenantId} = ${tenantId} and ${q} <> '' and ${caseSearchKeys(cases)} @> ${keys}
+        and ${holds([cases.nameFold, cases.kanaFold, fold(cases.caseNo)])}${whereCase}
+      limit ${cap})`
+  const byPerson = phoneOnly
+    ? sql``
+    : sql` union all (select ${casePeople.caseId}, 2 from ${casePeople} ${caseOf(casePeople.caseId)}
+      where ${casePeople.tenantId} = ${tenantId} and ${q} <> '' and ${personSearchKeys(casePeople)} @> ${keys}
+        and ${holds([casePeople.nameFold, casePeople.kanaFold, fold(casePeople.mail)])}${whereCase}
+      limit ${cap})`
+  const byPhone = phoneOnly
+    ? sql` union all (select ${casePersonPhones.caseId}, 3 from ${casePersonPhones} ${caseOf(casePersonPhones.caseId)}
+      where ${casePersonPhones.tenantId} = ${tenantId} and ${phoneMatch}${whereCase}
+      limit ${cap})`
+    : sql``
+  const candidates = db.$with('search_candidates', candidateColumns).as(sql`${byText}${byPerson}${byPhone}`)
+
   /** The rank of a folded value against the query; null when it does not match. */
   const rankOf = (value: SQL, exactRank: SQL) =>
     terms.exactOnly
@@ -45,38 +96,39 @@ export function searchHits(db: Db, tenantId: string, terms: SearchTerms) {
       : sql`case when ${value} = ${q} then ${exactRank}
           when starts_with(${value}, ${q}) then ${RANK.prefix}
           when strpos(${value}, ${q}) > 0 then ${RANK.part} end`
-
   const caseFields = sql`(values ('case_no', 1, ${fold(cases.caseNo)}, ${RANK.identifier}),
       ('name', 2, ${cases.nameFold}, ${RANK.exact}), ('kana', 3, ${cases.kanaFold}, ${RANK.exact}))
       as f(field, ord, value, exact_rank)`
   const personFields = sql`(values ('name', 4, ${casePeople.nameFold}), ('kana', 5, ${casePeople.kanaFold}),
       ('mail', 6, ${fold(casePeople.mail)})) as f(field, ord, value)`
+  // Each candidate once, however many indexes found it.
+  const found = sql`(select distinct case_id from search_candidates) as k`
 
-  const byText = sql`
+  const caseRanks = sql`
     select ${cases.id} as case_id, f.field, f.ord, null::text as relationship, null::boolean as consulter,
       ${rankOf(sql`f.value`, sql`f.exact_rank`)} as rank
-    from ${cases} cross join lateral ${caseFields}
-    where ${cases.tenantId} = ${tenantId} and ${q} <> '' and ${caseSearchKeys(cases)} @> ${keys}
+    from ${found} ${caseOf(sql`k.case_id`)} cross join lateral ${caseFields}`
+  const personRanks = phoneOnly
+    ? sql``
+    : sql`
     union all
     select ${casePeople.caseId}, f.field, f.ord, ${casePeople.relationship}, ${casePeople.consulter},
       ${rankOf(sql`f.value`, sql`${RANK.exact}`)}
-    from ${casePeople} cross join lateral ${personFields}
-    where ${casePeople.tenantId} = ${tenantId} and ${q} <> '' and ${personSearchKeys(casePeople)} @> ${keys}`
-
-  const digits = terms.digits ?? ''
-  const byPhone = terms.digits
+    from ${found} join ${casePeople} on ${casePeople.tenantId} = ${tenantId} and ${casePeople.caseId} = k.case_id
+      cross join lateral ${personFields}`
+  const phoneRanks = phoneOnly
     ? sql`
     union all
     select ${casePersonPhones.caseId}, 'phone', 7, ${casePeople.relationship}, ${casePeople.consulter},
       case when ${casePersonPhones.digits} = ${digits} then ${RANK.identifier} else ${RANK.prefix} end
-    from ${casePersonPhones}
+    from ${found} join ${casePersonPhones} on ${casePersonPhones.tenantId} = ${tenantId}
+      and ${casePersonPhones.caseId} = k.case_id
     join ${casePeople} on ${casePeople.tenantId} = ${casePersonPhones.tenantId}
       and ${casePeople.id} = ${casePersonPhones.personId}
-    where ${casePersonPhones.tenantId} = ${tenantId}
-      and ${terms.exactOnly ? sql`${casePersonPhones.digits} = ${digits}` : sql`${casePersonPhones.digits} like ${`${digits}%`}`}`
+    where ${phoneMatch}`
     : sql``
 
-  return db
+  const hits = db
     .$with('search_hits', {
       caseId: sql<string>`case_id`.as('case_id'),
       rank: sql<number>`rank`.as('rank'),
@@ -86,8 +138,9 @@ export function searchHits(db: Db, tenantId: string, terms: SearchTerms) {
     })
     .as(
       sql`select distinct on (case_id) case_id, rank, field, relationship, consulter
-        from (${byText}${byPhone}) as candidates
+        from (${caseRanks}${personRanks}${phoneRanks}) as candidates
         where rank is not null
         order by case_id, rank desc, ord`,
     )
+  return { candidates, hits }
 }

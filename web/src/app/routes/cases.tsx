@@ -84,7 +84,11 @@ function CasesPage() {
           検索結果
         </h2>
         <p role="status" className="mb-4 text-std-16N-170">
-          {list.data ? `全${list.data.total}件` : ''}
+          {list.data
+            ? list.data.totalIsLowerBound
+              ? `${list.data.total}件以上（多すぎるため一部のみ表示。検索語を長くして絞り込んでください）`
+              : `全${list.data.total}件`
+            : ''}
           {list.data && list.data.total > 0
             ? `（${(page - 1) * PAGE_SIZE + 1}〜${Math.min(page * PAGE_SIZE, list.data.total)}件目を表示）`
             : ''}
