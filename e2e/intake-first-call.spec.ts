@@ -10,7 +10,7 @@ const PHONE_TYPED = '075-123-4567'
 const PHONE_SEARCHED = '０７５（１２３）４５６７'
 const SUMMARY = '母親から電話。45歳の息子が10年ほど自室から出ない。'
 
-test('a counsellor records the mother’s call at intake and finds the case by her number and name', async ({
+test('a counsellor records the mother’s call at intake, finds the case by her number and name, and calls back with the caution in view', async ({
   page,
 }) => {
   let caseNo = ''
@@ -70,12 +70,18 @@ test('a counsellor records the mother’s call at intake and finds the case by h
     })
   }
 
-  await test.step('the case page holds the first call in its timeline', async () => {
+  await test.step('calling back: the caution before the number, the 8050 flag, the first call', async () => {
     await page
       .getByRole('region', { name: '検索結果' })
       .getByRole('link', { name: new RegExp(caseNo) })
       .click()
     await expect(page.getByRole('heading', { level: 1, name: new RegExp(caseNo) })).toBeVisible()
+    await expect(page.getByText('8050世帯', { exact: true })).toBeVisible()
+    const people = page.getByRole('region', { name: '相談者・世帯' })
+    await expect(people).toContainText(PHONE_TYPED)
+    const text = (await people.textContent()) ?? ''
+    expect(text.indexOf('市役所名を名乗らない')).toBeGreaterThan(-1)
+    expect(text.indexOf('市役所名を名乗らない')).toBeLessThan(text.indexOf(PHONE_TYPED))
     await expect(page.locator('article p', { hasText: SUMMARY })).toBeVisible()
     await expectAccessible(page)
   })
