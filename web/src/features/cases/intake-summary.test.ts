@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { cautionTexts, consulterText, describeFirstContact, dueText } from './intake-summary.ts'
+import { consulterText, describeFirstContact, dueText } from './intake-summary.ts'
 
 describe('describeFirstContact', () => {
   it('says when, how, how long and with whom', () => {
@@ -47,16 +47,5 @@ describe('the saved consulter', () => {
     expect(consulterText({ relationship: 'agency_staff', name: null, age: null, livesWith: null })).toBe(
       '関係機関職員',
     )
-  })
-
-  it('puts the cautions in words, the person not to learn of the call first', () => {
-    expect(cautionTexts({ mayNameCity: false, mayLeaveMessage: false, keepFromPerson: true })).toEqual([
-      '本人に知られないように',
-      '市役所名を名乗らない',
-      '留守電に残さない',
-    ])
-    expect(cautionTexts({ mayNameCity: true, mayLeaveMessage: null, keepFromPerson: false })).toEqual([
-      '市役所名を名乗ってよい',
-    ])
   })
 })

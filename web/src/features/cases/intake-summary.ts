@@ -21,22 +21,6 @@ export function dueText(c: Pick<Contact, 'nextStepDueOn' | 'nextStepDueTime'>): 
   return c.nextStepDueTime ? `${day} ${c.nextStepDueTime}` : day
 }
 
-/**
- * 連絡時の配慮 of the saved consulter, in words, shown before their number. (The case page's
- * people panel has its own, fuller list; this is what the intake just recorded.)
- */
-export function cautionTexts(
-  p: Pick<Person, 'mayNameCity' | 'mayLeaveMessage' | 'keepFromPerson'>,
-): string[] {
-  const out: string[] = []
-  if (p.keepFromPerson === true) out.push('本人に知られないように')
-  if (p.mayNameCity === false) out.push('市役所名を名乗らない')
-  if (p.mayNameCity === true) out.push('市役所名を名乗ってよい')
-  if (p.mayLeaveMessage === false) out.push('留守電に残さない')
-  if (p.mayLeaveMessage === true) out.push('留守電に残してよい')
-  return out
-}
-
 /** 母 山田 花子（72歳・同居）: the consulter as the saved page names them. */
 export function consulterText(p: Pick<Person, 'relationship' | 'name' | 'age' | 'livesWith'>): string {
   const facts = [

@@ -4,8 +4,9 @@ import { FIRST_CONSULTERS, labelOf, PHONE_LABELS } from '../../../../../shared/c
 import type { Person } from '../../../../../shared/contracts/people.ts'
 import { Button, buttonClass } from '../../../components/ui/button.tsx'
 import { DescriptionList } from '../../../components/ui/description-list.tsx'
+import { cautionsOf } from '../../../lib/contact-cautions.ts'
 import { useMe } from '../../../lib/session.ts'
-import { cautionTexts, consulterText, describeFirstContact, dueText } from '../intake-summary.ts'
+import { consulterText, describeFirstContact, dueText } from '../intake-summary.ts'
 import type { IntakeResult } from './intake-form.tsx'
 
 /**
@@ -78,7 +79,8 @@ export function IntakeSaved({ saved, onAnother }: { saved: IntakeResult; onAnoth
 
 /** The caller and how to call them back: the cautions come before the number, as everywhere. */
 function ConsulterContact({ person }: { person: Person }) {
-  const cautions = cautionTexts(person)
+  // The same words as the case page's 相談者・世帯, unasked cautions included.
+  const cautions = cautionsOf(person).map((c) => c.text)
   return (
     <div className="flex flex-col gap-1">
       <span>{consulterText(person)}</span>
