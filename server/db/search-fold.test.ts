@@ -83,4 +83,16 @@ describe('search_fold and search_grams (migration 0010)', () => {
     )
     expect(row!.f).toBe('かとうなおき高崎')
   })
+
+  it('work with the search_path of ANALYZE and index builds (pg_catalog only, as on PostgreSQL 17)', async () => {
+    const [row] = rowsOf<{ keys: string[] }>(
+      await ctx.db.transaction(async (tx) => {
+        await tx.execute(sql`set local search_path = pg_catalog, pg_temp`)
+        return tx.execute(sql`select public.search_grams(public.search_fold('ｶﾄｳ'), 'a') as keys`)
+      }),
+    )
+    expect([...new Set(row!.keys)].sort()).toEqual(['a', 'う', 'か', 'かと', 'と', 'とう'])
+    await ctx.db.execute(sql`analyze cases`)
+    await ctx.db.execute(sql`analyze case_people`)
+  })
 })
