@@ -19,7 +19,7 @@ test('a counsellor records a next step due today in 和暦, from a form preset b
     await logIn(page, accounts.counsellor)
     await page.goto('/cases/new')
     await page.getByRole('radio', { name: '家族・親族' }).check()
-    await page.getByLabel('氏名').fill(personName)
+    await page.getByLabel(/^氏名/).fill(personName)
     await page.getByLabel('居住区').selectOption({ label: '北区' })
     await page.getByRole('radio', { name: '電話', exact: true }).check()
     await page.getByLabel('相談の内容').fill('母親から電話。')
