@@ -13,7 +13,7 @@ import {
   ROUTES,
   WARD_SECTIONS,
   WARDS,
-} from '../shared/codes.ts'
+} from '#shared/codes.ts'
 import { prng, type Rng } from './prng.ts'
 
 export interface LedgerSize {

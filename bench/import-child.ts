@@ -4,11 +4,11 @@
 // The job comes as JSON in argv[2]; the result goes back over IPC.
 import { performance } from 'node:perf_hooks'
 import { sql } from 'drizzle-orm'
-import { openDatabase } from '../server/db/client.ts'
-import { migrateDatabase } from '../server/db/migrate.ts'
-import { importLedger } from '../server/modules/interchange/import-ledger.ts'
-import { computeReport } from '../server/modules/reports/compute-report.ts'
-import { ensureCity } from '../server/modules/tenancy/reference-city.ts'
+import { openDatabase } from '#server/db/client.ts'
+import { migrateDatabase } from '#server/db/migrate.ts'
+import { importLedger } from '#server/modules/interchange/import-ledger.ts'
+import { computeReport } from '#server/modules/reports/compute-report.ts'
+import { ensureCity } from '#server/modules/tenancy/reference-city.ts'
 import type { ProbeResult } from './latency-probe.ts'
 
 export interface ChildJob {

@@ -7,14 +7,14 @@
 import { randomBytes } from 'node:crypto'
 import { performance } from 'node:perf_hooks'
 import { and, eq } from 'drizzle-orm'
-import { buildApp } from '../server/app.ts'
-import type { Db } from '../server/db/client.ts'
-import { accounts, orgUnits } from '../server/db/schema/index.ts'
-import { importLedger } from '../server/modules/interchange/import-ledger.ts'
-import { ensureCity } from '../server/modules/tenancy/reference-city.ts'
-import { systemClock } from '../server/platform/clock.ts'
-import { hashPassword } from '../server/platform/crypto.ts'
-import type { AppDeps } from '../server/platform/deps.ts'
+import { buildApp } from '#server/app.ts'
+import type { Db } from '#server/db/client.ts'
+import { accounts, orgUnits } from '#server/db/schema/index.ts'
+import { importLedger } from '#server/modules/interchange/import-ledger.ts'
+import { ensureCity } from '#server/modules/tenancy/reference-city.ts'
+import { systemClock } from '#server/platform/clock.ts'
+import { hashPassword } from '#server/platform/crypto.ts'
+import type { AppDeps } from '#server/platform/deps.ts'
 
 /** A few people at work: well within what either store answers when nothing else runs. */
 const INTERVAL_MS = 250

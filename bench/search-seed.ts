@@ -4,7 +4,7 @@
 // Names come from small pools (some with variant kanji), so that common surnames have thousands
 // of cases, as they would in a city: the search must rank and page those, not just find one row.
 import { sql } from 'drizzle-orm'
-import type { Db } from '../server/db/client.ts'
+import type { Db } from '#server/db/client.ts'
 
 export const SEARCH_CASES = 100_000
 

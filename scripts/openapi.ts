@@ -3,10 +3,10 @@
 // The app is built on an empty in-memory store and never listens: only its route table is read.
 import { readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { buildApp } from '../server/app.ts'
-import { openDatabase } from '../server/db/client.ts'
-import { systemClock } from '../server/platform/clock.ts'
-import { loadConfig } from '../server/platform/config.ts'
+import { buildApp } from '#server/app.ts'
+import { openDatabase } from '#server/db/client.ts'
+import { systemClock } from '#server/platform/clock.ts'
+import { loadConfig } from '#server/platform/config.ts'
 
 const target = fileURLToPath(new URL('../openapi.json', import.meta.url))
 const check = process.argv.includes('--check')

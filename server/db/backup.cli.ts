@@ -1,7 +1,7 @@
 // `npm run yorisoi -- backup --out FILE` and `restore FILE [--force]`: the embedded store
 // (YORISOI_DATA_DIR) into one file and back. A server running on the folder is not stopped:
 // the commands are refused by the folder's lock and say so (exit 75).
-import { loadConfig } from '../platform/config.ts'
+import { loadConfig } from '#server/platform/config.ts'
 import { BackupError, backupStore, restoreStore } from './backup.ts'
 
 const USAGE = [

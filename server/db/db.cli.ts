@@ -2,7 +2,7 @@
 // rights (server/db/roles.ts) on the database DATABASE_MIGRATION_URL names, after migrating it.
 // `npm start` does the same itself when both URLs are set; this is for operators who set up the
 // database before the first start, or whose server runs elsewhere.
-import { loadConfig } from '../platform/config.ts'
+import { loadConfig } from '#server/platform/config.ts'
 import { openDatabase } from './client.ts'
 import { migrateDatabase } from './migrate.ts'
 import { checkRoleName, grantAppRole } from './roles.ts'

@@ -1,4 +1,4 @@
-import type { Config } from '../platform/config.ts'
+import type { Config } from '#server/platform/config.ts'
 import { type DatabaseHandle, openDatabase } from './client.ts'
 import { migrateDatabase } from './migrate.ts'
 import { appRoleWarnings, grantAppRole } from './roles.ts'

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestContext, type TestContext } from '../test/harness.ts'
+import { createTestContext, type TestContext } from '#server/test/harness.ts'
 
 // Migration 0010 replaced search_fold and search_grams with faster versions. The stored fold
 // columns and the GIN indexes were built by 0008's versions, so the new ones must give the same

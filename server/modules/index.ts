@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify'
-import type { AppDeps } from '../platform/deps.ts'
+import type { AppDeps } from '#server/platform/deps.ts'
 import { accompanimentModule } from './accompaniment/index.ts'
 import { accountsModule } from './accounts/index.ts'
 import { auditModule } from './audit/index.ts'

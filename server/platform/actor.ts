@@ -1,4 +1,4 @@
-import type { Role, UnitKind } from '../../shared/codes.ts'
+import type { Role, UnitKind } from '#shared/codes.ts'
 
 /** The signed-in staff member a request acts for; the service decides with it. */
 export interface Actor {

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
-import type { Db } from '../db/client.ts'
-import { auditLog } from '../db/schema/index.ts'
+import type { Db } from '#server/db/client.ts'
+import { auditLog } from '#server/db/schema/index.ts'
 import type { Actor } from './actor.ts'
 import type { Clock } from './clock.ts'
 import { RefusedRecord } from './errors.ts'

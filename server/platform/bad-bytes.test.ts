@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto'
 import { count, eq } from 'drizzle-orm'
 import type { InjectOptions } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { TEXT_MESSAGES } from '../../shared/contracts/common.ts'
-import { caseEvents, cases } from '../db/schema/index.ts'
-import { aContact, intake, openCase } from '../modules/cases/test-support.ts'
-import { createTestContext, type Session, sessionCookie, type TestContext } from '../test/harness.ts'
+import { caseEvents, cases } from '#server/db/schema/index.ts'
+import { aContact, intake, openCase } from '#server/modules/cases/test-support.ts'
+import { createTestContext, type Session, sessionCookie, type TestContext } from '#server/test/harness.ts'
+import { TEXT_MESSAGES } from '#shared/contracts/common.ts'
 
 // Every text field of every endpoint meets bad bytes here; the endpoints and their fields come
 // from the registered routes' OpenAPI description, so a new endpoint is covered without a word.

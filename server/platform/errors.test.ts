@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { resources } from '../db/schema/index.ts'
-import { createTestContext, type TestContext } from '../test/harness.ts'
+import { resources } from '#server/db/schema/index.ts'
+import { createTestContext, type TestContext } from '#server/test/harness.ts'
 import { isUniqueViolation } from './errors.ts'
 
 let ctx: TestContext

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
-import type { Problem } from '../../shared/contracts/define.ts'
+import type { Problem } from '#shared/contracts/define.ts'
 
 export type ErrorCode =
   | 'validation'

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildApp } from '../app.ts'
-import { addContact, openCase } from '../modules/cases/test-support.ts'
-import { createTestContext, type TestContext, testAppConfig } from '../test/harness.ts'
+import { buildApp } from '#server/app.ts'
+import { addContact, openCase } from '#server/modules/cases/test-support.ts'
+import { createTestContext, type TestContext, testAppConfig } from '#server/test/harness.ts'
 import { loadConfig } from './config.ts'
 
 let ctx: TestContext

@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import type { z } from 'zod'
-import type { Contract } from '../../shared/contracts/define.ts'
-import { problemSchema } from '../../shared/contracts/define.ts'
+import type { Contract } from '#shared/contracts/define.ts'
+import { problemSchema } from '#shared/contracts/define.ts'
 import type { Actor } from './actor.ts'
 
 type Out<T> = [NonNullable<T>] extends [z.ZodType] ? z.output<NonNullable<T>> : undefined

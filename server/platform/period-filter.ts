@@ -2,7 +2,7 @@
 // dated meetings: upcoming includes today (Tokyo), past is before it.
 import { gte, lt, type SQL } from 'drizzle-orm'
 import type { AnyPgColumn } from 'drizzle-orm/pg-core'
-import type { Period } from '../../shared/contracts/common.ts'
+import type { Period } from '#shared/contracts/common.ts'
 
 export function periodCondition(heldOn: AnyPgColumn, when: Period, today: string): SQL | undefined {
   if (when === 'upcoming') return gte(heldOn, today)

@@ -1,8 +1,8 @@
 // Per-city numbering (case numbers, meeting numbers…) shares one counters table and one upsert,
 // so every module takes its next number the same way, serialised by the counter row.
 import { sql } from 'drizzle-orm'
-import type { Db } from '../db/client.ts'
-import { counters } from '../db/schema/index.ts'
+import type { Db } from '#server/db/client.ts'
+import { counters } from '#server/db/schema/index.ts'
 
 /**
  * The next number of a per-city sequence, taken inside the caller's transaction (pass the tx):

@@ -1,7 +1,7 @@
 import type { SessionStore } from '@fastify/session'
 import { and, eq, lt } from 'drizzle-orm'
-import type { Db } from '../db/client.ts'
-import { sessions } from '../db/schema/index.ts'
+import type { Db } from '#server/db/client.ts'
+import { sessions } from '#server/db/schema/index.ts'
 import type { Clock } from './clock.ts'
 
 type StoredSession = Parameters<SessionStore['set']>[1] & {

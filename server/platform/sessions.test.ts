@@ -1,13 +1,13 @@
 import { count } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { sessions } from '../db/schema/index.ts'
+import { sessions } from '#server/db/schema/index.ts'
 import {
   createTestContext,
   sessionCookie,
   TEST_PASSWORD,
   type TestContext,
   withCookies,
-} from '../test/harness.ts'
+} from '#server/test/harness.ts'
 import { CSRF_COOKIE, SESSION_COOKIE } from './sessions.ts'
 
 let ctx: TestContext

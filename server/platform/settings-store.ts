@@ -2,8 +2,8 @@
 // work list, meetings, caseloads) and written by the administrator's settings page: one place for
 // the queries, while each caller keeps its own default and validation of the value.
 import { and, eq } from 'drizzle-orm'
-import type { Db } from '../db/client.ts'
-import { settings } from '../db/schema/index.ts'
+import type { Db } from '#server/db/client.ts'
+import { settings } from '#server/db/schema/index.ts'
 
 /** The stored value of one of the city's settings, undefined until it is set. Pass the tx if in one. */
 export async function readSetting<T = unknown>(

@@ -2,7 +2,7 @@
 // line from stdin tries to open the data folder in argv[2] as the server would. It answers
 // "open" and keeps the store (until it is killed), or "refused" and waits for the next "go".
 import { createInterface } from 'node:readline'
-import { openDatabase } from '../db/client.ts'
+import { openDatabase } from '#server/db/client.ts'
 
 const dataDir = process.argv[2]!
 let holding = false

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { accounts, auditLog, cases } from '../../db/schema/index.ts'
-import { createTestContext, type Session, type TestCity, type TestContext } from '../../test/harness.ts'
+import { accounts, auditLog, cases } from '#server/db/schema/index.ts'
+import { createTestContext, type Session, type TestCity, type TestContext } from '#server/test/harness.ts'
 import { addActivity, ledCase, recordReview, sectionOf } from './test-support.ts'
 
 let ctx: TestContext

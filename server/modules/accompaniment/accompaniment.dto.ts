@@ -1,5 +1,5 @@
-import type { Activity, ObservedChange, SupportPlan } from '../../../shared/contracts/accompaniment.ts'
-import type { CaseEvent } from '../../../shared/contracts/cases.ts'
+import type { Activity, ObservedChange, SupportPlan } from '#shared/contracts/accompaniment.ts'
+import type { CaseEvent } from '#shared/contracts/cases.ts'
 import type { ActivityView, ObservedChangeView, PlanRow } from './accompaniment.repository.ts'
 
 export function toSupportPlan(

@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { accounts, auditLog, cases } from '../../db/schema/index.ts'
-import { createTestContext, type TestContext } from '../../test/harness.ts'
-import { openCase } from '../cases/test-support.ts'
+import { accounts, auditLog, cases } from '#server/db/schema/index.ts'
+import { openCase } from '#server/modules/cases/test-support.ts'
+import { createTestContext, type TestContext } from '#server/test/harness.ts'
 import { addActivity, ledCase, makeLead, recordReview, sectionOf } from './test-support.ts'
 
 let ctx: TestContext

@@ -1,6 +1,6 @@
-import type { CaseLead } from '../../../shared/codes.ts'
-import type { Actor } from '../../platform/actor.ts'
-import { conflict, forbidden } from '../../platform/errors.ts'
+import type { Actor } from '#server/platform/actor.ts'
+import { conflict, forbidden } from '#server/platform/errors.ts'
+import type { CaseLead } from '#shared/codes.ts'
 
 /**
  * Who records support on a case (domain.md, Accompaniment): its lead workers — the accompaniment

@@ -6,9 +6,9 @@ import {
   observedChanges,
   supportActivities,
   supportPlans,
-} from '../../db/schema/index.ts'
-import { createTestContext, type Session, type TestCity, type TestContext } from '../../test/harness.ts'
-import { fieldsOf } from '../cases/test-support.ts'
+} from '#server/db/schema/index.ts'
+import { fieldsOf } from '#server/modules/cases/test-support.ts'
+import { createTestContext, type Session, type TestCity, type TestContext } from '#server/test/harness.ts'
 import { addActivity, ledCase } from './test-support.ts'
 
 let ctx: TestContext

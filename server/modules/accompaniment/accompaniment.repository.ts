@@ -1,6 +1,6 @@
 import { and, desc, eq } from 'drizzle-orm'
-import type { Db } from '../../db/client.ts'
-import { accounts, observedChanges, supportActivities, supportPlans } from '../../db/schema/index.ts'
+import type { Db } from '#server/db/client.ts'
+import { accounts, observedChanges, supportActivities, supportPlans } from '#server/db/schema/index.ts'
 
 export type PlanRow = typeof supportPlans.$inferSelect
 export type ActivityRow = typeof supportActivities.$inferSelect

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
-import * as contract from '../../../shared/contracts/accompaniment.ts'
-import { route } from '../../platform/http.ts'
+import { route } from '#server/platform/http.ts'
+import * as contract from '#shared/contracts/accompaniment.ts'
 import type { AccompanimentService } from './accompaniment.service.ts'
 import type { CaseloadsService } from './caseloads.service.ts'
 

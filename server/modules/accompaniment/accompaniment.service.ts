@@ -1,12 +1,12 @@
 import type { z } from 'zod'
-import type * as contract from '../../../shared/contracts/accompaniment.ts'
-import { tokyoDate } from '../../../shared/dates.ts'
-import type { Db } from '../../db/client.ts'
-import type { Actor } from '../../platform/actor.ts'
-import { writeAudit } from '../../platform/audit.ts'
-import type { AppDeps } from '../../platform/deps.ts'
-import { conflict, refused } from '../../platform/errors.ts'
-import { caseRecords, changesBetween, FieldErrors, fieldsSet } from '../cases/index.ts'
+import type { Db } from '#server/db/client.ts'
+import { caseRecords, changesBetween, FieldErrors, fieldsSet } from '#server/modules/cases/index.ts'
+import type { Actor } from '#server/platform/actor.ts'
+import { writeAudit } from '#server/platform/audit.ts'
+import type { AppDeps } from '#server/platform/deps.ts'
+import { conflict, refused } from '#server/platform/errors.ts'
+import type * as contract from '#shared/contracts/accompaniment.ts'
+import { tokyoDate } from '#shared/dates.ts'
 import {
   ACTIVITY_FIELDS,
   asCaseEventAction,

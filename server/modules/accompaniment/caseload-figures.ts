@@ -3,7 +3,7 @@ import type {
   CaseloadThresholds,
   CaseloadWard,
   CaseloadWorker,
-} from '../../../shared/contracts/accompaniment.ts'
+} from '#shared/contracts/accompaniment.ts'
 
 /** One group of open led cases as SQL counted them: per lead, worker and ward. */
 export interface LedCaseCount {

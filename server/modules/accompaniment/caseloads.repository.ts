@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, ne, or, type SQL, sql } from 'drizzle-orm'
-import type { Db } from '../../db/client.ts'
+import type { Db } from '#server/db/client.ts'
 import {
   accounts,
   cases,
@@ -9,8 +9,8 @@ import {
   reviews,
   supportActivities,
   wards,
-} from '../../db/schema/index.ts'
-import { caseScopeCondition } from '../cases/index.ts'
+} from '#server/db/schema/index.ts'
+import { caseScopeCondition } from '#server/modules/cases/index.ts'
 
 /** 主担当 that lead a case (再協議 names no one). */
 const LEADING = ['ward_section', 'accompaniment', 'specialist']

@@ -1,17 +1,17 @@
-import { findWard } from '../../../shared/codes.ts'
+import type { Db } from '#server/db/client.ts'
+import type { Actor } from '#server/platform/actor.ts'
+import { writeAudit } from '#server/platform/audit.ts'
+import type { AppDeps } from '#server/platform/deps.ts'
+import { invalid } from '#server/platform/errors.ts'
+import { readSetting } from '#server/platform/settings-store.ts'
+import { findWard } from '#shared/codes.ts'
 import {
   type CaseloadThresholds,
   DEFAULT_CASELOAD_THRESHOLDS,
   type MyCase,
   NO_ACTIVITY_DAYS,
-} from '../../../shared/contracts/accompaniment.ts'
-import { addDays, daysBetween, tokyoDate } from '../../../shared/dates.ts'
-import type { Db } from '../../db/client.ts'
-import type { Actor } from '../../platform/actor.ts'
-import { writeAudit } from '../../platform/audit.ts'
-import type { AppDeps } from '../../platform/deps.ts'
-import { invalid } from '../../platform/errors.ts'
-import { readSetting } from '../../platform/settings-store.ts'
+} from '#shared/contracts/accompaniment.ts'
+import { addDays, daysBetween, tokyoDate } from '#shared/dates.ts'
 import { caseloadWardOf, requireCaseloadRole, requireMyCasesRole } from './accompaniment.policy.ts'
 import { byAttention, type WorkerFigures, wardsOf, workersOf } from './caseload-figures.ts'
 import * as repo from './caseloads.repository.ts'

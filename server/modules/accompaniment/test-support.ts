@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm'
 import { expect } from 'vitest'
-import { cases, meetings, orgUnits, reviewAssignments, reviews } from '../../db/schema/index.ts'
-import type { Session, TestCity, TestContext } from '../../test/harness.ts'
-import { handOver, openCase } from '../cases/test-support.ts'
+import { cases, meetings, orgUnits, reviewAssignments, reviews } from '#server/db/schema/index.ts'
+import { handOver, openCase } from '#server/modules/cases/test-support.ts'
+import type { Session, TestCity, TestContext } from '#server/test/harness.ts'
 
 export type LeadOf =
   | { lead: 'accompaniment'; accountId: string }

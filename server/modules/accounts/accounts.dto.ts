@@ -1,4 +1,4 @@
-import type { Account, Unit } from '../../../shared/contracts/accounts.ts'
+import type { Account, Unit } from '#shared/contracts/accounts.ts'
 import type { AccountWithUnit, UnitRow } from './accounts.repository.ts'
 
 export function toUnit(u: UnitRow): Unit {

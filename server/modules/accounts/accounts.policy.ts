@@ -1,5 +1,5 @@
-import type { Actor } from '../../platform/actor.ts'
-import { forbidden } from '../../platform/errors.ts'
+import type { Actor } from '#server/platform/actor.ts'
+import { forbidden } from '#server/platform/errors.ts'
 
 /** Accounts, units and settings are the administrator's (domain.md: システム管理者). */
 export function requireAdmin(actor: Actor): void {

@@ -1,6 +1,6 @@
 import { and, asc, count, eq, gt, ilike, isNull, lte, or, type SQL, sql } from 'drizzle-orm'
-import type { Db } from '../../db/client.ts'
-import { accounts, accountTokens, orgUnits, tenants, wards } from '../../db/schema/index.ts'
+import type { Db } from '#server/db/client.ts'
+import { accounts, accountTokens, orgUnits, tenants, wards } from '#server/db/schema/index.ts'
 
 export type AccountRow = typeof accounts.$inferSelect
 export type UnitRow = typeof orgUnits.$inferSelect

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
-import * as contract from '../../../shared/contracts/accounts.ts'
-import { route } from '../../platform/http.ts'
+import { route } from '#server/platform/http.ts'
+import * as contract from '#shared/contracts/accounts.ts'
 import type { AccountsService } from './accounts.service.ts'
 
 export function registerAccountRoutes(app: FastifyInstance, accounts: AccountsService) {

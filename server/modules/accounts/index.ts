@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify'
-import type { AppDeps } from '../../platform/deps.ts'
+import type { AppDeps } from '#server/platform/deps.ts'
 import { registerAccountRoutes } from './accounts.routes.ts'
 import { createAccountsService } from './accounts.service.ts'
 

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { sql } from 'drizzle-orm'
 import { describe, expect, it, vi } from 'vitest'
-import { runDb } from '../../db/db.cli.ts'
-import { openStore } from '../../db/open-store.ts'
-import { writeAudit } from '../../platform/audit.ts'
+import { runDb } from '#server/db/db.cli.ts'
+import { openStore } from '#server/db/open-store.ts'
+import { writeAudit } from '#server/platform/audit.ts'
 import { runAudit } from './audit.cli.ts'
 
 /** Runs a command in this process on `env`, returning its exit code and what it printed. */

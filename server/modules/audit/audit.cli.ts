@@ -3,8 +3,8 @@
 // link by number and row id (never a row's content). It prints each chain's head; kept elsewhere
 // and passed back as --anchor, a head shows a chain recomputed by whoever owns the tables.
 // Exit code 0 when every chain holds, 1 when one does not, 2 on usage.
-import { openStore } from '../../db/open-store.ts'
-import { loadConfig } from '../../platform/config.ts'
+import { openStore } from '#server/db/open-store.ts'
+import { loadConfig } from '#server/platform/config.ts'
 import { type Anchor, type ChainFault, verifyAuditChain } from './verify-chain.ts'
 
 const ANCHOR = /^([^:\s]+):(\d+):([0-9a-f]{64})$/

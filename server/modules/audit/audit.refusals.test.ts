@@ -4,10 +4,16 @@
 import { randomUUID } from 'node:crypto'
 import { and, eq, like } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { auditLog } from '../../db/schema/index.ts'
-import { createTestContext, type Session, type TestCity, type TestContext } from '../../test/harness.ts'
-import { addContact, openCase } from '../cases/test-support.ts'
-import { invite, meetingCast, putOnAgenda, readyCase, schedule } from '../meetings/test-support.ts'
+import { auditLog } from '#server/db/schema/index.ts'
+import { addContact, openCase } from '#server/modules/cases/test-support.ts'
+import {
+  invite,
+  meetingCast,
+  putOnAgenda,
+  readyCase,
+  schedule,
+} from '#server/modules/meetings/test-support.ts'
+import { createTestContext, type Session, type TestCity, type TestContext } from '#server/test/harness.ts'
 import { verifyAuditChain } from './verify-chain.ts'
 
 let ctx: TestContext

@@ -1,6 +1,6 @@
 import { and, count, desc, eq, gte, lt, type SQL } from 'drizzle-orm'
-import type { Db } from '../../db/client.ts'
-import { auditLog } from '../../db/schema/index.ts'
+import type { Db } from '#server/db/client.ts'
+import { auditLog } from '#server/db/schema/index.ts'
 
 export interface AuditFilter {
   /** Instants bounding the Tokyo days asked for. */

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
-import * as contract from '../../../shared/contracts/audit.ts'
-import { route } from '../../platform/http.ts'
+import { route } from '#server/platform/http.ts'
+import * as contract from '#shared/contracts/audit.ts'
 import type { createAuditService } from './audit.service.ts'
 
 export function registerAuditRoutes(app: FastifyInstance, audit: ReturnType<typeof createAuditService>) {

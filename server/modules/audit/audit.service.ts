@@ -1,22 +1,19 @@
 import type { z } from 'zod'
-import {
-  type CaseloadThresholds,
-  DEFAULT_CASELOAD_THRESHOLDS,
-} from '../../../shared/contracts/accompaniment.ts'
-import type * as contract from '../../../shared/contracts/audit.ts'
+import type { Db } from '#server/db/client.ts'
+import { requireAdmin } from '#server/modules/accounts/accounts.policy.ts'
+import type { Actor } from '#server/platform/actor.ts'
+import { writeAudit } from '#server/platform/audit.ts'
+import type { Clock } from '#server/platform/clock.ts'
+import { readSetting, writeSetting } from '#server/platform/settings-store.ts'
+import { type CaseloadThresholds, DEFAULT_CASELOAD_THRESHOLDS } from '#shared/contracts/accompaniment.ts'
+import type * as contract from '#shared/contracts/audit.ts'
 import {
   type CitySettings,
   DEFAULT_AGENCY_VIEW_DAYS,
   DEFAULT_NO_CONTACT_DAYS,
   DEFAULT_TWO_FACTOR_ROLES,
-} from '../../../shared/contracts/audit.ts'
-import { addDays } from '../../../shared/dates.ts'
-import type { Db } from '../../db/client.ts'
-import type { Actor } from '../../platform/actor.ts'
-import { writeAudit } from '../../platform/audit.ts'
-import type { Clock } from '../../platform/clock.ts'
-import { readSetting, writeSetting } from '../../platform/settings-store.ts'
-import { requireAdmin } from '../accounts/accounts.policy.ts'
+} from '#shared/contracts/audit.ts'
+import { addDays } from '#shared/dates.ts'
 import * as repo from './audit.repository.ts'
 
 /** The start of a Tokyo calendar day as an instant (Tokyo has no daylight saving). */

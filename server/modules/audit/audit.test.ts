@@ -1,7 +1,7 @@
 import { and, count, eq, inArray, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { auditLog, settings } from '../../db/schema/index.ts'
-import { createTestContext, type TestContext } from '../../test/harness.ts'
+import { auditLog, settings } from '#server/db/schema/index.ts'
+import { createTestContext, type TestContext } from '#server/test/harness.ts'
 
 let ctx: TestContext
 beforeAll(async () => {

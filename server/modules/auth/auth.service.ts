@@ -1,11 +1,11 @@
-import type { Me } from '../../../shared/contracts/auth.ts'
-import type { Db } from '../../db/client.ts'
-import type { Actor } from '../../platform/actor.ts'
-import { writeAnonymousAudit, writeAudit } from '../../platform/audit.ts'
-import type { Clock } from '../../platform/clock.ts'
-import { dummyPasswordHash, verifyPassword } from '../../platform/crypto.ts'
-import { AppError } from '../../platform/errors.ts'
-import * as accountsRepo from '../accounts/accounts.repository.ts'
+import type { Db } from '#server/db/client.ts'
+import * as accountsRepo from '#server/modules/accounts/accounts.repository.ts'
+import type { Actor } from '#server/platform/actor.ts'
+import { writeAnonymousAudit, writeAudit } from '#server/platform/audit.ts'
+import type { Clock } from '#server/platform/clock.ts'
+import { dummyPasswordHash, verifyPassword } from '#server/platform/crypto.ts'
+import { AppError } from '#server/platform/errors.ts'
+import type { Me } from '#shared/contracts/auth.ts'
 
 export const MAX_FAILED_LOGINS = 10
 export const LOCK_MINUTES = 15

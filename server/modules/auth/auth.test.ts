@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { accounts, auditLog } from '../../db/schema/index.ts'
-import { createTestContext, sessionCookie, TEST_PASSWORD, type TestContext } from '../../test/harness.ts'
+import { accounts, auditLog } from '#server/db/schema/index.ts'
+import { createTestContext, sessionCookie, TEST_PASSWORD, type TestContext } from '#server/test/harness.ts'
 
 let ctx: TestContext
 beforeAll(async () => {

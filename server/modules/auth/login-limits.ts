@@ -1,6 +1,6 @@
 import { normalizeIP } from '@fastify/rate-limit'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { AppError } from '../../platform/errors.ts'
+import { AppError } from '#server/platform/errors.ts'
 
 export interface LoginLimitSettings {
   /** Attempts per minute for one login ID from one address; 3× that from all addresses together. */

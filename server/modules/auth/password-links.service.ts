@@ -1,9 +1,9 @@
-import type { Db } from '../../db/client.ts'
-import { writeAnonymousAudit } from '../../platform/audit.ts'
-import type { Clock } from '../../platform/clock.ts'
-import { hashPassword, sha256 } from '../../platform/crypto.ts'
-import { type FieldError, invalid, notFound } from '../../platform/errors.ts'
-import * as accountsRepo from '../accounts/accounts.repository.ts'
+import type { Db } from '#server/db/client.ts'
+import * as accountsRepo from '#server/modules/accounts/accounts.repository.ts'
+import { writeAnonymousAudit } from '#server/platform/audit.ts'
+import type { Clock } from '#server/platform/clock.ts'
+import { hashPassword, sha256 } from '#server/platform/crypto.ts'
+import { type FieldError, invalid, notFound } from '#server/platform/errors.ts'
 
 const LINK_GONE = 'このリンクは無効か、期限が切れています。管理者に新しいリンクの発行を依頼してください。'
 
@@ -52,7 +52,7 @@ export function createPasswordLinkService(db: Db, clock: Clock) {
   ): Promise<FieldError[]> {
     // The strength checker's dictionaries hold ~40 MB once loaded: load them on the first password
     // set, not in every server and CLI process (most never set one).
-    const { judgePassword, weakPasswordMessage } = await import('../../../shared/password-strength.ts')
+    const { judgePassword, weakPasswordMessage } = await import('#shared/password-strength.ts')
     const errors: FieldError[] = []
     if (link.purpose === 'first_admin') {
       if (!input.loginId) errors.push({ field: 'loginId', message: 'ログインIDを入力してください' })

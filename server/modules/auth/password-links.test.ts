@@ -4,16 +4,16 @@ import { join } from 'node:path'
 import { Writable } from 'node:stream'
 import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildApp, loggerOptions } from '../../app.ts'
-import { accounts, auditLog } from '../../db/schema/index.ts'
+import { buildApp, loggerOptions } from '#server/app.ts'
+import { accounts, auditLog } from '#server/db/schema/index.ts'
+import { issueFirstAdminLink } from '#server/modules/tenancy/reference-city.ts'
 import {
   createTestContext,
   sessionCookie,
   TEST_PASSWORD,
   type TestContext,
   testAppConfig,
-} from '../../test/harness.ts'
-import { issueFirstAdminLink } from '../tenancy/reference-city.ts'
+} from '#server/test/harness.ts'
 
 let ctx: TestContext
 beforeAll(async () => {

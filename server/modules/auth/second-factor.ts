@@ -2,7 +2,7 @@
 // (authenticate refuses it everywhere); it names whom it is for and which step remains: a code
 // (totp) or, where the city requires 2FA and none is set up, the enrolment endpoints only.
 import type { FastifyRequest } from 'fastify'
-import type { SecondStep } from '../two-factor/two-factor.service.ts'
+import type { SecondStep } from '#server/modules/two-factor/two-factor.service.ts'
 
 /** How long a password-verified session waits for its second step. */
 export const PENDING_MINUTES = 10

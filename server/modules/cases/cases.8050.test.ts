@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestContext, type Session, type TestContext } from '../../test/harness.ts'
+import { createTestContext, type Session, type TestContext } from '#server/test/harness.ts'
 import { is8050 } from './household-8050.ts'
 import { openCase } from './test-support.ts'
 

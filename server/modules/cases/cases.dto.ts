@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import type { CaseDetail, CaseEvent, CaseSummary, similarCandidate } from '../../../shared/contracts/cases.ts'
+import type { CaseDetail, CaseEvent, CaseSummary, similarCandidate } from '#shared/contracts/cases.ts'
 import type { CaseEventRow, CaseRow, CaseView } from './cases.repository.ts'
 
 export function toCaseSummary(v: CaseView): CaseSummary {

@@ -1,7 +1,7 @@
 import { count, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { caseEvents, cases } from '../../db/schema/index.ts'
-import { createTestContext, type Session, type TestCity, type TestContext } from '../../test/harness.ts'
+import { caseEvents, cases } from '#server/db/schema/index.ts'
+import { createTestContext, type Session, type TestCity, type TestContext } from '#server/test/harness.ts'
 import { addContact, fieldsOf, handOver, openCase } from './test-support.ts'
 
 let ctx: TestContext

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { auditLog, settings } from '../../db/schema/index.ts'
-import { createTestContext, type Session, type TestCity, type TestContext } from '../../test/harness.ts'
+import { auditLog, settings } from '#server/db/schema/index.ts'
+import { createTestContext, type Session, type TestCity, type TestContext } from '#server/test/harness.ts'
 import { addContact, openCase } from './test-support.ts'
 
 let ctx: TestContext

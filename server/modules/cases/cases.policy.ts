@@ -1,5 +1,5 @@
-import type { Actor } from '../../platform/actor.ts'
-import { forbidden } from '../../platform/errors.ts'
+import type { Actor } from '#server/platform/actor.ts'
+import { forbidden } from '#server/platform/errors.ts'
 
 /**
  * Which cases an actor may see (domain.md, "Actors and what each may see"): the window's

@@ -1,7 +1,7 @@
 import { and, asc, eq, min, or, type SQL, sql } from 'drizzle-orm'
 import { type AnyPgColumn, alias } from 'drizzle-orm/pg-core'
-import type { Db } from '../../db/client.ts'
-import { accounts, caseEvents, cases, contacts, orgUnits, wards } from '../../db/schema/index.ts'
+import type { Db } from '#server/db/client.ts'
+import { accounts, caseEvents, cases, contacts, orgUnits, wards } from '#server/db/schema/index.ts'
 import type { CaseScope } from './cases.policy.ts'
 import { household8050 } from './household-8050.ts'
 

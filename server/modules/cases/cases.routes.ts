@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify'
-import * as contract from '../../../shared/contracts/cases.ts'
-import { listDueSteps } from '../../../shared/contracts/due-steps.ts'
-import { route } from '../../platform/http.ts'
+import { route } from '#server/platform/http.ts'
+import * as contract from '#shared/contracts/cases.ts'
+import { listDueSteps } from '#shared/contracts/due-steps.ts'
 import type { CasesService } from './cases.service.ts'
 
 export function registerCaseRoutes(app: FastifyInstance, cases: CasesService) {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Role } from '../../../shared/codes.ts'
-import { createTestContext, type Session, type TestCity, type TestContext } from '../../test/harness.ts'
+import { createTestContext, type Session, type TestCity, type TestContext } from '#server/test/harness.ts'
+import type { Role } from '#shared/codes.ts'
 import { addContact, handOver, openCase } from './test-support.ts'
 
 let ctx: TestContext

@@ -1,4 +1,4 @@
-import type { AppDeps } from '../../platform/deps.ts'
+import type { AppDeps } from '#server/platform/deps.ts'
 import { closeCase, handOverCase, reopenCase } from './case-transitions.ts'
 import { listDueStepsFor } from './due-steps.ts'
 import { findSimilarCases, getCase, getCaseHistory, getWorklist, listCases } from './read-cases.ts'

@@ -1,14 +1,14 @@
 import type { z } from 'zod'
+import type { Actor } from '#server/platform/actor.ts'
+import { writeAudit } from '#server/platform/audit.ts'
+import type { AppDeps } from '#server/platform/deps.ts'
 import {
   type DueBucket,
   type DueStep,
   type listDueSteps,
   UPCOMING_DAYS,
-} from '../../../shared/contracts/due-steps.ts'
-import { addDays, tokyoDate } from '../../../shared/dates.ts'
-import type { Actor } from '../../platform/actor.ts'
-import { writeAudit } from '../../platform/audit.ts'
-import type { AppDeps } from '../../platform/deps.ts'
+} from '#shared/contracts/due-steps.ts'
+import { addDays, tokyoDate } from '#shared/dates.ts'
 import { requireIntakeScope } from './cases.policy.ts'
 import { type DueStepRow, findDueSteps } from './due-steps.repository.ts'
 

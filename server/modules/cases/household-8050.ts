@@ -1,5 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm'
-import { casePeople, cases } from '../../db/schema/index.ts'
+import { casePeople, cases } from '#server/db/schema/index.ts'
 
 /**
  * The 8050 situation (interchange.md, `people`): the case's person is 40 or over and lives with

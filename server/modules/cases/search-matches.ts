@@ -1,11 +1,11 @@
 import { type SQL, sql } from 'drizzle-orm'
 import type { AnyPgColumn } from 'drizzle-orm/pg-core'
-import type { MatchField } from '../../../shared/search-match.ts'
-import type { Db } from '../../db/client.ts'
-import { caseSearchKeys } from '../../db/schema/cases.ts'
-import { casePeople, casePersonPhones, cases } from '../../db/schema/index.ts'
-import { personSearchKeys } from '../../db/schema/people.ts'
-import { fold, queryKeys } from '../../db/schema/search-keys.ts'
+import type { Db } from '#server/db/client.ts'
+import { caseSearchKeys } from '#server/db/schema/cases.ts'
+import { casePeople, casePersonPhones, cases } from '#server/db/schema/index.ts'
+import { personSearchKeys } from '#server/db/schema/people.ts'
+import { fold, queryKeys } from '#server/db/schema/search-keys.ts'
+import type { MatchField } from '#shared/search-match.ts'
 
 /** What one search box's text is looked for as (search-terms.ts reads them from the text). */
 export interface SearchTerms {

@@ -1,4 +1,4 @@
-import { phoneDigits } from '../../../shared/phone.ts'
+import { phoneDigits } from '#shared/phone.ts'
 import type { SearchTerms } from './search-matches.ts'
 
 /** Fewer digits than this are too little of a number to look for (they still match case numbers). */

@@ -1,5 +1,5 @@
 import { expect } from 'vitest'
-import type { Session } from '../../test/harness.ts'
+import type { Session } from '#server/test/harness.ts'
 
 /** A valid intake as a counsellor would enter it; tests override what they are about. */
 export function intake(overrides: Record<string, unknown> = {}) {

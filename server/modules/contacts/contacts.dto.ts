@@ -1,5 +1,5 @@
-import { labelOf, RELATIONSHIPS, type Relationship } from '../../../shared/codes.ts'
-import type { Contact } from '../../../shared/contracts/contacts.ts'
+import { labelOf, RELATIONSHIPS, type Relationship } from '#shared/codes.ts'
+import type { Contact } from '#shared/contracts/contacts.ts'
 import type { ContactView } from './contacts.repository.ts'
 
 /** The staff member's current account name, or the ledger's name for imported contacts. */

@@ -1,9 +1,9 @@
 import { and, count, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { INVALID_DATE_MESSAGE } from '../../../shared/contracts/common.ts'
-import { caseEvents, contacts } from '../../db/schema/index.ts'
-import { createTestContext, type Session, type TestCity, type TestContext } from '../../test/harness.ts'
-import { aContact, addContact, intake, openCase } from '../cases/test-support.ts'
+import { caseEvents, contacts } from '#server/db/schema/index.ts'
+import { aContact, addContact, intake, openCase } from '#server/modules/cases/test-support.ts'
+import { createTestContext, type Session, type TestCity, type TestContext } from '#server/test/harness.ts'
+import { INVALID_DATE_MESSAGE } from '#shared/contracts/common.ts'
 import { DUE_BEFORE_CONTACT, DUE_TIME_WITHOUT_DATE } from './next-step-due.ts'
 
 let ctx: TestContext

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { COUNTERPART_CONTRADICTS } from '../../../shared/counterpart.ts'
-import { createTestContext, type Session, type TestContext } from '../../test/harness.ts'
-import { openCase } from '../cases/test-support.ts'
-import { NOT_A_PERSON_OF_THE_CASE } from '../people/index.ts'
-import { addPerson } from '../people/test-support.ts'
+import { openCase } from '#server/modules/cases/test-support.ts'
+import { NOT_A_PERSON_OF_THE_CASE } from '#server/modules/people/index.ts'
+import { addPerson } from '#server/modules/people/test-support.ts'
+import { createTestContext, type Session, type TestContext } from '#server/test/harness.ts'
+import { COUNTERPART_CONTRADICTS } from '#shared/counterpart.ts'
 
 let ctx: TestContext
 let window: Session

@@ -1,6 +1,6 @@
 import { and, desc, eq, sql } from 'drizzle-orm'
-import type { Db } from '../../db/client.ts'
-import { accounts, casePeople, contacts } from '../../db/schema/index.ts'
+import type { Db } from '#server/db/client.ts'
+import { accounts, casePeople, contacts } from '#server/db/schema/index.ts'
 
 export type ContactRow = typeof contacts.$inferSelect
 /** A contact with its staff member's name and the name and 続柄 of the person it was with. */

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
-import * as contract from '../../../shared/contracts/contacts.ts'
-import { route } from '../../platform/http.ts'
+import { route } from '#server/platform/http.ts'
+import * as contract from '#shared/contracts/contacts.ts'
 import type { ContactsService } from './contacts.service.ts'
 
 export function registerContactRoutes(app: FastifyInstance, contacts: ContactsService) {

@@ -1,8 +1,8 @@
 import { and, count, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { auditLog, caseEvents, contacts } from '../../db/schema/index.ts'
-import { createTestContext, type Session, type TestCity, type TestContext } from '../../test/harness.ts'
-import { addContact, fieldsOf, handOver, openCase } from '../cases/test-support.ts'
+import { auditLog, caseEvents, contacts } from '#server/db/schema/index.ts'
+import { addContact, fieldsOf, handOver, openCase } from '#server/modules/cases/test-support.ts'
+import { createTestContext, type Session, type TestCity, type TestContext } from '#server/test/harness.ts'
 
 let ctx: TestContext
 let city: TestCity

@@ -1,9 +1,9 @@
 import { randomInt } from 'node:crypto'
 import { and, eq } from 'drizzle-orm'
-import type { Role } from '../../../shared/codes.ts'
-import type { Db } from '../../db/client.ts'
-import { accounts, orgUnits } from '../../db/schema/index.ts'
-import { hashPassword } from '../../platform/crypto.ts'
+import type { Db } from '#server/db/client.ts'
+import { accounts, orgUnits } from '#server/db/schema/index.ts'
+import { hashPassword } from '#server/platform/crypto.ts'
+import type { Role } from '#shared/codes.ts'
 
 interface DemoAccountSpec {
   loginId: string

@@ -1,5 +1,5 @@
-import { type CareKind, type Relationship, WARDS } from '../../../shared/codes.ts'
-import type { casePeople, casePersonPhones } from '../../db/schema/index.ts'
+import type { casePeople, casePersonPhones } from '#server/db/schema/index.ts'
+import { type CareKind, type Relationship, WARDS } from '#shared/codes.ts'
 import { fictionalName } from './demo-names.ts'
 import { type Random, seededUuid } from './demo-random.ts'
 

@@ -3,9 +3,7 @@
 // with an agenda and the demo agency invited), the lead workers' plans and activities, a small
 // directory of community resources with referrals, and two city-wide meetings.
 import { and, eq } from 'drizzle-orm'
-import type { SupportActivity, SupportGoal } from '../../../shared/codes.ts'
-import { addDays } from '../../../shared/dates.ts'
-import type { Db } from '../../db/client.ts'
+import type { Db } from '#server/db/client.ts'
 import {
   accounts,
   caseEvents,
@@ -22,7 +20,9 @@ import {
   reviews,
   supportActivities,
   supportPlans,
-} from '../../db/schema/index.ts'
+} from '#server/db/schema/index.ts'
+import type { SupportActivity, SupportGoal } from '#shared/codes.ts'
+import { addDays } from '#shared/dates.ts'
 import { DEMO_AGENCY_NAME } from './demo-accounts.ts'
 import { type Random, seededUuid } from './demo-random.ts'
 

@@ -1,9 +1,9 @@
 import { and, type Column, eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { addDays, tokyoDate } from '../../../shared/dates.ts'
-import { casePeople, casePersonPhones, cases, contacts } from '../../db/schema/index.ts'
-import { createTestContext, type TestContext } from '../../test/harness.ts'
-import { household8050 } from '../cases/household-8050.ts'
+import { casePeople, casePersonPhones, cases, contacts } from '#server/db/schema/index.ts'
+import { household8050 } from '#server/modules/cases/household-8050.ts'
+import { createTestContext, type TestContext } from '#server/test/harness.ts'
+import { addDays, tokyoDate } from '#shared/dates.ts'
 import { DEMO_CITY, seedDemo } from './seed-demo.ts'
 
 let ctx: TestContext

@@ -1,10 +1,17 @@
 import { count, eq, sql } from 'drizzle-orm'
-import { labelOf, ROLES, WARDS } from '../../../shared/codes.ts'
-import { tokyoDate } from '../../../shared/dates.ts'
-import type { Db } from '../../db/client.ts'
-import { caseEvents, casePeople, casePersonPhones, cases, contacts, counters } from '../../db/schema/index.ts'
-import { readSetting, writeSetting } from '../../platform/settings-store.ts'
-import { ensureCity } from '../tenancy/reference-city.ts'
+import type { Db } from '#server/db/client.ts'
+import {
+  caseEvents,
+  casePeople,
+  casePersonPhones,
+  cases,
+  contacts,
+  counters,
+} from '#server/db/schema/index.ts'
+import { ensureCity } from '#server/modules/tenancy/reference-city.ts'
+import { readSetting, writeSetting } from '#server/platform/settings-store.ts'
+import { labelOf, ROLES, WARDS } from '#shared/codes.ts'
+import { tokyoDate } from '#shared/dates.ts'
 import { type DemoLogin, ensureDemoAccounts } from './demo-accounts.ts'
 import { generateDemoCases } from './demo-cases.ts'
 import { seededRandom } from './demo-random.ts'

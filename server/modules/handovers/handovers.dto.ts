@@ -1,4 +1,4 @@
-import type { InboxItem } from '../../../shared/contracts/handovers.ts'
+import type { InboxItem } from '#shared/contracts/handovers.ts'
 import type { InboxRow } from './handovers.repository.ts'
 
 export function toInboxItem(r: InboxRow): InboxItem {

@@ -1,6 +1,11 @@
-import type { Actor } from '../../platform/actor.ts'
-import { conflict, forbidden } from '../../platform/errors.ts'
-import { type CaseForChange, type CaseScope, isInScope, LEAD_CANNOT_CHANGE } from '../cases/index.ts'
+import {
+  type CaseForChange,
+  type CaseScope,
+  isInScope,
+  LEAD_CANNOT_CHANGE,
+} from '#server/modules/cases/index.ts'
+import type { Actor } from '#server/platform/actor.ts'
+import { conflict, forbidden } from '#server/platform/errors.ts'
 
 /**
  * The ward's side of a case (domain.md: 引継ぎ, 追加アセスメント, 本人同意). The inbox and the

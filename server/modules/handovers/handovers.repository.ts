@@ -1,7 +1,7 @@
 import { and, asc, count, eq, isNull, or, type SQL, sql } from 'drizzle-orm'
-import type { InboxState } from '../../../shared/contracts/handovers.ts'
-import type { Db } from '../../db/client.ts'
-import { cases } from '../../db/schema/index.ts'
+import type { Db } from '#server/db/client.ts'
+import { cases } from '#server/db/schema/index.ts'
+import type { InboxState } from '#shared/contracts/handovers.ts'
 
 /**
  * The ward's inbox, read in SQL so that a page never fetches more than it shows: cases handed

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
-import * as contract from '../../../shared/contracts/handovers.ts'
-import { route } from '../../platform/http.ts'
+import { route } from '#server/platform/http.ts'
+import * as contract from '#shared/contracts/handovers.ts'
 import type { HandoversService } from './handovers.service.ts'
 
 export function registerHandoverRoutes(app: FastifyInstance, handovers: HandoversService) {

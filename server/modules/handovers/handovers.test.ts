@@ -1,9 +1,9 @@
 import { and, count, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { INVALID_DATE_MESSAGE } from '../../../shared/contracts/common.ts'
-import { auditLog, caseEvents, cases } from '../../db/schema/index.ts'
-import { createTestContext, type Session, type TestCity, type TestContext } from '../../test/harness.ts'
-import { fieldsOf, handOver, openCase } from '../cases/test-support.ts'
+import { auditLog, caseEvents, cases } from '#server/db/schema/index.ts'
+import { fieldsOf, handOver, openCase } from '#server/modules/cases/test-support.ts'
+import { createTestContext, type Session, type TestCity, type TestContext } from '#server/test/harness.ts'
+import { INVALID_DATE_MESSAGE } from '#shared/contracts/common.ts'
 
 let ctx: TestContext
 beforeAll(async () => {

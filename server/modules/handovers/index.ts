@@ -1,6 +1,6 @@
 // The ward's side of a case: handover inbox, additional assessment, ward intake route, consent.
 import type { FastifyInstance } from 'fastify'
-import type { AppDeps } from '../../platform/deps.ts'
+import type { AppDeps } from '#server/platform/deps.ts'
 import { registerHandoverRoutes } from './handovers.routes.ts'
 import { createHandoversService } from './handovers.service.ts'
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify'
-import * as contract from '../../../shared/contracts/cases.ts'
-import type { AppDeps } from '../../platform/deps.ts'
-import { route } from '../../platform/http.ts'
+import type { AppDeps } from '#server/platform/deps.ts'
+import { route } from '#server/platform/http.ts'
+import * as contract from '#shared/contracts/cases.ts'
 import { createIntakeService } from './open-intake.ts'
 
 /**

@@ -1,6 +1,5 @@
 import { and, count, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { reportSchema } from '../../../shared/contracts/reports.ts'
 import {
   auditLog,
   caseEvents,
@@ -8,9 +7,10 @@ import {
   type casePersonPhones,
   cases,
   contacts,
-} from '../../db/schema/index.ts'
-import { createTestContext, type Session, type TestCity, type TestContext } from '../../test/harness.ts'
-import { fieldsOf, intake } from '../cases/test-support.ts'
+} from '#server/db/schema/index.ts'
+import { fieldsOf, intake } from '#server/modules/cases/test-support.ts'
+import { createTestContext, type Session, type TestCity, type TestContext } from '#server/test/harness.ts'
+import { reportSchema } from '#shared/contracts/reports.ts'
 
 let ctx: TestContext
 let city: TestCity

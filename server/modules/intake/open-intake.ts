@@ -1,17 +1,17 @@
 import type { z } from 'zod'
-import type * as contract from '../../../shared/contracts/cases.ts'
-import { COUNTERPART_CONTRADICTS, counterpartOf } from '../../../shared/counterpart.ts'
-import { tokyoDate } from '../../../shared/dates.ts'
+import { caseRecords, FieldErrors, openCase } from '#server/modules/cases/index.ts'
+import { checkNextStepDue, recordContact } from '#server/modules/contacts/index.ts'
+import { addPerson } from '#server/modules/people/index.ts'
+import type { Actor } from '#server/platform/actor.ts'
+import type { AppDeps } from '#server/platform/deps.ts'
+import type * as contract from '#shared/contracts/cases.ts'
+import { COUNTERPART_CONTRADICTS, counterpartOf } from '#shared/counterpart.ts'
+import { tokyoDate } from '#shared/dates.ts'
 import {
   counterpartOfFirstConsulter,
   firstConsulterOfCounterpart,
   firstConsulterOfRelationship,
-} from '../../../shared/first-consulter.ts'
-import type { Actor } from '../../platform/actor.ts'
-import type { AppDeps } from '../../platform/deps.ts'
-import { caseRecords, FieldErrors, openCase } from '../cases/index.ts'
-import { checkNextStepDue, recordContact } from '../contacts/index.ts'
-import { addPerson } from '../people/index.ts'
+} from '#shared/first-consulter.ts'
 
 type IntakeInput = z.output<NonNullable<typeof contract.createCase.body>>
 

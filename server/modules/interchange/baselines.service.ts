@@ -1,12 +1,12 @@
 // Baseline figures (比較基準) entered by hand: headquarters and administrators only, audited.
 import { and, asc, eq } from 'drizzle-orm'
-import type { Baseline } from '../../../shared/contracts/interchange.ts'
-import type { Db } from '../../db/client.ts'
-import { baselines } from '../../db/schema/index.ts'
-import type { Actor } from '../../platform/actor.ts'
-import { writeAudit } from '../../platform/audit.ts'
-import type { AppDeps } from '../../platform/deps.ts'
-import { forbidden, notFound } from '../../platform/errors.ts'
+import type { Db } from '#server/db/client.ts'
+import { baselines } from '#server/db/schema/index.ts'
+import type { Actor } from '#server/platform/actor.ts'
+import { writeAudit } from '#server/platform/audit.ts'
+import type { AppDeps } from '#server/platform/deps.ts'
+import { forbidden, notFound } from '#server/platform/errors.ts'
+import type { Baseline } from '#shared/contracts/interchange.ts'
 
 const KEYS = ['under40', '40plus', 'unknown', 'total'] as const
 type Values = Record<(typeof KEYS)[number], number | null>

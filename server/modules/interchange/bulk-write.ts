@@ -4,7 +4,7 @@
 // (and hundreds of MB of short-lived objects); these statements stay small and memory stays flat.
 import { getTableColumns, type SQL, sql } from 'drizzle-orm'
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core'
-import type { Db } from '../../db/client.ts'
+import type { Db } from '#server/db/client.ts'
 import { breathe } from './breathe.ts'
 
 /**

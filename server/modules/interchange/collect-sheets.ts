@@ -2,8 +2,8 @@
 // columns, each cell read by its column's kind. Problems go to `issues`; reading goes on so
 // that one run reports every error.
 import { basename } from 'node:path'
-import { unguardFormula } from '../../../shared/interchange/formula-guard.ts'
-import { parseKana, parsePhones, parseYesNo } from '../../../shared/interchange/people-values.ts'
+import { unguardFormula } from '#shared/interchange/formula-guard.ts'
+import { parseKana, parsePhones, parseYesNo } from '#shared/interchange/people-values.ts'
 import {
   type ColumnDef,
   findSheet,
@@ -13,7 +13,7 @@ import {
   type SheetDef,
   unknownColumnReason,
   unknownSheetReason,
-} from '../../../shared/interchange/sheets.ts'
+} from '#shared/interchange/sheets.ts'
 import {
   parseCode,
   parseCodes,
@@ -23,7 +23,7 @@ import {
   parseLedgerTime,
   parseWardCell,
   splitMulti,
-} from '../../../shared/interchange/values.ts'
+} from '#shared/interchange/values.ts'
 import { breathe, ROWS_PER_TURN } from './breathe.ts'
 import type { Issues, ParsedLedger, SheetRow } from './import-model.ts'
 import { type Cell, LedgerReadError, type LedgerRow, type ReadOptions } from './read/ledger.types.ts'

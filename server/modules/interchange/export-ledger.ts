@@ -6,11 +6,11 @@
 import { once } from 'node:events'
 import { createWriteStream, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
-import type { ColumnDef } from '../../../shared/interchange/sheets.ts'
-import { SHEETS } from '../../../shared/interchange/sheets.ts'
-import type { Db } from '../../db/client.ts'
-import type { Actor } from '../../platform/actor.ts'
-import { writeAnonymousAudit, writeAudit } from '../../platform/audit.ts'
+import type { Db } from '#server/db/client.ts'
+import type { Actor } from '#server/platform/actor.ts'
+import { writeAnonymousAudit, writeAudit } from '#server/platform/audit.ts'
+import type { ColumnDef } from '#shared/interchange/sheets.ts'
+import { SHEETS } from '#shared/interchange/sheets.ts'
 import { type ExportRow, exportColumns, exportRows, ledgerCell } from './export-rows.ts'
 
 export interface ExportOptions {

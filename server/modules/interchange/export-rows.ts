@@ -3,10 +3,7 @@
 // ledgerCell once each item is guarded). Personal columns only when asked for; free-text survey
 // answers count as personal and are left blank without it.
 import { and, asc, eq } from 'drizzle-orm'
-import { WARD_SECTIONS } from '../../../shared/codes.ts'
-import { guardFormula } from '../../../shared/interchange/formula-guard.ts'
-import { type ColumnDef, isTextKind, type SheetDef } from '../../../shared/interchange/sheets.ts'
-import type { Db } from '../../db/client.ts'
+import type { Db } from '#server/db/client.ts'
 import {
   accounts,
   baselines,
@@ -23,7 +20,10 @@ import {
   surveyQuestions,
   surveyRespondents,
   surveys,
-} from '../../db/schema/index.ts'
+} from '#server/db/schema/index.ts'
+import { WARD_SECTIONS } from '#shared/codes.ts'
+import { guardFormula } from '#shared/interchange/formula-guard.ts'
+import { type ColumnDef, isTextKind, type SheetDef } from '#shared/interchange/sheets.ts'
 
 export type ExportValue = string | number | readonly string[] | null
 export type ExportRow = Record<string, ExportValue>

@@ -1,7 +1,7 @@
 import { truncateSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestContext, type TestContext } from '../../test/harness.ts'
+import { createTestContext, type TestContext } from '#server/test/harness.ts'
 import type { ImportError } from './read/ledger.types.ts'
 import { baseLedger, importDir, storedCounts, tempDir, writeCsv } from './test-ledger.ts'
 

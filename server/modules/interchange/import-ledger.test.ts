@@ -9,8 +9,8 @@ import {
   counters,
   meetingAttendees,
   reviews,
-} from '../../db/schema/index.ts'
-import { createTestContext, type TestContext } from '../../test/harness.ts'
+} from '#server/db/schema/index.ts'
+import { createTestContext, type TestContext } from '#server/test/harness.ts'
 import { baseLedger, importDir, storedCounts, tempDir, writeCsv } from './test-ledger.ts'
 
 let ctx: TestContext

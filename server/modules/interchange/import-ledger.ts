@@ -2,10 +2,10 @@
 // store, and write everything in one transaction, or nothing when there is any error. A dry
 // run checks and counts only. Each attempt leaves one audit row ('ledger.import').
 import { sql } from 'drizzle-orm'
-import { SHEET_KEYS, type SheetKey } from '../../../shared/interchange/sheets.ts'
-import type { Db } from '../../db/client.ts'
-import type { Actor } from '../../platform/actor.ts'
-import { writeAnonymousAudit, writeAudit } from '../../platform/audit.ts'
+import type { Db } from '#server/db/client.ts'
+import type { Actor } from '#server/platform/actor.ts'
+import { writeAnonymousAudit, writeAudit } from '#server/platform/audit.ts'
+import { SHEET_KEYS, type SheetKey } from '#shared/interchange/sheets.ts'
 import { breathe } from './breathe.ts'
 import { collectSheets } from './collect-sheets.ts'
 import { Issues, releaseRows } from './import-model.ts'

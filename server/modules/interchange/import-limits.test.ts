@@ -3,8 +3,8 @@
 // limit named, and a city-sized import leaves the event loop free between its steps.
 import { performance } from 'node:perf_hooks'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestContext, sessionCookie, TEST_PASSWORD, type TestContext } from '#server/test/harness.ts'
 import { generateLedger } from '../../../bench/generate-ledger.ts'
-import { createTestContext, sessionCookie, TEST_PASSWORD, type TestContext } from '../../test/harness.ts'
 import { MAX_LEDGER_BYTES } from './import-ledger.ts'
 import { describeIssues } from './interchange.cli.ts'
 import { csvText, importDir, storedCounts, tempDir, writeCsv } from './test-ledger.ts'

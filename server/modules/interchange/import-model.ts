@@ -1,7 +1,7 @@
 // What the importer passes between its steps: parsed rows per sheet, the problems found, and
 // small helpers for bulk work. No I/O here.
-import { clip } from '../../../shared/interchange/quote.ts'
-import type { SheetKey } from '../../../shared/interchange/sheets.ts'
+import { clip } from '#shared/interchange/quote.ts'
+import type { SheetKey } from '#shared/interchange/sheets.ts'
 import type { ImportError } from './read/ledger.types.ts'
 
 /** One data row after each cell was read: column key → value (null = blank). */

@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestContext, type TestContext } from '../../test/harness.ts'
+import { createTestContext, type TestContext } from '#server/test/harness.ts'
 import { aPerson, PEOPLE_HEAD, storedPeople } from './people-ledger.ts'
 import type { ImportError } from './read/ledger.types.ts'
 import { bookParts, japaneseText, random, sheetXml, zip } from './read/xlsx-testing.ts'

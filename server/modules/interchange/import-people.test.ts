@@ -2,8 +2,8 @@
 // re-imports that replace a case's people, and the errors of contacts that name a person.
 import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { auditLog, casePeople, contacts } from '../../db/schema/index.ts'
-import { createTestContext, type TestContext } from '../../test/harness.ts'
+import { auditLog, casePeople, contacts } from '#server/db/schema/index.ts'
+import { createTestContext, type TestContext } from '#server/test/harness.ts'
 import { aPerson, PEOPLE_HEAD, storedContactPeople, storedPeople } from './people-ledger.ts'
 import { baseLedger, importDir, storedCounts, tempDir, writeCsv } from './test-ledger.ts'
 

@@ -4,7 +4,7 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestContext, type TestContext } from '../../test/harness.ts'
+import { createTestContext, type TestContext } from '#server/test/harness.ts'
 import { exportLedger } from './export-ledger.ts'
 import { importLedger } from './import-ledger.ts'
 import { cellTooLong, textTooLong, tooManyRows } from './read/reasons.ts'

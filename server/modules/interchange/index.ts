@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify'
-import type { AppDeps } from '../../platform/deps.ts'
+import type { AppDeps } from '#server/platform/deps.ts'
 import { registerInterchangeRoutes } from './interchange.routes.ts'
 
 /** Ledger import and export (interchange.md) and the baseline figures. */

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { auditLog, cases } from '../../db/schema/index.ts'
-import { createTestContext, type Session, type TestContext } from '../../test/harness.ts'
+import { auditLog, cases } from '#server/db/schema/index.ts'
+import { createTestContext, type Session, type TestContext } from '#server/test/harness.ts'
 import { csvText } from './test-ledger.ts'
 
 let ctx: TestContext

@@ -1,13 +1,14 @@
 // `npm run yorisoi -- import|export`: the ledger commands, on the same store as `npm start`
 // (DATABASE_URL or YORISOI_DATA_DIR, city YORISOI_CITY). A new store is migrated and given the
 // reference city first, as a start would.
-import { issueCount } from '../../../shared/interchange/issue-count.ts'
-import { SHEET_KEYS, type SheetKey, sheetDef } from '../../../shared/interchange/sheets.ts'
-import type { openDatabase } from '../../db/client.ts'
-import { openStore } from '../../db/open-store.ts'
-import { systemClock } from '../../platform/clock.ts'
-import { loadConfig } from '../../platform/config.ts'
-import { ensureCity } from '../tenancy/reference-city.ts'
+
+import type { openDatabase } from '#server/db/client.ts'
+import { openStore } from '#server/db/open-store.ts'
+import { ensureCity } from '#server/modules/tenancy/reference-city.ts'
+import { systemClock } from '#server/platform/clock.ts'
+import { loadConfig } from '#server/platform/config.ts'
+import { issueCount } from '#shared/interchange/issue-count.ts'
+import { SHEET_KEYS, type SheetKey, sheetDef } from '#shared/interchange/sheets.ts'
 import { exportLedger } from './export-ledger.ts'
 import { importLedger } from './import-ledger.ts'
 import type { CsvEncoding, ImportError, ImportResult } from './read/ledger.types.ts'

@@ -2,7 +2,7 @@
 // 1,000) so that validation and the added/updated comparison need no per-row queries.
 import { and, eq, getTableColumns, inArray } from 'drizzle-orm'
 import type { PgTable } from 'drizzle-orm/pg-core'
-import type { Db } from '../../db/client.ts'
+import type { Db } from '#server/db/client.ts'
 import {
   accounts,
   baselines,
@@ -19,7 +19,7 @@ import {
   surveyQuestions,
   surveyRespondents,
   surveys,
-} from '../../db/schema/index.ts'
+} from '#server/db/schema/index.ts'
 import { inChunks, type ParsedLedger, rowsOf, str, uniq } from './import-model.ts'
 
 /** Columns a comparison never reads: left out of the stored rows a re-import loads by the thousand. */

@@ -1,8 +1,8 @@
 // Test support for the `people` sheet: rows by column key, and what a city stores of its people
 // (with phones and the person each contact names) in a comparable form.
 import { and, asc, eq } from 'drizzle-orm'
-import type { Db } from '../../db/client.ts'
-import { casePeople, casePersonPhones, cases, contacts } from '../../db/schema/index.ts'
+import type { Db } from '#server/db/client.ts'
+import { casePeople, casePersonPhones, cases, contacts } from '#server/db/schema/index.ts'
 
 export const PEOPLE_HEAD = [
   'case_id',

@@ -3,9 +3,9 @@
 // entry ('imported') each and the case-number counters moved past imported numbers.
 import { randomUUID } from 'node:crypto'
 import { sql } from 'drizzle-orm'
-import { ageBandOf } from '../../../shared/age-band.ts'
-import type { Db } from '../../db/client.ts'
-import { caseEvents, cases, counters } from '../../db/schema/index.ts'
+import type { Db } from '#server/db/client.ts'
+import { caseEvents, cases, counters } from '#server/db/schema/index.ts'
+import { ageBandOf } from '#shared/age-band.ts'
 import { type BulkRow, bulkInsert, fromExcluded, typed } from './bulk-write.ts'
 import { type Issues, type ParsedLedger, rowsOf, type SheetRow, same, str } from './import-model.ts'
 import type { CaseRow, Stored } from './load-stored.ts'

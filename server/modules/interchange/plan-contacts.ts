@@ -4,12 +4,12 @@
 // A contact may name the person it was with (person_no, a number of the `people` sheet): its
 // 対象 then follows from their 続柄 and may be left blank.
 import { and, eq } from 'drizzle-orm'
-import { COUNTERPARTS, type Counterpart, RELATIONSHIPS } from '../../../shared/codes.ts'
-import { counterpartOf } from '../../../shared/counterpart.ts'
-import { quote } from '../../../shared/interchange/quote.ts'
-import { missingColumnReason, sheetDef } from '../../../shared/interchange/sheets.ts'
-import type { Db } from '../../db/client.ts'
-import { contacts } from '../../db/schema/index.ts'
+import type { Db } from '#server/db/client.ts'
+import { contacts } from '#server/db/schema/index.ts'
+import { COUNTERPARTS, type Counterpart, RELATIONSHIPS } from '#shared/codes.ts'
+import { counterpartOf } from '#shared/counterpart.ts'
+import { quote } from '#shared/interchange/quote.ts'
+import { missingColumnReason, sheetDef } from '#shared/interchange/sheets.ts'
 import { anyOf, BULK_ROWS, type BulkRow, bulkInsert } from './bulk-write.ts'
 import {
   chunks,

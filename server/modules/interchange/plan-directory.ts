@@ -1,9 +1,9 @@
 // The `resources` sheet (upserted by resource number) and the `baselines` sheet (by label and
 // metric; one period per label).
 import { randomUUID } from 'node:crypto'
-import { quote } from '../../../shared/interchange/quote.ts'
-import type { Db } from '../../db/client.ts'
-import { baselines, resources } from '../../db/schema/index.ts'
+import type { Db } from '#server/db/client.ts'
+import { baselines, resources } from '#server/db/schema/index.ts'
+import { quote } from '#shared/interchange/quote.ts'
 import { type BulkRow, bulkInsert, fromExcluded, typed } from './bulk-write.ts'
 import { chunks, hasBadCell, type Issues, type ParsedLedger, rowsOf, same, str } from './import-model.ts'
 import type { ResourceRow, Stored } from './load-stored.ts'

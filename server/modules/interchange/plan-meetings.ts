@@ -2,10 +2,10 @@
 // the directory (created when new) and ward sections by label within the meeting's ward.
 import { randomUUID } from 'node:crypto'
 import { and, eq } from 'drizzle-orm'
-import { WARD_SECTIONS } from '../../../shared/codes.ts'
-import { quote } from '../../../shared/interchange/quote.ts'
-import type { Db } from '../../db/client.ts'
-import { meetingAttendees, meetings, orgUnits } from '../../db/schema/index.ts'
+import type { Db } from '#server/db/client.ts'
+import { meetingAttendees, meetings, orgUnits } from '#server/db/schema/index.ts'
+import { WARD_SECTIONS } from '#shared/codes.ts'
+import { quote } from '#shared/interchange/quote.ts'
 import { anyOf, BULK_ROWS, type BulkRow, bulkInsert, fromExcluded, typed } from './bulk-write.ts'
 import {
   chunks,

@@ -1,11 +1,11 @@
 // The `responses` sheet: one row per respondent and question. A respondent's rows in the file
 // are their whole set of answers; answers are checked against the question's options.
 import { and, eq, sql } from 'drizzle-orm'
-import { unguardFormula } from '../../../shared/interchange/formula-guard.ts'
-import { quote } from '../../../shared/interchange/quote.ts'
-import { splitMulti } from '../../../shared/interchange/values.ts'
-import type { Db } from '../../db/client.ts'
-import { surveyAnswers, surveyRespondents } from '../../db/schema/index.ts'
+import type { Db } from '#server/db/client.ts'
+import { surveyAnswers, surveyRespondents } from '#server/db/schema/index.ts'
+import { unguardFormula } from '#shared/interchange/formula-guard.ts'
+import { quote } from '#shared/interchange/quote.ts'
+import { splitMulti } from '#shared/interchange/values.ts'
 import { arrayLiteral, BULK_ROWS, type BulkRow, bulkInsert, fromExcluded } from './bulk-write.ts'
 import { chunks, hasBadCell, type Issues, num, type ParsedLedger, rowsOf, same, str } from './import-model.ts'
 import type { Stored } from './load-stored.ts'

@@ -1,9 +1,9 @@
 // The `reviews` sheet: one review per meeting and case (the ledger's key). The meeting and the
 // case must be in this file or already stored.
 import { randomUUID } from 'node:crypto'
-import { quote } from '../../../shared/interchange/quote.ts'
-import type { Db } from '../../db/client.ts'
-import { reviews } from '../../db/schema/index.ts'
+import type { Db } from '#server/db/client.ts'
+import { reviews } from '#server/db/schema/index.ts'
+import { quote } from '#shared/interchange/quote.ts'
 import { type BulkRow, bulkInsert, fromExcluded, typed } from './bulk-write.ts'
 import { hasBadCell, type Issues, type ParsedLedger, rowsOf, same, str } from './import-model.ts'
 import type { ReviewRow, Stored } from './load-stored.ts'

@@ -1,9 +1,9 @@
 // The `surveys` sheet: a survey per survey number, its questions replaced by the file's.
 import { randomUUID } from 'node:crypto'
 import { and, eq, inArray } from 'drizzle-orm'
-import { quote } from '../../../shared/interchange/quote.ts'
-import type { Db } from '../../db/client.ts'
-import { surveyQuestions, surveys } from '../../db/schema/index.ts'
+import type { Db } from '#server/db/client.ts'
+import { surveyQuestions, surveys } from '#server/db/schema/index.ts'
+import { quote } from '#shared/interchange/quote.ts'
 import {
   chunks,
   hasBadCell,

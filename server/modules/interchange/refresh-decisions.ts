@@ -4,7 +4,7 @@
 // imported review must do the same, or the case would stay in the ward's inbox, out of the
 // caseloads and out of the next meeting's continuing candidates.
 import { sql } from 'drizzle-orm'
-import type { Db } from '../../db/client.ts'
+import type { Db } from '#server/db/client.ts'
 
 export async function refreshCaseDecisions(tx: Db, tenantId: string): Promise<void> {
   await tx.execute(sql`

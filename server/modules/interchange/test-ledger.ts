@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { count, eq } from 'drizzle-orm'
-import type { Db } from '../../db/client.ts'
+import type { Db } from '#server/db/client.ts'
 import {
   baselines,
   caseEvents,
@@ -20,7 +20,7 @@ import {
   surveyQuestions,
   surveyRespondents,
   surveys,
-} from '../../db/schema/index.ts'
+} from '#server/db/schema/index.ts'
 import { type ImportOptions, importLedger } from './import-ledger.ts'
 
 export const NOW = new Date('2026-11-24T01:00:00Z')

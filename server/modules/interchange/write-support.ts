@@ -1,8 +1,8 @@
 // Shared by the sheet writers: who the import acts for, and SQL for batched upserts.
 import { getTableColumns, type SQL, sql } from 'drizzle-orm'
 import type { PgTable } from 'drizzle-orm/pg-core'
-import { quote } from '../../../shared/interchange/quote.ts'
-import type { Actor } from '../../platform/actor.ts'
+import type { Actor } from '#server/platform/actor.ts'
+import { quote } from '#shared/interchange/quote.ts'
 import type { Counts } from './import-model.ts'
 
 export interface ImportContext {
@@ -28,7 +28,7 @@ export function excludedSet<T extends PgTable>(table: T, keys: readonly string[]
 /** One sheet's part of an import: what it would add and update, and how to write it. */
 export interface SheetPlan {
   counts: Counts
-  write(tx: import('../../db/client.ts').Db): Promise<void>
+  write(tx: import('#server/db/client.ts').Db): Promise<void>
 }
 
 export const BEFORE_OPENING = '受付日より前の日付です'

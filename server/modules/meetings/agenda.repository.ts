@@ -3,7 +3,7 @@
 // module (caseRecords), never through this file.
 import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, max, ne, type SQL, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
-import type { Db } from '../../db/client.ts'
+import type { Db } from '#server/db/client.ts'
 import {
   accounts,
   cases,
@@ -13,8 +13,8 @@ import {
   reviewAssignments,
   reviews,
   supportPlans,
-} from '../../db/schema/index.ts'
-import { caseScopeCondition } from '../cases/index.ts'
+} from '#server/db/schema/index.ts'
+import { caseScopeCondition } from '#server/modules/cases/index.ts'
 
 export type AgendaRow = typeof meetingAgenda.$inferSelect
 export type ReviewRow = typeof reviews.$inferSelect

@@ -1,6 +1,6 @@
 // 支援調整会議: scheduling, agenda, invitations, attendance, decisions, minutes, agencies' access.
 import type { FastifyInstance } from 'fastify'
-import type { AppDeps } from '../../platform/deps.ts'
+import type { AppDeps } from '#server/platform/deps.ts'
 import { registerMeetingRoutes } from './meetings.routes.ts'
 import { createMeetingsService } from './meetings.service.ts'
 

@@ -1,10 +1,11 @@
 // Opening a meeting for the caller (who may see it, 404 otherwise) and building its detail as
 // the caller may see it: every use case of the module answers with this detail.
-import type { MeetingDetail } from '../../../shared/contracts/meetings.ts'
-import { tokyoDate } from '../../../shared/dates.ts'
-import type { Db } from '../../db/client.ts'
-import type { Actor } from '../../platform/actor.ts'
-import { readSetting } from '../../platform/settings-store.ts'
+
+import type { Db } from '#server/db/client.ts'
+import type { Actor } from '#server/platform/actor.ts'
+import { readSetting } from '#server/platform/settings-store.ts'
+import type { MeetingDetail } from '#shared/contracts/meetings.ts'
+import { tokyoDate } from '#shared/dates.ts'
 import * as agendaRepo from './agenda.repository.ts'
 import { assignmentsByReview, toAgenda, toAttendee } from './meetings.dto.ts'
 import {

@@ -1,8 +1,8 @@
 // The agency view of a meeting's agenda and the people around a case (相談者・世帯員): an outside
 // agency reads the discussion's fields only, never a consulter's name, kana, phone, mail or address.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { casePeople, casePersonPhones } from '../../db/schema/index.ts'
-import { createTestContext, type TestCity, type TestContext } from '../../test/harness.ts'
+import { casePeople, casePersonPhones } from '#server/db/schema/index.ts'
+import { createTestContext, type TestCity, type TestContext } from '#server/test/harness.ts'
 import { invite, type MeetingCast, meetingCast, putOnAgenda, readyCase, schedule } from './test-support.ts'
 
 let ctx: TestContext

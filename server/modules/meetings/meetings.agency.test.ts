@@ -2,10 +2,10 @@
 // acknowledgement, only the fields the discussion needs, and only until N days after the meeting.
 import { and, eq } from 'drizzle-orm'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import type { MeetingDetail } from '../../../shared/contracts/meetings.ts'
-import { auditLog, meetingAcknowledgements, supportPlans } from '../../db/schema/index.ts'
-import { createTestContext, type Session, type TestCity, type TestContext } from '../../test/harness.ts'
-import { fieldsOf } from '../cases/test-support.ts'
+import { auditLog, meetingAcknowledgements, supportPlans } from '#server/db/schema/index.ts'
+import { fieldsOf } from '#server/modules/cases/test-support.ts'
+import { createTestContext, type Session, type TestCity, type TestContext } from '#server/test/harness.ts'
+import type { MeetingDetail } from '#shared/contracts/meetings.ts'
 import {
   invite,
   type MeetingCast,

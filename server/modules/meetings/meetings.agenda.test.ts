@@ -3,10 +3,10 @@
 import { and, count, eq, like } from 'drizzle-orm'
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { MeetingDetail } from '../../../shared/contracts/meetings.ts'
-import { auditLog, meetingAgenda, meetingAttendees, meetings, orgUnits } from '../../db/schema/index.ts'
-import { createTestContext, type TestCity, type TestContext } from '../../test/harness.ts'
-import { fieldsOf, intake, openCase } from '../cases/test-support.ts'
+import { auditLog, meetingAgenda, meetingAttendees, meetings, orgUnits } from '#server/db/schema/index.ts'
+import { fieldsOf, intake, openCase } from '#server/modules/cases/test-support.ts'
+import { createTestContext, type TestCity, type TestContext } from '#server/test/harness.ts'
+import type { MeetingDetail } from '#shared/contracts/meetings.ts'
 import {
   decide,
   del,

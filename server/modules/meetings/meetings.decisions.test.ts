@@ -2,8 +2,6 @@
 // lead, its history), and the lead scope it opens for the named worker or organisation.
 import { and, count, eq } from 'drizzle-orm'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { INVALID_DATE_MESSAGE } from '../../../shared/contracts/common.ts'
-import type { MeetingDetail } from '../../../shared/contracts/meetings.ts'
 import {
   auditLog,
   caseEvents,
@@ -11,8 +9,10 @@ import {
   orgUnits,
   reviewAssignments,
   reviews,
-} from '../../db/schema/index.ts'
-import { createTestContext, type TestCity, type TestContext } from '../../test/harness.ts'
+} from '#server/db/schema/index.ts'
+import { createTestContext, type TestCity, type TestContext } from '#server/test/harness.ts'
+import { INVALID_DATE_MESSAGE } from '#shared/contracts/common.ts'
+import type { MeetingDetail } from '#shared/contracts/meetings.ts'
 import {
   decide,
   invite,

@@ -4,7 +4,7 @@ import type {
   Decision,
   MeetingAttendee,
   MeetingSummary,
-} from '../../../shared/contracts/meetings.ts'
+} from '#shared/contracts/meetings.ts'
 import type { AgendaCaseRow, AssignmentView, ReviewView } from './agenda.repository.ts'
 import type { AttendeeRow, MeetingListRow } from './meetings.repository.ts'
 

@@ -1,6 +1,6 @@
-import { addDays } from '../../../shared/dates.ts'
-import type { Actor } from '../../platform/actor.ts'
-import { forbidden, refused } from '../../platform/errors.ts'
+import type { Actor } from '#server/platform/actor.ts'
+import { forbidden, refused } from '#server/platform/errors.ts'
+import { addDays } from '#shared/dates.ts'
 
 /**
  * Who takes part in a ward's meetings (domain.md, "Actors and what each may see"): the ward's

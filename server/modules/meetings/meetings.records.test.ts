@@ -1,9 +1,9 @@
 // Meetings entered in the app are the same records as imported ones: the report counts the held
 // meeting, its reviews, routes, leads and present agencies, and the ledger export writes them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestContext, type TestCity, type TestContext } from '../../test/harness.ts'
-import { exportRows } from '../interchange/export-rows.ts'
-import { computeReport } from '../reports/compute-report.ts'
+import { exportRows } from '#server/modules/interchange/export-rows.ts'
+import { computeReport } from '#server/modules/reports/compute-report.ts'
+import { createTestContext, type TestCity, type TestContext } from '#server/test/harness.ts'
 import {
   decide,
   invite,

@@ -1,8 +1,7 @@
 // Drizzle queries of the meetings module: meetings, their attendees and acknowledgements, the
 // directory of units. Agenda and decisions are in agenda.repository.ts.
 import { and, asc, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm'
-import type { Period } from '../../../shared/contracts/common.ts'
-import type { Db } from '../../db/client.ts'
+import type { Db } from '#server/db/client.ts'
 import {
   accounts,
   meetingAcknowledgements,
@@ -12,8 +11,9 @@ import {
   orgUnits,
   reviews,
   wards,
-} from '../../db/schema/index.ts'
-import { periodCondition } from '../../platform/period-filter.ts'
+} from '#server/db/schema/index.ts'
+import { periodCondition } from '#server/platform/period-filter.ts'
+import type { Period } from '#shared/contracts/common.ts'
 import type { MeetingRole } from './meetings.policy.ts'
 
 export type MeetingRow = typeof meetings.$inferSelect

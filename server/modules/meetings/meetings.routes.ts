@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { problemSchema } from '../../../shared/contracts/define.ts'
-import * as contract from '../../../shared/contracts/meetings.ts'
-import { route } from '../../platform/http.ts'
+import { route } from '#server/platform/http.ts'
+import { problemSchema } from '#shared/contracts/define.ts'
+import * as contract from '#shared/contracts/meetings.ts'
 import type { MeetingsService } from './meetings.service.ts'
 
 export function registerMeetingRoutes(app: FastifyInstance, meetings: MeetingsService) {

@@ -2,8 +2,8 @@
 // meeting is known to them) and to whom the meeting does not exist (404).
 import type { LightMyRequestResponse } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { MeetingDetail } from '../../../shared/contracts/meetings.ts'
-import { createTestContext, type Session, type TestCity, type TestContext } from '../../test/harness.ts'
+import { createTestContext, type Session, type TestCity, type TestContext } from '#server/test/harness.ts'
+import type { MeetingDetail } from '#shared/contracts/meetings.ts'
 import {
   decide,
   del,

@@ -1,6 +1,10 @@
 // 議事録: the minutes of a meeting as an Excel workbook, for the ward's coordinator and staff.
 // Cases appear by their number only (no names): the minutes are passed around the centre.
 import ExcelJS from 'exceljs'
+import type { Actor } from '#server/platform/actor.ts'
+import { writeAudit } from '#server/platform/audit.ts'
+import type { AppDeps } from '#server/platform/deps.ts'
+import { forbidden } from '#server/platform/errors.ts'
 import {
   CASE_LEADS,
   labelOf,
@@ -8,13 +12,9 @@ import {
   NEW_CASE_ROUTES,
   REVIEW_KINDS,
   UNIT_KINDS,
-} from '../../../shared/codes.ts'
-import type { MeetingDetail } from '../../../shared/contracts/meetings.ts'
-import { formatDateBoth } from '../../../shared/dates.ts'
-import type { Actor } from '../../platform/actor.ts'
-import { writeAudit } from '../../platform/audit.ts'
-import type { AppDeps } from '../../platform/deps.ts'
-import { forbidden } from '../../platform/errors.ts'
+} from '#shared/codes.ts'
+import type { MeetingDetail } from '#shared/contracts/meetings.ts'
+import { formatDateBoth } from '#shared/dates.ts'
 import { buildMeetingDetail, openMeeting } from './meeting-detail.ts'
 import { mayReadMinutes } from './meetings.policy.ts'
 

@@ -1,14 +1,14 @@
 // Listing, scheduling, reading, editing, deleting a meeting and recording it as held.
 import type { z } from 'zod'
-import type * as contract from '../../../shared/contracts/meetings.ts'
-import { tokyoDate } from '../../../shared/dates.ts'
-import type { Db } from '../../db/client.ts'
-import type { Actor } from '../../platform/actor.ts'
-import { writeAudit } from '../../platform/audit.ts'
-import type { AppDeps } from '../../platform/deps.ts'
-import { conflict, refused } from '../../platform/errors.ts'
-import { nextCounterValue } from '../../platform/sequences.ts'
-import { FieldErrors } from '../cases/index.ts'
+import type { Db } from '#server/db/client.ts'
+import { FieldErrors } from '#server/modules/cases/index.ts'
+import type { Actor } from '#server/platform/actor.ts'
+import { writeAudit } from '#server/platform/audit.ts'
+import type { AppDeps } from '#server/platform/deps.ts'
+import { conflict, refused } from '#server/platform/errors.ts'
+import { nextCounterValue } from '#server/platform/sequences.ts'
+import type * as contract from '#shared/contracts/meetings.ts'
+import { tokyoDate } from '#shared/dates.ts'
 import {
   buildMeetingDetail,
   type DetailResult,

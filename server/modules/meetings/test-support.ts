@@ -3,10 +3,10 @@
 // through the API.
 import { and, eq } from 'drizzle-orm'
 import { expect } from 'vitest'
-import type { MeetingDetail } from '../../../shared/contracts/meetings.ts'
-import { accounts, cases, orgUnits, settings } from '../../db/schema/index.ts'
-import type { Session, TestCity, TestContext } from '../../test/harness.ts'
-import { handOver, openCase } from '../cases/test-support.ts'
+import { accounts, cases, orgUnits, settings } from '#server/db/schema/index.ts'
+import { handOver, openCase } from '#server/modules/cases/test-support.ts'
+import type { Session, TestCity, TestContext } from '#server/test/harness.ts'
+import type { MeetingDetail } from '#shared/contracts/meetings.ts'
 
 export const TODAY = '2026-11-24'
 export const TEST_NOW = new Date('2026-11-24T01:00:00Z')

@@ -1,10 +1,10 @@
-import { labelOf, UNIT_KINDS, type UnitKind } from '../../../shared/codes.ts'
+import type { Actor } from '#server/platform/actor.ts'
+import { labelOf, UNIT_KINDS, type UnitKind } from '#shared/codes.ts'
 import type {
   CaseStudyShare,
   NetworkMeetingDetail,
   NetworkMeetingSummary,
-} from '../../../shared/contracts/network.ts'
-import type { Actor } from '../../platform/actor.ts'
+} from '#shared/contracts/network.ts'
 import { mayWithdrawShare, schedulesMeetings, sharesCases } from './network.policy.ts'
 import type { NetworkMeetingView, ShareView } from './network.repository.ts'
 

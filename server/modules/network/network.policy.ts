@@ -1,6 +1,6 @@
-import type { Role } from '../../../shared/codes.ts'
-import type { Actor } from '../../platform/actor.ts'
-import { forbidden } from '../../platform/errors.ts'
+import type { Actor } from '#server/platform/actor.ts'
+import { forbidden } from '#server/platform/errors.ts'
+import type { Role } from '#shared/codes.ts'
 
 /**
  * City-wide meetings are for the city's own staff of every ward: the window, the ward centres,

@@ -1,8 +1,8 @@
 import { and, asc, count, desc, eq, sql } from 'drizzle-orm'
-import type { Period } from '../../../shared/contracts/common.ts'
-import type { Db } from '../../db/client.ts'
-import { accounts, caseStudyShares, networkMeetings, orgUnits, wards } from '../../db/schema/index.ts'
-import { periodCondition } from '../../platform/period-filter.ts'
+import type { Db } from '#server/db/client.ts'
+import { accounts, caseStudyShares, networkMeetings, orgUnits, wards } from '#server/db/schema/index.ts'
+import { periodCondition } from '#server/platform/period-filter.ts'
+import type { Period } from '#shared/contracts/common.ts'
 
 export type NetworkMeetingRow = typeof networkMeetings.$inferSelect
 export type ShareRow = typeof caseStudyShares.$inferSelect

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
-import * as contract from '../../../shared/contracts/network.ts'
-import { route } from '../../platform/http.ts'
+import { route } from '#server/platform/http.ts'
+import * as contract from '#shared/contracts/network.ts'
 import type { NetworkService } from './network.service.ts'
 import type { SharesService } from './shares.service.ts'
 

@@ -1,10 +1,10 @@
 import { and, asc, count, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Role } from '../../../shared/codes.ts'
-import { INVALID_DATE_MESSAGE } from '../../../shared/contracts/common.ts'
-import { auditLog, networkMeetings } from '../../db/schema/index.ts'
-import { createTestContext, type Session, type TestCity, type TestContext } from '../../test/harness.ts'
-import { openCase } from '../cases/test-support.ts'
+import { auditLog, networkMeetings } from '#server/db/schema/index.ts'
+import { openCase } from '#server/modules/cases/test-support.ts'
+import { createTestContext, type Session, type TestCity, type TestContext } from '#server/test/harness.ts'
+import type { Role } from '#shared/codes.ts'
+import { INVALID_DATE_MESSAGE } from '#shared/contracts/common.ts'
 import { aMeeting, del, scheduleMeeting, shareCase } from './test-support.ts'
 
 let ctx: TestContext

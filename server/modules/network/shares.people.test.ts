@@ -2,9 +2,9 @@
 // names, kana, phone numbers or mail, neither from the case (the server copies coarse facts only)
 // nor from the sharer's text (refused like the person's own name).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestContext, type Session, type TestCity, type TestContext } from '../../test/harness.ts'
-import { openCase } from '../cases/test-support.ts'
-import { addPerson, aMother } from '../people/test-support.ts'
+import { openCase } from '#server/modules/cases/test-support.ts'
+import { addPerson, aMother } from '#server/modules/people/test-support.ts'
+import { createTestContext, type Session, type TestCity, type TestContext } from '#server/test/harness.ts'
 import { IDENTIFYING_MESSAGES } from './anonymity.ts'
 import { aShare, scheduleMeeting } from './test-support.ts'
 

@@ -1,5 +1,5 @@
 import { expect } from 'vitest'
-import type { Session } from '../../test/harness.ts'
+import type { Session } from '#server/test/harness.ts'
 
 /** A case-study meeting on the test clock's day unless the test says otherwise. */
 export function aMeeting(overrides: Record<string, unknown> = {}) {

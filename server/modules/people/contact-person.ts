@@ -1,7 +1,7 @@
-import type { Counterpart, Relationship } from '../../../shared/codes.ts'
-import { COUNTERPART_CONTRADICTS, counterpartOf } from '../../../shared/counterpart.ts'
-import type { Db } from '../../db/client.ts'
-import type { FieldErrors } from '../cases/index.ts'
+import type { Db } from '#server/db/client.ts'
+import type { FieldErrors } from '#server/modules/cases/index.ts'
+import type { Counterpart, Relationship } from '#shared/codes.ts'
+import { COUNTERPART_CONTRADICTS, counterpartOf } from '#shared/counterpart.ts'
 import * as repo from './people.repository.ts'
 
 export const NOT_A_PERSON_OF_THE_CASE = '相手はこのケースの相談者・世帯から選択してください'

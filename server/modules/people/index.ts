@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify'
-import type { AppDeps } from '../../platform/deps.ts'
+import type { AppDeps } from '#server/platform/deps.ts'
 import { registerPeopleRoutes } from './people.routes.ts'
 import { createPeopleService } from './people.service.ts'
 

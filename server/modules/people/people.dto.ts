@@ -1,4 +1,4 @@
-import type { Person } from '../../../shared/contracts/people.ts'
+import type { Person } from '#shared/contracts/people.ts'
 import type { PersonView } from './people.repository.ts'
 
 export function toPerson({ row, phones }: PersonView): Person {

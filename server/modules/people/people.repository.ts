@@ -1,6 +1,6 @@
 import { and, asc, count, eq, inArray, max } from 'drizzle-orm'
-import type { Db } from '../../db/client.ts'
-import { casePeople, casePersonPhones, contacts } from '../../db/schema/index.ts'
+import type { Db } from '#server/db/client.ts'
+import { casePeople, casePersonPhones, contacts } from '#server/db/schema/index.ts'
 
 export type PersonRow = typeof casePeople.$inferSelect
 export type PhoneRow = typeof casePersonPhones.$inferSelect

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
-import * as contract from '../../../shared/contracts/people.ts'
-import { route } from '../../platform/http.ts'
+import { route } from '#server/platform/http.ts'
+import * as contract from '#shared/contracts/people.ts'
 import type { PeopleService } from './people.service.ts'
 
 export function registerPeopleRoutes(app: FastifyInstance, people: PeopleService) {

@@ -1,9 +1,9 @@
 import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Role } from '../../../shared/codes.ts'
-import { auditLog } from '../../db/schema/index.ts'
-import { createTestContext, type Session, type TestCity, type TestContext } from '../../test/harness.ts'
-import { handOver, openCase } from '../cases/test-support.ts'
+import { auditLog } from '#server/db/schema/index.ts'
+import { handOver, openCase } from '#server/modules/cases/test-support.ts'
+import { createTestContext, type Session, type TestCity, type TestContext } from '#server/test/harness.ts'
+import type { Role } from '#shared/codes.ts'
 import { addPerson, aMother, deletePerson } from './test-support.ts'
 
 let ctx: TestContext

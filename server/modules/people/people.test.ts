@@ -1,9 +1,9 @@
 import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { PHONE_MESSAGES } from '../../../shared/phone.ts'
-import { auditLog, casePeople, casePersonPhones, contacts } from '../../db/schema/index.ts'
-import { createTestContext, type Session, type TestCity, type TestContext } from '../../test/harness.ts'
-import { fieldsOf, openCase } from '../cases/test-support.ts'
+import { auditLog, casePeople, casePersonPhones, contacts } from '#server/db/schema/index.ts'
+import { fieldsOf, openCase } from '#server/modules/cases/test-support.ts'
+import { createTestContext, type Session, type TestCity, type TestContext } from '#server/test/harness.ts'
+import { PHONE_MESSAGES } from '#shared/phone.ts'
 import { NAMED_BY_CONTACTS } from './people.service.ts'
 import { addPerson, aMother, deletePerson } from './test-support.ts'
 

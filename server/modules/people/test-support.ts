@@ -1,6 +1,6 @@
 import { expect } from 'vitest'
-import type { Person } from '../../../shared/contracts/people.ts'
-import type { Session } from '../../test/harness.ts'
+import type { Session } from '#server/test/harness.ts'
+import type { Person } from '#shared/contracts/people.ts'
 
 /** A mother who called, as a counsellor would record her; tests override what they are about. */
 export function aMother(overrides: Record<string, unknown> = {}) {

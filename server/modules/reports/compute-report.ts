@@ -1,6 +1,7 @@
 // The report is one computation (report.md): aggregate queries on the database feed one
 // Report object, which the JSON endpoint, the workbook, the HTML page and the CLI all render.
 import { PgTransaction } from 'drizzle-orm/pg-core'
+import type { Db } from '#server/db/client.ts'
 import {
   AGE_BANDS,
   CASE_LEADS,
@@ -10,10 +11,9 @@ import {
   FIRST_CONSULTERS,
   NEW_CASE_ROUTES,
   ROUTES,
-} from '../../../shared/codes.ts'
-import type { Report } from '../../../shared/contracts/reports.ts'
-import { percentsLargestRemainder } from '../../../shared/percent.ts'
-import type { Db } from '../../db/client.ts'
+} from '#shared/codes.ts'
+import type { Report } from '#shared/contracts/reports.ts'
+import { percentsLargestRemainder } from '#shared/percent.ts'
 import { countConsultations, countMonthlyNewCases, countWardIntake } from './consultations.sql.ts'
 import { countContactCells, countMonthlyInPerson } from './contacts.sql.ts'
 import { countMeetings } from './meetings.sql.ts'

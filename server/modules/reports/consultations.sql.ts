@@ -1,7 +1,7 @@
 // 表2, 表3 (ケース数, 対応結果), 図2, 図5 and the ward centres' intake: counts over cases.
 import { sql } from 'drizzle-orm'
-import { AGE_BANDS, FIRST_CONSULTERS, ROUTES } from '../../../shared/codes.ts'
-import type { Db } from '../../db/client.ts'
+import type { Db } from '#server/db/client.ts'
+import { AGE_BANDS, FIRST_CONSULTERS, ROUTES } from '#shared/codes.ts'
 import { fillMonths, filter8050, monthsOf, type ReportOptions, rowsOf, wardFilter } from './report-period.ts'
 
 /**

@@ -1,6 +1,6 @@
 // 表3 延べ対応回数 and 図3: the window's workload, counted over contacts dated in the period.
 import { sql } from 'drizzle-orm'
-import type { Db } from '../../db/client.ts'
+import type { Db } from '#server/db/client.ts'
 import { fillMonths, filter8050, monthsOf, type ReportOptions, rowsOf, wardFilter } from './report-period.ts'
 
 /**

@@ -2,8 +2,8 @@
 // Meetings scheduled in the app count once recorded as held; invited units once recorded present.
 // For 8050 households only, the reviews are those of 8050 cases; meetings and agencies stay.
 import { sql } from 'drizzle-orm'
-import { CASE_LEADS, NEW_CASE_ROUTES } from '../../../shared/codes.ts'
-import type { Db } from '../../db/client.ts'
+import type { Db } from '#server/db/client.ts'
+import { CASE_LEADS, NEW_CASE_ROUTES } from '#shared/codes.ts'
 import { filter8050, type ReportOptions, rowsOf, wardFilter } from './report-period.ts'
 
 function meetingsInPeriod(tenantId: string, o: ReportOptions) {

@@ -1,6 +1,6 @@
 // Figures that are not case records: entered baselines (比較基準) and subsidised resources.
 import { sql } from 'drizzle-orm'
-import type { Db } from '../../db/client.ts'
+import type { Db } from '#server/db/client.ts'
 import { fiscalYearsOf, type ReportOptions, rowsOf } from './report-period.ts'
 
 export interface BaselineRows {

@@ -1,4 +1,4 @@
-import type { Report } from '../../../shared/contracts/reports.ts'
+import type { Report } from '#shared/contracts/reports.ts'
 import { formatCell, periodLabel, type ReportTable, reportTables } from './report-tables.ts'
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`)

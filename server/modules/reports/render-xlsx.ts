@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs'
-import type { Report } from '../../../shared/contracts/reports.ts'
+import type { Report } from '#shared/contracts/reports.ts'
 import { type ColumnKind, periodLabel, reportTables } from './report-tables.ts'
 
 const NUMBER_FORMAT: Record<ColumnKind, string | undefined> = {

@@ -1,8 +1,8 @@
 import { type SQL, sql } from 'drizzle-orm'
-import { fiscalYearOf } from '../../../shared/dates.ts'
-import type { Db } from '../../db/client.ts'
-import { cases } from '../../db/schema/index.ts'
-import { household8050 } from '../cases/household-8050.ts'
+import type { Db } from '#server/db/client.ts'
+import { cases } from '#server/db/schema/index.ts'
+import { household8050 } from '#server/modules/cases/household-8050.ts'
+import { fiscalYearOf } from '#shared/dates.ts'
 
 /**
  * What a report is asked for: an inclusive period, optionally one ward, a named baseline, and

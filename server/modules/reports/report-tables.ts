@@ -10,9 +10,9 @@ import {
   NEW_CASE_ROUTES,
   ROUTES,
   WARDS,
-} from '../../../shared/codes.ts'
-import { OUTCOMES, type Report } from '../../../shared/contracts/reports.ts'
-import { fiscalYearLabel, formatWareki } from '../../../shared/dates.ts'
+} from '#shared/codes.ts'
+import { OUTCOMES, type Report } from '#shared/contracts/reports.ts'
+import { fiscalYearLabel, formatWareki } from '#shared/dates.ts'
 
 /** text; int (a count); change (signed, negatives as △); percent (one decimal); null shows —. */
 export type ColumnKind = 'text' | 'int' | 'change' | 'percent'

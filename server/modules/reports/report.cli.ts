@@ -4,12 +4,12 @@
 // city first, as a start would; a period with no records reports zeros. Output goes to stdout unless --out; messages go to stderr so
 // that stdout stays the report alone.
 import { writeFileSync } from 'node:fs'
-import { reportQuery } from '../../../shared/contracts/reports.ts'
-import { openStore } from '../../db/open-store.ts'
-import { systemClock } from '../../platform/clock.ts'
-import { loadConfig } from '../../platform/config.ts'
-import { AppError } from '../../platform/errors.ts'
-import { ensureCity } from '../tenancy/reference-city.ts'
+import { openStore } from '#server/db/open-store.ts'
+import { ensureCity } from '#server/modules/tenancy/reference-city.ts'
+import { systemClock } from '#server/platform/clock.ts'
+import { loadConfig } from '#server/platform/config.ts'
+import { AppError } from '#server/platform/errors.ts'
+import { reportQuery } from '#shared/contracts/reports.ts'
 import { renderReportHtml } from './render-html.ts'
 import { renderReportXlsx } from './render-xlsx.ts'
 import { reportForOperator } from './reports.service.ts'

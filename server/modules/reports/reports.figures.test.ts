@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestContext, type TestContext } from '../../test/harness.ts'
+import { createTestContext, type TestContext } from '#server/test/harness.ts'
 import { computeReport } from './compute-report.ts'
 import { recordsFor, times } from './test-support.ts'
 

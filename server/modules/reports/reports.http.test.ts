@@ -1,6 +1,8 @@
 import { and, eq } from 'drizzle-orm'
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { auditLog } from '#server/db/schema/index.ts'
+import { createTestContext, type TestContext } from '#server/test/harness.ts'
 import {
   AGE_BANDS,
   CASE_LEADS,
@@ -8,10 +10,8 @@ import {
   FIRST_CONSULTERS,
   NEW_CASE_ROUTES,
   ROUTES,
-} from '../../../shared/codes.ts'
-import { reportSchema } from '../../../shared/contracts/reports.ts'
-import { auditLog } from '../../db/schema/index.ts'
-import { createTestContext, type TestContext } from '../../test/harness.ts'
+} from '#shared/codes.ts'
+import { reportSchema } from '#shared/contracts/reports.ts'
 import { renderReportHtml } from './render-html.ts'
 import { recordsFor } from './test-support.ts'
 

@@ -1,5 +1,5 @@
-import type { Actor } from '../../platform/actor.ts'
-import { forbidden } from '../../platform/errors.ts'
+import type { Actor } from '#server/platform/actor.ts'
+import { forbidden } from '#server/platform/errors.ts'
 
 /**
  * The report is aggregates only, yet it is the city's evaluation: headquarters (本市担当課), who

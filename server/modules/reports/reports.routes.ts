@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
-import { problemSchema } from '../../../shared/contracts/define.ts'
-import * as contract from '../../../shared/contracts/reports.ts'
-import type { AppDeps } from '../../platform/deps.ts'
-import { route } from '../../platform/http.ts'
+import type { AppDeps } from '#server/platform/deps.ts'
+import { route } from '#server/platform/http.ts'
+import { problemSchema } from '#shared/contracts/define.ts'
+import * as contract from '#shared/contracts/reports.ts'
 import { renderReportXlsx } from './render-xlsx.ts'
 import { viewReport } from './reports.service.ts'
 

@@ -3,9 +3,9 @@
 
 import { readdirSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Report } from '../../../shared/contracts/reports.ts'
-import { createTestContext, type TestContext } from '../../test/harness.ts'
-import { importLedger } from '../interchange/import-ledger.ts'
+import { importLedger } from '#server/modules/interchange/import-ledger.ts'
+import { createTestContext, type TestContext } from '#server/test/harness.ts'
+import type { Report } from '#shared/contracts/reports.ts'
 import { computeReport } from './compute-report.ts'
 import { SEED_CITY_DIR } from './fixtures/make-seed-city.ts'
 

@@ -1,7 +1,7 @@
-import { SURVEY_AUDIENCES } from '../../../shared/codes.ts'
-import type { SurveyResult } from '../../../shared/contracts/reports.ts'
-import { percentHalfUp, percentsLargestRemainder } from '../../../shared/percent.ts'
-import type { Db } from '../../db/client.ts'
+import type { Db } from '#server/db/client.ts'
+import { SURVEY_AUDIENCES } from '#shared/codes.ts'
+import type { SurveyResult } from '#shared/contracts/reports.ts'
+import { percentHalfUp, percentsLargestRemainder } from '#shared/percent.ts'
 import type { ReportOptions } from './report-period.ts'
 import { countOptionAnswers, findSurveysWithResponses, type OptionRow } from './surveys.sql.ts'
 

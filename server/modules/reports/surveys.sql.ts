@@ -1,6 +1,6 @@
 // 表4–表8: survey answers counted per option. Percentages are computed by the caller.
 import { sql } from 'drizzle-orm'
-import type { Db } from '../../db/client.ts'
+import type { Db } from '#server/db/client.ts'
 import { type ReportOptions, rowsOf } from './report-period.ts'
 
 /**

@@ -1,7 +1,7 @@
 // Records for report tests, inserted directly with Drizzle into a test city: the report reads
 // the tables, so the tests build exactly the rows each definition is about.
 import { and, eq } from 'drizzle-orm'
-import type { Db } from '../../db/client.ts'
+import type { Db } from '#server/db/client.ts'
 import {
   baselines,
   casePeople,
@@ -16,7 +16,7 @@ import {
   surveyQuestions,
   surveyRespondents,
   surveys,
-} from '../../db/schema/index.ts'
+} from '#server/db/schema/index.ts'
 
 export function recordsFor(db: Db, tenantId: string) {
   let n = 0

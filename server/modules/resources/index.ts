@@ -1,6 +1,6 @@
 // 社会資源: the directory headquarters maintains, and referrals (つなぎ) from cases.
 import type { FastifyInstance } from 'fastify'
-import type { AppDeps } from '../../platform/deps.ts'
+import type { AppDeps } from '#server/platform/deps.ts'
 import { createReferralsService } from './referrals.service.ts'
 import { registerResourceRoutes } from './resources.routes.ts'
 import { createResourcesService } from './resources.service.ts'

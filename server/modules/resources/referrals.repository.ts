@@ -1,6 +1,6 @@
 import { and, desc, eq } from 'drizzle-orm'
-import type { Db } from '../../db/client.ts'
-import { accounts, referrals, resources } from '../../db/schema/index.ts'
+import type { Db } from '#server/db/client.ts'
+import { accounts, referrals, resources } from '#server/db/schema/index.ts'
 
 export type ReferralRow = typeof referrals.$inferSelect
 export type ReferralView = ReferralRow & {

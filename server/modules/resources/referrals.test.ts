@@ -1,8 +1,8 @@
 import { and, asc, count, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { auditLog, caseEvents, cases, referrals } from '../../db/schema/index.ts'
-import { createTestContext, type Session, type TestCity, type TestContext } from '../../test/harness.ts'
-import { fieldsOf, handOver, openCase } from '../cases/test-support.ts'
+import { auditLog, caseEvents, cases, referrals } from '#server/db/schema/index.ts'
+import { fieldsOf, handOver, openCase } from '#server/modules/cases/test-support.ts'
+import { createTestContext, type Session, type TestCity, type TestContext } from '#server/test/harness.ts'
 import { addReferral, createResource } from './test-support.ts'
 
 let ctx: TestContext

@@ -1,4 +1,4 @@
-import type { Referral, ReferralCounts, Resource } from '../../../shared/contracts/resources.ts'
+import type { Referral, ReferralCounts, Resource } from '#shared/contracts/resources.ts'
 import type { ReferralView } from './referrals.repository.ts'
 import type { OutcomeCount, ResourceView } from './resources.repository.ts'
 

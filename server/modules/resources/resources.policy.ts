@@ -1,5 +1,5 @@
-import type { Actor } from '../../platform/actor.ts'
-import { forbidden } from '../../platform/errors.ts'
+import type { Actor } from '#server/platform/actor.ts'
+import { forbidden } from '#server/platform/errors.ts'
 
 /**
  * The directory of community resources holds no personal data: every staff role may read it.

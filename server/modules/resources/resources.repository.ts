@@ -12,8 +12,8 @@ import {
   type SQL,
   sql,
 } from 'drizzle-orm'
-import type { Db } from '../../db/client.ts'
-import { counters, referrals, resources, wards } from '../../db/schema/index.ts'
+import type { Db } from '#server/db/client.ts'
+import { counters, referrals, resources, wards } from '#server/db/schema/index.ts'
 
 export type ResourceRow = typeof resources.$inferSelect
 export type ResourceView = ResourceRow & { wardName: string | null }

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
-import * as contract from '../../../shared/contracts/resources.ts'
-import { route } from '../../platform/http.ts'
+import { route } from '#server/platform/http.ts'
+import * as contract from '#shared/contracts/resources.ts'
 import type { ReferralsService } from './referrals.service.ts'
 import type { ResourcesService } from './resources.service.ts'
 

@@ -1,8 +1,8 @@
 import { and, asc, count, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Role } from '../../../shared/codes.ts'
-import { auditLog, resources } from '../../db/schema/index.ts'
-import { createTestContext, type Session, type TestCity, type TestContext } from '../../test/harness.ts'
+import { auditLog, resources } from '#server/db/schema/index.ts'
+import { createTestContext, type Session, type TestCity, type TestContext } from '#server/test/harness.ts'
+import type { Role } from '#shared/codes.ts'
 import { aResource, createResource } from './test-support.ts'
 
 let ctx: TestContext

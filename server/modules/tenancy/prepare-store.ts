@@ -1,6 +1,6 @@
-import type { Db } from '../../db/client.ts'
-import type { Clock } from '../../platform/clock.ts'
-import type { Config } from '../../platform/config.ts'
+import type { Db } from '#server/db/client.ts'
+import type { Clock } from '#server/platform/clock.ts'
+import type { Config } from '#server/platform/config.ts'
 import { ensureCity, FIRST_ADMIN_LINK_HOURS, issueFirstAdminLink } from './reference-city.ts'
 
 /**

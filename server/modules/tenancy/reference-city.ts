@@ -1,8 +1,8 @@
 import { and, eq, isNull } from 'drizzle-orm'
-import { WARD_SECTIONS, WARDS } from '../../../shared/codes.ts'
-import type { Db } from '../../db/client.ts'
-import { accounts, accountTokens, orgUnits, tenants, wards } from '../../db/schema/index.ts'
-import { randomToken, sha256 } from '../../platform/crypto.ts'
+import type { Db } from '#server/db/client.ts'
+import { accounts, accountTokens, orgUnits, tenants, wards } from '#server/db/schema/index.ts'
+import { randomToken, sha256 } from '#server/platform/crypto.ts'
+import { WARD_SECTIONS, WARDS } from '#shared/codes.ts'
 
 export interface CityInfo {
   id: string

@@ -1,10 +1,10 @@
 import { randomInt } from 'node:crypto'
+import { sha256 } from '#server/platform/crypto.ts'
 import {
   RECOVERY_CODE_ALPHABET,
   RECOVERY_CODE_COUNT,
   RECOVERY_CODE_LENGTH,
-} from '../../../shared/contracts/two-factor.ts'
-import { sha256 } from '../../platform/crypto.ts'
+} from '#shared/contracts/two-factor.ts'
 
 /**
  * Fresh recovery codes, as shown to the person (xxxxx-xxxxx). 10 characters of a 31-letter

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { openSecret, sealSecret, secretBoxKey } from '../../platform/secret-box.ts'
+import { openSecret, sealSecret, secretBoxKey } from '#server/platform/secret-box.ts'
 import { hashRecoveryCode, newRecoveryCodes } from './recovery-codes.ts'
 import { matchingStep } from './totp.ts'
 

@@ -1,8 +1,8 @@
 import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { accountTotp, auditLog } from '../../db/schema/index.ts'
-import { sealSecret, secretBoxKey } from '../../platform/secret-box.ts'
-import { createTestContext, type TestContext } from '../../test/harness.ts'
+import { accountTotp, auditLog } from '#server/db/schema/index.ts'
+import { sealSecret, secretBoxKey } from '#server/platform/secret-box.ts'
+import { createTestContext, type TestContext } from '#server/test/harness.ts'
 import { codeAt, enrol, enrolledUser, passwordLogin } from './two-factor.fixtures.ts'
 
 let ctx: TestContext

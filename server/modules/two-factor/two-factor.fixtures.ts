@@ -9,7 +9,7 @@ import {
   type TestContext,
   type TestUser,
   withCookies,
-} from '../../test/harness.ts'
+} from '#server/test/harness.ts'
 
 /** The code an authenticator app shows for `secret`, `stepsAgo` time steps before the clock. */
 export function codeAt(ctx: TestContext, secret: string, stepsAgo = 0): string {

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { accountRecoveryCodes, accountTotp, auditLog } from '../../db/schema/index.ts'
-import { createTestContext, type TestContext } from '../../test/harness.ts'
+import { accountRecoveryCodes, accountTotp, auditLog } from '#server/db/schema/index.ts'
+import { createTestContext, type TestContext } from '#server/test/harness.ts'
 import { codeAt, enrol, enrolledUser, passwordLogin } from './two-factor.fixtures.ts'
 
 let ctx: TestContext

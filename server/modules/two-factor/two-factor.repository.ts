@@ -1,6 +1,6 @@
 import { and, count, eq, gte, isNotNull, isNull, lt, or, sql } from 'drizzle-orm'
-import type { Db } from '../../db/client.ts'
-import { accountRecoveryCodes, accounts, accountTotp } from '../../db/schema/index.ts'
+import type { Db } from '#server/db/client.ts'
+import { accountRecoveryCodes, accounts, accountTotp } from '#server/db/schema/index.ts'
 
 export type TotpRow = typeof accountTotp.$inferSelect
 

@@ -1,11 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { Link, Outlet, useNavigate } from '@tanstack/react-router'
 import type { ReactNode } from 'react'
-import { labelOf, ROLES } from '../../../shared/codes.ts'
-import { logout } from '../../../shared/contracts/auth.ts'
-import { Button } from '../components/ui/button.tsx'
-import { callApi, setCsrfToken } from '../lib/api-client.ts'
-import { useMe } from '../lib/session.ts'
+import { labelOf, ROLES } from '#shared/codes.ts'
+import { logout } from '#shared/contracts/auth.ts'
+import { Button } from '#web/components/ui/button.tsx'
+import { callApi, setCsrfToken } from '#web/lib/api-client.ts'
+import { useMe } from '#web/lib/session.ts'
 import { NavBar } from './nav-bar.tsx'
 
 // <main> has tabindex=-1, so following the fragment moves focus there, not only the scroll position.

@@ -1,5 +1,5 @@
 import { Link } from '@tanstack/react-router'
-import type { Role } from '../../../shared/codes.ts'
+import type { Role } from '#shared/codes.ts'
 
 interface NavItem {
   to:

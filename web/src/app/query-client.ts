@@ -1,5 +1,5 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query'
-import { isApiError } from '../lib/api-error.ts'
+import { isApiError } from '#web/lib/api-error.ts'
 
 type AuthLostHandler = (expired: boolean) => void
 

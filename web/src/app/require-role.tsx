@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react'
-import type { Role } from '../../../shared/codes.ts'
-import { Notice } from '../components/ui/notice.tsx'
-import { PageHeading } from '../components/ui/page-heading.tsx'
-import { readsCases, useMe, worksOnCases } from '../lib/session.ts'
+import type { Role } from '#shared/codes.ts'
+import { Notice } from '#web/components/ui/notice.tsx'
+import { PageHeading } from '#web/components/ui/page-heading.tsx'
+import { readsCases, useMe, worksOnCases } from '#web/lib/session.ts'
 
 // The server enforces every permission; these guards only spare people a page of errors.
 

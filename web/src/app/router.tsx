@@ -1,5 +1,5 @@
 import { createRouter } from '@tanstack/react-router'
-import { setCsrfToken } from '../lib/api-client.ts'
+import { setCsrfToken } from '#web/lib/api-client.ts'
 import { queryClient, setAuthLostHandler } from './query-client.ts'
 import { accountDetailRoute } from './routes/admin-account-detail.tsx'
 import { accountNewRoute } from './routes/admin-account-new.tsx'

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { updateSettings } from '../../../shared/contracts/audit.ts'
-import { getSession, login } from '../../../shared/contracts/auth.ts'
-import { listCases } from '../../../shared/contracts/cases.ts'
+import { updateSettings } from '#shared/contracts/audit.ts'
+import { getSession, login } from '#shared/contracts/auth.ts'
+import { listCases } from '#shared/contracts/cases.ts'
 import { buildUrl, callApi, setCsrfToken } from './api-client.ts'
 import { ApiError } from './api-error.ts'
 
@@ -106,7 +106,7 @@ describe('callApi', () => {
     expect(header(calls[0], 'x-csrf-token')).toBeUndefined()
     answers.push(new Response(null, { status: 204 }))
     setCsrfToken('t')
-    const { logout } = await import('../../../shared/contracts/auth.ts')
+    const { logout } = await import('#shared/contracts/auth.ts')
     expect(await callApi(logout, {})).toBeNull()
     expect(calls[1]?.init.body).toBeUndefined()
   })

@@ -1,4 +1,4 @@
-import type { BodyOf, Contract, ParamsOf, QueryOf, ResponseOf } from '../../../shared/contracts/define.ts'
+import type { BodyOf, Contract, ParamsOf, QueryOf, ResponseOf } from '#shared/contracts/define.ts'
 import { ApiError, asProblem, networkProblem } from './api-error.ts'
 
 type Part<K extends string, T> = [T] extends [never] ? { [P in K]?: undefined } : { [P in K]: T }

@@ -1,4 +1,4 @@
-import type { Problem } from '../../../shared/contracts/define.ts'
+import type { Problem } from '#shared/contracts/define.ts'
 
 /** A non-2xx answer from the API, carrying its RFC 9457 problem document. */
 export class ApiError extends Error {

@@ -1,4 +1,4 @@
-import type { Person } from '../../../shared/contracts/people.ts'
+import type { Person } from '#shared/contracts/people.ts'
 
 export interface Caution {
   text: string

@@ -1,5 +1,5 @@
-import { formatDateReading, tokyoDate } from '../../../shared/dates.ts'
-import { DATE_REASONS, parseDateText } from '../../../shared/typed-dates.ts'
+import { formatDateReading, tokyoDate } from '#shared/dates.ts'
+import { DATE_REASONS, parseDateText } from '#shared/typed-dates.ts'
 
 /** 2021-08-31 → 2021/8/31, the way staff write dates on forms. */
 export function slashDate(iso: string): string {

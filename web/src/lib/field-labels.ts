@@ -12,8 +12,8 @@ import {
   ROUTES,
   URGENCIES,
   WARD_STATES,
-} from '../../../shared/codes.ts'
-import { formatWareki, isIsoDate } from '../../../shared/dates.ts'
+} from '#shared/codes.ts'
+import { formatWareki, isIsoDate } from '#shared/dates.ts'
 
 // Japanese names of the API's field keys. Cases and contacts both need them (forms, error
 // summaries and the case history), so they live here once.

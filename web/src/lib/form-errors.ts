@@ -1,4 +1,4 @@
-import type { SummaryError } from '../components/ui/error-summary.tsx'
+import type { SummaryError } from '#web/components/ui/error-summary.tsx'
 import { isApiError } from './api-error.ts'
 
 export const CONFLICT_MESSAGE = '他の職員が先に更新しました。画面を再読み込みしてください。'

@@ -1,4 +1,4 @@
-import type { Period } from '../../../shared/contracts/common.ts'
+import type { Period } from '#shared/contracts/common.ts'
 
 /** A list of dated meetings: the period tab and the page live in the URL, so going back returns to it. */
 export interface PeriodSearch {

@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
-import type { Me } from '../../../shared/contracts/auth.ts'
-import { getSession } from '../../../shared/contracts/auth.ts'
+import type { Me } from '#shared/contracts/auth.ts'
+import { getSession } from '#shared/contracts/auth.ts'
 import { callApi } from './api-client.ts'
 
 export const sessionQueryKey = ['session'] as const

@@ -1,15 +1,15 @@
 import { createRoute, Link, useNavigate } from '@tanstack/react-router'
-import type { Role } from '../../../../shared/codes.ts'
-import { buttonClass } from '../../components/ui/button.tsx'
-import { PageHeading } from '../../components/ui/page-heading.tsx'
-import { Pagination } from '../../components/ui/pagination.tsx'
-import { Loading, QueryError } from '../../components/ui/query-state.tsx'
-import { useAccountList } from '../../features/accounts/api/list-accounts.ts'
+import type { Role } from '#shared/codes.ts'
+import { buttonClass } from '#web/components/ui/button.tsx'
+import { PageHeading } from '#web/components/ui/page-heading.tsx'
+import { Pagination } from '#web/components/ui/pagination.tsx'
+import { Loading, QueryError } from '#web/components/ui/query-state.tsx'
+import { useAccountList } from '#web/features/accounts/api/list-accounts.ts'
 import {
   AccountFilters,
   type AccountFilterValues,
-} from '../../features/accounts/components/account-filters.tsx'
-import { AccountTable } from '../../features/accounts/components/account-table.tsx'
+} from '#web/features/accounts/components/account-filters.tsx'
+import { AccountTable } from '#web/features/accounts/components/account-table.tsx'
 import { RequireAdmin } from '../require-role.tsx'
 import { appRoute } from './root.tsx'
 

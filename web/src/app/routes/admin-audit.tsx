@@ -1,15 +1,15 @@
 import { createRoute, useNavigate } from '@tanstack/react-router'
-import { PageHeading } from '../../components/ui/page-heading.tsx'
-import { Pagination } from '../../components/ui/pagination.tsx'
-import { Loading, QueryError } from '../../components/ui/query-state.tsx'
-import { useAuditLog } from '../../features/audit/api/list-audit.ts'
+import { PageHeading } from '#web/components/ui/page-heading.tsx'
+import { Pagination } from '#web/components/ui/pagination.tsx'
+import { Loading, QueryError } from '#web/components/ui/query-state.tsx'
+import { useAuditLog } from '#web/features/audit/api/list-audit.ts'
 import {
   AUDIT_FILTER_KEYS,
   AuditFilters,
   type AuditFilterValues,
-} from '../../features/audit/components/audit-filters.tsx'
-import { AuditTable } from '../../features/audit/components/audit-table.tsx'
-import { isApiError } from '../../lib/api-error.ts'
+} from '#web/features/audit/components/audit-filters.tsx'
+import { AuditTable } from '#web/features/audit/components/audit-table.tsx'
+import { isApiError } from '#web/lib/api-error.ts'
 import { RequireAdmin } from '../require-role.tsx'
 import { appRoute } from './root.tsx'
 

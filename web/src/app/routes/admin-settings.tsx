@@ -1,8 +1,8 @@
 import { createRoute } from '@tanstack/react-router'
-import { PageHeading } from '../../components/ui/page-heading.tsx'
-import { Loading, QueryError } from '../../components/ui/query-state.tsx'
-import { useSettings } from '../../features/settings/api/get-settings.ts'
-import { SettingsForm } from '../../features/settings/components/settings-form.tsx'
+import { PageHeading } from '#web/components/ui/page-heading.tsx'
+import { Loading, QueryError } from '#web/components/ui/query-state.tsx'
+import { useSettings } from '#web/features/settings/api/get-settings.ts'
+import { SettingsForm } from '#web/features/settings/components/settings-form.tsx'
 import { RequireAdmin } from '../require-role.tsx'
 import { appRoute } from './root.tsx'
 

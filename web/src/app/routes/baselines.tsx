@@ -1,6 +1,6 @@
 import { createRoute } from '@tanstack/react-router'
-import { PageHeading } from '../../components/ui/page-heading.tsx'
-import { BaselinesPanel } from '../../features/baselines/components/baselines-panel.tsx'
+import { PageHeading } from '#web/components/ui/page-heading.tsx'
+import { BaselinesPanel } from '#web/features/baselines/components/baselines-panel.tsx'
 import { RequireReportRole } from './report-access.tsx'
 import { appRoute } from './root.tsx'
 

@@ -1,8 +1,8 @@
 import { createRoute } from '@tanstack/react-router'
 import { useState } from 'react'
-import { PageHeading } from '../../components/ui/page-heading.tsx'
-import { IntakeForm, type IntakeResult } from '../../features/cases/components/intake-form.tsx'
-import { IntakeSaved } from '../../features/cases/components/intake-saved.tsx'
+import { PageHeading } from '#web/components/ui/page-heading.tsx'
+import { IntakeForm, type IntakeResult } from '#web/features/cases/components/intake-form.tsx'
+import { IntakeSaved } from '#web/features/cases/components/intake-saved.tsx'
 import { RequireCaseRole } from '../require-role.tsx'
 import { appRoute } from './root.tsx'
 

@@ -1,17 +1,17 @@
 import { createRoute, Link, useNavigate } from '@tanstack/react-router'
-import { CASE_SORTS } from '../../../../shared/contracts/cases.ts'
-import { buttonClass } from '../../components/ui/button.tsx'
-import { PageHeading } from '../../components/ui/page-heading.tsx'
-import { Pagination } from '../../components/ui/pagination.tsx'
-import { Loading, QueryError } from '../../components/ui/query-state.tsx'
-import { type CaseListQuery, useCaseList } from '../../features/cases/api/list-cases.ts'
+import { CASE_SORTS } from '#shared/contracts/cases.ts'
+import { buttonClass } from '#web/components/ui/button.tsx'
+import { PageHeading } from '#web/components/ui/page-heading.tsx'
+import { Pagination } from '#web/components/ui/pagination.tsx'
+import { Loading, QueryError } from '#web/components/ui/query-state.tsx'
+import { type CaseListQuery, useCaseList } from '#web/features/cases/api/list-cases.ts'
 import {
   CaseFilters,
   type CaseFilterValues,
   FILTER_KEYS,
-} from '../../features/cases/components/case-filters.tsx'
-import { type CaseSort, CaseTable } from '../../features/cases/components/case-table.tsx'
-import { isApiError } from '../../lib/api-error.ts'
+} from '#web/features/cases/components/case-filters.tsx'
+import { type CaseSort, CaseTable } from '#web/features/cases/components/case-table.tsx'
+import { isApiError } from '#web/lib/api-error.ts'
 import { RequireCaseRole } from '../require-role.tsx'
 import { appRoute } from './root.tsx'
 

@@ -1,7 +1,7 @@
 import { createRoute } from '@tanstack/react-router'
-import { PageHeading } from '../../components/ui/page-heading.tsx'
-import { ExportLinks } from '../../features/interchange/components/export-links.tsx'
-import { ImportPanel } from '../../features/interchange/components/import-panel.tsx'
+import { PageHeading } from '#web/components/ui/page-heading.tsx'
+import { ExportLinks } from '#web/features/interchange/components/export-links.tsx'
+import { ImportPanel } from '#web/features/interchange/components/import-panel.tsx'
 import { RequireReportRole } from './report-access.tsx'
 import { appRoute } from './root.tsx'
 

@@ -1,10 +1,10 @@
 import { createRoute, useRouter } from '@tanstack/react-router'
 import { useState } from 'react'
-import { Notice } from '../../components/ui/notice.tsx'
-import { PageHeading } from '../../components/ui/page-heading.tsx'
-import { LoginForm } from '../../features/auth/components/login-form.tsx'
-import { SecondFactorForm } from '../../features/auth/components/second-factor-form.tsx'
-import { useSession } from '../../lib/session.ts'
+import { Notice } from '#web/components/ui/notice.tsx'
+import { PageHeading } from '#web/components/ui/page-heading.tsx'
+import { LoginForm } from '#web/features/auth/components/login-form.tsx'
+import { SecondFactorForm } from '#web/features/auth/components/second-factor-form.tsx'
+import { useSession } from '#web/lib/session.ts'
 import { publicRoute } from './root.tsx'
 
 interface LoginSearch {

@@ -1,16 +1,16 @@
 import { createRoute, useNavigate } from '@tanstack/react-router'
-import { Notice } from '../../components/ui/notice.tsx'
-import { PageHeading } from '../../components/ui/page-heading.tsx'
-import { Loading, QueryError } from '../../components/ui/query-state.tsx'
-import { useMyCases } from '../../features/accompaniment/api/get-my-cases.ts'
-import { MyCasesTable } from '../../features/accompaniment/components/my-cases-table.tsx'
+import { Notice } from '#web/components/ui/notice.tsx'
+import { PageHeading } from '#web/components/ui/page-heading.tsx'
+import { Loading, QueryError } from '#web/components/ui/query-state.tsx'
+import { useMyCases } from '#web/features/accompaniment/api/get-my-cases.ts'
+import { MyCasesTable } from '#web/features/accompaniment/components/my-cases-table.tsx'
 import {
   DEFAULT_ORDER,
   MY_CASE_SORTS,
   type MyCaseSort,
   type SortOrder,
   sortMyCases,
-} from '../../features/accompaniment/my-cases-sort.ts'
+} from '#web/features/accompaniment/my-cases-sort.ts'
 import { RequireRoles } from '../require-role.tsx'
 import { appRoute } from './root.tsx'
 

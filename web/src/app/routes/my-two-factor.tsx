@@ -1,8 +1,8 @@
 import { createRoute } from '@tanstack/react-router'
-import { PageHeading } from '../../components/ui/page-heading.tsx'
-import { Loading, QueryError } from '../../components/ui/query-state.tsx'
-import { useTwoFactorStatus } from '../../features/auth/api/two-factor-status.ts'
-import { TwoFactorSettings } from '../../features/auth/components/two-factor-settings.tsx'
+import { PageHeading } from '#web/components/ui/page-heading.tsx'
+import { Loading, QueryError } from '#web/components/ui/query-state.tsx'
+import { useTwoFactorStatus } from '#web/features/auth/api/two-factor-status.ts'
+import { TwoFactorSettings } from '#web/features/auth/components/two-factor-settings.tsx'
 import { appRoute } from './root.tsx'
 
 /** Every staff member's own 2FA: enrol, see how many recovery codes are left, turn it off. */

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react'
-import { Notice } from '../../components/ui/notice.tsx'
-import { PageHeading } from '../../components/ui/page-heading.tsx'
-import { useMe } from '../../lib/session.ts'
+import { Notice } from '#web/components/ui/notice.tsx'
+import { PageHeading } from '#web/components/ui/page-heading.tsx'
+import { useMe } from '#web/lib/session.ts'
 
 /** Roles that see the evaluation report, the ledger import and the baselines. */
 export const REPORT_ROLES = ['headquarters', 'admin'] as const

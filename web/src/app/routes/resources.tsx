@@ -1,20 +1,20 @@
 import { createRoute, useNavigate } from '@tanstack/react-router'
 import { useState } from 'react'
-import { Button } from '../../components/ui/button.tsx'
-import { PageHeading } from '../../components/ui/page-heading.tsx'
-import { Pagination } from '../../components/ui/pagination.tsx'
-import { Loading, QueryError } from '../../components/ui/query-state.tsx'
-import { type ResourceListQuery, useResources } from '../../features/resources/api/list-resources.ts'
-import { ResourceCard } from '../../features/resources/components/resource-card.tsx'
+import { Button } from '#web/components/ui/button.tsx'
+import { PageHeading } from '#web/components/ui/page-heading.tsx'
+import { Pagination } from '#web/components/ui/pagination.tsx'
+import { Loading, QueryError } from '#web/components/ui/query-state.tsx'
+import { type ResourceListQuery, useResources } from '#web/features/resources/api/list-resources.ts'
+import { ResourceCard } from '#web/features/resources/components/resource-card.tsx'
 import {
   RESOURCE_FILTER_KEYS,
   ResourceFilters,
   type ResourceFilterValues,
-} from '../../features/resources/components/resource-filters.tsx'
-import { ResourceForm } from '../../features/resources/components/resource-form.tsx'
-import { focusSoon } from '../../features/resources/focus-soon.ts'
-import { isApiError } from '../../lib/api-error.ts'
-import { useMe } from '../../lib/session.ts'
+} from '#web/features/resources/components/resource-filters.tsx'
+import { ResourceForm } from '#web/features/resources/components/resource-form.tsx'
+import { focusSoon } from '#web/features/resources/focus-soon.ts'
+import { isApiError } from '#web/lib/api-error.ts'
+import { useMe } from '#web/lib/session.ts'
 import { appRoute } from './root.tsx'
 
 const PAGE_SIZE = 20

@@ -1,8 +1,8 @@
 import type { QueryClient } from '@tanstack/react-query'
 import { createRootRouteWithContext, createRoute, Link, Outlet, redirect } from '@tanstack/react-router'
-import { PageHeading } from '../../components/ui/page-heading.tsx'
-import { isApiError } from '../../lib/api-error.ts'
-import { sessionQueryOptions } from '../../lib/session.ts'
+import { PageHeading } from '#web/components/ui/page-heading.tsx'
+import { isApiError } from '#web/lib/api-error.ts'
+import { sessionQueryOptions } from '#web/lib/session.ts'
 import { AppLayout, PublicLayout } from '../layout.tsx'
 
 export interface RouterContext {

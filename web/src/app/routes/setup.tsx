@@ -1,11 +1,11 @@
 import { createRoute, Link, useRouterState } from '@tanstack/react-router'
 import { useState } from 'react'
-import { Notice } from '../../components/ui/notice.tsx'
-import { PageHeading } from '../../components/ui/page-heading.tsx'
-import { Loading } from '../../components/ui/query-state.tsx'
-import { usePasswordLinkInfo } from '../../features/auth/api/get-password-link.ts'
-import { SetupForm } from '../../features/auth/components/setup-form.tsx'
-import { tokenFromHash } from '../../features/auth/link-token.ts'
+import { Notice } from '#web/components/ui/notice.tsx'
+import { PageHeading } from '#web/components/ui/page-heading.tsx'
+import { Loading } from '#web/components/ui/query-state.tsx'
+import { usePasswordLinkInfo } from '#web/features/auth/api/get-password-link.ts'
+import { SetupForm } from '#web/features/auth/components/setup-form.tsx'
+import { tokenFromHash } from '#web/features/auth/link-token.ts'
 import { publicRoute } from './root.tsx'
 
 export const setupRoute = createRoute({

@@ -1,4 +1,4 @@
-import { dateReadingText } from '../../lib/date-text.ts'
+import { dateReadingText } from '#web/lib/date-text.ts'
 import { TextField } from './text-field.tsx'
 
 export interface DateFieldProps {

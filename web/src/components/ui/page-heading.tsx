@@ -1,5 +1,5 @@
 import { type ReactNode, useEffect, useRef } from 'react'
-import { useDocumentTitle } from '../../lib/use-document-title.ts'
+import { useDocumentTitle } from '#web/lib/use-document-title.ts'
 
 // On the first page of a visit the browser already starts at the top (skip link first), so only
 // later, client-side navigations move focus to the new page's heading.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { MyCase } from '../../../../shared/contracts/accompaniment.ts'
+import type { MyCase } from '#shared/contracts/accompaniment.ts'
 import { sortMyCases } from './my-cases-sort.ts'
 
 const aCase = (caseNo: string, nextReviewOn: string | null, inactiveSince: string): MyCase => ({

@@ -1,4 +1,4 @@
-import type { MyCase } from '../../../../shared/contracts/accompaniment.ts'
+import type { MyCase } from '#shared/contracts/accompaniment.ts'
 
 export const MY_CASE_SORTS = ['nextReviewOn', 'lastActivityOn', 'caseNo'] as const
 export type MyCaseSort = (typeof MY_CASE_SORTS)[number]

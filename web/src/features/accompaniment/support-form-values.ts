@@ -1,9 +1,9 @@
-import type { SupportActivity } from '../../../../shared/codes.ts'
-import type { Activity, addActivity } from '../../../../shared/contracts/accompaniment.ts'
-import type { BodyOf } from '../../../../shared/contracts/define.ts'
-import { isApiError } from '../../lib/api-error.ts'
-import { slashDate, todayText } from '../../lib/date-text.ts'
-import { type FormErrors, formErrorsFrom, textOrNull } from '../../lib/form-errors.ts'
+import type { SupportActivity } from '#shared/codes.ts'
+import type { Activity, addActivity } from '#shared/contracts/accompaniment.ts'
+import type { BodyOf } from '#shared/contracts/define.ts'
+import { isApiError } from '#web/lib/api-error.ts'
+import { slashDate, todayText } from '#web/lib/date-text.ts'
+import { type FormErrors, formErrorsFrom, textOrNull } from '#web/lib/form-errors.ts'
 
 export const ACTIVITY_LABELS = {
   doneOn: '実施日',

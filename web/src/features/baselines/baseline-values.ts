@@ -1,7 +1,7 @@
-import type { Baseline } from '../../../../shared/contracts/interchange.ts'
-import { typedDate } from '../../../../shared/typed-dates.ts'
-import { slashDate } from '../../lib/date-text.ts'
-import type { FormErrors } from '../../lib/form-errors.ts'
+import type { Baseline } from '#shared/contracts/interchange.ts'
+import { typedDate } from '#shared/typed-dates.ts'
+import { slashDate } from '#web/lib/date-text.ts'
+import type { FormErrors } from '#web/lib/form-errors.ts'
 import type { BaselineBody } from './api/save-baseline.ts'
 
 /** The four figures, in the order of 表2. */

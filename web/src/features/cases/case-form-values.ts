@@ -1,8 +1,8 @@
-import type { Concern, FirstConsulter } from '../../../../shared/codes.ts'
-import type { CaseDetail, createCase, updateCase } from '../../../../shared/contracts/cases.ts'
-import type { BodyOf } from '../../../../shared/contracts/define.ts'
-import { slashDate, todayText } from '../../lib/date-text.ts'
-import { textOrNull } from '../../lib/form-errors.ts'
+import type { Concern, FirstConsulter } from '#shared/codes.ts'
+import type { CaseDetail, createCase, updateCase } from '#shared/contracts/cases.ts'
+import type { BodyOf } from '#shared/contracts/define.ts'
+import { slashDate, todayText } from '#web/lib/date-text.ts'
+import { textOrNull } from '#web/lib/form-errors.ts'
 
 /** The intake fields as the form holds them: text, exactly as typed, until submit. */
 export interface CaseFormValues {

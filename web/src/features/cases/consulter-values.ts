@@ -1,7 +1,7 @@
-import type { PhoneLabel, Relationship } from '../../../../shared/codes.ts'
-import type { createCase } from '../../../../shared/contracts/cases.ts'
-import type { BodyOf } from '../../../../shared/contracts/define.ts'
-import { textOrNull } from '../../lib/form-errors.ts'
+import type { PhoneLabel, Relationship } from '#shared/codes.ts'
+import type { createCase } from '#shared/contracts/cases.ts'
+import type { BodyOf } from '#shared/contracts/define.ts'
+import { textOrNull } from '#web/lib/form-errors.ts'
 
 /** はい / いいえ / not asked (or not known), as radio values. */
 export type YesNo = '' | 'yes' | 'no'

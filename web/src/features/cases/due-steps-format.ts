@@ -1,5 +1,5 @@
-import type { DueStep } from '../../../../shared/contracts/due-steps.ts'
-import { daysBetween, formatWareki } from '../../../../shared/dates.ts'
+import type { DueStep } from '#shared/contracts/due-steps.ts'
+import { daysBetween, formatWareki } from '#shared/dates.ts'
 
 /** 令和8年12月1日 10:00, or the date alone when no time was set. */
 export function dueWhenText(step: Pick<DueStep, 'dueOn' | 'dueTime'>): string {

@@ -1,7 +1,7 @@
-import type { ContactMethod } from '../../../../shared/codes.ts'
-import type { createCase } from '../../../../shared/contracts/cases.ts'
-import type { BodyOf } from '../../../../shared/contracts/define.ts'
-import { textOrNull } from '../../lib/form-errors.ts'
+import type { ContactMethod } from '#shared/codes.ts'
+import type { createCase } from '#shared/contracts/cases.ts'
+import type { BodyOf } from '#shared/contracts/define.ts'
+import { textOrNull } from '#web/lib/form-errors.ts'
 
 /** The intake conversation as the form holds it: text as typed until submit. */
 export interface FirstContactValues {

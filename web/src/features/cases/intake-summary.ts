@@ -1,7 +1,7 @@
-import { CONTACT_METHODS, COUNTERPARTS, labelOf, RELATIONSHIPS } from '../../../../shared/codes.ts'
-import type { Contact } from '../../../../shared/contracts/contacts.ts'
-import type { Person } from '../../../../shared/contracts/people.ts'
-import { formatDateBoth } from '../../../../shared/dates.ts'
+import { CONTACT_METHODS, COUNTERPARTS, labelOf, RELATIONSHIPS } from '#shared/codes.ts'
+import type { Contact } from '#shared/contracts/contacts.ts'
+import type { Person } from '#shared/contracts/people.ts'
+import { formatDateBoth } from '#shared/dates.ts'
 
 /** One line for the saved intake's first contact: when, how, how long, with whom. */
 export function describeFirstContact(

@@ -1,8 +1,8 @@
-import type { ContactMethod, Counterpart } from '../../../../shared/codes.ts'
-import type { addContact, Contact } from '../../../../shared/contracts/contacts.ts'
-import type { BodyOf } from '../../../../shared/contracts/define.ts'
-import { slashDate, todayText } from '../../lib/date-text.ts'
-import { textOrNull } from '../../lib/form-errors.ts'
+import type { ContactMethod, Counterpart } from '#shared/codes.ts'
+import type { addContact, Contact } from '#shared/contracts/contacts.ts'
+import type { BodyOf } from '#shared/contracts/define.ts'
+import { slashDate, todayText } from '#web/lib/date-text.ts'
+import { textOrNull } from '#web/lib/form-errors.ts'
 
 export interface ContactFormValues {
   contactedOn: string

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Person } from '../../../../shared/contracts/people.ts'
+import type { Person } from '#shared/contracts/people.ts'
 import { derivedCounterpart, partyChoices, partyFrom, partyValue } from './contact-party.ts'
 
 const person = (id: string, relationship: Person['relationship'], name: string | null, consulter = true) =>

@@ -1,5 +1,5 @@
-import type { Role } from '../../../../shared/codes.ts'
-import type { CaseDetail } from '../../../../shared/contracts/cases.ts'
+import type { Role } from '#shared/codes.ts'
+import type { CaseDetail } from '#shared/contracts/cases.ts'
 
 // What the case page offers to whom; the server checks the same rules on every request
 // (server/modules/handovers/handovers.policy.ts).

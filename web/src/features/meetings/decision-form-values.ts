@@ -1,7 +1,7 @@
-import type { CaseLead } from '../../../../shared/codes.ts'
-import { isApiError } from '../../lib/api-error.ts'
-import { slashDate } from '../../lib/date-text.ts'
-import { textOrNull } from '../../lib/form-errors.ts'
+import type { CaseLead } from '#shared/codes.ts'
+import { isApiError } from '#web/lib/api-error.ts'
+import { slashDate } from '#web/lib/date-text.ts'
+import { textOrNull } from '#web/lib/form-errors.ts'
 import type { Decision } from './meeting-types.ts'
 
 /** One row of 役割分担 on the form; `key` keeps a row's identity while rows come and go. */

@@ -1,5 +1,5 @@
-import { CASE_LEADS, labelOf } from '../../../../shared/codes.ts'
-import { formatWareki, isIsoDate } from '../../../../shared/dates.ts'
+import { CASE_LEADS, labelOf } from '#shared/codes.ts'
+import { formatWareki, isIsoDate } from '#shared/dates.ts'
 import type { Decision } from './meeting-types.ts'
 
 const WEEKDAYS = ['日', '月', '火', '水', '木', '金', '土'] as const

@@ -1,5 +1,5 @@
-import type { ResponseOf } from '../../../../shared/contracts/define.ts'
-import type { getInvitable } from '../../../../shared/contracts/meetings.ts'
+import type { ResponseOf } from '#shared/contracts/define.ts'
+import type { getInvitable } from '#shared/contracts/meetings.ts'
 
 export type {
   AgendaItem,
@@ -9,7 +9,7 @@ export type {
   MeetingAttendee,
   MeetingDetail,
   MeetingSummary,
-} from '../../../../shared/contracts/meetings.ts'
+} from '#shared/contracts/meetings.ts'
 
 /** Who may be invited to a meeting or named in its decisions. */
 export type Invitable = ResponseOf<typeof getInvitable>

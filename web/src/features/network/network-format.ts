@@ -1,4 +1,4 @@
-import { formatWareki, isIsoDate } from '../../../../shared/dates.ts'
+import { formatWareki, isIsoDate } from '#shared/dates.ts'
 
 const WEEKDAYS = ['日', '月', '火', '水', '木', '金', '土'] as const
 

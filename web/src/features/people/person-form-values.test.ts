@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import type { Person } from '../../../../shared/contracts/people.ts'
-import { PHONE_MESSAGES } from '../../../../shared/phone.ts'
-import { cautionsOf } from '../../lib/contact-cautions.ts'
+import type { Person } from '#shared/contracts/people.ts'
+import { PHONE_MESSAGES } from '#shared/phone.ts'
+import { cautionsOf } from '#web/lib/contact-cautions.ts'
 import {
   changedPersonBody,
   checkPerson,

@@ -1,8 +1,8 @@
-import type { CareKind, PhoneLabel, Relationship } from '../../../../shared/codes.ts'
-import type { BodyOf } from '../../../../shared/contracts/define.ts'
-import type { addPerson, Person } from '../../../../shared/contracts/people.ts'
-import { parsePhone } from '../../../../shared/phone.ts'
-import { textOrNull } from '../../lib/form-errors.ts'
+import type { CareKind, PhoneLabel, Relationship } from '#shared/codes.ts'
+import type { BodyOf } from '#shared/contracts/define.ts'
+import type { addPerson, Person } from '#shared/contracts/people.ts'
+import { parsePhone } from '#shared/phone.ts'
+import { textOrNull } from '#web/lib/form-errors.ts'
 
 /** はい / いいえ / 未確認 as a radio group holds them. */
 export type YesNo = 'yes' | 'no' | ''

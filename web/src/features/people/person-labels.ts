@@ -1,5 +1,5 @@
-import { labelOf, RELATIONSHIPS } from '../../../../shared/codes.ts'
-import type { Person } from '../../../../shared/contracts/people.ts'
+import { labelOf, RELATIONSHIPS } from '#shared/codes.ts'
+import type { Person } from '#shared/contracts/people.ts'
 
 /** The fields of the person form in the order they appear (error summary, messages). */
 export const PERSON_FIELD_LABELS = {

@@ -1,4 +1,4 @@
-import { formatWareki } from '../../../../shared/dates.ts'
+import { formatWareki } from '#shared/dates.ts'
 
 const countFormat = new Intl.NumberFormat('ja-JP')
 

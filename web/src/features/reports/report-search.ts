@@ -1,4 +1,4 @@
-import { fiscalYearLabel, fiscalYearOf, formatWareki, tokyoDate } from '../../../../shared/dates.ts'
+import { fiscalYearLabel, fiscalYearOf, formatWareki, tokyoDate } from '#shared/dates.ts'
 
 /** The report's conditions as kept in the page's URL; dates as ISO once they parse. */
 export interface ReportSearch {

@@ -4,9 +4,9 @@ import {
   RESOURCE_CATEGORIES,
   RESOURCE_SERVES,
   type ReferralOutcome,
-} from '../../../../shared/codes.ts'
-import type { ReferralCounts, Resource } from '../../../../shared/contracts/resources.ts'
-import { fiscalYearLabel } from '../../../../shared/dates.ts'
+} from '#shared/codes.ts'
+import type { ReferralCounts, Resource } from '#shared/contracts/resources.ts'
+import { fiscalYearLabel } from '#shared/dates.ts'
 
 /** 居場所・相談 */
 export function categoriesText(r: Pick<Resource, 'categories'>): string {

@@ -1,8 +1,8 @@
-import type { Role } from '../../../../shared/codes.ts'
-import type { CitySettings, updateSettings } from '../../../../shared/contracts/audit.ts'
-import type { BodyOf } from '../../../../shared/contracts/define.ts'
-import { isApiError } from '../../lib/api-error.ts'
-import { type FormErrors, formErrorsFrom } from '../../lib/form-errors.ts'
+import type { Role } from '#shared/codes.ts'
+import type { CitySettings, updateSettings } from '#shared/contracts/audit.ts'
+import type { BodyOf } from '#shared/contracts/define.ts'
+import { isApiError } from '#web/lib/api-error.ts'
+import { type FormErrors, formErrorsFrom } from '#web/lib/form-errors.ts'
 
 /** The form's fields by the API's (dotted) field paths, in the order they appear. */
 export const SETTINGS_LABELS = {

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { addObservedChange } from '../../../../../shared/contracts/accompaniment.ts'
-import type { BodyOf } from '../../../../../shared/contracts/define.ts'
-import { callApi } from '../../../lib/api-client.ts'
+import { addObservedChange } from '#shared/contracts/accompaniment.ts'
+import type { BodyOf } from '#shared/contracts/define.ts'
+import { callApi } from '#web/lib/api-client.ts'
 import { invalidateCase } from './invalidate.ts'
 
 export function useAddObservedChange(caseId: string) {

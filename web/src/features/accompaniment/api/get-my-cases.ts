@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
-import { listMyCases } from '../../../../../shared/contracts/accompaniment.ts'
-import { callApi } from '../../../lib/api-client.ts'
+import { listMyCases } from '#shared/contracts/accompaniment.ts'
+import { callApi } from '#web/lib/api-client.ts'
 import { supportKeys } from './keys.ts'
 
 export function useMyCases() {

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
-import { listActivities } from '../../../../../shared/contracts/accompaniment.ts'
-import { callApi } from '../../../lib/api-client.ts'
+import { listActivities } from '#shared/contracts/accompaniment.ts'
+import { callApi } from '#web/lib/api-client.ts'
 import { supportKeys } from './keys.ts'
 
 export function useActivities(caseId: string) {

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
-import { listObservedChanges } from '../../../../../shared/contracts/accompaniment.ts'
-import { callApi } from '../../../lib/api-client.ts'
+import { listObservedChanges } from '#shared/contracts/accompaniment.ts'
+import { callApi } from '#web/lib/api-client.ts'
 import { supportKeys } from './keys.ts'
 
 export function useObservedChanges(caseId: string) {

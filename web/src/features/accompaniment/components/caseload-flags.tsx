@@ -1,6 +1,6 @@
 import { Link } from '@tanstack/react-router'
-import { Notice } from '../../../components/ui/notice.tsx'
-import { QueryError } from '../../../components/ui/query-state.tsx'
+import { Notice } from '#web/components/ui/notice.tsx'
+import { QueryError } from '#web/components/ui/query-state.tsx'
 import { useCaseloads } from '../api/get-caseloads.ts'
 
 /**

@@ -1,6 +1,6 @@
-import type { CaseloadWard, CaseloadWorker } from '../../../../../shared/contracts/accompaniment.ts'
-import { EmptyRow, Table, Td, Th } from '../../../components/ui/table.tsx'
-import { useWardName } from '../../../lib/reference-data.ts'
+import type { CaseloadWard, CaseloadWorker } from '#shared/contracts/accompaniment.ts'
+import { EmptyRow, Table, Td, Th } from '#web/components/ui/table.tsx'
+import { useWardName } from '#web/lib/reference-data.ts'
 import { Flag } from './flag.tsx'
 
 export const WORKER_KINDS: Record<CaseloadWorker['kind'], string> = {

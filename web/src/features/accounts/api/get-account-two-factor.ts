@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
-import { getAccountTwoFactor } from '../../../../../shared/contracts/two-factor.ts'
-import { callApi } from '../../../lib/api-client.ts'
+import { getAccountTwoFactor } from '#shared/contracts/two-factor.ts'
+import { callApi } from '#web/lib/api-client.ts'
 
 export const accountTwoFactorKey = (id: string) => ['accounts', id, 'two-factor'] as const
 

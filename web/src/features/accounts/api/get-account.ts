@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
-import { getAccount } from '../../../../../shared/contracts/accounts.ts'
-import { callApi } from '../../../lib/api-client.ts'
+import { getAccount } from '#shared/contracts/accounts.ts'
+import { callApi } from '#web/lib/api-client.ts'
 
 export const accountKey = (id: string) => ['accounts', 'detail', id] as const
 

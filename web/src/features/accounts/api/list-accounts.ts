@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
-import { listAccounts } from '../../../../../shared/contracts/accounts.ts'
-import type { QueryOf } from '../../../../../shared/contracts/define.ts'
-import { callApi } from '../../../lib/api-client.ts'
+import { listAccounts } from '#shared/contracts/accounts.ts'
+import type { QueryOf } from '#shared/contracts/define.ts'
+import { callApi } from '#web/lib/api-client.ts'
 
 export type AccountListQuery = QueryOf<typeof listAccounts>
 

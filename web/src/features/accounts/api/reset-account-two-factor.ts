@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { resetAccountTwoFactor } from '../../../../../shared/contracts/two-factor.ts'
-import { callApi } from '../../../lib/api-client.ts'
+import { resetAccountTwoFactor } from '#shared/contracts/two-factor.ts'
+import { callApi } from '#web/lib/api-client.ts'
 import { accountTwoFactorKey } from './get-account-two-factor.ts'
 
 export function useResetAccountTwoFactor(id: string) {

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { resetPassword } from '../../../../../shared/contracts/accounts.ts'
-import { callApi } from '../../../lib/api-client.ts'
+import { resetPassword } from '#shared/contracts/accounts.ts'
+import { callApi } from '#web/lib/api-client.ts'
 
 export function useResetPassword(id: string) {
   const queryClient = useQueryClient()

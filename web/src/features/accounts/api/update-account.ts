@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { updateAccount } from '../../../../../shared/contracts/accounts.ts'
-import type { BodyOf } from '../../../../../shared/contracts/define.ts'
-import { callApi } from '../../../lib/api-client.ts'
+import { updateAccount } from '#shared/contracts/accounts.ts'
+import type { BodyOf } from '#shared/contracts/define.ts'
+import { callApi } from '#web/lib/api-client.ts'
 import { accountKey } from './get-account.ts'
 
 export function useUpdateAccount(id: string) {

@@ -1,10 +1,10 @@
 import { type FormEvent, useState } from 'react'
-import { ROLES } from '../../../../../shared/codes.ts'
-import { Button } from '../../../components/ui/button.tsx'
-import { SelectField } from '../../../components/ui/select-field.tsx'
-import { TextField } from '../../../components/ui/text-field.tsx'
-import { optionsOf } from '../../../lib/options.ts'
-import { useUnits } from '../../../lib/reference-data.ts'
+import { ROLES } from '#shared/codes.ts'
+import { Button } from '#web/components/ui/button.tsx'
+import { SelectField } from '#web/components/ui/select-field.tsx'
+import { TextField } from '#web/components/ui/text-field.tsx'
+import { optionsOf } from '#web/lib/options.ts'
+import { useUnits } from '#web/lib/reference-data.ts'
 import { unitGroups } from './unit-options.ts'
 
 export interface AccountFilterValues {

@@ -1,7 +1,7 @@
 import { Link } from '@tanstack/react-router'
-import { labelOf, ROLES } from '../../../../../shared/codes.ts'
-import type { Account } from '../../../../../shared/contracts/accounts.ts'
-import { EmptyRow, Table, Td, Th } from '../../../components/ui/table.tsx'
+import { labelOf, ROLES } from '#shared/codes.ts'
+import type { Account } from '#shared/contracts/accounts.ts'
+import { EmptyRow, Table, Td, Th } from '#web/components/ui/table.tsx'
 
 function stateText(a: Account): string {
   const parts = [a.active ? '有効' : '無効']

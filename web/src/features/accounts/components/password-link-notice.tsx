@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
-import { formatInstant } from '../../../../../shared/dates.ts'
-import { Button } from '../../../components/ui/button.tsx'
+import { formatInstant } from '#shared/dates.ts'
+import { Button } from '#web/components/ui/button.tsx'
 
 /**
  * The one-time password link. The server keeps only its hash, so this is the only time it can be

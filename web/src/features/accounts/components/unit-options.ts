@@ -1,6 +1,6 @@
-import { UNIT_KINDS } from '../../../../../shared/codes.ts'
-import type { Unit } from '../../../../../shared/contracts/accounts.ts'
-import type { SelectGroup } from '../../../components/ui/select-field.tsx'
+import { UNIT_KINDS } from '#shared/codes.ts'
+import type { Unit } from '#shared/contracts/accounts.ts'
+import type { SelectGroup } from '#web/components/ui/select-field.tsx'
 
 /** Units grouped by kind (相談窓口, 区役所・支所 …) so a long list stays scannable. */
 export function unitGroups(units: readonly Unit[]): SelectGroup[] {

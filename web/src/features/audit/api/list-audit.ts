@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
-import { listAudit } from '../../../../../shared/contracts/audit.ts'
-import type { QueryOf } from '../../../../../shared/contracts/define.ts'
-import { callApi } from '../../../lib/api-client.ts'
+import { listAudit } from '#shared/contracts/audit.ts'
+import type { QueryOf } from '#shared/contracts/define.ts'
+import { callApi } from '#web/lib/api-client.ts'
 
 export type AuditQuery = QueryOf<typeof listAudit>
 

@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react'
-import { Button } from '../../../components/ui/button.tsx'
-import { DateField } from '../../../components/ui/date-field.tsx'
-import { TextField } from '../../../components/ui/text-field.tsx'
+import { Button } from '#web/components/ui/button.tsx'
+import { DateField } from '#web/components/ui/date-field.tsx'
+import { TextField } from '#web/components/ui/text-field.tsx'
 
 export const AUDIT_FILTER_KEYS = ['from', 'to', 'action', 'actor', 'recordType', 'recordId'] as const
 export type AuditFilterValues = Partial<Record<(typeof AUDIT_FILTER_KEYS)[number], string>>

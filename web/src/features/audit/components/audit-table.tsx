@@ -1,6 +1,6 @@
-import type { AuditEntry } from '../../../../../shared/contracts/audit.ts'
-import { formatInstant } from '../../../../../shared/dates.ts'
-import { EmptyRow, Table, Td, Th } from '../../../components/ui/table.tsx'
+import type { AuditEntry } from '#shared/contracts/audit.ts'
+import { formatInstant } from '#shared/dates.ts'
+import { EmptyRow, Table, Td, Th } from '#web/components/ui/table.tsx'
 
 export function AuditTable({ entries }: { entries: AuditEntry[] }) {
   return (

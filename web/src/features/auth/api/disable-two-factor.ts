@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { disableTwoFactor } from '../../../../../shared/contracts/two-factor.ts'
-import { callApi } from '../../../lib/api-client.ts'
+import { disableTwoFactor } from '#shared/contracts/two-factor.ts'
+import { callApi } from '#web/lib/api-client.ts'
 import { twoFactorKey } from './two-factor-status.ts'
 
 export function useDisableTwoFactor() {

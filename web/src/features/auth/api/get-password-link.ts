@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
-import { describePasswordLink } from '../../../../../shared/contracts/auth.ts'
-import { callApi } from '../../../lib/api-client.ts'
+import { describePasswordLink } from '#shared/contracts/auth.ts'
+import { callApi } from '#web/lib/api-client.ts'
 
 /** What a one-time link is for. A POST, so the token travels in the body, never in a URL. */
 export function usePasswordLinkInfo(token: string) {

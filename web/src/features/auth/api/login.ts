@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { login } from '../../../../../shared/contracts/auth.ts'
-import type { BodyOf } from '../../../../../shared/contracts/define.ts'
-import { callApi } from '../../../lib/api-client.ts'
-import { sessionQueryKey } from '../../../lib/session.ts'
+import { login } from '#shared/contracts/auth.ts'
+import type { BodyOf } from '#shared/contracts/define.ts'
+import { callApi } from '#web/lib/api-client.ts'
+import { sessionQueryKey } from '#web/lib/session.ts'
 
 export function useLogin() {
   const queryClient = useQueryClient()

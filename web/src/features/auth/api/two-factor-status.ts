@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
-import { getTwoFactor } from '../../../../../shared/contracts/two-factor.ts'
-import { callApi } from '../../../lib/api-client.ts'
+import { getTwoFactor } from '#shared/contracts/two-factor.ts'
+import { callApi } from '#web/lib/api-client.ts'
 
 export const twoFactorKey = ['two-factor'] as const
 

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { verifySecondFactor } from '../../../../../shared/contracts/two-factor.ts'
-import { callApi } from '../../../lib/api-client.ts'
-import { sessionQueryKey } from '../../../lib/session.ts'
+import { verifySecondFactor } from '#shared/contracts/two-factor.ts'
+import { callApi } from '#web/lib/api-client.ts'
+import { sessionQueryKey } from '#web/lib/session.ts'
 
 export function useVerifySecondFactor() {
   const queryClient = useQueryClient()

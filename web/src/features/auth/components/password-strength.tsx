@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react'
-import type { PasswordVerdict } from '../../../../../shared/password-strength.ts'
+import type { PasswordVerdict } from '#shared/password-strength.ts'
 
-type Judge = typeof import('../../../../../shared/password-strength.ts').judgePassword
+type Judge = typeof import('#shared/password-strength.ts').judgePassword
 
 /** The checker and its dictionaries (about 2 MB) load only on the password page, once. */
 let judgeLoad: Promise<Judge> | undefined
 const loadJudge = () => {
-  judgeLoad ??= import('../../../../../shared/password-strength.ts').then((m) => m.judgePassword)
+  judgeLoad ??= import('#shared/password-strength.ts').then((m) => m.judgePassword)
   return judgeLoad
 }
 

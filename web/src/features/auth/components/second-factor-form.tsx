@@ -1,9 +1,9 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react'
-import { Button } from '../../../components/ui/button.tsx'
-import { ErrorSummary } from '../../../components/ui/error-summary.tsx'
-import { TextField } from '../../../components/ui/text-field.tsx'
-import { isApiError } from '../../../lib/api-error.ts'
-import { type FormErrors, formErrorsFrom, noErrors, summaryOf } from '../../../lib/form-errors.ts'
+import { Button } from '#web/components/ui/button.tsx'
+import { ErrorSummary } from '#web/components/ui/error-summary.tsx'
+import { TextField } from '#web/components/ui/text-field.tsx'
+import { isApiError } from '#web/lib/api-error.ts'
+import { type FormErrors, formErrorsFrom, noErrors, summaryOf } from '#web/lib/form-errors.ts'
 import { useVerifySecondFactor } from '../api/verify-second-factor.ts'
 
 const labels = { code: '確認コード' } as const

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import type { BodyOf } from '../../../../../shared/contracts/define.ts'
-import { deleteBaseline, putBaseline } from '../../../../../shared/contracts/interchange.ts'
-import { callApi } from '../../../lib/api-client.ts'
+import type { BodyOf } from '#shared/contracts/define.ts'
+import { deleteBaseline, putBaseline } from '#shared/contracts/interchange.ts'
+import { callApi } from '#web/lib/api-client.ts'
 import { baselinesKey } from './list-baselines.ts'
 
 export type BaselineBody = BodyOf<typeof putBaseline>

@@ -1,11 +1,11 @@
 import { type FormEvent, useState } from 'react'
-import type { Baseline } from '../../../../../shared/contracts/interchange.ts'
-import { Button } from '../../../components/ui/button.tsx'
-import { DateField } from '../../../components/ui/date-field.tsx'
-import { ErrorSummary } from '../../../components/ui/error-summary.tsx'
-import { TextField } from '../../../components/ui/text-field.tsx'
-import { isApiError } from '../../../lib/api-error.ts'
-import { type FormErrors, formErrorsFrom, noErrors, summaryOf } from '../../../lib/form-errors.ts'
+import type { Baseline } from '#shared/contracts/interchange.ts'
+import { Button } from '#web/components/ui/button.tsx'
+import { DateField } from '#web/components/ui/date-field.tsx'
+import { ErrorSummary } from '#web/components/ui/error-summary.tsx'
+import { TextField } from '#web/components/ui/text-field.tsx'
+import { isApiError } from '#web/lib/api-error.ts'
+import { type FormErrors, formErrorsFrom, noErrors, summaryOf } from '#web/lib/form-errors.ts'
 import { useSaveBaseline } from '../api/save-baseline.ts'
 import {
   type BaselineFormValues,

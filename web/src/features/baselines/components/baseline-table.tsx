@@ -1,7 +1,7 @@
-import type { Baseline } from '../../../../../shared/contracts/interchange.ts'
-import { formatWareki } from '../../../../../shared/dates.ts'
-import { Button } from '../../../components/ui/button.tsx'
-import { EmptyRow, Table, Td, Th } from '../../../components/ui/table.tsx'
+import type { Baseline } from '#shared/contracts/interchange.ts'
+import { formatWareki } from '#shared/dates.ts'
+import { Button } from '#web/components/ui/button.tsx'
+import { EmptyRow, Table, Td, Th } from '#web/components/ui/table.tsx'
 import { METRICS } from '../baseline-values.ts'
 
 function Figure({ n }: { n: number | null }) {

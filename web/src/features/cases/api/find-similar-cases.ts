@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query'
 import { useEffect, useState } from 'react'
-import { findSimilarCases } from '../../../../../shared/contracts/cases.ts'
-import type { QueryOf } from '../../../../../shared/contracts/define.ts'
-import { callApi } from '../../../lib/api-client.ts'
+import { findSimilarCases } from '#shared/contracts/cases.ts'
+import type { QueryOf } from '#shared/contracts/define.ts'
+import { callApi } from '#web/lib/api-client.ts'
 
 export type SimilarQuery = QueryOf<typeof findSimilarCases>
 

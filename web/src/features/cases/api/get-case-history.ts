@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
-import { getCaseHistory } from '../../../../../shared/contracts/cases.ts'
-import { callApi } from '../../../lib/api-client.ts'
+import { getCaseHistory } from '#shared/contracts/cases.ts'
+import { callApi } from '#web/lib/api-client.ts'
 
 export const caseHistoryKey = (id: string) => ['cases', 'history', id] as const
 

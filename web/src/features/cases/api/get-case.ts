@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
-import { getCase } from '../../../../../shared/contracts/cases.ts'
-import { callApi } from '../../../lib/api-client.ts'
+import { getCase } from '#shared/contracts/cases.ts'
+import { callApi } from '#web/lib/api-client.ts'
 
 export const caseKey = (id: string) => ['cases', 'detail', id] as const
 

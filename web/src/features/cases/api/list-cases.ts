@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
-import { listCases } from '../../../../../shared/contracts/cases.ts'
-import type { QueryOf } from '../../../../../shared/contracts/define.ts'
-import { callApi } from '../../../lib/api-client.ts'
+import { listCases } from '#shared/contracts/cases.ts'
+import type { QueryOf } from '#shared/contracts/define.ts'
+import { callApi } from '#web/lib/api-client.ts'
 
 export type CaseListQuery = QueryOf<typeof listCases>
 

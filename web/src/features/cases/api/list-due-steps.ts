@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
-import { type DueWhose, listDueSteps } from '../../../../../shared/contracts/due-steps.ts'
-import { callApi } from '../../../lib/api-client.ts'
+import { type DueWhose, listDueSteps } from '#shared/contracts/due-steps.ts'
+import { callApi } from '#web/lib/api-client.ts'
 
 export function useDueSteps(whose: DueWhose) {
   return useQuery({

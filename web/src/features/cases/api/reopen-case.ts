@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { reopenCase } from '../../../../../shared/contracts/cases.ts'
-import type { BodyOf } from '../../../../../shared/contracts/define.ts'
-import { callApi } from '../../../lib/api-client.ts'
+import { reopenCase } from '#shared/contracts/cases.ts'
+import type { BodyOf } from '#shared/contracts/define.ts'
+import { callApi } from '#web/lib/api-client.ts'
 import { caseKey } from './get-case.ts'
 
 export function useReopenCase(id: string) {

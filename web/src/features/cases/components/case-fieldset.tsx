@@ -1,19 +1,12 @@
 import type { ReactNode } from 'react'
-import {
-  AGE_BANDS,
-  CONCERNS,
-  FIRST_CONSULTERS,
-  GENDERS,
-  ROUTES,
-  URGENCIES,
-} from '../../../../../shared/codes.ts'
-import { CheckboxGroup, RadioGroup } from '../../../components/ui/choice-group.tsx'
-import { DateField } from '../../../components/ui/date-field.tsx'
-import { SelectField } from '../../../components/ui/select-field.tsx'
-import { TextField } from '../../../components/ui/text-field.tsx'
-import { CASE_FIELD_LABELS as L } from '../../../lib/field-labels.ts'
-import { optionsOf } from '../../../lib/options.ts'
-import { useStaff, useWards } from '../../../lib/reference-data.ts'
+import { AGE_BANDS, CONCERNS, FIRST_CONSULTERS, GENDERS, ROUTES, URGENCIES } from '#shared/codes.ts'
+import { CheckboxGroup, RadioGroup } from '#web/components/ui/choice-group.tsx'
+import { DateField } from '#web/components/ui/date-field.tsx'
+import { SelectField } from '#web/components/ui/select-field.tsx'
+import { TextField } from '#web/components/ui/text-field.tsx'
+import { CASE_FIELD_LABELS as L } from '#web/lib/field-labels.ts'
+import { optionsOf } from '#web/lib/options.ts'
+import { useStaff, useWards } from '#web/lib/reference-data.ts'
 import { asksAgeBand, type CaseFormValues } from '../case-form-values.ts'
 
 export interface CaseFieldsetProps {

@@ -1,12 +1,12 @@
 import { type FormEvent, useState } from 'react'
-import { AGE_BANDS, CASE_STATUSES, FIRST_CONSULTERS, URGENCIES } from '../../../../../shared/codes.ts'
-import { Button } from '../../../components/ui/button.tsx'
-import { CheckboxField } from '../../../components/ui/choice-group.tsx'
-import { DateField } from '../../../components/ui/date-field.tsx'
-import { SelectField } from '../../../components/ui/select-field.tsx'
-import { TextField } from '../../../components/ui/text-field.tsx'
-import { optionsOf } from '../../../lib/options.ts'
-import { useStaff, useWards } from '../../../lib/reference-data.ts'
+import { AGE_BANDS, CASE_STATUSES, FIRST_CONSULTERS, URGENCIES } from '#shared/codes.ts'
+import { Button } from '#web/components/ui/button.tsx'
+import { CheckboxField } from '#web/components/ui/choice-group.tsx'
+import { DateField } from '#web/components/ui/date-field.tsx'
+import { SelectField } from '#web/components/ui/select-field.tsx'
+import { TextField } from '#web/components/ui/text-field.tsx'
+import { optionsOf } from '#web/lib/options.ts'
+import { useStaff, useWards } from '#web/lib/reference-data.ts'
 
 export const FILTER_KEYS = [
   'q',

@@ -6,14 +6,14 @@ import {
   REFERRAL_OUTCOMES,
   SUPPORT_ACTIVITIES,
   SUPPORT_GOALS,
-} from '../../../../../shared/codes.ts'
-import type { CaseEvent } from '../../../../../shared/contracts/cases.ts'
-import { formatInstant } from '../../../../../shared/dates.ts'
-import { Loading, QueryError } from '../../../components/ui/query-state.tsx'
-import { HISTORY_FIELD_LABELS, historyValue } from '../../../lib/field-labels.ts'
-import { useStaff, useUnits, useWardName } from '../../../lib/reference-data.ts'
-import { usePeople } from '../../people/api/list-people.ts'
-import { personTitle } from '../../people/person-labels.ts'
+} from '#shared/codes.ts'
+import type { CaseEvent } from '#shared/contracts/cases.ts'
+import { formatInstant } from '#shared/dates.ts'
+import { Loading, QueryError } from '#web/components/ui/query-state.tsx'
+import { usePeople } from '#web/features/people/api/list-people.ts'
+import { personTitle } from '#web/features/people/person-labels.ts'
+import { HISTORY_FIELD_LABELS, historyValue } from '#web/lib/field-labels.ts'
+import { useStaff, useUnits, useWardName } from '#web/lib/reference-data.ts'
 import { useCase } from '../api/get-case.ts'
 import { useCaseHistory } from '../api/get-case-history.ts'
 

@@ -8,12 +8,12 @@ import {
   labelOf,
   ROUTES,
   URGENCIES,
-} from '../../../../../shared/codes.ts'
-import type { CaseDetail } from '../../../../../shared/contracts/cases.ts'
-import { formatInstant, formatWareki } from '../../../../../shared/dates.ts'
-import { type DescriptionItem, DescriptionList } from '../../../components/ui/description-list.tsx'
-import { CASE_FIELD_LABELS as L } from '../../../lib/field-labels.ts'
-import { useWardName } from '../../../lib/reference-data.ts'
+} from '#shared/codes.ts'
+import type { CaseDetail } from '#shared/contracts/cases.ts'
+import { formatInstant, formatWareki } from '#shared/dates.ts'
+import { type DescriptionItem, DescriptionList } from '#web/components/ui/description-list.tsx'
+import { CASE_FIELD_LABELS as L } from '#web/lib/field-labels.ts'
+import { useWardName } from '#web/lib/reference-data.ts'
 
 function ageText(c: CaseDetail): string {
   const parts = [c.age !== null ? `${c.age}歳` : null, c.birthYear !== null ? `${c.birthYear}年生まれ` : null]

@@ -1,11 +1,11 @@
 import { Link } from '@tanstack/react-router'
 import type { ReactNode } from 'react'
-import { AGE_BANDS, CASE_STATUSES, labelOf, URGENCIES } from '../../../../../shared/codes.ts'
-import type { CASE_SORTS, CaseListItem, CaseSummary } from '../../../../../shared/contracts/cases.ts'
-import { formatWareki } from '../../../../../shared/dates.ts'
-import { matchLabel } from '../../../../../shared/search-match.ts'
-import { EmptyRow, SortableTh, type SortOrder, Table, Td, Th } from '../../../components/ui/table.tsx'
-import { useWardName } from '../../../lib/reference-data.ts'
+import { AGE_BANDS, CASE_STATUSES, labelOf, URGENCIES } from '#shared/codes.ts'
+import type { CASE_SORTS, CaseListItem, CaseSummary } from '#shared/contracts/cases.ts'
+import { formatWareki } from '#shared/dates.ts'
+import { matchLabel } from '#shared/search-match.ts'
+import { EmptyRow, SortableTh, type SortOrder, Table, Td, Th } from '#web/components/ui/table.tsx'
+import { useWardName } from '#web/lib/reference-data.ts'
 import { Household8050Badge } from './household-8050-badge.tsx'
 
 export type CaseSort = (typeof CASE_SORTS)[number]

@@ -1,8 +1,8 @@
-import { PHONE_LABELS, RELATIONSHIPS } from '../../../../../shared/codes.ts'
-import { RadioGroup } from '../../../components/ui/choice-group.tsx'
-import { SelectField } from '../../../components/ui/select-field.tsx'
-import { TextField } from '../../../components/ui/text-field.tsx'
-import { optionsOf } from '../../../lib/options.ts'
+import { PHONE_LABELS, RELATIONSHIPS } from '#shared/codes.ts'
+import { RadioGroup } from '#web/components/ui/choice-group.tsx'
+import { SelectField } from '#web/components/ui/select-field.tsx'
+import { TextField } from '#web/components/ui/text-field.tsx'
+import { optionsOf } from '#web/lib/options.ts'
 import { type ConsulterValues, CONSULTER_LABELS as L, type YesNo } from '../consulter-values.ts'
 
 const LIVES_WITH = [

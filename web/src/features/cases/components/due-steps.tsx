@@ -1,8 +1,8 @@
 import { Link } from '@tanstack/react-router'
-import type { DueStep, DueWhose } from '../../../../../shared/contracts/due-steps.ts'
-import { Loading, QueryError } from '../../../components/ui/query-state.tsx'
-import { TabNav } from '../../../components/ui/tab-nav.tsx'
-import { EmptyRow, Table, Td, Th } from '../../../components/ui/table.tsx'
+import type { DueStep, DueWhose } from '#shared/contracts/due-steps.ts'
+import { Loading, QueryError } from '#web/components/ui/query-state.tsx'
+import { TabNav } from '#web/components/ui/tab-nav.tsx'
+import { EmptyRow, Table, Td, Th } from '#web/components/ui/table.tsx'
 import { useDueSteps } from '../api/list-due-steps.ts'
 import { dueStateText, dueWhenText, splitMine } from '../due-steps-format.ts'
 

@@ -1,9 +1,9 @@
-import { CONTACT_METHODS } from '../../../../../shared/codes.ts'
-import { RadioGroup } from '../../../components/ui/choice-group.tsx'
-import { DateField } from '../../../components/ui/date-field.tsx'
-import { TextField } from '../../../components/ui/text-field.tsx'
-import { TextareaField } from '../../../components/ui/textarea-field.tsx'
-import { optionsOf } from '../../../lib/options.ts'
+import { CONTACT_METHODS } from '#shared/codes.ts'
+import { RadioGroup } from '#web/components/ui/choice-group.tsx'
+import { DateField } from '#web/components/ui/date-field.tsx'
+import { TextField } from '#web/components/ui/text-field.tsx'
+import { TextareaField } from '#web/components/ui/textarea-field.tsx'
+import { optionsOf } from '#web/lib/options.ts'
 import { type FirstContactValues, FIRST_CONTACT_LABELS as L } from '../first-contact-values.ts'
 
 export interface FirstContactFieldsetProps {

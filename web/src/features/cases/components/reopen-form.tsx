@@ -1,9 +1,9 @@
 import { type FormEvent, useState } from 'react'
-import type { CaseDetail } from '../../../../../shared/contracts/cases.ts'
-import { Button } from '../../../components/ui/button.tsx'
-import { ErrorSummary } from '../../../components/ui/error-summary.tsx'
-import { TextareaField } from '../../../components/ui/textarea-field.tsx'
-import { type FormErrors, formErrorsFrom, noErrors, summaryOf } from '../../../lib/form-errors.ts'
+import type { CaseDetail } from '#shared/contracts/cases.ts'
+import { Button } from '#web/components/ui/button.tsx'
+import { ErrorSummary } from '#web/components/ui/error-summary.tsx'
+import { TextareaField } from '#web/components/ui/textarea-field.tsx'
+import { type FormErrors, formErrorsFrom, noErrors, summaryOf } from '#web/lib/form-errors.ts'
 import { useReopenCase } from '../api/reopen-case.ts'
 
 const labels = { reason: '再開の理由' } as const

@@ -1,7 +1,7 @@
 import { Link } from '@tanstack/react-router'
-import { CASE_STATUSES, labelOf } from '../../../../../shared/codes.ts'
-import { formatWareki } from '../../../../../shared/dates.ts'
-import { useWardName } from '../../../lib/reference-data.ts'
+import { CASE_STATUSES, labelOf } from '#shared/codes.ts'
+import { formatWareki } from '#shared/dates.ts'
+import { useWardName } from '#web/lib/reference-data.ts'
 import { useSimilarCases } from '../api/find-similar-cases.ts'
 import type { CaseFormValues } from '../case-form-values.ts'
 

@@ -1,5 +1,5 @@
 import { Link } from '@tanstack/react-router'
-import { Loading, QueryError } from '../../../components/ui/query-state.tsx'
+import { Loading, QueryError } from '#web/components/ui/query-state.tsx'
 import { useWorklist } from '../api/get-worklist.ts'
 import { CaseTable } from './case-table.tsx'
 

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { correctContact } from '../../../../../shared/contracts/contacts.ts'
-import type { BodyOf } from '../../../../../shared/contracts/define.ts'
-import { callApi } from '../../../lib/api-client.ts'
+import { correctContact } from '#shared/contracts/contacts.ts'
+import type { BodyOf } from '#shared/contracts/define.ts'
+import { callApi } from '#web/lib/api-client.ts'
 import { contactsKey } from './list-contacts.ts'
 
 export function useCorrectContact(caseId: string, contactId: string) {

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
-import { listContacts } from '../../../../../shared/contracts/contacts.ts'
-import { callApi } from '../../../lib/api-client.ts'
+import { listContacts } from '#shared/contracts/contacts.ts'
+import { callApi } from '#web/lib/api-client.ts'
 
 export const contactsKey = (caseId: string) => ['contacts', caseId] as const
 

@@ -1,6 +1,6 @@
-import { DateField } from '../../../components/ui/date-field.tsx'
-import { TextField } from '../../../components/ui/text-field.tsx'
-import { CONTACT_FIELD_LABELS as L } from '../../../lib/field-labels.ts'
+import { DateField } from '#web/components/ui/date-field.tsx'
+import { TextField } from '#web/components/ui/text-field.tsx'
+import { CONTACT_FIELD_LABELS as L } from '#web/lib/field-labels.ts'
 import type { ContactFormValues } from '../contact-form-values.ts'
 
 export interface NextStepDueFieldsProps {

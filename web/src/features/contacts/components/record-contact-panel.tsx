@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Button } from '../../../components/ui/button.tsx'
+import { Button } from '#web/components/ui/button.tsx'
 import { useContacts } from '../api/list-contacts.ts'
 import { presetFromLast } from '../contact-form-values.ts'
 import { ContactForm } from './contact-form.tsx'

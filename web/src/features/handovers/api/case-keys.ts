@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query'
-import type { CaseDetail } from '../../../../../shared/contracts/cases.ts'
+import type { CaseDetail } from '#shared/contracts/cases.ts'
 
 // The case page reads the case under ['cases', 'detail', id] (the cases feature's useCase); the
 // key is repeated here rather than imported, since features do not import each other.

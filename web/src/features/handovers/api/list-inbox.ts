@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
-import type { QueryOf } from '../../../../../shared/contracts/define.ts'
-import { listWardInbox } from '../../../../../shared/contracts/handovers.ts'
-import { callApi } from '../../../lib/api-client.ts'
+import type { QueryOf } from '#shared/contracts/define.ts'
+import { listWardInbox } from '#shared/contracts/handovers.ts'
+import { callApi } from '#web/lib/api-client.ts'
 import { inboxKey } from './case-keys.ts'
 
 export type InboxQuery = QueryOf<typeof listWardInbox>

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import type { BodyOf } from '../../../../../shared/contracts/define.ts'
-import { recordConsent } from '../../../../../shared/contracts/handovers.ts'
-import { callApi } from '../../../lib/api-client.ts'
+import type { BodyOf } from '#shared/contracts/define.ts'
+import { recordConsent } from '#shared/contracts/handovers.ts'
+import { callApi } from '#web/lib/api-client.ts'
 import { showChangedCase } from './case-keys.ts'
 
 export function useRecordConsent(id: string) {

@@ -1,8 +1,8 @@
 import { useState } from 'react'
-import type { CaseDetail } from '../../../../../shared/contracts/cases.ts'
-import { formatWareki } from '../../../../../shared/dates.ts'
-import { Button } from '../../../components/ui/button.tsx'
-import { DescriptionList } from '../../../components/ui/description-list.tsx'
+import type { CaseDetail } from '#shared/contracts/cases.ts'
+import { formatWareki } from '#shared/dates.ts'
+import { Button } from '#web/components/ui/button.tsx'
+import { DescriptionList } from '#web/components/ui/description-list.tsx'
 import { ConsentForm } from './consent-form.tsx'
 import { WithdrawConsentForm } from './withdraw-consent-form.tsx'
 

@@ -1,5 +1,5 @@
 import { Link } from '@tanstack/react-router'
-import { Loading, QueryError } from '../../../components/ui/query-state.tsx'
+import { Loading, QueryError } from '#web/components/ui/query-state.tsx'
 import { useWardInbox } from '../api/list-inbox.ts'
 
 /** How many cases wait for the additional assessment or are ready for the meeting, on the coordinator's home. */

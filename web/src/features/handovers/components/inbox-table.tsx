@@ -1,9 +1,9 @@
 import { Link } from '@tanstack/react-router'
 import type { ReactNode } from 'react'
-import { AGE_BANDS, labelOf, NEW_CASE_ROUTES, URGENCIES, WARD_STATES } from '../../../../../shared/codes.ts'
-import type { InboxItem } from '../../../../../shared/contracts/handovers.ts'
-import { formatWareki } from '../../../../../shared/dates.ts'
-import { EmptyRow, Table, Td, Th } from '../../../components/ui/table.tsx'
+import { AGE_BANDS, labelOf, NEW_CASE_ROUTES, URGENCIES, WARD_STATES } from '#shared/codes.ts'
+import type { InboxItem } from '#shared/contracts/handovers.ts'
+import { formatWareki } from '#shared/dates.ts'
+import { EmptyRow, Table, Td, Th } from '#web/components/ui/table.tsx'
 
 const COLUMNS = [
   'ケース番号',

@@ -1,5 +1,5 @@
 import { Link } from '@tanstack/react-router'
-import type { InboxState } from '../../../../../shared/contracts/handovers.ts'
+import type { InboxState } from '#shared/contracts/handovers.ts'
 
 export const INBOX_TAB_LABELS: Record<InboxState, string> = {
   all: 'すべて',

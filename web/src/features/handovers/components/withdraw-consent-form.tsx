@@ -1,11 +1,11 @@
 import { type FormEvent, useState } from 'react'
-import type { CaseDetail } from '../../../../../shared/contracts/cases.ts'
-import { formatWareki } from '../../../../../shared/dates.ts'
-import { Button } from '../../../components/ui/button.tsx'
-import { ConfirmPanel } from '../../../components/ui/confirm-panel.tsx'
-import { ErrorSummary } from '../../../components/ui/error-summary.tsx'
-import { TextareaField } from '../../../components/ui/textarea-field.tsx'
-import { type FormErrors, formErrorsFrom, noErrors, summaryOf } from '../../../lib/form-errors.ts'
+import type { CaseDetail } from '#shared/contracts/cases.ts'
+import { formatWareki } from '#shared/dates.ts'
+import { Button } from '#web/components/ui/button.tsx'
+import { ConfirmPanel } from '#web/components/ui/confirm-panel.tsx'
+import { ErrorSummary } from '#web/components/ui/error-summary.tsx'
+import { TextareaField } from '#web/components/ui/textarea-field.tsx'
+import { type FormErrors, formErrorsFrom, noErrors, summaryOf } from '#web/lib/form-errors.ts'
 import { useWithdrawConsent } from '../api/withdraw-consent.ts'
 
 const labels = { reason: '撤回の理由' } as const

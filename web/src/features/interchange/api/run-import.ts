@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { type ImportResultDto, importLedger } from '../../../../../shared/contracts/interchange.ts'
-import { buildUrl } from '../../../lib/api-client.ts'
-import { problemOf, uploadRaw } from '../../../lib/raw-upload.ts'
+import { type ImportResultDto, importLedger } from '#shared/contracts/interchange.ts'
+import { buildUrl } from '#web/lib/api-client.ts'
+import { problemOf, uploadRaw } from '#web/lib/raw-upload.ts'
 
 export type ImportResult = ImportResultDto
 export type ImportIssue = ImportResult['errors'][number]

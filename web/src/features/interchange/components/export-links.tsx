@@ -1,5 +1,5 @@
-import { buttonClass } from '../../../components/ui/button.tsx'
-import { buildUrl } from '../../../lib/api-client.ts'
+import { buttonClass } from '#web/components/ui/button.tsx'
+import { buildUrl } from '#web/lib/api-client.ts'
 
 // The export is a binary download registered outside the JSON contracts.
 const EXPORT_PATH = '/api/exports.xlsx'

@@ -1,7 +1,7 @@
 import type { FormEvent } from 'react'
-import { Button } from '../../../components/ui/button.tsx'
-import { ErrorSummary } from '../../../components/ui/error-summary.tsx'
-import { describedBy, ErrorText, RequirementBadge, SupportText } from '../../../components/ui/field.tsx'
+import { Button } from '#web/components/ui/button.tsx'
+import { ErrorSummary } from '#web/components/ui/error-summary.tsx'
+import { describedBy, ErrorText, RequirementBadge, SupportText } from '#web/components/ui/field.tsx'
 
 const ACCEPT = '.xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv'
 const ID = 'file'

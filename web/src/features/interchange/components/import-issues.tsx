@@ -1,6 +1,6 @@
-import { issueCount } from '../../../../../shared/interchange/issue-count.ts'
-import { SHEETS } from '../../../../../shared/interchange/sheets.ts'
-import { Table, Td, Th } from '../../../components/ui/table.tsx'
+import { issueCount } from '#shared/interchange/issue-count.ts'
+import { SHEETS } from '#shared/interchange/sheets.ts'
+import { Table, Td, Th } from '#web/components/ui/table.tsx'
 import type { ImportIssue, ImportResult } from '../api/run-import.ts'
 
 /** 相談ケース for `cases`; a sheet the format does not know (or a file name) is shown as named. */

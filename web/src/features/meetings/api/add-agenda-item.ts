@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import type { BodyOf } from '../../../../../shared/contracts/define.ts'
-import { addAgendaItem } from '../../../../../shared/contracts/meetings.ts'
-import { callApi } from '../../../lib/api-client.ts'
+import type { BodyOf } from '#shared/contracts/define.ts'
+import { addAgendaItem } from '#shared/contracts/meetings.ts'
+import { callApi } from '#web/lib/api-client.ts'
 import { storeMeeting } from './get-meeting.ts'
 
 export function useAddAgendaItem(meetingId: string) {

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { createAgency } from '../../../../../shared/contracts/meetings.ts'
-import { callApi } from '../../../lib/api-client.ts'
+import { createAgency } from '#shared/contracts/meetings.ts'
+import { callApi } from '#web/lib/api-client.ts'
 
 export function useCreateAgency() {
   const queryClient = useQueryClient()

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { deleteMeeting } from '../../../../../shared/contracts/meetings.ts'
-import { callApi } from '../../../lib/api-client.ts'
+import { deleteMeeting } from '#shared/contracts/meetings.ts'
+import { callApi } from '#web/lib/api-client.ts'
 import { meetingKey } from './get-meeting.ts'
 
 export function useDeleteMeeting(meetingId: string) {

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
-import { getMeetingCandidates } from '../../../../../shared/contracts/meetings.ts'
-import { callApi } from '../../../lib/api-client.ts'
+import { getMeetingCandidates } from '#shared/contracts/meetings.ts'
+import { callApi } from '#web/lib/api-client.ts'
 
 export function useMeetingCandidates(meetingId: string, enabled: boolean) {
   return useQuery({

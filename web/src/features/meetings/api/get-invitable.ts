@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
-import { getInvitable } from '../../../../../shared/contracts/meetings.ts'
-import { callApi } from '../../../lib/api-client.ts'
+import { getInvitable } from '#shared/contracts/meetings.ts'
+import { callApi } from '#web/lib/api-client.ts'
 
 export const invitableKey = (meetingId: string) => ['meetings', 'invitable', meetingId] as const
 

@@ -1,6 +1,6 @@
 import { type QueryClient, useQuery } from '@tanstack/react-query'
-import { getMeeting } from '../../../../../shared/contracts/meetings.ts'
-import { callApi } from '../../../lib/api-client.ts'
+import { getMeeting } from '#shared/contracts/meetings.ts'
+import { callApi } from '#web/lib/api-client.ts'
 import type { MeetingDetail } from '../meeting-types.ts'
 
 export const meetingKey = (meetingId: string) => ['meetings', 'detail', meetingId] as const

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
-import { listCaseReviews } from '../../../../../shared/contracts/meetings.ts'
-import { callApi } from '../../../lib/api-client.ts'
+import { listCaseReviews } from '#shared/contracts/meetings.ts'
+import { callApi } from '#web/lib/api-client.ts'
 
 /** Under ['cases'], so a case change (and a meeting decision, which changes the case) refreshes it. */
 export const caseReviewsKey = (caseId: string) => ['cases', 'reviews', caseId] as const

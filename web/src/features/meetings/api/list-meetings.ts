@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
-import type { QueryOf } from '../../../../../shared/contracts/define.ts'
-import { listMeetings } from '../../../../../shared/contracts/meetings.ts'
-import { callApi } from '../../../lib/api-client.ts'
+import type { QueryOf } from '#shared/contracts/define.ts'
+import { listMeetings } from '#shared/contracts/meetings.ts'
+import { callApi } from '#web/lib/api-client.ts'
 
 export type MeetingListQuery = QueryOf<typeof listMeetings>
 

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { markMeetingHeld } from '../../../../../shared/contracts/meetings.ts'
-import { callApi } from '../../../lib/api-client.ts'
+import { markMeetingHeld } from '#shared/contracts/meetings.ts'
+import { callApi } from '#web/lib/api-client.ts'
 import { storeMeeting } from './get-meeting.ts'
 
 export function useMarkMeetingHeld(meetingId: string) {

@@ -1,4 +1,4 @@
-import { meetingMinutesXlsxPath } from '../../../../../shared/contracts/meetings.ts'
+import { meetingMinutesXlsxPath } from '#shared/contracts/meetings.ts'
 
 /** The minutes workbook's address and a file name for the download link. */
 export function minutesDownload(meetingId: string, meetingNo: string) {

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { removeAgendaItem } from '../../../../../shared/contracts/meetings.ts'
-import { callApi } from '../../../lib/api-client.ts'
+import { removeAgendaItem } from '#shared/contracts/meetings.ts'
+import { callApi } from '#web/lib/api-client.ts'
 import { storeMeeting } from './get-meeting.ts'
 
 export function useRemoveAgendaItem(meetingId: string) {

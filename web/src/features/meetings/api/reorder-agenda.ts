@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { reorderAgenda } from '../../../../../shared/contracts/meetings.ts'
-import { callApi } from '../../../lib/api-client.ts'
+import { reorderAgenda } from '#shared/contracts/meetings.ts'
+import { callApi } from '#web/lib/api-client.ts'
 import { storeMeeting } from './get-meeting.ts'
 
 export function useReorderAgenda(meetingId: string) {

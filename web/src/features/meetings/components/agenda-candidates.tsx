@@ -1,18 +1,12 @@
 import { type ReactNode, useState } from 'react'
-import {
-  AGE_BANDS,
-  CASE_LEADS,
-  labelOf,
-  NEW_CASE_ROUTES,
-  type NewCaseRoute,
-} from '../../../../../shared/codes.ts'
-import { formatWareki } from '../../../../../shared/dates.ts'
-import { Button } from '../../../components/ui/button.tsx'
-import { controlClass, ErrorText } from '../../../components/ui/field.tsx'
-import { Notice } from '../../../components/ui/notice.tsx'
-import { Loading, QueryError } from '../../../components/ui/query-state.tsx'
-import { EmptyRow, Table, Td, Th } from '../../../components/ui/table.tsx'
-import { isApiError } from '../../../lib/api-error.ts'
+import { AGE_BANDS, CASE_LEADS, labelOf, NEW_CASE_ROUTES, type NewCaseRoute } from '#shared/codes.ts'
+import { formatWareki } from '#shared/dates.ts'
+import { Button } from '#web/components/ui/button.tsx'
+import { controlClass, ErrorText } from '#web/components/ui/field.tsx'
+import { Notice } from '#web/components/ui/notice.tsx'
+import { Loading, QueryError } from '#web/components/ui/query-state.tsx'
+import { EmptyRow, Table, Td, Th } from '#web/components/ui/table.tsx'
+import { isApiError } from '#web/lib/api-error.ts'
 import { useAddAgendaItem } from '../api/add-agenda-item.ts'
 import { useMeetingCandidates } from '../api/get-candidates.ts'
 import type { Candidate, MeetingDetail } from '../meeting-types.ts'

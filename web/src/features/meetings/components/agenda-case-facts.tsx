@@ -7,9 +7,9 @@ import {
   NEW_CASE_ROUTES,
   REVIEW_KINDS,
   URGENCIES,
-} from '../../../../../shared/codes.ts'
-import { formatWareki } from '../../../../../shared/dates.ts'
-import { type DescriptionItem, DescriptionList } from '../../../components/ui/description-list.tsx'
+} from '#shared/codes.ts'
+import { formatWareki } from '#shared/dates.ts'
+import { type DescriptionItem, DescriptionList } from '#web/components/ui/description-list.tsx'
 import { leadText } from '../meeting-format.ts'
 import type { AgendaItem } from '../meeting-types.ts'
 

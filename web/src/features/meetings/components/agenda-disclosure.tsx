@@ -1,5 +1,5 @@
 import { type ReactNode, useState } from 'react'
-import { Button } from '../../../components/ui/button.tsx'
+import { Button } from '#web/components/ui/button.tsx'
 import type { AgendaItem } from '../meeting-types.ts'
 import { agendaKindText } from './agenda-case-facts.tsx'
 

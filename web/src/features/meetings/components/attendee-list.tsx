@@ -1,5 +1,5 @@
-import { labelOf, UNIT_KINDS } from '../../../../../shared/codes.ts'
-import { EmptyRow, Table, Td, Th } from '../../../components/ui/table.tsx'
+import { labelOf, UNIT_KINDS } from '#shared/codes.ts'
+import { EmptyRow, Table, Td, Th } from '#web/components/ui/table.tsx'
 import type { MeetingAttendee } from '../meeting-types.ts'
 
 /** The invited organisations and whether each was present (read-only). */

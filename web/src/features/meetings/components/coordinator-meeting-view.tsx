@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import type { SelectGroup } from '../../../components/ui/select-field.tsx'
+import type { SelectGroup } from '#web/components/ui/select-field.tsx'
 import { useInvitable } from '../api/get-invitable.ts'
 import type { Invitable, MeetingDetail } from '../meeting-types.ts'
 import { AgendaCandidates } from './agenda-candidates.tsx'

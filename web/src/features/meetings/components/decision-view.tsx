@@ -1,5 +1,5 @@
-import { formatWareki } from '../../../../../shared/dates.ts'
-import { DescriptionList } from '../../../components/ui/description-list.tsx'
+import { formatWareki } from '#shared/dates.ts'
+import { DescriptionList } from '#web/components/ui/description-list.tsx'
 import { leadText } from '../meeting-format.ts'
 import type { Decision } from '../meeting-types.ts'
 

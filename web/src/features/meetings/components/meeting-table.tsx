@@ -1,7 +1,7 @@
 import { Link } from '@tanstack/react-router'
-import { labelOf, MEETING_STATUSES } from '../../../../../shared/codes.ts'
-import { formatInstant } from '../../../../../shared/dates.ts'
-import { EmptyRow, Table, Td, Th } from '../../../components/ui/table.tsx'
+import { labelOf, MEETING_STATUSES } from '#shared/codes.ts'
+import { formatInstant } from '#shared/dates.ts'
+import { EmptyRow, Table, Td, Th } from '#web/components/ui/table.tsx'
 import { agendaCountText, meetingDateText } from '../meeting-format.ts'
 import type { MeetingSummary } from '../meeting-types.ts'
 

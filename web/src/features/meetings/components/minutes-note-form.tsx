@@ -1,8 +1,8 @@
 import { type FormEvent, useState } from 'react'
-import { Button } from '../../../components/ui/button.tsx'
-import { ErrorSummary } from '../../../components/ui/error-summary.tsx'
-import { TextareaField } from '../../../components/ui/textarea-field.tsx'
-import { type FormErrors, formErrorsFrom, noErrors, summaryOf, textOrNull } from '../../../lib/form-errors.ts'
+import { Button } from '#web/components/ui/button.tsx'
+import { ErrorSummary } from '#web/components/ui/error-summary.tsx'
+import { TextareaField } from '#web/components/ui/textarea-field.tsx'
+import { type FormErrors, formErrorsFrom, noErrors, summaryOf, textOrNull } from '#web/lib/form-errors.ts'
 import { useUpdateMeeting } from '../api/update-meeting.ts'
 import type { MeetingDetail } from '../meeting-types.ts'
 

@@ -1,5 +1,5 @@
-import { formatInstant, formatWareki, tokyoDate } from '../../../../../shared/dates.ts'
-import { Notice } from '../../../components/ui/notice.tsx'
+import { formatInstant, formatWareki, tokyoDate } from '#shared/dates.ts'
+import { Notice } from '#web/components/ui/notice.tsx'
 import { agendaPeriodOver } from '../meeting-format.ts'
 import type { MeetingDetail } from '../meeting-types.ts'
 import { AcknowledgementForm } from './acknowledgement-form.tsx'

@@ -1,6 +1,6 @@
 import { useNavigate } from '@tanstack/react-router'
 import { useState } from 'react'
-import { Button } from '../../../components/ui/button.tsx'
+import { Button } from '#web/components/ui/button.tsx'
 import { useCreateMeeting } from '../api/create-meeting.ts'
 import { MeetingFactsForm } from './meeting-facts-form.tsx'
 

@@ -1,6 +1,6 @@
 import { Link } from '@tanstack/react-router'
-import { isApiError } from '../../../lib/api-error.ts'
-import { useMe } from '../../../lib/session.ts'
+import { isApiError } from '#web/lib/api-error.ts'
+import { useMe } from '#web/lib/session.ts'
 import { useMeetings } from '../api/list-meetings.ts'
 import { agendaCountText, meetingWhenText } from '../meeting-format.ts'
 

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { deleteNetworkMeeting } from '../../../../../shared/contracts/network.ts'
-import { callApi } from '../../../lib/api-client.ts'
+import { deleteNetworkMeeting } from '#shared/contracts/network.ts'
+import { callApi } from '#web/lib/api-client.ts'
 import { networkMeetingKey } from './get-network-meeting.ts'
 import { networkRootKey } from './list-network-meetings.ts'
 

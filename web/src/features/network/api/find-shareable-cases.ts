@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
-import { listCases } from '../../../../../shared/contracts/cases.ts'
-import { callApi } from '../../../lib/api-client.ts'
+import { listCases } from '#shared/contracts/cases.ts'
+import { callApi } from '#web/lib/api-client.ts'
 
 /**
  * The caller's readable cases matching a case number (GET /api/cases?q=…), to pick the one to

@@ -1,6 +1,6 @@
 import { type QueryClient, useQuery } from '@tanstack/react-query'
-import { getNetworkMeeting, type NetworkMeetingDetail } from '../../../../../shared/contracts/network.ts'
-import { callApi } from '../../../lib/api-client.ts'
+import { getNetworkMeeting, type NetworkMeetingDetail } from '#shared/contracts/network.ts'
+import { callApi } from '#web/lib/api-client.ts'
 import { networkRootKey } from './list-network-meetings.ts'
 
 export const networkMeetingKey = (id: string) => ['network-meetings', 'detail', id] as const

@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
-import type { QueryOf } from '../../../../../shared/contracts/define.ts'
-import { listNetworkMeetings } from '../../../../../shared/contracts/network.ts'
-import { callApi } from '../../../lib/api-client.ts'
+import type { QueryOf } from '#shared/contracts/define.ts'
+import { listNetworkMeetings } from '#shared/contracts/network.ts'
+import { callApi } from '#web/lib/api-client.ts'
 
 export type NetworkMeetingListQuery = QueryOf<typeof listNetworkMeetings>
 

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import type { BodyOf } from '../../../../../shared/contracts/define.ts'
-import { shareCase } from '../../../../../shared/contracts/network.ts'
-import { callApi } from '../../../lib/api-client.ts'
+import type { BodyOf } from '#shared/contracts/define.ts'
+import { shareCase } from '#shared/contracts/network.ts'
+import { callApi } from '#web/lib/api-client.ts'
 import { networkRootKey } from './list-network-meetings.ts'
 
 export function useShareCase(meetingId: string) {

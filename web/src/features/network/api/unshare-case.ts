@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { unshareCase } from '../../../../../shared/contracts/network.ts'
-import { callApi } from '../../../lib/api-client.ts'
+import { unshareCase } from '#shared/contracts/network.ts'
+import { callApi } from '#web/lib/api-client.ts'
 import { networkRootKey } from './list-network-meetings.ts'
 
 export function useUnshareCase(meetingId: string) {

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import type { BodyOf } from '../../../../../shared/contracts/define.ts'
-import { updateNetworkMeeting } from '../../../../../shared/contracts/network.ts'
-import { callApi } from '../../../lib/api-client.ts'
+import type { BodyOf } from '#shared/contracts/define.ts'
+import { updateNetworkMeeting } from '#shared/contracts/network.ts'
+import { callApi } from '#web/lib/api-client.ts'
 import { storeNetworkMeeting } from './get-network-meeting.ts'
 
 export function useUpdateNetworkMeeting(id: string) {

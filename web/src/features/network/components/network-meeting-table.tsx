@@ -1,7 +1,7 @@
 import { Link } from '@tanstack/react-router'
-import { labelOf, NETWORK_MEETING_KINDS } from '../../../../../shared/codes.ts'
-import type { NetworkMeetingSummary } from '../../../../../shared/contracts/network.ts'
-import { EmptyRow, Table, Td, Th } from '../../../components/ui/table.tsx'
+import { labelOf, NETWORK_MEETING_KINDS } from '#shared/codes.ts'
+import type { NetworkMeetingSummary } from '#shared/contracts/network.ts'
+import { EmptyRow, Table, Td, Th } from '#web/components/ui/table.tsx'
 import { networkDateText } from '../network-format.ts'
 
 const COLUMNS = ['開催日', '会議名', '種類', '開始時刻', '場所', '共有ケース']

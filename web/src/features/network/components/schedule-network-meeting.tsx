@@ -1,6 +1,6 @@
 import { useNavigate } from '@tanstack/react-router'
 import { useState } from 'react'
-import { Button } from '../../../components/ui/button.tsx'
+import { Button } from '#web/components/ui/button.tsx'
 import { useCreateNetworkMeeting } from '../api/create-network-meeting.ts'
 import { focusSoon } from '../focus-soon.ts'
 import { emptyNetworkMeeting, NetworkMeetingForm } from './network-meeting-form.tsx'

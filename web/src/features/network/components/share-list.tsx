@@ -1,19 +1,12 @@
 import { useState } from 'react'
-import {
-  AGE_BANDS,
-  CASE_LEADS,
-  CONCERNS,
-  FIRST_CONSULTERS,
-  GENDERS,
-  labelOf,
-} from '../../../../../shared/codes.ts'
-import type { CaseStudyShare } from '../../../../../shared/contracts/network.ts'
-import { formatInstant } from '../../../../../shared/dates.ts'
-import { Button } from '../../../components/ui/button.tsx'
-import { ConfirmPanel } from '../../../components/ui/confirm-panel.tsx'
-import { DescriptionList } from '../../../components/ui/description-list.tsx'
-import { Notice } from '../../../components/ui/notice.tsx'
-import { isApiError } from '../../../lib/api-error.ts'
+import { AGE_BANDS, CASE_LEADS, CONCERNS, FIRST_CONSULTERS, GENDERS, labelOf } from '#shared/codes.ts'
+import type { CaseStudyShare } from '#shared/contracts/network.ts'
+import { formatInstant } from '#shared/dates.ts'
+import { Button } from '#web/components/ui/button.tsx'
+import { ConfirmPanel } from '#web/components/ui/confirm-panel.tsx'
+import { DescriptionList } from '#web/components/ui/description-list.tsx'
+import { Notice } from '#web/components/ui/notice.tsx'
+import { isApiError } from '#web/lib/api-error.ts'
 import { useUnshareCase } from '../api/unshare-case.ts'
 import { focusSoon } from '../focus-soon.ts'
 

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
-import { listPeople } from '../../../../../shared/contracts/people.ts'
-import { callApi } from '../../../lib/api-client.ts'
+import { listPeople } from '#shared/contracts/people.ts'
+import { callApi } from '#web/lib/api-client.ts'
 
 export const peopleKey = (caseId: string) => ['people', caseId] as const
 

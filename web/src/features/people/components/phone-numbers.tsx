@@ -1,6 +1,6 @@
-import { labelOf, PHONE_LABELS } from '../../../../../shared/codes.ts'
-import type { Person } from '../../../../../shared/contracts/people.ts'
-import { cautionsOf } from '../../../lib/contact-cautions.ts'
+import { labelOf, PHONE_LABELS } from '#shared/codes.ts'
+import type { Person } from '#shared/contracts/people.ts'
+import { cautionsOf } from '#web/lib/contact-cautions.ts'
 
 /**
  * 連絡時の配慮, always in front of the numbers it governs: whoever reads a number has read

@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
-import type { QueryOf } from '../../../../../shared/contracts/define.ts'
-import { getReport, REPORT_XLSX_PATH } from '../../../../../shared/contracts/reports.ts'
-import { buildUrl, callApi } from '../../../lib/api-client.ts'
+import type { QueryOf } from '#shared/contracts/define.ts'
+import { getReport, REPORT_XLSX_PATH } from '#shared/contracts/reports.ts'
+import { buildUrl, callApi } from '#web/lib/api-client.ts'
 
 export type ReportQuery = QueryOf<typeof getReport>
 

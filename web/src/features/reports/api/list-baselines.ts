@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
-import { listBaselines } from '../../../../../shared/contracts/interchange.ts'
-import { callApi } from '../../../lib/api-client.ts'
+import { listBaselines } from '#shared/contracts/interchange.ts'
+import { callApi } from '#web/lib/api-client.ts'
 
 /** Baseline labels for the report's 比較基準 choice. */
 export function useBaselineChoices() {

@@ -1,13 +1,7 @@
-import {
-  AGE_BANDS,
-  CONTACT_METHODS,
-  COUNTERPARTS,
-  FIRST_CONSULTERS,
-  ROUTES,
-} from '../../../../../shared/codes.ts'
-import { OUTCOMES, type Report } from '../../../../../shared/contracts/reports.ts'
-import { formatWareki } from '../../../../../shared/dates.ts'
-import { Table, Th } from '../../../components/ui/table.tsx'
+import { AGE_BANDS, CONTACT_METHODS, COUNTERPARTS, FIRST_CONSULTERS, ROUTES } from '#shared/codes.ts'
+import { OUTCOMES, type Report } from '#shared/contracts/reports.ts'
+import { formatWareki } from '#shared/dates.ts'
+import { Table, Th } from '#web/components/ui/table.tsx'
 import {
   Change,
   Count,

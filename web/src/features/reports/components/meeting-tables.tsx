@@ -1,6 +1,6 @@
-import { CASE_LEADS, NEW_CASE_ROUTES } from '../../../../../shared/codes.ts'
-import type { Report } from '../../../../../shared/contracts/reports.ts'
-import { fiscalYearLabel } from '../../../../../shared/dates.ts'
+import { CASE_LEADS, NEW_CASE_ROUTES } from '#shared/codes.ts'
+import type { Report } from '#shared/contracts/reports.ts'
+import { fiscalYearLabel } from '#shared/dates.ts'
 import { CountTable } from './report-table-parts.tsx'
 
 /** 支援調整会議実績: meetings held, cases reviewed, and the new cases by route and by lead. */

@@ -1,4 +1,4 @@
-import { buttonClass } from '../../../components/ui/button.tsx'
+import { buttonClass } from '#web/components/ui/button.tsx'
 import { type ReportQuery, reportDownloadUrls } from '../api/get-report.ts'
 
 function fileStem(query: ReportQuery): string {

@@ -1,5 +1,5 @@
 import { Component, lazy, type ReactNode, Suspense, useId } from 'react'
-import { Table, Th } from '../../../components/ui/table.tsx'
+import { Table, Th } from '#web/components/ui/table.tsx'
 import { Count, NumTd, RowTh } from './report-table-parts.tsx'
 
 const BarChart = lazy(() => import('./bar-chart.tsx').then((m) => ({ default: m.BarChart })))

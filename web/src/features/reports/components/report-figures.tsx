@@ -1,5 +1,5 @@
-import { CONTACT_METHODS, FIRST_CONSULTERS } from '../../../../../shared/codes.ts'
-import type { Report } from '../../../../../shared/contracts/reports.ts'
+import { CONTACT_METHODS, FIRST_CONSULTERS } from '#shared/codes.ts'
+import type { Report } from '#shared/contracts/reports.ts'
 import { monthLabel, shortMonthLabel } from '../report-format.ts'
 import { ReportFigure } from './report-figure.tsx'
 

@@ -1,10 +1,10 @@
 import { type FormEvent, useState } from 'react'
-import { typedDate } from '../../../../../shared/typed-dates.ts'
-import { Button } from '../../../components/ui/button.tsx'
-import { DateField } from '../../../components/ui/date-field.tsx'
-import { ErrorSummary } from '../../../components/ui/error-summary.tsx'
-import { SelectField, type SelectOption } from '../../../components/ui/select-field.tsx'
-import { slashDate } from '../../../lib/date-text.ts'
+import { typedDate } from '#shared/typed-dates.ts'
+import { Button } from '#web/components/ui/button.tsx'
+import { DateField } from '#web/components/ui/date-field.tsx'
+import { ErrorSummary } from '#web/components/ui/error-summary.tsx'
+import { SelectField, type SelectOption } from '#web/components/ui/select-field.tsx'
+import { slashDate } from '#web/lib/date-text.ts'
 import { fiscalYearShortcuts, type PeriodShortcut, type ReportSearch, SEED_PERIOD } from '../report-search.ts'
 
 const labels = { from: '開始日', to: '終了日', ward: '区役所・支所', baseline: '比較基準' } as const

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import { Table, Td, Th } from '../../../components/ui/table.tsx'
+import { Table, Td, Th } from '#web/components/ui/table.tsx'
 import { formatCount, formatPercent } from '../report-format.ts'
 
 /** A row's heading cell (the first column of the report's tables). */

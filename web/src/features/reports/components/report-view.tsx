@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
-import type { Report } from '../../../../../shared/contracts/reports.ts'
-import { Notice } from '../../../components/ui/notice.tsx'
+import type { Report } from '#shared/contracts/reports.ts'
+import { Notice } from '#web/components/ui/notice.tsx'
 import { formatCount } from '../report-format.ts'
 import { periodLabel } from '../report-search.ts'
 import {

@@ -1,5 +1,5 @@
-import { labelOf, SURVEY_AUDIENCES } from '../../../../../shared/codes.ts'
-import type { Report } from '../../../../../shared/contracts/reports.ts'
+import { labelOf, SURVEY_AUDIENCES } from '#shared/codes.ts'
+import type { Report } from '#shared/contracts/reports.ts'
 import { formatCount } from '../report-format.ts'
 import { ShareTable } from './report-table-parts.tsx'
 

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
-import { listReferrals } from '../../../../../shared/contracts/resources.ts'
-import { callApi } from '../../../lib/api-client.ts'
+import { listReferrals } from '#shared/contracts/resources.ts'
+import { callApi } from '#web/lib/api-client.ts'
 
 export const referralsKey = (caseId: string) => ['referrals', caseId] as const
 

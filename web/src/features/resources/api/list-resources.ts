@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
-import type { QueryOf } from '../../../../../shared/contracts/define.ts'
-import { listResources } from '../../../../../shared/contracts/resources.ts'
-import { callApi } from '../../../lib/api-client.ts'
+import type { QueryOf } from '#shared/contracts/define.ts'
+import { listResources } from '#shared/contracts/resources.ts'
+import { callApi } from '#web/lib/api-client.ts'
 
 export type ResourceListQuery = QueryOf<typeof listResources>
 

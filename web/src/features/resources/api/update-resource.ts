@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import type { BodyOf } from '../../../../../shared/contracts/define.ts'
-import { updateResource } from '../../../../../shared/contracts/resources.ts'
-import { callApi } from '../../../lib/api-client.ts'
+import type { BodyOf } from '#shared/contracts/define.ts'
+import { updateResource } from '#shared/contracts/resources.ts'
+import { callApi } from '#web/lib/api-client.ts'
 import { resourcesRootKey } from './list-resources.ts'
 
 /** Changes a resource, or takes it out of the directory (active: false) and back. */

@@ -1,11 +1,11 @@
 import { type FormEvent, useState } from 'react'
-import { RESOURCE_CATEGORIES, RESOURCE_SERVES } from '../../../../../shared/codes.ts'
-import { Button } from '../../../components/ui/button.tsx'
-import { CheckboxField } from '../../../components/ui/choice-group.tsx'
-import { SelectField } from '../../../components/ui/select-field.tsx'
-import { TextField } from '../../../components/ui/text-field.tsx'
-import { optionsOf } from '../../../lib/options.ts'
-import { useWards } from '../../../lib/reference-data.ts'
+import { RESOURCE_CATEGORIES, RESOURCE_SERVES } from '#shared/codes.ts'
+import { Button } from '#web/components/ui/button.tsx'
+import { CheckboxField } from '#web/components/ui/choice-group.tsx'
+import { SelectField } from '#web/components/ui/select-field.tsx'
+import { TextField } from '#web/components/ui/text-field.tsx'
+import { optionsOf } from '#web/lib/options.ts'
+import { useWards } from '#web/lib/reference-data.ts'
 
 export const RESOURCE_FILTER_KEYS = [
   'q',

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
-import { getSettings } from '../../../../../shared/contracts/audit.ts'
-import { callApi } from '../../../lib/api-client.ts'
+import { getSettings } from '#shared/contracts/audit.ts'
+import { callApi } from '#web/lib/api-client.ts'
 
 export const settingsKey = ['settings'] as const
 

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { updateSettings } from '../../../../../shared/contracts/audit.ts'
-import type { BodyOf } from '../../../../../shared/contracts/define.ts'
-import { callApi } from '../../../lib/api-client.ts'
+import { updateSettings } from '#shared/contracts/audit.ts'
+import type { BodyOf } from '#shared/contracts/define.ts'
+import { callApi } from '#web/lib/api-client.ts'
 import { settingsKey } from './get-settings.ts'
 
 export function useUpdateSettings() {

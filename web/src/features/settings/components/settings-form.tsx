@@ -1,11 +1,11 @@
 import { type FormEvent, useState } from 'react'
-import { ROLES } from '../../../../../shared/codes.ts'
-import type { CitySettings } from '../../../../../shared/contracts/audit.ts'
-import { Button } from '../../../components/ui/button.tsx'
-import { CheckboxGroup } from '../../../components/ui/choice-group.tsx'
-import { ErrorSummary } from '../../../components/ui/error-summary.tsx'
-import { TextField } from '../../../components/ui/text-field.tsx'
-import { type FormErrors, noErrors, summaryOf } from '../../../lib/form-errors.ts'
+import { ROLES } from '#shared/codes.ts'
+import type { CitySettings } from '#shared/contracts/audit.ts'
+import { Button } from '#web/components/ui/button.tsx'
+import { CheckboxGroup } from '#web/components/ui/choice-group.tsx'
+import { ErrorSummary } from '#web/components/ui/error-summary.tsx'
+import { TextField } from '#web/components/ui/text-field.tsx'
+import { type FormErrors, noErrors, summaryOf } from '#web/lib/form-errors.ts'
 import { useUpdateSettings } from '../api/update-settings.ts'
 import {
   ALL_SETTINGS_LABELS,
