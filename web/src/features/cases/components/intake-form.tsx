@@ -11,20 +11,14 @@ import { optionsOf } from '#web/lib/options.ts'
 import { useMe } from '#web/lib/session.ts'
 import { useCreateCase } from '../api/create-case.ts'
 import { bodyFromValues, type CaseFormValues, emptyCaseValues } from '../case-form-values.ts'
+import { CONSULTER_LABELS, type ConsulterValues, consulterBody, emptyConsulter } from '../consulter-values.ts'
 import {
-  CONSULTER_LABELS,
-  type ConsulterValues,
-  checkConsulter,
-  consulterBody,
-  emptyConsulter,
-} from '../consulter-values.ts'
-import {
-  checkFirstContact,
   emptyFirstContact,
   FIRST_CONTACT_LABELS,
   type FirstContactValues,
   firstContactBody,
 } from '../first-contact-values.ts'
+import { checkIntake } from '../intake-checks.ts'
 import { CaseFieldset } from './case-fieldset.tsx'
 import { ConsulterFieldset } from './consulter-fieldset.tsx'
 import { FirstContactFieldset } from './first-contact-fieldset.tsx'
@@ -45,21 +39,6 @@ type WardRoute = 'ward_section' | 'agency'
 
 export type IntakeResult = ResponseOf<typeof createCase>
 
-/** Checks that need no server round trip; the server checks everything again. */
-function checkLocally(
-  values: CaseFormValues,
-  wardRoute: string | null,
-  caller: ConsulterValues,
-  first: FirstContactValues,
-): FormErrors {
-  const fields: Record<string, string> = { ...checkConsulter(caller), ...checkFirstContact(first) }
-  if (wardRoute === '') fields.wardRoute = '新規ケース経路を選択してください'
-  if (!values.openedOn.trim()) fields.openedOn = '受付日を入力してください'
-  // The server derives 相談者 from the caller's 続柄.
-  if (!values.firstConsulter && !caller.relationship) fields.firstConsulter = '相談者を選択してください'
-  return { fields }
-}
-
 /**
  * 新規受付: opens a case at the caller's unit together with the conversation that opened it (its
  * first contact). At a ward centre the case also records how it reached the ward (新規ケース経路);
@@ -77,7 +56,7 @@ export function IntakeForm({ onCreated }: { onCreated: (created: IntakeResult) =
 
   const submit = (e: FormEvent) => {
     e.preventDefault()
-    const local = checkLocally(values, atWard ? wardRoute : null, caller, firstContact)
+    const local = checkIntake(values, atWard ? wardRoute : null, caller, firstContact)
     if (Object.keys(local.fields).length > 0) {
       setErrors(local)
       return
