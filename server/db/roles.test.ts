@@ -1,6 +1,6 @@
 import { count, eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { verifyAuditChain } from '#server/modules/audit/verify-chain.ts'
+import { verifyAuditChain } from '#server/modules/audit/index.ts'
 import { openCase } from '#server/modules/cases/test-support.ts'
 import { createTestContext, type TestContext } from '#server/test/harness.ts'
 import { openStore } from './open-store.ts'

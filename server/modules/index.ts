@@ -14,10 +14,11 @@ import { networkModule } from './network/index.ts'
 import { peopleModule } from './people/index.ts'
 import { reportsModule } from './reports/index.ts'
 import { resourcesModule } from './resources/index.ts'
+import { createTwoFactorService, twoFactorModule } from './two-factor/index.ts'
 
 /** Every domain module, in the order their routes are registered. */
 export const modules: ((app: FastifyInstance, deps: AppDeps) => void)[] = [
-  authModule,
+  signIn,
   accountsModule,
   auditModule,
   casesModule,
@@ -32,3 +33,10 @@ export const modules: ((app: FastifyInstance, deps: AppDeps) => void)[] = [
   interchangeModule,
   reportsModule,
 ]
+
+/** The password step (auth) asks the two-factor service for the second; two-factor's endpoints follow. */
+function signIn(app: FastifyInstance, deps: AppDeps) {
+  const twoFactor = createTwoFactorService(deps.db, deps.clock, deps.config.twoFactorKey)
+  authModule(app, deps, twoFactor)
+  twoFactorModule(app, deps, twoFactor)
+}

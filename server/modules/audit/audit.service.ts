@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import type { Db } from '#server/db/client.ts'
-import { requireAdmin } from '#server/modules/accounts/accounts.policy.ts'
+import { requireAdmin } from '#server/modules/accounts/index.ts'
 import type { Actor } from '#server/platform/actor.ts'
 import { writeAudit } from '#server/platform/audit.ts'
 import type { Clock } from '#server/platform/clock.ts'

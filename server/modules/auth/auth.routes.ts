@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import type { TwoFactorService } from '#server/modules/two-factor/two-factor.service.ts'
 import type { Clock } from '#server/platform/clock.ts'
 import { AppError } from '#server/platform/errors.ts'
 import { publicRoute, route } from '#server/platform/http.ts'
@@ -8,11 +7,11 @@ import * as contract from '#shared/contracts/auth.ts'
 import { type AuthService, toMe } from './auth.service.ts'
 import { createLoginLimits } from './login-limits.ts'
 import type { PasswordLinkService } from './password-links.service.ts'
-import { holdForSecondFactor, pendingOf } from './second-factor.ts'
+import { holdForSecondFactor, pendingOf, type SecondStepRule } from './second-factor.ts'
 
 export interface AuthRouteOptions {
   auth: AuthService
-  twoFactor: TwoFactorService
+  twoFactor: SecondStepRule
   links: PasswordLinkService
   clock: Clock
   idleMinutes: number

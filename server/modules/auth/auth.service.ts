@@ -1,5 +1,5 @@
 import type { Db } from '#server/db/client.ts'
-import * as accountsRepo from '#server/modules/accounts/accounts.repository.ts'
+import { accountRecords } from '#server/modules/accounts/index.ts'
 import type { Actor } from '#server/platform/actor.ts'
 import { writeAnonymousAudit, writeAudit } from '#server/platform/audit.ts'
 import type { Clock } from '#server/platform/clock.ts'
@@ -37,9 +37,9 @@ export function createAuthService(db: Db, clock: Clock) {
     clientAddress: string,
     on: Db = db,
   ): Promise<Actor | undefined> {
-    const account = await accountsRepo.findAccountById(on, tenantId, accountId)
+    const account = await accountRecords.byId(on, tenantId, accountId)
     if (!account?.active || account.passwordHash === null) return undefined
-    const cityName = (await accountsRepo.findCityName(on, tenantId)) ?? tenantId
+    const cityName = (await accountRecords.cityName(on, tenantId)) ?? tenantId
     return {
       tenantId,
       accountId,
@@ -67,7 +67,7 @@ export function createAuthService(db: Db, clock: Clock) {
      */
     async login(tenantId: string, loginId: string, password: string, clientAddress: string): Promise<Actor> {
       const now = clock.now()
-      const account = await accountsRepo.findAccountByLogin(db, tenantId, loginId)
+      const account = await accountRecords.byLoginId(db, tenantId, loginId)
       const ok = await verifyPassword(account?.passwordHash ?? (await dummyPasswordHash()), password)
       // A failed attempt must still be counted and audited, so the transaction returns the
       // error instead of throwing it (a throw would roll those writes back).
@@ -85,7 +85,7 @@ export function createAuthService(db: Db, clock: Clock) {
           return refuse(account ? 'inactive' : 'unknown_login')
         if (!ok) {
           const lockUntil = new Date(now.getTime() + LOCK_MINUTES * 60_000)
-          const counted = await accountsRepo.countFailedLogin(
+          const counted = await accountRecords.countFailedLogin(
             tx,
             tenantId,
             account.id,
@@ -95,7 +95,7 @@ export function createAuthService(db: Db, clock: Clock) {
           )
           return counted ? refuse('wrong_password', counted) : refuse('locked')
         }
-        if (!(await accountsRepo.clearFailedLogins(tx, tenantId, account.id, now))) return refuse('locked')
+        if (!(await accountRecords.clearFailedLogins(tx, tenantId, account.id, now))) return refuse('locked')
         const actor = await loadActor(tenantId, account.id, clientAddress, tx)
         await writeAudit(tx, actor!, now, {
           action: 'auth.login',

@@ -1,5 +1,5 @@
 import type { Db } from '#server/db/client.ts'
-import * as accountsRepo from '#server/modules/accounts/accounts.repository.ts'
+import { accountRecords } from '#server/modules/accounts/index.ts'
 import { writeAnonymousAudit } from '#server/platform/audit.ts'
 import type { Clock } from '#server/platform/clock.ts'
 import { hashPassword, sha256 } from '#server/platform/crypto.ts'
@@ -30,11 +30,9 @@ function parseLinkToken(token: string): { tenantId: string; hash: string } {
 export function createPasswordLinkService(db: Db, clock: Clock) {
   async function findLink(token: string) {
     const { tenantId, hash } = parseLinkToken(token)
-    const link = await accountsRepo.findToken(db, tenantId, hash)
+    const link = await accountRecords.findLink(db, tenantId, hash)
     if (!link || link.usedAt || link.expiresAt.getTime() <= clock.now().getTime()) throw notFound(LINK_GONE)
-    const account = link.accountId
-      ? await accountsRepo.findAccountById(db, tenantId, link.accountId)
-      : undefined
+    const account = link.accountId ? await accountRecords.byId(db, tenantId, link.accountId) : undefined
     return {
       tenantId,
       hash,
@@ -76,33 +74,20 @@ export function createPasswordLinkService(db: Db, clock: Clock) {
       const now = clock.now()
       await db.transaction(async (tx) => {
         // Of concurrent uses of one link, only one gets past this line; the others answer 404.
-        if (!(await accountsRepo.consumeToken(tx, link.tenantId, link.hash, now))) throw notFound(LINK_GONE)
+        if (!(await accountRecords.consumeLink(tx, link.tenantId, link.hash, now))) throw notFound(LINK_GONE)
         let accountId = link.accountId
         if (link.purpose === 'first_admin') {
-          if (await accountsRepo.findAccountByLogin(tx, link.tenantId, input.loginId!)) {
+          if (await accountRecords.byLoginId(tx, link.tenantId, input.loginId!)) {
             throw invalid([{ field: 'loginId', message: 'このログインIDは既に使われています' }])
           }
-          const [hq] = (await accountsRepo.findUnits(tx, link.tenantId)).filter(
-            (u) => u.kind === 'headquarters',
+          accountId = await accountRecords.createFirstAdmin(
+            tx,
+            link.tenantId,
+            { loginId: input.loginId!, name: input.name!, passwordHash },
+            now,
           )
-          const row = await accountsRepo.insertAccount(tx, {
-            tenantId: link.tenantId,
-            loginId: input.loginId!,
-            name: input.name!,
-            role: 'admin',
-            unitId: hq!.id,
-            passwordHash,
-            createdAt: now,
-            updatedAt: now,
-          })
-          accountId = row.id
         } else {
-          await accountsRepo.updateAccountRow(tx, link.tenantId, accountId!, {
-            passwordHash,
-            failedAttempts: 0,
-            lockedUntil: null,
-            updatedAt: now,
-          })
+          await accountRecords.setPassword(tx, link.tenantId, accountId!, passwordHash, now)
         }
         await writeAnonymousAudit(
           tx,

@@ -2,7 +2,14 @@
 // (authenticate refuses it everywhere); it names whom it is for and which step remains: a code
 // (totp) or, where the city requires 2FA and none is set up, the enrolment endpoints only.
 import type { FastifyRequest } from 'fastify'
-import type { SecondStep } from '#server/modules/two-factor/two-factor.service.ts'
+
+/** What remains after a correct password: a code from the app, or setting one up first. */
+export type SecondStep = 'totp' | 'enrol'
+
+/** Decides the second step (the two-factor module's service, handed in where the modules are wired). */
+export interface SecondStepRule {
+  nextStep(tenantId: string, accountId: string, role: string): Promise<SecondStep | null>
+}
 
 /** How long a password-verified session waits for its second step. */
 export const PENDING_MINUTES = 10

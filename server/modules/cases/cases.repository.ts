@@ -1,9 +1,10 @@
-import { and, asc, eq, min, or, type SQL, sql } from 'drizzle-orm'
+import { and, asc, eq, min, type SQL, sql } from 'drizzle-orm'
 import { type AnyPgColumn, alias } from 'drizzle-orm/pg-core'
 import type { Db } from '#server/db/client.ts'
 import { accounts, caseEvents, cases, contacts, orgUnits, wards } from '#server/db/schema/index.ts'
 import type { CaseScope } from './cases.policy.ts'
 import { household8050 } from './household-8050.ts'
+import { scopeCondition } from './scope-condition.ts'
 
 export type CaseRow = typeof cases.$inferSelect
 export type CaseEventRow = typeof caseEvents.$inferSelect
@@ -19,20 +20,6 @@ export interface CaseView {
   leadAccountName: string | null
   /** The 8050 situation, derived from the case and its people (household-8050.ts). */
   household8050: boolean
-}
-
-/** The caller's scope as an SQL condition: lists and lookups never fetch outside it. */
-export function scopeCondition(scope: CaseScope): SQL {
-  switch (scope.kind) {
-    case 'window':
-      return eq(cases.intakeUnit, 'window')
-    case 'ward':
-      return or(eq(cases.intakeUnit, scope.ward), eq(cases.handedOverTo, scope.ward))!
-    case 'lead':
-      return eq(cases.leadAccountId, scope.accountId)
-    case 'lead_unit':
-      return and(eq(cases.lead, 'specialist'), eq(cases.leadUnitId, scope.unitId))!
-  }
 }
 
 // Aggregated per row in SQL (one query for a whole page, not one per case).

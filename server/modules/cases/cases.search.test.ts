@@ -299,7 +299,7 @@ describe('the search box: scope and audit', () => {
     expect(JSON.stringify(rows)).not.toMatch(/6000|６０００|監査|かんさ/)
   })
 
-  // A lone surrogate cannot travel in a URL's UTF-8; server/platform/bad-bytes.test.ts covers the rest.
+  // A lone surrogate cannot travel in a URL's UTF-8; server/test/bad-bytes.test.ts covers the rest.
   it('refuses control characters in the query with a field message', async () => {
     for (const bad of ['加藤\u0000', 'かとう\u0007']) {
       const res = await window.get(`/api/cases?q=${enc(bad)}`)

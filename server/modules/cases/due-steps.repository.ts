@@ -3,8 +3,8 @@ import { type AnyPgColumn, alias } from 'drizzle-orm/pg-core'
 import type { Db } from '#server/db/client.ts'
 import { accounts, cases, contacts } from '#server/db/schema/index.ts'
 import type { CaseScope } from './cases.policy.ts'
-import { scopeCondition } from './cases.repository.ts'
 import { activeCondition } from './cases.search.repository.ts'
+import { scopeCondition } from './scope-condition.ts'
 
 const later = alias(contacts, 'later_contacts')
 

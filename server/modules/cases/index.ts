@@ -10,8 +10,11 @@ export { FieldErrors, STALE_VERSION } from './case-rules.ts'
 export { changesBetween, fieldsSet } from './cases.dto.ts'
 export { type CaseScope, isInScope, LEAD_CANNOT_CHANGE } from './cases.policy.ts'
 // The same rule as SQL, for other modules' queries that join cases (agenda, caseloads).
-export { scopeCondition as caseScopeCondition } from './cases.repository.ts'
 export { type OpenCaseInput, openCase } from './create-case.ts'
+// The 8050 household flag as SQL (reports) and the kana fold of the anonymised summaries (network).
+export { household8050 } from './household-8050.ts'
+export { scopeCondition as caseScopeCondition } from './scope-condition.ts'
+export { normaliseKana } from './similar-person.ts'
 
 export function casesModule(app: FastifyInstance, deps: AppDeps) {
   registerCaseRoutes(app, createCasesService(deps))

@@ -1,7 +1,7 @@
 import { and, type Column, eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { casePeople, casePersonPhones, cases, contacts } from '#server/db/schema/index.ts'
-import { household8050 } from '#server/modules/cases/household-8050.ts'
+import { household8050 } from '#server/modules/cases/index.ts'
 import { createTestContext, type TestContext } from '#server/test/harness.ts'
 import { addDays, tokyoDate } from '#shared/dates.ts'
 import { DEMO_CITY, seedDemo } from './seed-demo.ts'

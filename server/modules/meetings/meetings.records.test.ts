@@ -1,8 +1,8 @@
 // Meetings entered in the app are the same records as imported ones: the report counts the held
 // meeting, its reviews, routes, leads and present agencies, and the ledger export writes them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { exportRows } from '#server/modules/interchange/export-rows.ts'
-import { computeReport } from '#server/modules/reports/compute-report.ts'
+import { exportRows } from '#server/modules/interchange/index.ts'
+import { computeReport } from '#server/modules/reports/index.ts'
 import { createTestContext, type TestCity, type TestContext } from '#server/test/harness.ts'
 import {
   decide,

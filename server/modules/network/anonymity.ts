@@ -1,4 +1,4 @@
-import { normaliseKana } from '#server/modules/cases/similar-person.ts'
+import { normaliseKana } from '#server/modules/cases/index.ts'
 import { ADDRESS_PATTERNS, DATE_PATTERNS, hasMail, hasPhone } from './identifying-patterns.ts'
 
 /**

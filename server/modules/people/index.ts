@@ -7,8 +7,7 @@ import { createPeopleService } from './people.service.ts'
 // name the person they were with (one of the same case) and derive 対象 from them; the
 // anonymised summaries check shared text against the names of a case's people.
 export { contactPerson, NOT_A_PERSON_OF_THE_CASE } from './contact-person.ts'
-export { findNamesOfCase as namesOfCasePeople } from './people.repository.ts'
-export { addPerson } from './people.service.ts'
+export { addPerson, namesOfCasePeople } from './people.service.ts'
 
 export function peopleModule(app: FastifyInstance, deps: AppDeps) {
   registerPeopleRoutes(app, createPeopleService(deps))

@@ -27,6 +27,11 @@ const phoneValues = (phones: PersonInput['phones']): repo.PhoneValues[] =>
  * the actor may change the case (the people service through the case's scope; intake because it
  * opens the case in the same transaction) and holds the case row (locked, or created in `tx`).
  */
+/** The names and kana of a case's people, for a caller that has already checked the case. */
+export function namesOfCasePeople(db: Db, tenantId: string, caseId: string) {
+  return repo.findNamesOfCase(db, tenantId, caseId)
+}
+
 export async function addPerson(tx: Db, actor: Actor, at: Date, caseId: string, input: PersonInput) {
   const { phones, ...fields } = input
   const personNo = await repo.nextPersonNo(tx, actor.tenantId, caseId)

@@ -2,6 +2,10 @@ import type { FastifyInstance } from 'fastify'
 import type { AppDeps } from '#server/platform/deps.ts'
 import { registerReportRoutes } from './reports.routes.ts'
 
+// The operator's command, and the report other modules' tests check their records against.
+export { computeReport } from './compute-report.ts'
+export { runReport } from './report.cli.ts'
+
 export function reportsModule(app: FastifyInstance, deps: AppDeps) {
   registerReportRoutes(app, deps)
 }

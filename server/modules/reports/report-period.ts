@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm'
 import type { Db } from '#server/db/client.ts'
 import { cases } from '#server/db/schema/index.ts'
-import { household8050 } from '#server/modules/cases/household-8050.ts'
+import { household8050 } from '#server/modules/cases/index.ts'
 import { fiscalYearOf } from '#shared/dates.ts'
 
 /**

@@ -3,7 +3,7 @@
 
 import { readdirSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { importLedger } from '#server/modules/interchange/import-ledger.ts'
+import { importLedger } from '#server/modules/interchange/index.ts'
 import { createTestContext, type TestContext } from '#server/test/harness.ts'
 import type { Report } from '#shared/contracts/reports.ts'
 import { computeReport } from './compute-report.ts'

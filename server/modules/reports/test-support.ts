@@ -149,3 +149,4 @@ export function recordsFor(db: Db, tenantId: string) {
 /** n copies of a value, for building answer lists. */
 export const times = <T>(count: number, make: (i: number) => T): T[] =>
   Array.from({ length: count }, (_, i) => make(i))
+export { SEED_CITY_DIR } from './fixtures/make-seed-city.ts'

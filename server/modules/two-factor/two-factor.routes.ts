@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { type AuthService, toMe } from '#server/modules/auth/auth.service.ts'
-import { beginSession, pendingOf } from '#server/modules/auth/second-factor.ts'
+import { type AuthService, beginSession, pendingOf, toMe } from '#server/modules/auth/index.ts'
 import type { Actor } from '#server/platform/actor.ts'
 import type { Clock } from '#server/platform/clock.ts'
 import { AppError } from '#server/platform/errors.ts'

@@ -1,5 +1,6 @@
 import type { Db } from '#server/db/client.ts'
-import { requireAdmin } from '#server/modules/accounts/accounts.policy.ts'
+import { requireAdmin } from '#server/modules/accounts/index.ts'
+import type { SecondStep } from '#server/modules/auth/index.ts'
 import type { Actor } from '#server/platform/actor.ts'
 import { writeAnonymousAudit, writeAudit } from '#server/platform/audit.ts'
 import type { Clock } from '#server/platform/clock.ts'
@@ -21,8 +22,6 @@ export const CODE_LOCK_MINUTES = 15
 
 const WRONG_CODE = '確認コードが正しくありません。認証アプリに表示されている最新のコードを入力してください'
 const LOCKED = `確認コードを${MAX_WRONG_CODES}回続けて誤ったため、ロックされています。${CODE_LOCK_MINUTES}分後にもう一度ログインするか、管理者に解除を依頼してください。`
-
-export type SecondStep = 'totp' | 'enrol'
 
 /** Whom a password-verified session belongs to, before it has an actor. */
 export interface Pending {

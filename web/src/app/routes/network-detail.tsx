@@ -17,10 +17,10 @@ import {
 } from '#web/features/network/components/network-meeting-form.tsx'
 import { ShareCaseForm } from '#web/features/network/components/share-case-form.tsx'
 import { ShareList } from '#web/features/network/components/share-list.tsx'
-import { focusSoon } from '#web/features/network/focus-soon.ts'
 import { networkWhenText } from '#web/features/network/network-format.ts'
 import { NETWORK_PAGE_ROLES } from '#web/features/network/network-roles.ts'
 import { isApiError } from '#web/lib/api-error.ts'
+import { focusSoon } from '#web/lib/focus-soon.ts'
 import { RequireRoles } from '../require-role.tsx'
 import { appRoute } from './root.tsx'
 

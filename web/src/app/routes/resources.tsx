@@ -12,8 +12,8 @@ import {
   type ResourceFilterValues,
 } from '#web/features/resources/components/resource-filters.tsx'
 import { ResourceForm } from '#web/features/resources/components/resource-form.tsx'
-import { focusSoon } from '#web/features/resources/focus-soon.ts'
 import { isApiError } from '#web/lib/api-error.ts'
+import { focusSoon } from '#web/lib/focus-soon.ts'
 import { useMe } from '#web/lib/session.ts'
 import { appRoute } from './root.tsx'
 

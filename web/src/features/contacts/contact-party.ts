@@ -1,7 +1,7 @@
 import { COUNTERPARTS, type Counterpart, labelOf } from '#shared/codes.ts'
 import type { Person } from '#shared/contracts/people.ts'
 import { counterpartOf } from '#shared/counterpart.ts'
-import { personTitle } from '#web/features/people/person-labels.ts'
+import { personTitle } from '#web/lib/person-labels.ts'
 
 /**
  * 相手: whom a contact was with, as one choice: the person (本人), one of the case's people, a

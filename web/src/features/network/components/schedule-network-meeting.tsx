@@ -1,8 +1,8 @@
 import { useNavigate } from '@tanstack/react-router'
 import { useState } from 'react'
 import { Button } from '#web/components/ui/button.tsx'
+import { focusSoon } from '#web/lib/focus-soon.ts'
 import { useCreateNetworkMeeting } from '../api/create-network-meeting.ts'
-import { focusSoon } from '../focus-soon.ts'
 import { emptyNetworkMeeting, NetworkMeetingForm } from './network-meeting-form.tsx'
 
 /** 会議を予定する (headquarters): folded behind a button; a new meeting opens its own page. */

@@ -7,8 +7,8 @@ import { ConfirmPanel } from '#web/components/ui/confirm-panel.tsx'
 import { DescriptionList } from '#web/components/ui/description-list.tsx'
 import { Notice } from '#web/components/ui/notice.tsx'
 import { isApiError } from '#web/lib/api-error.ts'
+import { focusSoon } from '#web/lib/focus-soon.ts'
 import { useUnshareCase } from '../api/unshare-case.ts'
-import { focusSoon } from '../focus-soon.ts'
 
 function ShareEntry({
   meetingId,

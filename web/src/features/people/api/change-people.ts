@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query'
 import type { BodyOf } from '#shared/contracts/define.ts'
 import { addPerson, deletePerson, updatePerson } from '#shared/contracts/people.ts'
 import { callApi } from '#web/lib/api-client.ts'
-import { peopleKey } from './list-people.ts'
+import { peopleKey } from '#web/lib/people-query.ts'
 
 /** After any change: the people, and the case (its 8050 flag) and lists that show it. */
 function useRefresh(caseId: string) {

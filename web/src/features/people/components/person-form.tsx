@@ -9,6 +9,7 @@ import { TextField } from '#web/components/ui/text-field.tsx'
 import { isApiError } from '#web/lib/api-error.ts'
 import { type FormErrors, formErrorsFrom, noErrors, summaryOf } from '#web/lib/form-errors.ts'
 import { optionsOf } from '#web/lib/options.ts'
+import { PERSON_FIELD_LABELS as L } from '#web/lib/person-labels.ts'
 import { useAddPerson, useUpdatePerson } from '../api/change-people.ts'
 import {
   changedPersonBody,
@@ -20,7 +21,6 @@ import {
   valuesFromPerson,
   type YesNo,
 } from '../person-form-values.ts'
-import { PERSON_FIELD_LABELS as L } from '../person-labels.ts'
 
 const YES_NO = [
   { value: 'yes', label: 'はい' },

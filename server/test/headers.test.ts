@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildApp } from '#server/app.ts'
 import { addContact, openCase } from '#server/modules/cases/test-support.ts'
+import { loadConfig } from '#server/platform/config.ts'
 import { createTestContext, type TestContext, testAppConfig } from '#server/test/harness.ts'
-import { loadConfig } from './config.ts'
 
 let ctx: TestContext
 beforeAll(async () => {
