@@ -7,8 +7,8 @@ import { sql } from 'drizzle-orm'
 import { openDatabase } from '#server/db/client.ts'
 import { migrateDatabase } from '#server/db/migrate.ts'
 import { importLedger } from '#server/modules/interchange/import-ledger.ts'
+import { ensureCity } from '#server/modules/org/index.ts'
 import { computeReport } from '#server/modules/reports/compute-report.ts'
-import { ensureCity } from '#server/modules/tenancy/reference-city.ts'
 import type { ProbeResult } from './latency-probe.ts'
 
 export interface ChildJob {

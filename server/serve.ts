@@ -1,7 +1,7 @@
+import { prepareStore } from '#server/modules/org/index.ts'
 import { buildApp, loggerOptions } from './app.ts'
 import type { DatabaseHandle } from './db/client.ts'
 import { openStore } from './db/open-store.ts'
-import { prepareStore } from './modules/tenancy/index.ts'
 import { systemClock } from './platform/clock.ts'
 import type { Config } from './platform/config.ts'
 

@@ -11,6 +11,7 @@ import { intakeModule } from './intake/index.ts'
 import { interchangeModule } from './interchange/index.ts'
 import { meetingsModule } from './meetings/index.ts'
 import { networkModule } from './network/index.ts'
+import { orgModule } from './org/index.ts'
 import { peopleModule } from './people/index.ts'
 import { reportsModule } from './reports/index.ts'
 import { resourcesModule } from './resources/index.ts'
@@ -20,6 +21,7 @@ import { createTwoFactorService, twoFactorModule } from './two-factor/index.ts'
 export const modules: ((app: FastifyInstance, deps: AppDeps) => void)[] = [
   signIn,
   accountsModule,
+  orgModule,
   auditModule,
   casesModule,
   intakeModule,

@@ -1,17 +1,9 @@
 import { z } from 'zod'
-import { codesOf, ROLES, UNIT_KINDS } from '../codes.ts'
+import { codesOf, ROLES } from '../codes.ts'
 import { loginId } from './auth.ts'
 import { codeOf, idParams, pageOf, pageQuery, requiredText, textInput, uuid } from './common.ts'
 import { defineContract } from './define.ts'
-
-export const unit = z.object({
-  id: z.uuid(),
-  kind: z.enum(codesOf(UNIT_KINDS)),
-  name: z.string(),
-  wardCode: z.string().nullable(),
-  sectionCode: z.string().nullable(),
-})
-export type Unit = z.infer<typeof unit>
+import { unit } from './org.ts'
 
 export const account = z.object({
   id: z.uuid(),
@@ -88,28 +80,4 @@ export const resetPassword = defineContract({
   tags: ['accounts'],
   params: idParams,
   response: z.object({ passwordLink }),
-})
-
-export const listUnits = defineContract({
-  method: 'GET',
-  path: '/api/units',
-  summary: 'Organisation units of the city (for forms)',
-  tags: ['accounts'],
-  response: z.array(unit),
-})
-
-export const listWards = defineContract({
-  method: 'GET',
-  path: '/api/wards',
-  summary: 'Wards of the city',
-  tags: ['accounts'],
-  response: z.array(z.object({ code: z.string(), name: z.string() })),
-})
-
-export const listStaff = defineContract({
-  method: 'GET',
-  path: '/api/staff',
-  summary: 'Active staff who can be named on cases and contacts (window and ward)',
-  tags: ['accounts'],
-  response: z.array(z.object({ id: z.uuid(), name: z.string(), unitName: z.string() })),
 })

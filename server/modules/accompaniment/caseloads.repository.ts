@@ -8,7 +8,6 @@ import {
   reviewAssignments,
   reviews,
   supportActivities,
-  wards,
 } from '#server/db/schema/index.ts'
 import { caseScopeCondition } from '#server/modules/cases/index.ts'
 
@@ -135,20 +134,4 @@ export async function findAccountNames(db: Db, tenantId: string, ids: string[]) 
     .select({ id: accounts.id, name: accounts.name })
     .from(accounts)
     .where(and(eq(accounts.tenantId, tenantId), inArray(accounts.id, ids)))
-}
-
-export async function findUnits(db: Db, tenantId: string, ids: string[]) {
-  if (ids.length === 0) return []
-  return db
-    .select({ id: orgUnits.id, name: orgUnits.name, ward: orgUnits.wardCode, sortOrder: orgUnits.sortOrder })
-    .from(orgUnits)
-    .where(and(eq(orgUnits.tenantId, tenantId), inArray(orgUnits.id, ids)))
-}
-
-export async function findWards(db: Db, tenantId: string) {
-  return db
-    .select({ code: wards.code, name: wards.name })
-    .from(wards)
-    .where(eq(wards.tenantId, tenantId))
-    .orderBy(asc(wards.sortOrder))
 }

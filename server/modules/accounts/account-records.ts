@@ -1,4 +1,5 @@
 import type { Db } from '#server/db/client.ts'
+import * as org from '#server/modules/org/index.ts'
 import * as repo from './accounts.repository.ts'
 
 /**
@@ -9,7 +10,6 @@ import * as repo from './accounts.repository.ts'
 export const accountRecords = {
   byId: repo.findAccountById,
   byLoginId: repo.findAccountByLogin,
-  cityName: repo.findCityName,
   countFailedLogin: repo.countFailedLogin,
   clearFailedLogins: repo.clearFailedLogins,
   findLink: repo.findToken,
@@ -22,7 +22,7 @@ export const accountRecords = {
     a: { loginId: string; name: string; passwordHash: string },
     now: Date,
   ): Promise<string> {
-    const [hq] = (await repo.findUnits(tx, tenantId)).filter((u) => u.kind === 'headquarters')
+    const [hq] = await org.findActiveUnits(tx, tenantId, 'headquarters')
     const row = await repo.insertAccount(tx, {
       tenantId,
       loginId: a.loginId,

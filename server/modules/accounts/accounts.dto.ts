@@ -1,15 +1,6 @@
-import type { Account, Unit } from '#shared/contracts/accounts.ts'
-import type { AccountWithUnit, UnitRow } from './accounts.repository.ts'
-
-export function toUnit(u: UnitRow): Unit {
-  return {
-    id: u.id,
-    kind: u.kind as Unit['kind'],
-    name: u.name,
-    wardCode: u.wardCode,
-    sectionCode: u.sectionCode,
-  }
-}
+import { toUnit } from '#server/modules/org/index.ts'
+import type { Account } from '#shared/contracts/accounts.ts'
+import type { AccountWithUnit } from './accounts.repository.ts'
 
 export function toAccount(a: AccountWithUnit, now: Date): Account {
   return {

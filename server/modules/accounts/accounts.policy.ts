@@ -5,6 +5,3 @@ import { forbidden } from '#server/platform/errors.ts'
 export function requireAdmin(actor: Actor): void {
   if (actor.role !== 'admin') throw forbidden()
 }
-
-/** Who appears in staff pickers: the people who record cases and contacts. */
-export const STAFF_ROLES = ['window_counsellor', 'ward_coordinator', 'ward_staff'] as const

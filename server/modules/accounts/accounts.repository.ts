@@ -1,6 +1,6 @@
 import { and, asc, count, eq, gt, ilike, isNull, lte, or, type SQL, sql } from 'drizzle-orm'
 import type { Db } from '#server/db/client.ts'
-import { accounts, accountTokens, orgUnits, tenants, wards } from '#server/db/schema/index.ts'
+import { accounts, accountTokens, orgUnits } from '#server/db/schema/index.ts'
 
 export type AccountRow = typeof accounts.$inferSelect
 export type UnitRow = typeof orgUnits.$inferSelect
@@ -114,35 +114,6 @@ export async function clearFailedLogins(db: Db, tenantId: string, id: string, no
     .where(and(eq(accounts.tenantId, tenantId), eq(accounts.id, id), notLockedAt(now)))
     .returning({ id: accounts.id })
   return rows.length > 0
-}
-
-export async function findUnit(db: Db, tenantId: string, id: string): Promise<UnitRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(orgUnits)
-    .where(and(eq(orgUnits.tenantId, tenantId), eq(orgUnits.id, id)))
-  return row
-}
-
-export function findUnits(db: Db, tenantId: string): Promise<UnitRow[]> {
-  return db
-    .select()
-    .from(orgUnits)
-    .where(and(eq(orgUnits.tenantId, tenantId), eq(orgUnits.active, true)))
-    .orderBy(asc(orgUnits.sortOrder), asc(orgUnits.name))
-}
-
-export function findWards(db: Db, tenantId: string) {
-  return db
-    .select({ code: wards.code, name: wards.name })
-    .from(wards)
-    .where(eq(wards.tenantId, tenantId))
-    .orderBy(asc(wards.sortOrder))
-}
-
-export async function findCityName(db: Db, tenantId: string): Promise<string | undefined> {
-  const [row] = await db.select({ name: tenants.name }).from(tenants).where(eq(tenants.id, tenantId))
-  return row?.name
 }
 
 export async function insertToken(db: Db, values: typeof accountTokens.$inferInsert): Promise<void> {

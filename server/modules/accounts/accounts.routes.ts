@@ -9,7 +9,4 @@ export function registerAccountRoutes(app: FastifyInstance, accounts: AccountsSe
   route(app, contract.getAccount, ({ actor, params }) => accounts.get(actor, params.id))
   route(app, contract.updateAccount, ({ actor, params, body }) => accounts.update(actor, params.id, body))
   route(app, contract.resetPassword, ({ actor, params }) => accounts.resetPassword(actor, params.id))
-  route(app, contract.listUnits, ({ actor }) => accounts.units(actor))
-  route(app, contract.listWards, ({ actor }) => accounts.wards(actor))
-  route(app, contract.listStaff, ({ actor }) => accounts.staff(actor))
 }

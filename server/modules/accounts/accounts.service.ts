@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import type { Db } from '#server/db/client.ts'
+import * as org from '#server/modules/org/index.ts'
 import type { Actor } from '#server/platform/actor.ts'
 import { writeAudit } from '#server/platform/audit.ts'
 import type { Clock } from '#server/platform/clock.ts'
@@ -8,8 +9,8 @@ import { invalid, notFound } from '#server/platform/errors.ts'
 import { endSessionsOf } from '#server/platform/session-store.ts'
 import type { Role } from '#shared/codes.ts'
 import type * as contract from '#shared/contracts/accounts.ts'
-import { toAccount, toUnit } from './accounts.dto.ts'
-import { requireAdmin, STAFF_ROLES } from './accounts.policy.ts'
+import { toAccount } from './accounts.dto.ts'
+import { requireAdmin } from './accounts.policy.ts'
 import * as repo from './accounts.repository.ts'
 
 export const RESET_LINK_HOURS = 24
@@ -30,7 +31,7 @@ type UpdateInput = z.output<NonNullable<typeof contract.updateAccount.body>>
 
 export function createAccountsService(db: Db, clock: Clock) {
   async function checkUnit(on: Db, tenantId: string, role: Role, unitId: string) {
-    const unit = await repo.findUnit(on, tenantId, unitId)
+    const unit = await org.findUnit(on, tenantId, unitId)
     if (!unit) throw invalid([{ field: 'unitId', message: '所属を選択してください' }])
     if (!UNIT_KINDS_OF_ROLE[role].includes(unit.kind)) {
       throw invalid([{ field: 'unitId', message: 'この役割はこの所属に設定できません' }])
@@ -152,25 +153,6 @@ export function createAccountsService(db: Db, clock: Clock) {
         })
         return { passwordLink }
       })
-    },
-
-    async units(actor: Actor) {
-      return (await repo.findUnits(db, actor.tenantId)).map(toUnit)
-    },
-
-    wards(actor: Actor) {
-      return repo.findWards(db, actor.tenantId)
-    },
-
-    /** Staff of the caller's own side: the window sees the window, a ward sees its ward. */
-    async staff(actor: Actor) {
-      const { rows } = await repo.findAccounts(db, actor.tenantId, { active: true, page: 1, pageSize: 1000 })
-      return rows
-        .filter((a) => (STAFF_ROLES as readonly string[]).includes(a.role))
-        .filter((a) =>
-          actor.unitKind === 'window' ? a.unit.kind === 'window' : a.unit.wardCode === actor.wardCode,
-        )
-        .map((a) => ({ id: a.id, name: a.name, unitName: a.unit.name }))
     },
   }
 }

@@ -6,7 +6,7 @@ import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildApp, loggerOptions } from '#server/app.ts'
 import { accounts, auditLog } from '#server/db/schema/index.ts'
-import { issueFirstAdminLink } from '#server/modules/tenancy/index.ts'
+import { issueFirstAdminLink } from '#server/modules/org/index.ts'
 import {
   createTestContext,
   sessionCookie,

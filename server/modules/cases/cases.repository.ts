@@ -1,7 +1,7 @@
 import { and, asc, eq, min, type SQL, sql } from 'drizzle-orm'
 import { type AnyPgColumn, alias } from 'drizzle-orm/pg-core'
 import type { Db } from '#server/db/client.ts'
-import { accounts, caseEvents, cases, contacts, orgUnits, wards } from '#server/db/schema/index.ts'
+import { accounts, caseEvents, cases, contacts, orgUnits } from '#server/db/schema/index.ts'
 import type { CaseScope } from './cases.policy.ts'
 import { household8050 } from './household-8050.ts'
 import { scopeCondition } from './scope-condition.ts'
@@ -138,14 +138,6 @@ export function findCaseEvents(db: Db, tenantId: string, caseId: string): Promis
     .from(caseEvents)
     .where(and(eq(caseEvents.tenantId, tenantId), eq(caseEvents.caseId, caseId)))
     .orderBy(asc(caseEvents.at), asc(caseEvents.id))
-}
-
-export async function wardExists(db: Db, tenantId: string, code: string): Promise<boolean> {
-  const [row] = await db
-    .select({ code: wards.code })
-    .from(wards)
-    .where(and(eq(wards.tenantId, tenantId), eq(wards.code, code)))
-  return row !== undefined
 }
 
 export async function findStaffAccount(db: Db, tenantId: string, id: string) {

@@ -8,7 +8,7 @@ import {
   contacts,
   counters,
 } from '#server/db/schema/index.ts'
-import { ensureCity } from '#server/modules/tenancy/index.ts'
+import { ensureCity } from '#server/modules/org/index.ts'
 import { readSetting, writeSetting } from '#server/platform/settings-store.ts'
 import { labelOf, ROLES, WARDS } from '#shared/codes.ts'
 import { tokyoDate } from '#shared/dates.ts'

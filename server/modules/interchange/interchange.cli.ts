@@ -4,7 +4,7 @@
 
 import type { openDatabase } from '#server/db/client.ts'
 import { openStore } from '#server/db/open-store.ts'
-import { ensureCity } from '#server/modules/tenancy/index.ts'
+import { ensureCity } from '#server/modules/org/index.ts'
 import { systemClock } from '#server/platform/clock.ts'
 import { loadConfig } from '#server/platform/config.ts'
 import { issueCount } from '#shared/interchange/issue-count.ts'

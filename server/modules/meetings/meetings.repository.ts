@@ -122,14 +122,6 @@ export async function isInvited(
   return row !== undefined
 }
 
-export async function findWardName(db: Db, tenantId: string, code: string): Promise<string | null> {
-  const [row] = await db
-    .select({ name: wards.name })
-    .from(wards)
-    .where(and(eq(wards.tenantId, tenantId), eq(wards.code, code)))
-  return row?.name ?? null
-}
-
 export async function meetingNoTaken(db: Db, tenantId: string, meetingNo: string): Promise<boolean> {
   const [row] = await db
     .select({ id: meetings.id })
@@ -259,52 +251,6 @@ export async function insertAcknowledgement(
 }
 
 // --- The directory: units and accounts that may be invited or named -------------------------
-
-export async function findUnits(db: Db, tenantId: string, ids: string[]): Promise<UnitRow[]> {
-  if (ids.length === 0) return []
-  return db
-    .select()
-    .from(orgUnits)
-    .where(and(eq(orgUnits.tenantId, tenantId), inArray(orgUnits.id, ids)))
-}
-
-/** Active units of a kind (and ward), in their order. */
-export async function findActiveUnits(
-  db: Db,
-  tenantId: string,
-  kind: string,
-  ward?: string,
-): Promise<UnitRow[]> {
-  return db
-    .select()
-    .from(orgUnits)
-    .where(
-      and(
-        eq(orgUnits.tenantId, tenantId),
-        eq(orgUnits.kind, kind),
-        eq(orgUnits.active, true),
-        ward ? eq(orgUnits.wardCode, ward) : undefined,
-      ),
-    )
-    .orderBy(asc(orgUnits.sortOrder), asc(orgUnits.name))
-}
-
-export async function agencyNameTaken(db: Db, tenantId: string, name: string): Promise<boolean> {
-  const [row] = await db
-    .select({ id: orgUnits.id })
-    .from(orgUnits)
-    .where(and(eq(orgUnits.tenantId, tenantId), eq(orgUnits.kind, 'agency'), eq(orgUnits.name, name)))
-  return row !== undefined
-}
-
-export async function insertAgency(db: Db, tenantId: string, name: string): Promise<UnitRow> {
-  // Agencies have no order of their own: they are listed by name.
-  const [row] = await db
-    .insert(orgUnits)
-    .values({ tenantId, kind: 'agency', name, sortOrder: 1000 })
-    .returning()
-  return row!
-}
 
 export interface StaffAccount {
   accountId: string

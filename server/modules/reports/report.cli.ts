@@ -5,7 +5,7 @@
 // that stdout stays the report alone.
 import { writeFileSync } from 'node:fs'
 import { openStore } from '#server/db/open-store.ts'
-import { ensureCity } from '#server/modules/tenancy/index.ts'
+import { ensureCity } from '#server/modules/org/index.ts'
 import { systemClock } from '#server/platform/clock.ts'
 import { loadConfig } from '#server/platform/config.ts'
 import { AppError } from '#server/platform/errors.ts'

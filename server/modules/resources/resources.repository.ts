@@ -160,12 +160,3 @@ export async function updateResourceRow(
     .set(values)
     .where(and(eq(resources.tenantId, tenantId), eq(resources.id, id)))
 }
-
-/** The city's wards (code and name), to resolve a ward typed as its code or name. */
-export function findWards(db: Db, tenantId: string) {
-  return db
-    .select({ code: wards.code, name: wards.name })
-    .from(wards)
-    .where(eq(wards.tenantId, tenantId))
-    .orderBy(asc(wards.sortOrder))
-}

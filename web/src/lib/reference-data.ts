@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
-import { listStaff, listUnits, listWards } from '#shared/contracts/accounts.ts'
+import { listStaff, listUnits, listWards } from '#shared/contracts/org.ts'
 import { callApi } from './api-client.ts'
 
 // Master data used by several features (cases, contacts, accounts): it changes rarely, so it

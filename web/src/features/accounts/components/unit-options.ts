@@ -1,5 +1,5 @@
 import { UNIT_KINDS } from '#shared/codes.ts'
-import type { Unit } from '#shared/contracts/accounts.ts'
+import type { Unit } from '#shared/contracts/org.ts'
 import type { SelectGroup } from '#web/components/ui/select-field.tsx'
 
 /** Units grouped by kind (相談窓口, 区役所・支所 …) so a long list stays scannable. */

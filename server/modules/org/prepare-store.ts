@@ -1,7 +1,7 @@
 import type { Db } from '#server/db/client.ts'
 import type { Clock } from '#server/platform/clock.ts'
 import type { Config } from '#server/platform/config.ts'
-import { ensureCity, FIRST_ADMIN_LINK_HOURS, issueFirstAdminLink } from './reference-city.ts'
+import { ensureCity, FIRST_ADMIN_LINK_HOURS, issueFirstAdminLink } from './city-setup.ts'
 
 /**
  * What every start does after migrating: make sure the configured city exists (the reference

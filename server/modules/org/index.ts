@@ -1,0 +1,27 @@
+// The org module's public face: the city's wards, units and staff directory, and setting up a
+// city. Other modules import from here, never from org's repository.
+import type { FastifyInstance } from 'fastify'
+import type { AppDeps } from '#server/platform/deps.ts'
+import { registerOrgRoutes } from './org.routes.ts'
+import { createOrgService } from './org.service.ts'
+
+export { ensureCity, FIRST_ADMIN_LINK_HOURS, issueFirstAdminLink } from './city-setup.ts'
+export { toUnit } from './org.dto.ts'
+export {
+  agencyNameTaken,
+  findActiveUnits,
+  findCityName,
+  findUnit,
+  findUnitsByIds,
+  findWardName,
+  findWards,
+  insertAgency,
+  type UnitRow,
+  wardExists,
+} from './org.repository.ts'
+export { STAFF_ROLES } from './org.service.ts'
+export { prepareStore } from './prepare-store.ts'
+
+export function orgModule(app: FastifyInstance, deps: AppDeps) {
+  registerOrgRoutes(app, createOrgService(deps.db))
+}
