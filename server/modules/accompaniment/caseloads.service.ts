@@ -1,5 +1,5 @@
 import type { Db } from '#server/db/client.ts'
-import * as org from '#server/modules/org/index.ts'
+import { orgRecords } from '#server/modules/org/index.ts'
 import type { Actor } from '#server/platform/actor.ts'
 import { writeAudit } from '#server/platform/audit.ts'
 import type { AppDeps } from '#server/platform/deps.ts'
@@ -73,7 +73,7 @@ export function createCaseloadsService({ db, clock }: Pick<AppDeps, 'db' | 'cloc
       const today = tokyoDate(clock.now())
       const cutoff = addDays(today, -NO_ACTIVITY_DAYS)
       return db.transaction(async (tx) => {
-        const allWards = await org.findWards(tx, actor.tenantId)
+        const allWards = await orgRecords.wards(tx, actor.tenantId)
         const { ward } = caseloadWardOf(actor, resolveWard(query.ward, allWards))
         const thresholds = await readThresholds(tx, actor.tenantId)
         const counts = await repo.countLedCases(tx, actor.tenantId, today, cutoff)
@@ -117,7 +117,7 @@ async function nameWorkers(db: Db, tenantId: string, workers: WorkerFigures[]) {
   const accountIds = named.filter((w) => w.lead === 'accompaniment').map((w) => w.id!)
   const unitIds = named.filter((w) => w.lead !== 'accompaniment').map((w) => w.id!)
   const accounts = new Map((await repo.findAccountNames(db, tenantId, accountIds)).map((a) => [a.id, a.name]))
-  const units = new Map((await org.findUnitsByIds(db, tenantId, unitIds)).map((u) => [u.id, u]))
+  const units = new Map((await orgRecords.unitsByIds(db, tenantId, unitIds)).map((u) => [u.id, u]))
   for (const w of named) {
     const unit = w.lead === 'accompaniment' ? undefined : units.get(w.id!)
     w.name = (unit ? unit.name : accounts.get(w.id!)) ?? w.name

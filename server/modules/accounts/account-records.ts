@@ -1,5 +1,5 @@
 import type { Db } from '#server/db/client.ts'
-import * as org from '#server/modules/org/index.ts'
+import { orgRecords } from '#server/modules/org/index.ts'
 import * as repo from './accounts.repository.ts'
 
 /**
@@ -22,7 +22,7 @@ export const accountRecords = {
     a: { loginId: string; name: string; passwordHash: string },
     now: Date,
   ): Promise<string> {
-    const [hq] = await org.findActiveUnits(tx, tenantId, 'headquarters')
+    const [hq] = await orgRecords.activeUnits(tx, tenantId, 'headquarters')
     const row = await repo.insertAccount(tx, {
       tenantId,
       loginId: a.loginId,

@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import type { Db } from '#server/db/client.ts'
-import * as org from '#server/modules/org/index.ts'
+import { orgRecords } from '#server/modules/org/index.ts'
 import type { Actor } from '#server/platform/actor.ts'
 import { writeAudit } from '#server/platform/audit.ts'
 import type { Clock } from '#server/platform/clock.ts'
@@ -31,7 +31,7 @@ type UpdateInput = z.output<NonNullable<typeof contract.updateAccount.body>>
 
 export function createAccountsService(db: Db, clock: Clock) {
   async function checkUnit(on: Db, tenantId: string, role: Role, unitId: string) {
-    const unit = await org.findUnit(on, tenantId, unitId)
+    const unit = await orgRecords.unit(on, tenantId, unitId)
     if (!unit) throw invalid([{ field: 'unitId', message: '所属を選択してください' }])
     if (!UNIT_KINDS_OF_ROLE[role].includes(unit.kind)) {
       throw invalid([{ field: 'unitId', message: 'この役割はこの所属に設定できません' }])

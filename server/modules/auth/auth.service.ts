@@ -1,6 +1,6 @@
 import type { Db } from '#server/db/client.ts'
 import { accountRecords } from '#server/modules/accounts/index.ts'
-import * as org from '#server/modules/org/index.ts'
+import { orgRecords } from '#server/modules/org/index.ts'
 import type { Actor } from '#server/platform/actor.ts'
 import { writeAnonymousAudit, writeAudit } from '#server/platform/audit.ts'
 import type { Clock } from '#server/platform/clock.ts'
@@ -40,7 +40,7 @@ export function createAuthService(db: Db, clock: Clock) {
   ): Promise<Actor | undefined> {
     const account = await accountRecords.byId(on, tenantId, accountId)
     if (!account?.active || account.passwordHash === null) return undefined
-    const cityName = (await org.findCityName(on, tenantId)) ?? tenantId
+    const cityName = (await orgRecords.cityName(on, tenantId)) ?? tenantId
     return {
       tenantId,
       accountId,

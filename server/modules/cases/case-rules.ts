@@ -1,5 +1,5 @@
 import type { Db } from '#server/db/client.ts'
-import * as org from '#server/modules/org/index.ts'
+import { orgRecords } from '#server/modules/org/index.ts'
 import { conflict, type FieldError, invalid } from '#server/platform/errors.ts'
 import { ageAt, ageBandOf } from '#shared/age-band.ts'
 import type { AgeBand } from '#shared/codes.ts'
@@ -43,7 +43,7 @@ export function checkDate(
 /** A ward typed as its code or name; it must be one of this city's wards. */
 export async function resolveWard(db: Db, tenantId: string, input: string): Promise<string | undefined> {
   const code = findWard(input) ?? input.trim()
-  return (await org.wardExists(db, tenantId, code)) ? code : undefined
+  return (await orgRecords.wardExists(db, tenantId, code)) ? code : undefined
 }
 
 /** The staff member of a case or a contact: an active window or ward account of this city. */

@@ -3,7 +3,7 @@
 import type { z } from 'zod'
 import type { Db } from '#server/db/client.ts'
 import { FieldErrors } from '#server/modules/cases/index.ts'
-import * as org from '#server/modules/org/index.ts'
+import { orgRecords } from '#server/modules/org/index.ts'
 import type { Actor } from '#server/platform/actor.ts'
 import { writeAudit } from '#server/platform/audit.ts'
 import type { AppDeps } from '#server/platform/deps.ts'
@@ -35,9 +35,9 @@ export async function listInvitable({ db }: Deps, actor: Actor, meetingId: strin
   return db.transaction(async (tx) => {
     const { meeting } = await openMeetingForChange(tx, actor, meetingId, false)
     const t = actor.tenantId
-    const sections = await org.findActiveUnits(tx, t, 'ward_section', meeting.ward)
-    const agencies = await org.findActiveUnits(tx, t, 'agency')
-    const [team] = await org.findActiveUnits(tx, t, 'accompaniment_team')
+    const sections = await orgRecords.activeUnits(tx, t, 'ward_section', meeting.ward)
+    const agencies = await orgRecords.activeUnits(tx, t, 'agency')
+    const [team] = await orgRecords.activeUnits(tx, t, 'accompaniment_team')
     const workers = await repo.findActiveAccounts(tx, t, 'accompaniment_worker')
     const staff = await repo.findActiveAccounts(
       tx,
@@ -67,8 +67,8 @@ export async function createAgency({ db, clock }: Deps, actor: Actor, name: stri
   if (!mayAdd) throw forbidden()
   const now = clock.now()
   return db.transaction(async (tx) => {
-    if (await org.agencyNameTaken(tx, actor.tenantId, name)) throw conflict(AGENCY_EXISTS)
-    const unit = await org.insertAgency(tx, actor.tenantId, name)
+    if (await orgRecords.agencyNameTaken(tx, actor.tenantId, name)) throw conflict(AGENCY_EXISTS)
+    const unit = await orgRecords.insertAgency(tx, actor.tenantId, name)
     await writeAudit(tx, actor, now, { action: 'agency.create', recordType: 'org_unit', recordId: unit.id })
     return { unitId: unit.id, name: unit.name }
   })
@@ -84,7 +84,7 @@ async function checkAttendees(
   const errors = new FieldErrors()
   const units = new Map(
     (
-      await org.findUnitsByIds(
+      await orgRecords.unitsByIds(
         tx,
         tenantId,
         list.map((a) => a.unitId),

@@ -4,7 +4,7 @@
 import type { z } from 'zod'
 import type { Db } from '#server/db/client.ts'
 import { caseRecords, FieldErrors, type WardValues } from '#server/modules/cases/index.ts'
-import * as org from '#server/modules/org/index.ts'
+import { orgRecords } from '#server/modules/org/index.ts'
 import type { Actor } from '#server/platform/actor.ts'
 import { writeAudit } from '#server/platform/audit.ts'
 import type { AppDeps } from '#server/platform/deps.ts'
@@ -46,7 +46,7 @@ async function checkDecision(
   const unitIds = [input.leadUnitId, ...input.assignments.map((a) => a.unitId)].filter(
     (x): x is string => !!x,
   )
-  const units = new Map((await org.findUnitsByIds(tx, tenantId, unitIds)).map((u) => [u.id, u]))
+  const units = new Map((await orgRecords.unitsByIds(tx, tenantId, unitIds)).map((u) => [u.id, u]))
   const account = input.leadAccountId ? await repo.findAccount(tx, tenantId, input.leadAccountId) : undefined
   const unit = input.leadUnitId ? units.get(input.leadUnitId) : undefined
   let checked: CheckedLead = { lead: input.lead, leadUnitId: null, leadUnitName: null, leadAccountId: null }
@@ -71,8 +71,8 @@ async function checkDecision(
     case 'accompaniment': {
       const ok = account?.role === 'accompaniment_worker' && account.active
       if (!ok) errors.add('leadAccountId', LEAD_WORKER)
-      const team = account && (await org.findUnitsByIds(tx, tenantId, [account.unitId]))[0]
-      const [anyTeam] = await org.findActiveUnits(tx, tenantId, 'accompaniment_team')
+      const team = account && (await orgRecords.unitsByIds(tx, tenantId, [account.unitId]))[0]
+      const [anyTeam] = await orgRecords.activeUnits(tx, tenantId, 'accompaniment_team')
       const lead = team?.kind === 'accompaniment_team' ? team : anyTeam
       checked = {
         ...checked,

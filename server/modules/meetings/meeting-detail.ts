@@ -2,7 +2,7 @@
 // the caller may see it: every use case of the module answers with this detail.
 
 import type { Db } from '#server/db/client.ts'
-import * as org from '#server/modules/org/index.ts'
+import { orgRecords } from '#server/modules/org/index.ts'
 import type { Actor } from '#server/platform/actor.ts'
 import { readSetting } from '#server/platform/settings-store.ts'
 import type { MeetingDetail } from '#shared/contracts/meetings.ts'
@@ -114,7 +114,7 @@ export async function buildMeetingDetail(
       id: m.id,
       meetingNo: m.meetingNo,
       ward: m.ward,
-      wardName: (await org.findWardName(tx, t, m.ward)) ?? m.ward,
+      wardName: (await orgRecords.wardName(tx, t, m.ward)) ?? m.ward,
       heldOn: m.heldOn,
       startTime: m.startTime,
       place: m.place,

@@ -7,19 +7,8 @@ import { createOrgService } from './org.service.ts'
 
 export { ensureCity, FIRST_ADMIN_LINK_HOURS, issueFirstAdminLink } from './city-setup.ts'
 export { toUnit } from './org.dto.ts'
-export {
-  agencyNameTaken,
-  findActiveUnits,
-  findCityName,
-  findUnit,
-  findUnitsByIds,
-  findWardName,
-  findWards,
-  insertAgency,
-  type UnitRow,
-  wardExists,
-} from './org.repository.ts'
 export { STAFF_ROLES } from './org.service.ts'
+export { orgRecords, type UnitRow } from './org-records.ts'
 export { prepareStore } from './prepare-store.ts'
 
 export function orgModule(app: FastifyInstance, deps: AppDeps) {

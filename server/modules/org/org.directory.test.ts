@@ -20,7 +20,9 @@ describe('the directory every form reads (/api/units, /api/wards, /api/staff)', 
 
     const units = (await counsellor.get('/api/units')).json() as { id: string; kind: string; name: string }[]
     expect(units.filter((u) => u.kind === 'ward_section')).toHaveLength(56)
-    expect(units.find((u) => u.kind === 'ward_section' && u.name === '左京区役所 健康長寿推進課')).toBeDefined()
+    expect(
+      units.find((u) => u.kind === 'ward_section' && u.name === '左京区役所 健康長寿推進課'),
+    ).toBeDefined()
     expect(units.map((u) => u.id)).not.toContain(otherWindow.id)
   })
 

@@ -1,7 +1,7 @@
 import type { z } from 'zod'
 import type { Db } from '#server/db/client.ts'
 import { FieldErrors } from '#server/modules/cases/index.ts'
-import * as org from '#server/modules/org/index.ts'
+import { orgRecords } from '#server/modules/org/index.ts'
 import type { Actor } from '#server/platform/actor.ts'
 import { writeAudit } from '#server/platform/audit.ts'
 import type { AppDeps } from '#server/platform/deps.ts'
@@ -21,7 +21,7 @@ const NO_TAKEN = 'この資源番号はすでに使われています'
 
 /** A ward typed as its code or its name (with or without 区/支所); undefined when the city has none such. */
 async function resolveWard(db: Db, tenantId: string, input: string): Promise<string | undefined> {
-  const cityWards = await org.findWards(db, tenantId)
+  const cityWards = await orgRecords.wards(db, tenantId)
   const text = input.trim()
   const stem = (s: string) => s.replace(/(区役所|支所|区)$/u, '')
   const code = findWard(text) ?? cityWards.find((w) => w.code === text || stem(w.name) === stem(text))?.code
