@@ -13,7 +13,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core'
-import { fold, searchKeys } from './search-keys.ts'
+import { SEARCH_PENDING_LIST_KB, searchKeys } from './search-keys.ts'
 
 /** 相談ケース: one consultation about one person. Columns follow the `cases` ledger sheet. */
 export const cases = pgTable(
@@ -63,6 +63,11 @@ export const cases = pgTable(
     /** search_fold(name) and search_fold(kana): what searches compare (search-keys.ts). */
     nameFold: text('name_fold').generatedAlwaysAs(sql`search_fold(name)`),
     kanaFold: text('kana_fold').generatedAlwaysAs(sql`search_fold(kana)`),
+    /**
+     * search_fold(case_no), stored so that a search ranks its candidates without folding each
+     * one's number again (that was half of a katakana search's time at 100,000 cases).
+     */
+    caseNoFold: text('case_no_fold').generatedAlwaysAs(sql`search_fold(case_no)`),
     gender: text('gender').notNull().default('unknown'),
     staffId: uuid('staff_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -78,13 +83,15 @@ export const cases = pgTable(
     index('cases_handed_over_idx').on(t.tenantId, t.handedOverTo),
     index('cases_lead_account_idx').on(t.tenantId, t.leadAccountId),
     index('cases_lead_unit_idx').on(t.tenantId, t.leadUnitId),
-    index('cases_search_idx').using('gin', caseSearchKeys(t)),
+    index('cases_search_idx')
+      .using('gin', caseSearchKeys(t))
+      .with({ gin_pending_list_limit: SEARCH_PENDING_LIST_KB }),
   ],
 )
 
 /** The search index's keys for a case: its person's name and kana, and its case number. */
-export function caseSearchKeys(t: { nameFold: AnyPgColumn; kanaFold: AnyPgColumn; caseNo: AnyPgColumn }) {
-  return searchKeys(t.nameFold, t.kanaFold, fold(t.caseNo))
+export function caseSearchKeys(t: { nameFold: AnyPgColumn; kanaFold: AnyPgColumn; caseNoFold: AnyPgColumn }) {
+  return searchKeys(t.nameFold, t.kanaFold, t.caseNoFold)
 }
 
 /** A case's history: who changed what from what, and why. Written with every change. */

@@ -13,7 +13,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core'
 import { cases } from './cases.ts'
-import { fold, searchKeys } from './search-keys.ts'
+import { SEARCH_PENDING_LIST_KB, searchKeys } from './search-keys.ts'
 
 /**
  * 相談者・世帯員: someone around a case's person (the person themself included, as 本人) —
@@ -42,6 +42,8 @@ export const casePeople = pgTable(
     /** 同居: null when not known. */
     livesWith: boolean('lives_with'),
     mail: text('mail'),
+    /** search_fold(mail), stored so that ranking a search's candidates folds nothing per row. */
+    mailFold: text('mail_fold').generatedAlwaysAs(sql`search_fold(mail)`),
     address: text('address'),
     /** The ward the address lies in, when it names one. */
     ward: text('ward'),
@@ -60,13 +62,15 @@ export const casePeople = pgTable(
     primaryKey({ columns: [t.tenantId, t.id] }),
     uniqueIndex('case_people_no_idx').on(t.tenantId, t.caseId, t.personNo),
     foreignKey({ columns: [t.tenantId, t.caseId], foreignColumns: [cases.tenantId, cases.id] }),
-    index('case_people_search_idx').using('gin', personSearchKeys(t)),
+    index('case_people_search_idx')
+      .using('gin', personSearchKeys(t))
+      .with({ gin_pending_list_limit: SEARCH_PENDING_LIST_KB }),
   ],
 )
 
 /** The search index's keys for someone around a case: name, kana and mail address. */
-export function personSearchKeys(t: { nameFold: AnyPgColumn; kanaFold: AnyPgColumn; mail: AnyPgColumn }) {
-  return searchKeys(t.nameFold, t.kanaFold, fold(t.mail))
+export function personSearchKeys(t: { nameFold: AnyPgColumn; kanaFold: AnyPgColumn; mailFold: AnyPgColumn }) {
+  return searchKeys(t.nameFold, t.kanaFold, t.mailFold)
 }
 
 /** A phone number of someone around a case, in the order staff entered them. */

@@ -9,7 +9,7 @@ import type { CaseScope } from './cases.policy.ts'
 import { type CaseView, lastContactOn, selectCaseViews } from './cases.repository.ts'
 import { household8050 } from './household-8050.ts'
 import { scopeCondition } from './scope-condition.ts'
-import { SEARCH_CANDIDATES, searchHits } from './search-matches.ts'
+import { foldQuery, SEARCH_CANDIDATES, searchHits } from './search-matches.ts'
 import { searchTermsOf } from './search-terms.ts'
 
 export interface CaseFilter {
@@ -83,7 +83,8 @@ export async function findCaseSummaries(
     const [total] = await db.select({ n: count() }).from(cases).where(where)
     return { rows: rows.map((r) => ({ ...r, match: null })), total: total?.n ?? 0, totalIsLowerBound: false }
   }
-  const { candidates, hits } = searchHits(db, tenantId, searchTermsOf(f.q), where)
+  const terms = searchTermsOf(f.q)
+  const { candidates, hits } = searchHits(db, tenantId, terms, await foldQuery(db, terms.text), where)
   // Counted from the candidates (each index gave at most SEARCH_CANDIDATES + 1 of them): in the
   // same statement as the page, so the indexes are read once; alone only for an empty page.
   const counted = sql`(select count(distinct case_id) from search_candidates)`

@@ -392,3 +392,49 @@ describe('the search box: a query that finds too many cases', () => {
     expect(few).toMatchObject({ total: 11, totalIsLowerBound: false })
   })
 })
+
+describe('the search box: each case by its best field, from the stored folds', () => {
+  let city: TestCity
+  let window: Session
+  beforeAll(async () => {
+    city = await ctx.newCity()
+    window = await city.as('window_counsellor')
+  })
+
+  it('shows the best field of the case and its people when both match, whoever found it', async () => {
+    // The case's own kana holds the query in part; the mother's kana is the query exactly.
+    const c = await openCase(window, { name: '小林 亮', kana: 'こばやし りょう' })
+    await addPerson(city, c.id, { personNo: 1, relationship: 'mother', kana: 'はやし' })
+    const exact = (await search(window, 'ハヤシ')).items
+    expect(exact.map((x) => x.id)).toEqual([c.id])
+    expect(exact[0]!.match).toEqual({ field: 'kana', relationship: 'mother', consulter: true })
+    // Both hold it as a prefix: the person's own field comes first.
+    await addPerson(city, c.id, { personNo: 2, relationship: 'father', kana: 'こばやし ひろし' })
+    const both = (await search(window, 'こばやし')).items.find((x) => x.id === c.id)
+    expect(both?.match).toEqual({ field: 'kana', relationship: null, consulter: null })
+  })
+
+  it('finds a changed mail address by its new value only (the stored fold follows the change)', async () => {
+    const c = await openCase(window, { name: null, kana: null, age: 50 })
+    await addPerson(city, c.id, { personNo: 1, relationship: 'mother', mail: 'old.one@example.jp' })
+    expect((await search(window, 'OLD.ONE')).items.map((x) => x.id)).toEqual([c.id])
+    await ctx.db
+      .update(casePeople)
+      .set({ mail: 'Ｎｅｗ.Ｏｎｅ@example.jp' })
+      .where(and(eq(casePeople.tenantId, city.tenantId), eq(casePeople.caseId, c.id)))
+    expect((await search(window, 'old.one')).total).toBe(0)
+    const found = (await search(window, 'new.one@')).items
+    expect(found.map((x) => x.id)).toEqual([c.id])
+    expect(found[0]!.match).toEqual({ field: 'mail', relationship: 'mother', consulter: true })
+  })
+
+  it('keeps the search indexes’ pending lists short, so that no search reads megabytes of them', async () => {
+    const rows = await ctx.db.execute(sql`select relname, reloptions from pg_class
+      where relname in ('cases_search_idx', 'case_people_search_idx') order by relname`)
+    const options = (rows as unknown as { rows: { relname: string; reloptions: string[] }[] }).rows
+    expect(options).toEqual([
+      { relname: 'case_people_search_idx', reloptions: ['gin_pending_list_limit=128'] },
+      { relname: 'cases_search_idx', reloptions: ['gin_pending_list_limit=128'] },
+    ])
+  })
+})
