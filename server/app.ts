@@ -5,9 +5,11 @@ import fastifyStatic from '@fastify/static'
 import Fastify, { type FastifyServerOptions } from 'fastify'
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { createAuthService } from './modules/auth/index.ts'
 import { modules } from './modules/index.ts'
 import { registerApiDocs } from './platform/api-docs.ts'
 import { auditRefusals } from './platform/audit.ts'
+import { registerAuthenticate } from './platform/authenticate.ts'
 import type { AppDeps } from './platform/deps.ts'
 import { handleError, problem } from './platform/errors.ts'
 import { registerSecurityHeaders } from './platform/headers.ts'
@@ -55,6 +57,9 @@ export async function buildApp(options: BuildOptions) {
 
   await registerSecurityHeaders(app)
   await registerSessions(app, options)
+  // Before any module's routes: every signed-in endpoint runs it first.
+  const { loadActor } = createAuthService(db, clock)
+  registerAuthenticate(app, { clock, idleMinutes: config.idleMinutes, loadActor })
   // Login's limiters (modules/auth/login-limits.ts) share this in-memory store; room for many keys,
   // so a flood of made-up login IDs cannot push an address's failure count out of it.
   await app.register(fastifyRateLimit, { global: false, cache: 100_000 })

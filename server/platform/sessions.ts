@@ -12,7 +12,7 @@ export const CSRF_COOKIE = 'yorisoi_csrf'
 
 /**
  * What a CSRF token is bound to: a session that belongs to someone (signed in, or pending the
- * second login step — auth's second-factor.ts) binds its tokens to its id, so a token works for
+ * second login step — session-state.ts) binds its tokens to its id, so a token works for
  * that session only (a secret planted from a sibling host is worthless without the session id);
  * before login there is no stored session, and the token is bound to the secret cookie alone.
  */

@@ -1,10 +1,12 @@
 import type { z } from 'zod'
 import type { Db } from '#server/db/client.ts'
-import { caseRecords, changesBetween, FieldErrors, fieldsSet } from '#server/modules/cases/index.ts'
+import { caseRecords } from '#server/modules/cases/index.ts'
 import type { Actor } from '#server/platform/actor.ts'
 import { writeAudit } from '#server/platform/audit.ts'
+import { changesBetween, fieldsSet } from '#server/platform/changes.ts'
 import type { AppDeps } from '#server/platform/deps.ts'
 import { conflict, refused } from '#server/platform/errors.ts'
+import { FieldErrors } from '#server/platform/field-errors.ts'
 import type * as contract from '#shared/contracts/accompaniment.ts'
 import { tokyoDate } from '#shared/dates.ts'
 import {

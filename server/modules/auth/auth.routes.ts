@@ -1,13 +1,22 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyInstance } from 'fastify'
 import type { Clock } from '#server/platform/clock.ts'
-import { AppError } from '#server/platform/errors.ts'
 import { publicRoute, route } from '#server/platform/http.ts'
+import {
+  beginSession,
+  holdForSecondFactor,
+  pendingOf,
+  type SecondStep,
+} from '#server/platform/session-state.ts'
 import { csrfToken, endSession } from '#server/platform/sessions.ts'
 import * as contract from '#shared/contracts/auth.ts'
 import { type AuthService, toMe } from './auth.service.ts'
 import { createLoginLimits } from './login-limits.ts'
 import type { PasswordLinkService } from './password-links.service.ts'
-import { holdForSecondFactor, pendingOf, type SecondStepRule } from './second-factor.ts'
+
+/** Decides the second step (the two-factor module's service, handed in where the modules are wired). */
+export interface SecondStepRule {
+  nextStep(tenantId: string, accountId: string, role: string): Promise<SecondStep | null>
+}
 
 export interface AuthRouteOptions {
   auth: AuthService
@@ -18,15 +27,6 @@ export interface AuthRouteOptions {
   defaultCity: string
   loginRateLimit: number
   loginAddressRateLimit: number
-}
-
-declare module 'fastify' {
-  interface Session {
-    tenantId?: string
-    accountId?: string
-    /** Epoch ms of the last request: the idle timeout counts from here. */
-    lastSeen?: number
-  }
 }
 
 export function registerAuthRoutes(
@@ -43,26 +43,6 @@ export function registerAuthRoutes(
   }: AuthRouteOptions,
 ) {
   const idleMs = idleMinutes * 60_000
-
-  // Every signed-in endpoint runs this first: it ends idle sessions and loads the actor fresh,
-  // so a deactivated account or a changed role takes effect on the very next request.
-  app.decorate('authenticate', async (request: FastifyRequest, reply: FastifyReply) => {
-    const { tenantId, accountId, lastSeen } = request.session
-    if (!tenantId || !accountId) throw new AppError('unauthenticated')
-    const now = clock.now().getTime()
-    // An ended session also tells the browser to drop its cookie, as a logout does.
-    if (!lastSeen || now - lastSeen > idleMs) {
-      await endSession(request, reply)
-      throw new AppError('session_expired')
-    }
-    const actor = await auth.loadActor(tenantId, accountId, request.ip)
-    if (!actor) {
-      await endSession(request, reply)
-      throw new AppError('unauthenticated')
-    }
-    request.session.lastSeen = now
-    request.actor = actor
-  })
 
   publicRoute(app, contract.getSession, async ({ request, reply }) => {
     const { tenantId, accountId, lastSeen } = request.session
@@ -97,11 +77,7 @@ export function registerAuthRoutes(
       await holdForSecondFactor(request, actor, step, clock.now().getTime())
       return { account: null, csrfToken: csrfToken(request, reply), secondFactor: step }
     }
-    // A new session id at login, so a session id planted before login is worthless.
-    await request.session.regenerate()
-    request.session.tenantId = actor.tenantId
-    request.session.accountId = actor.accountId
-    request.session.lastSeen = clock.now().getTime()
+    await beginSession(request, actor, clock.now().getTime())
     return { account: toMe(actor), csrfToken: csrfToken(request, reply), secondFactor: null }
   })
 

@@ -1,9 +1,11 @@
 import type { Db } from '#server/db/client.ts'
 import type { Actor } from '#server/platform/actor.ts'
+import { type Change, changesBetween } from '#server/platform/changes.ts'
 import { conflict, forbidden, refused } from '#server/platform/errors.ts'
+import type { FieldErrors } from '#server/platform/field-errors.ts'
 import type { CaseDetail, CaseEvent } from '#shared/contracts/cases.ts'
-import { checkDate, checkStaff, type FieldErrors, STALE_VERSION } from './case-rules.ts'
-import { type Change, changesBetween, toCaseDetail } from './cases.dto.ts'
+import { checkDate, checkStaff, STALE_VERSION } from './case-rules.ts'
+import { toCaseDetail } from './cases.dto.ts'
 import { type CaseAccessFacts, type CaseScope, caseScopeOf, mayRecordContact } from './cases.policy.ts'
 import * as repo from './cases.repository.ts'
 

@@ -1,6 +1,7 @@
 import type { Db } from '#server/db/client.ts'
 import { orgRecords } from '#server/modules/org/index.ts'
-import { conflict, type FieldError, invalid } from '#server/platform/errors.ts'
+import { conflict } from '#server/platform/errors.ts'
+import { FieldErrors } from '#server/platform/field-errors.ts'
 import { ageAt, ageBandOf } from '#shared/age-band.ts'
 import type { AgeBand } from '#shared/codes.ts'
 import { findWard } from '#shared/codes.ts'
@@ -11,18 +12,6 @@ import * as repo from './cases.repository.ts'
 export const FUTURE_DATE = '未来の日付は入力できません'
 export const BEFORE_OPENING = '受付日より前の日付です'
 export const STALE_VERSION = '他の職員が先に更新しました。画面を再読み込みしてください。'
-
-/** Collects every field error of a request, so that the form can show them all at once. */
-export class FieldErrors {
-  readonly list: FieldError[] = []
-  add(field: string, message: string) {
-    if (!this.list.some((e) => e.field === field)) this.list.push({ field, message })
-  }
-  /** Throwing inside the transaction rolls back anything already written. */
-  throwIfAny() {
-    if (this.list.length) throw invalid(this.list)
-  }
-}
 
 export function requireVersion(row: CaseRow, version: number) {
   if (row.version !== version) throw conflict(STALE_VERSION)

@@ -2,13 +2,15 @@ import type { z } from 'zod'
 import type { Db } from '#server/db/client.ts'
 import type { Actor } from '#server/platform/actor.ts'
 import { writeAudit } from '#server/platform/audit.ts'
+import { type Change, changesBetween } from '#server/platform/changes.ts'
 import type { AppDeps } from '#server/platform/deps.ts'
 import { conflict, forbidden, refused } from '#server/platform/errors.ts'
+import { FieldErrors } from '#server/platform/field-errors.ts'
 import type * as contract from '#shared/contracts/cases.ts'
 import { tokyoDate } from '#shared/dates.ts'
 import { recordCaseEvent } from './case-records.ts'
-import { checkDate, FieldErrors, requireVersion, resolveWard, STALE_VERSION } from './case-rules.ts'
-import { type Change, changesBetween, toCaseDetail } from './cases.dto.ts'
+import { checkDate, requireVersion, resolveWard, STALE_VERSION } from './case-rules.ts'
+import { toCaseDetail } from './cases.dto.ts'
 import {
   type CaseScope,
   caseScopeOf,

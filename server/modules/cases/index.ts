@@ -6,8 +6,7 @@ import { createCasesService } from './cases.service.ts'
 // What other modules use (contacts, handovers, meetings): the case-side rules and records, so
 // that they never read or write the cases tables themselves.
 export { type CaseForChange, caseRecords, type WardValues } from './case-records.ts'
-export { FieldErrors, STALE_VERSION } from './case-rules.ts'
-export { changesBetween, fieldsSet } from './cases.dto.ts'
+export { STALE_VERSION } from './case-rules.ts'
 export { type CaseScope, isInScope, LEAD_CANNOT_CHANGE } from './cases.policy.ts'
 // The same rule as SQL, for other modules' queries that join cases (agenda, caseloads).
 export { type OpenCaseInput, openCase } from './create-case.ts'

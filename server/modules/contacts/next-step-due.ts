@@ -1,4 +1,4 @@
-import type { FieldErrors } from '#server/modules/cases/index.ts'
+import type { FieldErrors } from '#server/platform/field-errors.ts'
 
 export const DUE_TIME_WITHOUT_DATE = '時刻を入れるときは、次の対応の期日も入力してください'
 export const DUE_BEFORE_CONTACT = '次の対応の期日は対応日以降の日付を入力してください'

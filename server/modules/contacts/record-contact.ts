@@ -1,8 +1,9 @@
 import type { Db } from '#server/db/client.ts'
 import type { contacts } from '#server/db/schema/index.ts'
-import { caseRecords, fieldsSet } from '#server/modules/cases/index.ts'
+import { caseRecords } from '#server/modules/cases/index.ts'
 import type { Actor } from '#server/platform/actor.ts'
 import { writeAudit } from '#server/platform/audit.ts'
+import { fieldsSet } from '#server/platform/changes.ts'
 import { CONTACT_FIELDS, toContact } from './contacts.dto.ts'
 import * as repo from './contacts.repository.ts'
 

@@ -1,10 +1,11 @@
 // The agenda (議題): which of the ward's cases a meeting discusses, in which order.
 import type { z } from 'zod'
-import { caseRecords, FieldErrors } from '#server/modules/cases/index.ts'
+import { caseRecords } from '#server/modules/cases/index.ts'
 import type { Actor } from '#server/platform/actor.ts'
 import { writeAudit } from '#server/platform/audit.ts'
 import type { AppDeps } from '#server/platform/deps.ts'
 import { conflict, refused } from '#server/platform/errors.ts'
+import { FieldErrors } from '#server/platform/field-errors.ts'
 import type * as contract from '#shared/contracts/meetings.ts'
 import type { Candidate } from '#shared/contracts/meetings.ts'
 import * as agendaRepo from './agenda.repository.ts'

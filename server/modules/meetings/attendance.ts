@@ -1,13 +1,14 @@
 // Who takes part: whom to invite, the invitation list with presence, the directory of outside
 // agencies, and each participant's confidentiality acknowledgement (守秘義務の確認).
+
 import type { z } from 'zod'
 import type { Db } from '#server/db/client.ts'
-import { FieldErrors } from '#server/modules/cases/index.ts'
 import { orgRecords } from '#server/modules/org/index.ts'
 import type { Actor } from '#server/platform/actor.ts'
 import { writeAudit } from '#server/platform/audit.ts'
 import type { AppDeps } from '#server/platform/deps.ts'
 import { conflict, forbidden } from '#server/platform/errors.ts'
+import { FieldErrors } from '#server/platform/field-errors.ts'
 import type * as contract from '#shared/contracts/meetings.ts'
 import { tokyoDate } from '#shared/dates.ts'
 import { buildMeetingDetail, openMeeting, openMeetingForChange, reloadDetail } from './meeting-detail.ts'

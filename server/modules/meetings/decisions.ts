@@ -1,14 +1,16 @@
 // The meeting's decision on an agenda case (検討ケース): support policy, lead (主担当), role
 // assignments, next review. It is the case's current decision too, which gives the lead worker
 // access to the case (the cases module's lead scope).
+
 import type { z } from 'zod'
 import type { Db } from '#server/db/client.ts'
-import { caseRecords, FieldErrors, type WardValues } from '#server/modules/cases/index.ts'
+import { caseRecords, type WardValues } from '#server/modules/cases/index.ts'
 import { orgRecords } from '#server/modules/org/index.ts'
 import type { Actor } from '#server/platform/actor.ts'
 import { writeAudit } from '#server/platform/audit.ts'
 import type { AppDeps } from '#server/platform/deps.ts'
 import { conflict, refused } from '#server/platform/errors.ts'
+import { FieldErrors } from '#server/platform/field-errors.ts'
 import type * as contract from '#shared/contracts/meetings.ts'
 import { tokyoDate } from '#shared/dates.ts'
 import * as agendaRepo from './agenda.repository.ts'

@@ -1,11 +1,11 @@
 // Listing, scheduling, reading, editing, deleting a meeting and recording it as held.
 import type { z } from 'zod'
 import type { Db } from '#server/db/client.ts'
-import { FieldErrors } from '#server/modules/cases/index.ts'
 import type { Actor } from '#server/platform/actor.ts'
 import { writeAudit } from '#server/platform/audit.ts'
 import type { AppDeps } from '#server/platform/deps.ts'
 import { conflict, refused } from '#server/platform/errors.ts'
+import { FieldErrors } from '#server/platform/field-errors.ts'
 import { nextCounterValue } from '#server/platform/sequences.ts'
 import type * as contract from '#shared/contracts/meetings.ts'
 import { tokyoDate } from '#shared/dates.ts'

@@ -1,5 +1,5 @@
 import type { Db } from '#server/db/client.ts'
-import type { FieldErrors } from '#server/modules/cases/index.ts'
+import type { FieldErrors } from '#server/platform/field-errors.ts'
 import type { Counterpart, Relationship } from '#shared/codes.ts'
 import { COUNTERPART_CONTRADICTS, counterpartOf } from '#shared/counterpart.ts'
 import * as repo from './people.repository.ts'

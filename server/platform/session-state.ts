@@ -1,21 +1,21 @@
-// The session between a correct password and a finished login. Such a session holds no account
-// (authenticate refuses it everywhere); it names whom it is for and which step remains: a code
-// (totp) or, where the city requires 2FA and none is set up, the enrolment endpoints only.
+// What a stored session holds, and its three states: anonymous (nothing, and no row), pending the
+// second login step, and signed in. A pending session holds no account (authenticate refuses it
+// everywhere); it names whom it is for and which step remains: a code (totp) or, where the city
+// requires 2FA and none is set up, the enrolment endpoints only.
 import type { FastifyRequest } from 'fastify'
 
 /** What remains after a correct password: a code from the app, or setting one up first. */
 export type SecondStep = 'totp' | 'enrol'
-
-/** Decides the second step (the two-factor module's service, handed in where the modules are wired). */
-export interface SecondStepRule {
-  nextStep(tenantId: string, accountId: string, role: string): Promise<SecondStep | null>
-}
 
 /** How long a password-verified session waits for its second step. */
 export const PENDING_MINUTES = 10
 
 declare module 'fastify' {
   interface Session {
+    tenantId?: string
+    accountId?: string
+    /** Epoch ms of the last request: the idle timeout counts from here. */
+    lastSeen?: number
     pending?: { tenantId: string; accountId: string; step: SecondStep; since: number }
   }
 }
@@ -38,7 +38,7 @@ export function pendingOf(request: FastifyRequest, now: number) {
   return pending
 }
 
-/** The signed-in session proper, under a new id. */
+/** The signed-in session proper, under a new id, so a session id planted before login is worthless. */
 export async function beginSession(
   request: FastifyRequest,
   who: { tenantId: string; accountId: string },

@@ -1,0 +1,41 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { Actor } from './actor.ts'
+import type { Clock } from './clock.ts'
+import { AppError } from './errors.ts'
+import { endSession } from './sessions.ts'
+
+export interface AuthenticateOptions {
+  clock: Clock
+  idleMinutes: number
+  /** The actor of a session's account, or undefined when it may no longer act (auth's loadActor). */
+  loadActor(tenantId: string, accountId: string, clientAddress: string): Promise<Actor | undefined>
+}
+
+/**
+ * `app.authenticate`, which every signed-in endpoint runs first (platform/http.ts): it ends idle
+ * sessions and loads the actor fresh, so a deactivated account or a changed role takes effect on
+ * the very next request.
+ */
+export function registerAuthenticate(
+  app: FastifyInstance,
+  { clock, idleMinutes, loadActor }: AuthenticateOptions,
+) {
+  const idleMs = idleMinutes * 60_000
+  app.decorate('authenticate', async (request: FastifyRequest, reply: FastifyReply) => {
+    const { tenantId, accountId, lastSeen } = request.session
+    if (!tenantId || !accountId) throw new AppError('unauthenticated')
+    const now = clock.now().getTime()
+    // An ended session also tells the browser to drop its cookie, as a logout does.
+    if (!lastSeen || now - lastSeen > idleMs) {
+      await endSession(request, reply)
+      throw new AppError('session_expired')
+    }
+    const actor = await loadActor(tenantId, accountId, request.ip)
+    if (!actor) {
+      await endSession(request, reply)
+      throw new AppError('unauthenticated')
+    }
+    request.session.lastSeen = now
+    request.actor = actor
+  })
+}
