@@ -1,43 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestContext, type Session, type TestCity, type TestContext } from '#server/test/harness.ts'
-import type { Role } from '#shared/codes.ts'
+import { describe, expect, it } from 'vitest'
+import type { Session } from '#server/test/harness.ts'
+import {
+  all,
+  type Call,
+  type Expect,
+  eachEndpointAndActor,
+  SAKYO,
+  scopeActors,
+  type Who,
+} from '#server/test/scope.ts'
 import { addContact, handOver, openCase } from './test-support.ts'
 
-let ctx: TestContext
-let city: TestCity
-const who = {} as Record<Who, Session>
-
-type Who =
-  | 'window'
-  | 'sakyoCoordinator'
-  | 'sakyoStaff'
-  | 'kitaCoordinator'
-  | 'kitaStaff'
-  | 'accompaniment'
-  | 'agency'
-  | 'headquarters'
-  | 'admin'
-
-const ROLES: [Who, Role, string?][] = [
-  ['window', 'window_counsellor'],
-  ['sakyoCoordinator', 'ward_coordinator', 'sakyo'],
-  ['sakyoStaff', 'ward_staff', 'sakyo'],
-  ['kitaCoordinator', 'ward_coordinator', 'kita'],
-  ['kitaStaff', 'ward_staff', 'kita'],
-  ['accompaniment', 'accompaniment_worker'],
-  ['agency', 'agency_member'],
-  ['headquarters', 'headquarters'],
-  ['admin', 'admin'],
-]
-const EVERYONE = ROLES.map(([w]) => w)
-const SAKYO: Who[] = ['sakyoCoordinator', 'sakyoStaff']
-
-beforeAll(async () => {
-  ctx = await createTestContext()
-  city = await ctx.newCity()
-  for (const [key, role, ward] of ROLES) who[key] = await city.as(role, ward ? { ward } : {})
-})
-afterAll(() => ctx.close())
+const actors = scopeActors()
+const { who, everyone: EVERYONE } = actors
 
 type State = 'window case' | 'handed over to sakyo' | 'opened at sakyo'
 interface Fixture {
@@ -56,8 +31,7 @@ async function fixture(state: State): Promise<Fixture> {
   return { id: c.id, contactId: contact.id, version: after.version }
 }
 
-type Call = (s: Session, f: Fixture) => ReturnType<Session['get']>
-const ENDPOINTS: Record<string, Call> = {
+const ENDPOINTS: Record<string, Call<Fixture>> = {
   getCase: (s, f) => s.get(`/api/cases/${f.id}`),
   getCaseHistory: (s, f) => s.get(`/api/cases/${f.id}/history`),
   listContacts: (s, f) => s.get(`/api/cases/${f.id}/contacts`),
@@ -85,10 +59,6 @@ const ENDPOINTS: Record<string, Call> = {
     }),
   reopenCase: (s, f) => s.post(`/api/cases/${f.id}/reopen`, { version: f.version, reason: '再度の相談' }),
 }
-
-/** The status each in-scope actor gets; everyone else gets 404. */
-type Expect = Partial<Record<Who, number>>
-const all = (keys: Who[], status: number): Expect => Object.fromEntries(keys.map((k) => [k, status]))
 
 const EXPECTED: Record<State, Record<keyof typeof ENDPOINTS, Expect>> = {
   'window case': {
@@ -127,22 +97,9 @@ const EXPECTED: Record<State, Record<keyof typeof ENDPOINTS, Expect>> = {
   },
 }
 
-const CASES = (Object.keys(EXPECTED) as State[]).flatMap((state) =>
-  Object.keys(ENDPOINTS).map((endpoint) => [state, endpoint] as const),
-)
-
 describe('scope of per-case endpoints: every endpoint × every role', () => {
-  it.each(CASES)('%s: %s', async (state, endpoint) => {
-    const got: Record<string, number> = {}
-    const want: Record<string, number> = {}
-    for (const role of EVERYONE) {
-      const f = await fixture(state)
-      const res = await ENDPOINTS[endpoint]!(who[role], f)
-      got[role] = res.statusCode
-      want[role] = EXPECTED[state][endpoint]![role] ?? 404
-      if (res.statusCode === 404) expect(res.body).not.toContain(f.id)
-    }
-    expect(got).toEqual(want)
+  eachEndpointAndActor(actors, EXPECTED, fixture, ENDPOINTS, (res, f) => {
+    if (res.statusCode === 404) expect(res.body).not.toContain(f.id)
   })
 })
 
@@ -203,7 +160,7 @@ describe('scope of list endpoints', () => {
 
 describe('two cities', () => {
   it('shows nothing of one city to the same roles of another', async () => {
-    const other = await ctx.newCity('別の市')
+    const other = await actors.ctx.newCity('別の市')
     const theirWindow = await other.as('window_counsellor')
     const theirSakyo = await other.as('ward_coordinator', { ward: 'sakyo' })
     const c = await openCase(theirWindow, { name: '他市 花子', kana: 'たし はなこ', openedOn: '2026-11-23' })

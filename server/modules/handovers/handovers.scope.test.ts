@@ -1,45 +1,20 @@
 import { and, eq } from 'drizzle-orm'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { cases } from '#server/db/schema/index.ts'
 import { handOver, openCase } from '#server/modules/cases/test-support.ts'
-import { createTestContext, type Session, type TestCity, type TestContext } from '#server/test/harness.ts'
-import type { Role } from '#shared/codes.ts'
+import type { Session } from '#server/test/harness.ts'
+import {
+  all,
+  type Call,
+  type Expect,
+  eachEndpointAndActor,
+  SAKYO,
+  scopeActors,
+  type Who,
+} from '#server/test/scope.ts'
 
-let ctx: TestContext
-let city: TestCity
-const who = {} as Record<Who, Session>
-
-type Who =
-  | 'window'
-  | 'sakyoCoordinator'
-  | 'sakyoStaff'
-  | 'kitaCoordinator'
-  | 'kitaStaff'
-  | 'accompaniment'
-  | 'agency'
-  | 'headquarters'
-  | 'admin'
-
-const ROLES: [Who, Role, string?][] = [
-  ['window', 'window_counsellor'],
-  ['sakyoCoordinator', 'ward_coordinator', 'sakyo'],
-  ['sakyoStaff', 'ward_staff', 'sakyo'],
-  ['kitaCoordinator', 'ward_coordinator', 'kita'],
-  ['kitaStaff', 'ward_staff', 'kita'],
-  ['accompaniment', 'accompaniment_worker'],
-  ['agency', 'agency_member'],
-  ['headquarters', 'headquarters'],
-  ['admin', 'admin'],
-]
-const EVERYONE = ROLES.map(([w]) => w)
-const SAKYO: Who[] = ['sakyoCoordinator', 'sakyoStaff']
-
-beforeAll(async () => {
-  ctx = await createTestContext()
-  city = await ctx.newCity()
-  for (const [key, role, ward] of ROLES) who[key] = await city.as(role, ward ? { ward } : {})
-})
-afterAll(() => ctx.close())
+const actors = scopeActors()
+const { who, everyone: EVERYONE } = actors
 
 type State = 'window case' | 'handed over to sakyo' | 'opened at sakyo' | 'led by the accompaniment worker'
 interface Fixture {
@@ -64,16 +39,15 @@ async function fixture(state: State): Promise<Fixture> {
   let version = consent.json().version as number
   if (state === 'handed over to sakyo') version = (await handOver(who.window, c.id, version)).version
   if (state === 'led by the accompaniment worker') {
-    await ctx.db
+    await actors.ctx.db
       .update(cases)
       .set({ lead: 'accompaniment', leadAccountId: who.accompaniment.user.id })
-      .where(and(eq(cases.tenantId, city.tenantId), eq(cases.id, c.id)))
+      .where(and(eq(cases.tenantId, actors.city.tenantId), eq(cases.id, c.id)))
   }
   return { id: c.id, version }
 }
 
-type Call = (s: Session, f: Fixture) => ReturnType<Session['get']>
-const ENDPOINTS: Record<string, Call> = {
+const ENDPOINTS: Record<string, Call<Fixture>> = {
   writeAssessment: (s, f) =>
     s.post(`/api/cases/${f.id}/assessment`, {
       version: f.version,
@@ -89,10 +63,6 @@ const ENDPOINTS: Record<string, Call> = {
       payload: { version: f.version, reason: '本人から撤回の申出' },
     }),
 }
-
-/** The status each in-scope actor gets; everyone else gets 404. */
-type Expect = Partial<Record<Who, number>>
-const all = (keys: Who[], status: number): Expect => Object.fromEntries(keys.map((k) => [k, status]))
 
 const EXPECTED: Record<State, Record<keyof typeof ENDPOINTS, Expect>> = {
   // The window sees its case but the assessment is the ward's; the consent is the window's.
@@ -120,30 +90,17 @@ const EXPECTED: Record<State, Record<keyof typeof ENDPOINTS, Expect>> = {
   },
 }
 
-const CASES = (Object.keys(EXPECTED) as State[]).flatMap((state) =>
-  Object.keys(ENDPOINTS).map((endpoint) => [state, endpoint] as const),
-)
-
 describe('scope of the ward’s per-case endpoints: every endpoint × every role', () => {
-  it.each(CASES)('%s: %s', async (state, endpoint) => {
-    const got: Record<string, number> = {}
-    const want: Record<string, number> = {}
-    for (const role of EVERYONE) {
-      const f = await fixture(state)
-      const res = await ENDPOINTS[endpoint]!(who[role], f)
-      got[role] = res.statusCode
-      want[role] = EXPECTED[state][endpoint]![role] ?? 404
-      if (res.statusCode === 404) expect(res.body).not.toContain(f.id)
-      // A refused request changes nothing: the case is still at the version the fixture left.
-      if (res.statusCode !== 200) {
-        const [row] = await ctx.db
-          .select({ version: cases.version })
-          .from(cases)
-          .where(and(eq(cases.tenantId, city.tenantId), eq(cases.id, f.id)))
-        expect(row!.version).toBe(f.version)
-      }
+  eachEndpointAndActor(actors, EXPECTED, fixture, ENDPOINTS, async (res, f) => {
+    if (res.statusCode === 404) expect(res.body).not.toContain(f.id)
+    // A refused request changes nothing: the case is still at the version the fixture left.
+    if (res.statusCode !== 200) {
+      const [row] = await actors.ctx.db
+        .select({ version: cases.version })
+        .from(cases)
+        .where(and(eq(cases.tenantId, actors.city.tenantId), eq(cases.id, f.id)))
+      expect(row!.version).toBe(f.version)
     }
-    expect(got).toEqual(want)
   })
 })
 
@@ -177,7 +134,7 @@ describe('scope of the inbox', () => {
 
 describe('two cities', () => {
   it('shows nothing of one city’s ward to the same ward of another, and changes nothing there', async () => {
-    const other = await ctx.newCity('別の市')
+    const other = await actors.ctx.newCity('別の市')
     const theirWindow = await other.as('window_counsellor')
     const theirSakyo = await other.as('ward_coordinator', { ward: 'sakyo' })
     const c = await openCase(theirWindow)

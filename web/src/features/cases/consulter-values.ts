@@ -2,9 +2,7 @@ import type { PhoneLabel, Relationship } from '#shared/codes.ts'
 import type { createCase } from '#shared/contracts/cases.ts'
 import type { BodyOf } from '#shared/contracts/define.ts'
 import { textOrNull } from '#web/lib/form-errors.ts'
-
-/** はい / いいえ / not asked (or not known), as radio values. */
-export type YesNo = '' | 'yes' | 'no'
+import { boolOf, type YesNo } from '#web/lib/yes-no.ts'
 
 /** Who called, as the intake form holds it: one phone number (more go on the case page). */
 export interface ConsulterValues {
@@ -48,8 +46,6 @@ export const CONSULTER_LABELS = {
   'consulter.keepFromPerson': '本人に知られないようにするか',
 } as const
 
-const yesNo = (v: YesNo): boolean | null => (v === '' ? null : v === 'yes')
-
 /** Nothing entered means nobody is recorded (the caller may be unknown or the person). */
 export function consulterEntered(v: ConsulterValues): boolean {
   return Object.values(v).some((x) => x !== '')
@@ -66,11 +62,11 @@ export function consulterBody(v: ConsulterValues): ConsulterBody | null {
     kana: textOrNull(v.kana),
     // Sent as typed: the server coerces and names a non-number in its error.
     age: textOrNull(v.age),
-    livesWith: yesNo(v.livesWith),
+    livesWith: boolOf(v.livesWith),
     phones: phone ? [{ label: (v.phoneLabel || null) as PhoneLabel | null, number: phone }] : [],
-    mayNameCity: yesNo(v.mayNameCity),
-    mayLeaveMessage: yesNo(v.mayLeaveMessage),
-    keepFromPerson: yesNo(v.keepFromPerson),
+    mayNameCity: boolOf(v.mayNameCity),
+    mayLeaveMessage: boolOf(v.mayLeaveMessage),
+    keepFromPerson: boolOf(v.keepFromPerson),
   }
 }
 

@@ -3,9 +3,7 @@ import type { BodyOf } from '#shared/contracts/define.ts'
 import type { addPerson, Person } from '#shared/contracts/people.ts'
 import { parsePhone } from '#shared/phone.ts'
 import { textOrNull } from '#web/lib/form-errors.ts'
-
-/** はい / いいえ / 未確認 as a radio group holds them. */
-export type YesNo = 'yes' | 'no' | ''
+import { boolOf, type YesNo, yesNoOf } from '#web/lib/yes-no.ts'
 
 export interface PhoneFormValue {
   label: string
@@ -49,9 +47,6 @@ export function emptyPersonValues(): PersonFormValues {
     care: [],
   }
 }
-
-const yesNoOf = (b: boolean | null): YesNo => (b === null ? '' : b ? 'yes' : 'no')
-const boolOf = (v: YesNo): boolean | null => (v === '' ? null : v === 'yes')
 
 export function valuesFromPerson(p: Person): PersonFormValues {
   return {

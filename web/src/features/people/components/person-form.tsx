@@ -1,8 +1,9 @@
 import { type FormEvent, useState } from 'react'
-import { CARE_KINDS, PHONE_LABELS, RELATIONSHIPS } from '#shared/codes.ts'
+import { CARE_KINDS, PHONE_LABELS } from '#shared/codes.ts'
 import type { Person } from '#shared/contracts/people.ts'
+import { CautionFields, PersonFields } from '#web/components/person-fields.tsx'
 import { Button } from '#web/components/ui/button.tsx'
-import { CheckboxField, CheckboxGroup, RadioGroup } from '#web/components/ui/choice-group.tsx'
+import { CheckboxField, CheckboxGroup } from '#web/components/ui/choice-group.tsx'
 import { ErrorSummary, type SummaryError } from '#web/components/ui/error-summary.tsx'
 import { SelectField } from '#web/components/ui/select-field.tsx'
 import { TextField } from '#web/components/ui/text-field.tsx'
@@ -19,19 +20,15 @@ import {
   type PersonFormValues,
   personBody,
   valuesFromPerson,
-  type YesNo,
 } from '../person-form-values.ts'
 
-const YES_NO = [
-  { value: 'yes', label: 'はい' },
-  { value: 'no', label: 'いいえ' },
-  { value: '', label: '未確認' },
-]
-const LIVES_WITH = [
-  { value: 'yes', label: '同居' },
-  { value: 'no', label: '別居' },
-  { value: '', label: '不明' },
-]
+// The person form's own wording where the shared fields' labels would be too short here.
+const LABELS = {
+  ...L,
+  livesWith: `本人と${L.livesWith}`,
+  keepFromPerson: `${L.keepFromPerson}（本人に知られないように連絡する）`,
+}
+const SUPPORT = { kana: 'ひらがなかカタカナ', age: '分かる範囲で（推定でも可）' }
 
 /** Field errors of a failed save, a phone's kept under its own row (`phones.1.number` → `phones.1`). */
 function errorsFrom(error: unknown): FormErrors {
@@ -66,6 +63,14 @@ export function PersonForm({ caseId, person, onDone, onCancel }: PersonFormProps
     <K extends keyof PersonFormValues>(key: K) =>
     (value: PersonFormValues[K]) =>
       setValues((v) => ({ ...v, [key]: value }))
+  const shared = {
+    values,
+    onValue: (key: keyof PersonFormValues, value: string) => setValues((v) => ({ ...v, [key]: value })),
+    idOf: (key: string) => idOf(key),
+    errorOf: (key: string) => errors.fields[key],
+    labels: LABELS,
+    support: SUPPORT,
+  }
   const setPhone = (i: number, key: 'label' | 'number') => (value: string) =>
     setValues((v) => ({ ...v, phones: v.phones.map((p, j) => (j === i ? { ...p, [key]: value } : p)) }))
 
@@ -110,62 +115,18 @@ export function PersonForm({ caseId, person, onDone, onCancel }: PersonFormProps
   return (
     <form noValidate onSubmit={submit} className="flex flex-col gap-6">
       <ErrorSummary message={errors.general} errors={summary} />
-      <SelectField
-        id={idOf('relationship')}
-        label={L.relationship}
-        required
-        emptyLabel="選択してください"
-        options={optionsOf(RELATIONSHIPS)}
-        value={values.relationship}
-        onValueChange={set('relationship')}
-        error={errors.fields.relationship}
-      />
-      <CheckboxField
-        id={idOf('consulter')}
-        label="相談者（この方から相談を受けた）"
-        support="相談していない世帯員は、チェックを外してください。"
-        checked={values.consulter}
-        onCheckedChange={set('consulter')}
-      />
-      <div className="flex flex-wrap gap-8">
-        <TextField
-          id={idOf('name')}
-          label={L.name}
-          autoComplete="off"
-          widthClass="w-72"
-          value={values.name}
-          onValueChange={set('name')}
-          error={errors.fields.name}
-        />
-        <TextField
-          id={idOf('kana')}
-          label={L.kana}
-          support="ひらがなかカタカナ"
-          autoComplete="off"
-          widthClass="w-72"
-          value={values.kana}
-          onValueChange={set('kana')}
-          error={errors.fields.kana}
-        />
-        <TextField
-          id={idOf('age')}
-          label={L.age}
-          support="分かる範囲で（推定でも可）"
-          inputMode="numeric"
-          autoComplete="off"
-          widthClass="w-28"
-          value={values.age}
-          onValueChange={set('age')}
-          error={errors.fields.age}
-        />
-      </div>
-      <RadioGroup
-        id={idOf('livesWith')}
-        legend={`本人と${L.livesWith}`}
-        choices={LIVES_WITH}
-        value={values.livesWith}
-        onValueChange={(v) => set('livesWith')(v as YesNo)}
-        error={errors.fields.livesWith}
+      <PersonFields
+        {...shared}
+        relationshipRequired
+        afterRelationship={
+          <CheckboxField
+            id={idOf('consulter')}
+            label="相談者（この方から相談を受けた）"
+            support="相談していない世帯員は、チェックを外してください。"
+            checked={values.consulter}
+            onCheckedChange={set('consulter')}
+          />
+        }
       />
 
       <fieldset
@@ -234,30 +195,7 @@ export function PersonForm({ caseId, person, onDone, onCancel }: PersonFormProps
       <fieldset className="flex flex-col gap-4 rounded-8 border-2 border-warning-yellow-2 p-4">
         <legend className="px-2 text-std-17B-170">連絡時の配慮</legend>
         <p className="text-std-16N-170">電話番号のそばに、番号より先に表示されます。</p>
-        <RadioGroup
-          id={idOf('mayNameCity')}
-          legend={L.mayNameCity}
-          choices={YES_NO}
-          value={values.mayNameCity}
-          onValueChange={(v) => set('mayNameCity')(v as YesNo)}
-          error={errors.fields.mayNameCity}
-        />
-        <RadioGroup
-          id={idOf('mayLeaveMessage')}
-          legend={L.mayLeaveMessage}
-          choices={YES_NO}
-          value={values.mayLeaveMessage}
-          onValueChange={(v) => set('mayLeaveMessage')(v as YesNo)}
-          error={errors.fields.mayLeaveMessage}
-        />
-        <RadioGroup
-          id={idOf('keepFromPerson')}
-          legend={`${L.keepFromPerson}（本人に知られないように連絡する）`}
-          choices={YES_NO}
-          value={values.keepFromPerson}
-          onValueChange={(v) => set('keepFromPerson')(v as YesNo)}
-          error={errors.fields.keepFromPerson}
-        />
+        <CautionFields {...shared} />
         <TextField
           id={idOf('bestTime')}
           label={L.bestTime}
