@@ -15,6 +15,7 @@ import { handleError, problem } from './platform/errors.ts'
 import { registerSecurityHeaders } from './platform/headers.ts'
 import { JSON_BODY_LIMIT, registerJsonParser } from './platform/json-body.ts'
 import { loggablePath } from './platform/log-path.ts'
+import { registerRequestTenant } from './platform/request-tenant.ts'
 import { registerSessions } from './platform/sessions.ts'
 
 export { SESSION_COOKIE } from './platform/sessions.ts'
@@ -57,6 +58,7 @@ export async function buildApp(options: BuildOptions) {
 
   await registerSecurityHeaders(app)
   await registerSessions(app, options)
+  registerRequestTenant(app)
   // Before any module's routes: every signed-in endpoint runs it first.
   const { loadActor } = createAuthService(db, clock)
   registerAuthenticate(app, { clock, idleMinutes: config.idleMinutes, loadActor })

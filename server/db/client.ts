@@ -8,6 +8,7 @@ import pg from 'pg'
 import { DurableNodeFS, fsyncTree, PGLITE_DURABLE_PARAMS } from './durable-fs.ts'
 import * as schema from './schema/index.ts'
 import { lockDataDir } from './store-lock.ts'
+import { TenantPool } from './tenant-pool.ts'
 
 /** The database as the application uses it, on PGlite or PostgreSQL; a transaction is one too. */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>
@@ -30,6 +31,11 @@ export interface OpenOptions {
    * is not on the disk when it returns. Everything else runs with fsync on.
    */
   fsync?: boolean
+  /**
+   * false only for the benchmark's comparison: a plain pool that does not set each connection's
+   * city (tenant-pool.ts), as before row-level security.
+   */
+  tenantScoped?: boolean
 }
 
 /**
@@ -48,7 +54,8 @@ export const pgliteFolder = (dataDir: string) => join(dataDir, 'pg')
 
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
   if (options.url) {
-    const pool = new pg.Pool({ connectionString: options.url, max: 10 })
+    const poolOptions = { connectionString: options.url, max: 10 }
+    const pool = options.tenantScoped === false ? new pg.Pool(poolOptions) : new TenantPool(poolOptions)
     // An idle connection the server ends (a restart, an administrator, a dropped test database)
     // is reported here; without a listener Node would crash the process. The pool has already
     // discarded that connection and opens a new one for the next query.

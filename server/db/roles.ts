@@ -30,9 +30,10 @@ export async function grantAppRole(owner: Db, appRole: string): Promise<void> {
 
 /** What an operator should hear about the role the server runs as; empty when it is as it should be. */
 export async function appRoleWarnings(app: Db): Promise<string[]> {
-  const [r] = await rowsOf<{ owns: boolean; changes: boolean; creates: boolean }>(
+  const [r] = await rowsOf<{ owns: boolean; changes: boolean; creates: boolean; bypasses: boolean }>(
     app,
     sql`SELECT
+          (SELECT rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = current_user) AS bypasses,
           pg_has_role(current_user, (SELECT tableowner FROM pg_tables
                                      WHERE schemaname = 'public' AND tablename = 'audit_log'), 'USAGE') AS owns,
           has_table_privilege('public.audit_log', 'UPDATE, DELETE, TRUNCATE') AS changes,
@@ -49,6 +50,12 @@ export async function appRoleWarnings(app: Db): Promise<string[]> {
     warnings.push(
       '警告: サーバーのデータベースロールが public スキーマにオブジェクトを作成できます（REVOKE CREATE ON SCHEMA public FROM PUBLIC を実行してください）。 / ' +
         'Warning: the server’s database role may create objects in schema public; run REVOKE CREATE ON SCHEMA public FROM PUBLIC.',
+    )
+  }
+  if (r?.bypasses) {
+    warnings.push(
+      '警告: サーバーのデータベースロールは行単位セキュリティ（RLS）を迂回します（スーパーユーザーまたは BYPASSRLS）。市ごとの分離がデータベースで強制されません。DATABASE_URL には通常のロールを設定してください。 / ' +
+        'Warning: the server’s database role bypasses row-level security (superuser or BYPASSRLS), so the database does not keep the cities apart. Set DATABASE_URL to an ordinary role (see README).',
     )
   }
   return warnings

@@ -2,6 +2,7 @@ import type { SessionStore } from '@fastify/session'
 import { and, eq, lt } from 'drizzle-orm'
 import type { Db } from '#server/db/client.ts'
 import { sessions } from '#server/db/schema/index.ts'
+import { anyTenant } from '#server/db/tenant-scope.ts'
 import type { Clock } from './clock.ts'
 
 type StoredSession = Parameters<SessionStore['set']>[1] & {
@@ -10,6 +11,9 @@ type StoredSession = Parameters<SessionStore['set']>[1] & {
 }
 
 /**
+ * The sessions table holds no city's rows under row-level security (it is read by id before the
+ * city is known), so its queries run in `anyTenant` and leave a connection's city as it is.
+ *
  * @fastify/session's store, kept in the database so that sessions survive restarts, can be
  * ended server-side (logout, account deactivated, password reset) and expire when idle.
  */
@@ -30,30 +34,36 @@ export class DbSessionStore implements SessionStore {
       data: JSON.parse(JSON.stringify(session)) as Record<string, unknown>,
       expiresAt,
     }
-    this.db
-      .insert(sessions)
-      .values(row)
-      .onConflictDoUpdate({ target: sessions.sid, set: row })
-      .then(() => this.sweep())
-      .then(() => callback(), callback)
+    anyTenant(() =>
+      this.db
+        .insert(sessions)
+        .values(row)
+        .onConflictDoUpdate({ target: sessions.sid, set: row })
+        .then(() => this.sweep())
+        .then(() => callback(), callback),
+    )
   }
 
   get(sid: string, callback: (err: unknown, result?: StoredSession | null) => void): void {
-    this.db
-      .select()
-      .from(sessions)
-      .where(eq(sessions.sid, sid))
-      .then(([row]) => {
-        if (!row || row.expiresAt.getTime() <= this.clock.now().getTime()) return callback(null, null)
-        callback(null, row.data as unknown as StoredSession)
-      }, callback)
+    anyTenant(() =>
+      this.db
+        .select()
+        .from(sessions)
+        .where(eq(sessions.sid, sid))
+        .then(([row]) => {
+          if (!row || row.expiresAt.getTime() <= this.clock.now().getTime()) return callback(null, null)
+          callback(null, row.data as unknown as StoredSession)
+        }, callback),
+    )
   }
 
   destroy(sid: string, callback: (err?: unknown) => void): void {
-    this.db
-      .delete(sessions)
-      .where(eq(sessions.sid, sid))
-      .then(() => callback(), callback)
+    anyTenant(() =>
+      this.db
+        .delete(sessions)
+        .where(eq(sessions.sid, sid))
+        .then(() => callback(), callback),
+    )
   }
 
   /** Every hundredth write removes expired sessions, so the table does not grow forever. */

@@ -97,6 +97,10 @@ async function becomeAppRole(handle: DatabaseHandle) {
   await migrateDatabase(handle)
   await grantAppRole(db, 'yorisoi_app')
   await db.execute(sql`SET ROLE yorisoi_app`)
+  // Not a superuser, so row-level security applies (migration 0013_rls); the embedded store's one
+  // connection is not scoped per request as PostgreSQL's pool is (tenant-pool.ts), so it sees all
+  // cities, as the embedded store's superuser does.
+  await db.execute(sql`SELECT set_config('yorisoi.tenant', '*', false)`)
   const warnings = await appRoleWarnings(db)
   if (warnings.length) throw new Error(`unexpected warnings: ${warnings.join('; ')}`)
 }

@@ -1,4 +1,5 @@
 import type { Db } from '#server/db/client.ts'
+import { scopeRequestTo } from '#server/db/tenant-scope.ts'
 import { accountRecords } from '#server/modules/accounts/index.ts'
 import { orgRecords } from '#server/modules/org/index.ts'
 import type { Actor } from '#server/platform/actor.ts'
@@ -67,6 +68,8 @@ export function createAuthService(db: Db, clock: Clock) {
      * real reason (the login ID only when it names an account).
      */
     async login(tenantId: string, loginId: string, password: string, clientAddress: string): Promise<Actor> {
+      // The city comes from the login form; from here on the request sees that city's rows only.
+      scopeRequestTo(tenantId)
       const now = clock.now()
       const account = await accountRecords.byLoginId(db, tenantId, loginId)
       const ok = await verifyPassword(account?.passwordHash ?? (await dummyPasswordHash()), password)

@@ -1,4 +1,5 @@
 import type { Db } from '#server/db/client.ts'
+import { scopeRequestTo } from '#server/db/tenant-scope.ts'
 import { accountRecords } from '#server/modules/accounts/index.ts'
 import { writeAnonymousAudit } from '#server/platform/audit.ts'
 import type { Clock } from '#server/platform/clock.ts'
@@ -30,6 +31,8 @@ function parseLinkToken(token: string): { tenantId: string; hash: string } {
 export function createPasswordLinkService(db: Db, clock: Clock) {
   async function findLink(token: string) {
     const { tenantId, hash } = parseLinkToken(token)
+    // The link's city is in its token: the request sees that city's rows only.
+    scopeRequestTo(tenantId)
     const link = await accountRecords.findLink(db, tenantId, hash)
     if (!link || link.usedAt || link.expiresAt.getTime() <= clock.now().getTime()) throw notFound(LINK_GONE)
     const account = link.accountId ? await accountRecords.byId(db, tenantId, link.accountId) : undefined

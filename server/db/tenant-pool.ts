@@ -1,0 +1,45 @@
+import pg from 'pg'
+import { currentTenantScope, KEEP_TENANT } from './tenant-scope.ts'
+
+/** The city a pooled connection's `yorisoi.tenant` was last set to (one round trip saved when it stays). */
+const settingOf = new WeakMap<pg.PoolClient, string>()
+
+type ConnectCallback = (
+  err: Error | undefined,
+  client: pg.PoolClient | undefined,
+  // biome-ignore lint/suspicious/noExplicitAny: pg's own signature
+  done: (release?: any) => void,
+) => void
+
+/**
+ * node-postgres's pool, but every connection it hands out — to a single query (`pool.query`
+ * connects too) or to a transaction (Drizzle's `transaction` calls `connect`) — is first set to
+ * the city of the code that asked for it (tenant-scope.ts), so row-level security filters by
+ * it. The scope is read when `connect` is called, in the caller's context: a connection handed
+ * over later by another request's release still gets the asker's city. A session-level
+ * `set_config` rather than SET LOCAL, so that single queries outside a transaction are covered
+ * too; it is reset on every checkout whose city differs, so no city outlives its work.
+ */
+export class TenantPool extends pg.Pool {
+  // biome-ignore lint/suspicious/noExplicitAny: pg's overloads (promise and callback forms)
+  override connect(callback?: ConnectCallback): any {
+    const tenant = currentTenantScope()
+    const ready = (super.connect() as Promise<pg.PoolClient>).then(async (client) => {
+      if (tenant === KEEP_TENANT || settingOf.get(client) === tenant) return client
+      try {
+        await client.query("SELECT set_config('yorisoi.tenant', $1, false)", [tenant])
+      } catch (error) {
+        // A connection whose city is unknown is not handed out, nor kept.
+        client.release(error as Error)
+        throw error
+      }
+      settingOf.set(client, tenant)
+      return client
+    })
+    if (!callback) return ready
+    ready.then(
+      (client) => callback(undefined, client, (release) => client.release(release as Error)),
+      (error: Error) => callback(error, undefined, () => {}),
+    )
+  }
+}

@@ -1,0 +1,53 @@
+import { AsyncLocalStorage } from 'node:async_hooks'
+
+/**
+ * Which city's rows the database lets the current work see (row-level security, migration
+ * 0013_rls). Every connection the PostgreSQL pool hands out first gets `yorisoi.tenant` set to
+ * the scope of the code that asked for it (client.ts), so the policies filter even a query that
+ * forgets its `tenant_id` condition.
+ *
+ * - A request runs in a scope of its own from its first hook (`enterRequestScope`): the city of
+ *   its session, or '' — no city's rows — until something names one (`scopeRequestTo`: login, a
+ *   password link, whose city is in its token).
+ * - Work outside requests (start-up, commands, the benchmark, tests' own checks) is the
+ *   operator's: all cities ('*'), unless it narrows itself with `withTenant`.
+ * - `anyTenant` marks queries on tables without city rows (sessions): they leave the
+ *   connection's setting as it is and save the round trip of changing it.
+ */
+export const ALL_CITIES = '*'
+/** No city: what a request may see before its city is known. */
+export const NO_CITY = ''
+const KEEP = Symbol('keep')
+
+type Scope = { tenantId: string | typeof KEEP }
+const storage = new AsyncLocalStorage<Scope>()
+
+/** The city (or ALL_CITIES / NO_CITY) a connection must be set to now; KEEP: whatever it has. */
+export function currentTenantScope(): string | typeof KEEP {
+  return storage.getStore()?.tenantId ?? ALL_CITIES
+}
+export { KEEP as KEEP_TENANT }
+
+/** Runs `fn` (and everything it starts) with one city's rows only. */
+export function withTenant<T>(tenantId: string, fn: () => T): T {
+  return storage.run({ tenantId }, fn)
+}
+
+/** For queries on tables that hold no city's rows (the session store). */
+export function anyTenant<T>(fn: () => T): T {
+  return storage.run({ tenantId: KEEP }, fn)
+}
+
+/** A request's scope, for an onRequest hook in callback style (so that the rest of the request runs inside it). */
+export function enterRequestScope(tenantId: string | undefined, done: () => void): void {
+  storage.run({ tenantId: tenantId || NO_CITY }, done)
+}
+
+/**
+ * Names the city of the current request once it is known from what the caller sent (login's
+ * city, a password link's token). Outside a request it changes nothing.
+ */
+export function scopeRequestTo(tenantId: string): void {
+  const scope = storage.getStore()
+  if (scope) scope.tenantId = tenantId
+}
