@@ -32,7 +32,7 @@ export interface ProbeResult {
   importOk: boolean
 }
 
-async function signIn(base: string, city: string, loginId: string, password: string): Promise<string> {
+export async function signIn(base: string, city: string, loginId: string, password: string): Promise<string> {
   const cookieOf = (res: Response) =>
     res.headers
       .getSetCookie()
@@ -50,7 +50,7 @@ async function signIn(base: string, city: string, loginId: string, password: str
 }
 
 /** A window counsellor of `tenantId` with a random password. */
-async function counsellor(db: Db, tenantId: string) {
+export async function counsellor(db: Db, tenantId: string) {
   const [unit] = await db
     .select()
     .from(orgUnits)

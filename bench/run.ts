@@ -5,8 +5,9 @@
 // second city, while another city's case list is requested through the app (latency-probe.ts).
 // Prints figures against the targets with PASS/MISS and always exits 0. PGlite runs twice: with
 // fsync on, as the product runs, and with fsync off (PGlite's own default) to show what
-// durability costs. Then the search box at 100,000 cases (search-bench.ts; BENCH_ONLY=search runs
-// only that).
+// durability costs. On PostgreSQL, row-level security on and off as the application's role
+// (rls-bench.ts; BENCH_ONLY=rls runs only that). Then the search box at 100,000 cases
+// (search-bench.ts; BENCH_ONLY=search runs only that).
 import { fork } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -17,6 +18,7 @@ import { freshDatabase } from './fresh-database.ts'
 import { generateLedger } from './generate-ledger.ts'
 import type { ChildJob, ChildResult } from './import-child.ts'
 import { ledgerAsWorkbook } from './ledger-xlsx.ts'
+import { runRlsBench } from './rls-bench.ts'
 import { runSearchBench } from './search-bench.ts'
 
 const TARGETS = {
@@ -171,6 +173,8 @@ async function main() {
   }
   const work = mkdtempSync(join(tmpdir(), 'yorisoi-bench-'))
   const outcomes: Outcome[] = []
+  const rlsLines: string[] = []
+  const serverUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL
   try {
     const t = performance.now()
     const ledger = generateLedger(work)
@@ -184,6 +188,12 @@ async function main() {
       console.log('Imported as one .xlsx workbook (BENCH_FORMAT=xlsx, shared strings)')
     }
     const job = { paths, from: ledger.from, to: ledger.to, reportRuns: REPORT_RUNS }
+
+    if (process.env.BENCH_ONLY === 'rls') {
+      if (!serverUrl) throw new Error('BENCH_ONLY=rls needs BENCH_DATABASE_URL or TEST_DATABASE_URL')
+      console.log(`\n  ${(await runRlsBench(serverUrl, paths, ledger)).join('\n  ')}`)
+      return
+    }
 
     for (const fsync of [true, false]) {
       const label = fsync ? 'PGlite' : 'PGlite fsync off'
@@ -204,7 +214,6 @@ async function main() {
       }
     }
 
-    const serverUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL
     const postgres: Outcome = { backend: 'postgres', label: 'PostgreSQL', rows: ledger.rows }
     outcomes.push(postgres)
     if (!serverUrl) {
@@ -227,11 +236,16 @@ async function main() {
         postgres.failure = 'FAILED'
         console.log(`  FAILED: ${(error as Error).message}`)
       }
+      console.log("\nPostgreSQL, row-level security on and off (a fresh database, the application's role)")
+      rlsLines.push(
+        ...(await runRlsBench(serverUrl, paths, ledger).catch((e: Error) => [`FAILED: ${e.message}`])),
+      )
     }
   } finally {
     rmSync(work, { recursive: true, force: true })
   }
   table(outcomes)
+  if (rlsLines.length) console.log(`\n  ${rlsLines.join('\n  ')}`)
   const search = await runSearchBench()
   console.log(`\n  ${search.join('\n  ')}`)
 }
