@@ -10,6 +10,8 @@ export { STALE_VERSION } from './case-rules.ts'
 export { type CaseScope, isInScope, LEAD_CANNOT_CHANGE } from './cases.policy.ts'
 // The same rule as SQL, for other modules' queries that join cases (agenda, caseloads).
 export { type OpenCaseInput, openCase } from './create-case.ts'
+// A case's current decision follows its latest held meeting (meetings' decision, the ledger's reviews).
+export { applyLatestDecisions, type DecisionAuthor } from './current-decision.ts'
 // The 8050 household flag as SQL (reports) and the kana fold of the anonymised summaries (network).
 export { household8050 } from './household-8050.ts'
 export { scopeCondition as caseScopeCondition } from './scope-condition.ts'

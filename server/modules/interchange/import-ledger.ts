@@ -3,6 +3,7 @@
 // run checks and counts only. Each attempt leaves one audit row ('ledger.import').
 import { sql } from 'drizzle-orm'
 import type { Db } from '#server/db/client.ts'
+import { applyLatestDecisions } from '#server/modules/cases/index.ts'
 import type { Actor } from '#server/platform/actor.ts'
 import { writeAnonymousAudit, writeAudit } from '#server/platform/audit.ts'
 import { SHEET_KEYS, type SheetKey } from '#shared/interchange/sheets.ts'
@@ -19,8 +20,7 @@ import { planResponses } from './plan-responses.ts'
 import { planReviews } from './plan-reviews.ts'
 import { planSurveys } from './plan-surveys.ts'
 import type { CsvEncoding, ImportResult } from './read/ledger.types.ts'
-import { refreshCaseDecisions } from './refresh-decisions.ts'
-import type { SheetPlan } from './write-support.ts'
+import { importerName, type SheetPlan } from './write-support.ts'
 
 export interface ImportOptions {
   dryRun: boolean
@@ -85,7 +85,10 @@ export async function importLedger(
     const meetings = await step('meetings', () => planMeetings(ledger, stored, issues, ctx))
     const reviewed = ledger.has('reviews')
     await step('reviews', () => planReviews(ledger, stored, meetings.refs, cases.refs, issues, ctx))
-    if (write && reviewed && issues.ok) await refreshCaseDecisions(tx, tenantId)
+    if (write && reviewed && issues.ok) {
+      const by = { accountId: options.actor?.accountId ?? null, name: importerName(ctx) }
+      await applyLatestDecisions(tx, tenantId, 'all', by, options.now)
+    }
     const surveys = await step('surveys', () => planSurveys(ledger, stored, issues, ctx))
     await step('responses', () => planResponses(ledger, stored, surveys.refs, issues, ctx))
     await step('resources', () => planResources(ledger, stored, issues, ctx))

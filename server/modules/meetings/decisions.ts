@@ -1,13 +1,13 @@
 // The meeting's decision on an agenda case (検討ケース): support policy, lead (主担当), role
 // assignments, next review. It is the case's current decision too, which gives the lead worker
 // access to the case (the cases module's lead scope).
-
 import type { z } from 'zod'
 import type { Db } from '#server/db/client.ts'
-import { caseRecords, type WardValues } from '#server/modules/cases/index.ts'
+import { applyLatestDecisions, caseRecords } from '#server/modules/cases/index.ts'
 import { orgRecords } from '#server/modules/org/index.ts'
 import type { Actor } from '#server/platform/actor.ts'
 import { writeAudit } from '#server/platform/audit.ts'
+import type { Change } from '#server/platform/changes.ts'
 import type { AppDeps } from '#server/platform/deps.ts'
 import { conflict, refused } from '#server/platform/errors.ts'
 import { FieldErrors } from '#server/platform/field-errors.ts'
@@ -144,33 +144,14 @@ export async function recordDecision(
     // The case carries the decision of its latest meeting; correcting an older one leaves it.
     const later = await agendaRepo.latestOtherDecisionOn(tx, t, caseId, m.id)
     const reason = `支援調整会議 ${m.meetingNo}`
-    let changes: { field: string; from: string | null; to: string | null }[] = []
+    // The decision holds the meeting (held, so the case follows it) before the case takes it.
+    if (m.status !== 'held') {
+      await repo.updateMeeting(tx, t, m.id, { status: 'held', updatedAt: now })
+    }
+    let changes: Change[] = []
     if (!later || later <= m.heldOn) {
-      const values: WardValues =
-        lead.lead === 'rediscuss'
-          ? {
-              lead: null,
-              leadUnitId: null,
-              leadAccountId: null,
-              nextReviewOn: input.nextReviewOn,
-              wardState: 'ready',
-            }
-          : {
-              lead: lead.lead,
-              leadUnitId: lead.leadUnitId,
-              leadAccountId: lead.leadAccountId,
-              nextReviewOn: input.nextReviewOn,
-            }
-      changes = await caseRecords.change(
-        tx,
-        actor,
-        now,
-        theCase,
-        theCase.version,
-        values,
-        'meeting_decision',
-        reason,
-      )
+      const by = { accountId: actor.accountId, name: actor.name }
+      changes = (await applyLatestDecisions(tx, t, [theCase.id], by, now)).get(theCase.id) ?? []
     }
     if (changes.length === 0) {
       // The case's fields stay as they were (再協議 again, or an older meeting corrected): the
@@ -184,9 +165,6 @@ export async function recordDecision(
         [{ field: 'review.lead', from: before?.lead ?? null, to: lead.lead }],
         reason,
       )
-    }
-    if (m.status !== 'held') {
-      await repo.updateMeeting(tx, t, m.id, { status: 'held', updatedAt: now })
     }
     await writeAudit(tx, actor, now, {
       action: 'meeting.decision',
