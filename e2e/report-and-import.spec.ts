@@ -139,6 +139,25 @@ test('headquarters imports the seed ledger, sees a bad file rejected, and reads 
     expect((await response.body()).subarray(0, 2).toString('latin1')).toBe('PK')
   })
 
+  await test.step('/report: the 8050 filter narrows the case tables, not the meetings', async () => {
+    await page.getByRole('checkbox', { name: '8050世帯のケースのみ' }).check()
+    await page.getByRole('button', { name: 'この条件で集計' }).click()
+    // The router writes search values as JSON: the text true is quoted in the address.
+    await expect(page).toHaveURL(/flag8050=(%22)?true/)
+    await expect(page.getByText('8050世帯のケースのみの集計です')).toBeVisible()
+    await expect(page.getByRole('checkbox', { name: '8050世帯のケースのみ' })).toBeChecked()
+    const count = page.getByText(/^新規相談件数：[\d,]+件$/)
+    await expect(count).not.toHaveText('新規相談件数：411件')
+    const n = Number(/：([\d,]+)件/.exec((await count.textContent()) ?? '')?.[1]?.replace(',', ''))
+    expect(n).toBeLessThan(411)
+    const meetings = page.getByRole('table', { name: '支援調整会議実績' })
+    await expect(rowCells(meetings, '開催回数')).toHaveText('62')
+    expect(await page.getByRole('link', { name: 'Excelでダウンロード' }).getAttribute('href')).toContain(
+      'flag8050=true',
+    )
+    await expectAccessible(page)
+  })
+
   await test.step('/baselines: 令和元年度 from the ledger, with its uncounted 不明', async () => {
     await page.goto('/baselines')
     await expect(page.getByRole('heading', { level: 1, name: '比較基準' })).toBeVisible()

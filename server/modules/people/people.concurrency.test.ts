@@ -29,9 +29,7 @@ describe('simultaneous saves', () => {
     const numbers = replies.map((r) => r.json().personNo as number)
     expect(new Set(numbers).size).toBe(AT_ONCE)
     const listed = (await counsellors[0]!.get(`/api/cases/${c.id}/people`)).json() as { personNo: number }[]
-    expect(listed.map((p) => p.personNo).sort((a, b) => a - b)).toEqual(
-      [...numbers].sort((a, b) => a - b),
-    )
+    expect(listed.map((p) => p.personNo).sort((a, b) => a - b)).toEqual([...numbers].sort((a, b) => a - b))
   })
 
   it(`${AT_ONCE} intakes at once get distinct case numbers, none refused`, async () => {

@@ -74,6 +74,11 @@ function ReportPage() {
       {report.error && <QueryError error={report.error} />}
       {report.data && from && to && (
         <>
+          {search.flag8050 === 'true' && (
+            <Notice tone="info" title="8050世帯のケースのみの集計です">
+              ケースに関する表は、8050世帯のケースだけを数えています。
+            </Notice>
+          )}
           <ReportDownloads query={{ ...search, from, to }} />
           <ReportView report={report.data} wardName={wardName} />
         </>

@@ -6,6 +6,8 @@ export interface ReportSearch {
   to?: string
   ward?: string
   baseline?: string
+  /** 'true': only the cases in the 8050 situation; absent: all cases. */
+  flag8050?: 'true'
 }
 
 export const REPORT_SEARCH_KEYS = ['from', 'to', 'ward', 'baseline'] as const
@@ -16,6 +18,8 @@ export function parseReportSearch(raw: Record<string, unknown>): ReportSearch {
     const value = raw[key]
     if (typeof value === 'string' && value.trim() !== '') out[key] = value.trim()
   }
+  // The router reads ?flag8050=true as JSON (a boolean); the API takes the text.
+  if (raw.flag8050 === true || raw.flag8050 === 'true') out.flag8050 = 'true'
   return out
 }
 

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react'
 import { typedDate } from '#shared/typed-dates.ts'
 import { Button } from '#web/components/ui/button.tsx'
+import { CheckboxField } from '#web/components/ui/choice-group.tsx'
 import { DateField } from '#web/components/ui/date-field.tsx'
 import { ErrorSummary } from '#web/components/ui/error-summary.tsx'
 import { SelectField, type SelectOption } from '#web/components/ui/select-field.tsx'
@@ -47,10 +48,15 @@ export function ReportFilters({
   const [to, setTo] = useState(asText(initial.to))
   const [ward, setWard] = useState(initial.ward ?? '')
   const [baseline, setBaseline] = useState(initial.baseline ?? '')
+  const [only8050, setOnly8050] = useState(initial.flag8050 === 'true')
   const [errors, setErrors] = useState<Record<string, string>>({})
   const shown = Object.keys(errors).length ? errors : serverErrors
 
-  const rest = { ward: ward || undefined, baseline: baseline || undefined }
+  const rest = {
+    ward: ward || undefined,
+    baseline: baseline || undefined,
+    flag8050: only8050 ? ('true' as const) : undefined,
+  }
   const submit = (e: FormEvent) => {
     e.preventDefault()
     const found = checkDates(from, to)
@@ -131,6 +137,13 @@ export function ReportFilters({
             error={shown.baseline}
           />
         </div>
+        <CheckboxField
+          id="flag8050"
+          label="8050世帯のケースのみ"
+          support="相談件数・対応状況・区の受付と見直しを、8050世帯のケースに絞って集計します。会議の開催数、関係機関、アンケート、社会資源、比較基準は絞りません"
+          checked={only8050}
+          onCheckedChange={setOnly8050}
+        />
         <div>
           <Button id="report-apply" type="submit">
             この条件で集計
