@@ -64,6 +64,15 @@ test('a counsellor records the mother who called, calls her back with the cautio
     const text = (await entry.textContent()) ?? ''
     expect(text.indexOf('市役所名を名乗らない')).toBeLessThan(text.indexOf('０７５（１２３）４５６７'))
     await expect(page.getByText('8050世帯', { exact: true })).toBeVisible()
+    // The case's history says who was added, by its own labels and codes.
+    const added = page
+      .getByRole('region', { name: '変更履歴' })
+      .getByRole('listitem')
+      .filter({ hasText: /^相談者・世帯員の追加/ })
+    await expect(added.getByRole('listitem')).toHaveText([
+      '続柄：（なし） → 母',
+      `氏名：（なし） → ${motherName}`,
+    ])
     await expectAccessible(page)
   })
 

@@ -364,6 +364,9 @@ export const CASE_EVENT_ACTIONS = [
   'observed_change_added',
   'referral_added',
   'referral_updated',
+  'person_added',
+  'person_updated',
+  'person_removed',
 ] as const
 
 export const caseEvent = z.object({

@@ -3,10 +3,11 @@ import type { Db } from '#server/db/client.ts'
 import { caseRecords, STALE_VERSION } from '#server/modules/cases/index.ts'
 import type { Actor } from '#server/platform/actor.ts'
 import { writeAudit } from '#server/platform/audit.ts'
+import { changesBetween, fieldsSet } from '#server/platform/changes.ts'
 import type { AppDeps } from '#server/platform/deps.ts'
 import { conflict, refused } from '#server/platform/errors.ts'
 import type * as contract from '#shared/contracts/people.ts'
-import type { PersonInput } from '#shared/contracts/people.ts'
+import type { Person, PersonInput } from '#shared/contracts/people.ts'
 import { wardOfAddress } from '#shared/ward-of-address.ts'
 import { PERSON_FIELDS, toPerson } from './people.dto.ts'
 import * as repo from './people.repository.ts'
@@ -78,6 +79,13 @@ function changedFields(before: repo.PersonView, sent: Omit<UpdateInput, 'version
   })
 }
 
+/** A person as the case history words it: codes and text, phones as their numbers. */
+function historyOf(p: Person): Record<Field, unknown> {
+  return { ...p, phones: p.phones.map((x) => x.number) }
+}
+/** Who an added or removed person was, in the case history. */
+const WHO: Field[] = ['relationship', 'name']
+
 export function createPeopleService({ db, clock }: Pick<AppDeps, 'db' | 'clock'>) {
   return {
     async list(actor: Actor, caseId: string) {
@@ -98,7 +106,10 @@ export function createPeopleService({ db, clock }: Pick<AppDeps, 'db' | 'clock'>
       const now = clock.now()
       return db.transaction(async (tx) => {
         await caseRecords.findRecordable(tx, actor, caseId, 'people')
-        return addPerson(tx, actor, now, caseId, input)
+        const person = await addPerson(tx, actor, now, caseId, input)
+        const changes = fieldsSet(historyOf(person), WHO, 'person.')
+        await caseRecords.recordEvent(tx, actor, now, caseId, 'person_added', changes)
+        return person
       })
     },
 
@@ -132,7 +143,12 @@ export function createPeopleService({ db, clock }: Pick<AppDeps, 'db' | 'clock'>
           recordId: personId,
           detail: { caseId, fields },
         })
-        return toPerson((await repo.findPerson(tx, actor.tenantId, caseId, personId))!)
+        const after = toPerson((await repo.findPerson(tx, actor.tenantId, caseId, personId))!)
+        const changes = changesBetween(historyOf(toPerson(before)), historyOf(after), fields, 'person.')
+        if (changes.length > 0) {
+          await caseRecords.recordEvent(tx, actor, now, caseId, 'person_updated', changes)
+        }
+        return after
       })
     },
 
@@ -155,6 +171,9 @@ export function createPeopleService({ db, clock }: Pick<AppDeps, 'db' | 'clock'>
           recordId: personId,
           detail: { caseId, personNo: before.row.personNo },
         })
+        const gone = fieldsSet(historyOf(toPerson(before)), WHO, 'person.')
+        const changes = gone.map((c) => ({ field: c.field, from: c.to, to: null }))
+        await caseRecords.recordEvent(tx, actor, now, caseId, 'person_removed', changes)
       })
       return null
     },

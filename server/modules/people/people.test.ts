@@ -321,3 +321,57 @@ describe('bad input', () => {
     expect(res.json().errors).toEqual([{ field: 'mail', message: 'メールアドレスの形式が正しくありません' }])
   })
 })
+
+describe('the case history', () => {
+  it('records who was added, what changed from what, and who was removed, with the staff member', async () => {
+    const c = await openCase(window)
+    const mother = await addPerson(window, c.id, aMother({ phones: [{ number: '075-123-4567' }] }))
+    const changed = await window.patch(`/api/cases/${c.id}/people/${mother.id}`, {
+      version: mother.version,
+      age: 73,
+      phones: [{ number: '090-1111-2222' }],
+    })
+    expect(changed.statusCode, changed.body).toBe(200)
+    // A change that changes nothing is no history entry.
+    await window.patch(`/api/cases/${c.id}/people/${mother.id}`, { version: changed.json().version, age: 73 })
+    const removed = await deletePerson(window, c.id, mother.id, changed.json().version)
+    expect(removed.statusCode, removed.body).toBe(204)
+
+    const history = (await window.get(`/api/cases/${c.id}/history`)).json() as {
+      action: string
+      actorName: string
+      changes: { field: string; from: string | null; to: string | null }[]
+    }[]
+    // The test clock stands still, so the entries share one time: compare them in a fixed order.
+    const ORDER = ['person_added', 'person_updated', 'person_removed']
+    const people = history
+      .filter((e) => e.action.startsWith('person_'))
+      .sort((a, b) => ORDER.indexOf(a.action) - ORDER.indexOf(b.action))
+    expect(people.map((e) => [e.action, e.actorName, e.changes])).toEqual([
+      [
+        'person_added',
+        '窓口 次郎',
+        [
+          { field: 'person.relationship', from: null, to: 'mother' },
+          { field: 'person.name', from: null, to: '山田 花子' },
+        ],
+      ],
+      [
+        'person_updated',
+        '窓口 次郎',
+        [
+          { field: 'person.age', from: '72', to: '73' },
+          { field: 'person.phones', from: '075-123-4567', to: '090-1111-2222' },
+        ],
+      ],
+      [
+        'person_removed',
+        '窓口 次郎',
+        [
+          { field: 'person.relationship', from: 'mother', to: null },
+          { field: 'person.name', from: '山田 花子', to: null },
+        ],
+      ],
+    ])
+  })
+})

@@ -1,9 +1,11 @@
 import {
+  CARE_KINDS,
   CASE_LEADS,
   type CodeList,
   labelOf,
   NEW_CASE_ROUTES,
   REFERRAL_OUTCOMES,
+  RELATIONSHIPS,
   SUPPORT_ACTIVITIES,
   SUPPORT_GOALS,
 } from '#shared/codes.ts'
@@ -12,7 +14,7 @@ import { formatInstant } from '#shared/dates.ts'
 import { Loading, QueryError } from '#web/components/ui/query-state.tsx'
 import { HISTORY_FIELD_LABELS, historyValue } from '#web/lib/field-labels.ts'
 import { usePeople } from '#web/lib/people-query.ts'
-import { personTitle } from '#web/lib/person-labels.ts'
+import { PERSON_FIELD_LABELS, personTitle } from '#web/lib/person-labels.ts'
 import { useStaff, useUnits, useWardName } from '#web/lib/reference-data.ts'
 import { useCase } from '../api/get-case.ts'
 import { useCaseHistory } from '../api/get-case-history.ts'
@@ -36,7 +38,18 @@ const ACTION_LABELS: Record<CaseEvent['action'], string> = {
   observed_change_added: '本人の変化の記録',
   referral_added: '社会資源へのつなぎ',
   referral_updated: 'つなぎの結果の記録',
+  person_added: '相談者・世帯員の追加',
+  person_updated: '相談者・世帯員の変更',
+  person_removed: '相談者・世帯員の削除',
 }
+
+/** A person's changes come as `person.<field>`, with the person form's labels and codes. */
+const PERSON_LABELS: Record<string, string> = Object.fromEntries(
+  Object.entries(PERSON_FIELD_LABELS).map(([k, v]) => [`person.${k}`, v]),
+)
+const YES_NO_FIELDS = new Set(
+  ['consulter', 'livesWith', 'mayNameCity', 'mayLeaveMessage', 'keepFromPerson'].map((f) => `person.${f}`),
+)
 
 /** The ward's and the meeting's fields, which the shared labels do not name. */
 const WARD_FIELD_LABELS: Record<string, string> = {
@@ -66,6 +79,7 @@ const WARD_FIELD_LABELS: Record<string, string> = {
   'contact.personId': '相手',
 }
 const WARD_CODED: Record<string, CodeList<string>> = {
+  'person.relationship': RELATIONSHIPS,
   wardRoute: NEW_CASE_ROUTES,
   lead: CASE_LEADS,
   'review.lead': CASE_LEADS,
@@ -73,7 +87,10 @@ const WARD_CODED: Record<string, CodeList<string>> = {
   'referral.outcome': REFERRAL_OUTCOMES,
 }
 /** Multi-valued codes, stored joined with ';'. */
-const WARD_MULTI: Record<string, CodeList<string>> = { 'supportPlan.goals': SUPPORT_GOALS }
+const WARD_MULTI: Record<string, CodeList<string>> = {
+  'supportPlan.goals': SUPPORT_GOALS,
+  'person.care': CARE_KINDS,
+}
 
 /** Every change to the case, oldest first as the server sends it (read as a story): who, when, from what to what. */
 export function CaseHistory({ caseId }: { caseId: string }) {
@@ -103,6 +120,10 @@ export function CaseHistory({ caseId }: { caseId: string }) {
         staff.data?.find((s) => s.id === value)?.name ??
         '（一覧にない職員）'
       )
+    if (field === 'person.livesWith' && value) return value === 'true' ? '同居' : '別居'
+    if (YES_NO_FIELDS.has(field) && value) return value === 'true' ? 'はい' : 'いいえ'
+    // A person's numbers are kept joined; staff read them one after another.
+    if (field === 'person.phones' && value) return value.split(';').join('、')
     const coded = WARD_CODED[field]
     if (coded && value) return labelOf(coded, value)
     const multi = WARD_MULTI[field]
@@ -134,6 +155,7 @@ export function CaseHistory({ caseId }: { caseId: string }) {
                 <li key={change.field}>
                   {HISTORY_FIELD_LABELS[bare(change.field)] ??
                     WARD_FIELD_LABELS[change.field] ??
+                    PERSON_LABELS[change.field] ??
                     change.field}
                   ：{readable(change.field, change.from)} → {readable(change.field, change.to)}
                 </li>
