@@ -84,7 +84,9 @@ export async function findCaseSummaries(
     return { rows: rows.map((r) => ({ ...r, match: null })), total: total?.n ?? 0, totalIsLowerBound: false }
   }
   const terms = searchTermsOf(f.q)
-  const { candidates, hits } = searchHits(db, tenantId, terms, await foldQuery(db, terms.text), where)
+  // In relevance order the page is the first hits in that order: only those are joined to their cases.
+  const top = f.sort === 'relevance' ? page.offset + page.limit : undefined
+  const { candidates, hits } = searchHits(db, tenantId, terms, await foldQuery(db, terms.text), where, top)
   // Counted from the candidates (each index gave at most SEARCH_CANDIDATES + 1 of them): in the
   // same statement as the page, so the indexes are read once; alone only for an empty page.
   const counted = sql`(select count(distinct case_id) from search_candidates)`

@@ -414,6 +414,26 @@ describe('the search box: each case by its best field, from the stored folds', (
     expect(both?.match).toEqual({ field: 'kana', relationship: null, consulter: null })
   })
 
+  it('pages a search in relevance order as the whole list orders it', async () => {
+    // Exact, prefix and part matches, some opened on the same day, some found by a consulter.
+    const kana = ['もりた', 'もりた けん', 'こもりた', 'もりた', 'おおもりた まこと', 'もりたに']
+    for (const [i, k] of kana.entries()) {
+      const c = await openCase(window, { name: null, kana: k, openedOn: `2026-0${(i % 3) + 1}-10` })
+      if (i % 2) await addPerson(city, c.id, { personNo: 1, relationship: 'mother', kana: 'もりた' })
+    }
+    const whole = (await search(window, 'モリタ')).items.map((c) => c.id)
+    expect(whole.length).toBe(kana.length)
+    const paged: string[] = []
+    for (const page of [1, 2, 3, 4]) {
+      const res = await window.get(`/api/cases?q=${enc('モリタ')}&pageSize=2&page=${page}`)
+      expect(res.statusCode, res.body).toBe(200)
+      const body = res.json() as { items: Found[]; total: number }
+      expect(body.total).toBe(kana.length)
+      paged.push(...body.items.map((c) => c.id))
+    }
+    expect(paged).toEqual(whole)
+  })
+
   it('finds a changed mail address by its new value only (the stored fold follows the change)', async () => {
     const c = await openCase(window, { name: null, kana: null, age: 50 })
     await addPerson(city, c.id, { personNo: 1, relationship: 'mother', mail: 'old.one@example.jp' })

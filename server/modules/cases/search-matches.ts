@@ -63,7 +63,7 @@ export async function foldQuery(db: Db, text: string): Promise<string> {
  *   relationship, consulter); relationship is null for the case's own name, kana and number.
  * A query that is a phone number (search-terms.ts) is not looked for in names, kana or mail:
  * only in phone numbers and case numbers.
- * `folded`: the text as foldQuery folded it.
+ * `folded`: the text as foldQuery folded it. `top`: see search_hits below (relevance order only).
  */
 export function searchHits(
   db: Db,
@@ -71,6 +71,7 @@ export function searchHits(
   terms: SearchTerms,
   folded: string,
   where: SQL | undefined,
+  top?: number,
 ) {
   const q = sql`${folded}::text`
   const keys = queryKeys(q)
@@ -109,7 +110,8 @@ export function searchHits(
   // Each row found is ranked where it is found, by its own fields: ranking the candidates
   // afterwards read every candidate case and person a second time (half of a kana search's time).
   const byText = sql`(select ${cases.id} as case_id, 1 as branch, b.rank, b.field, b.ord,
-        null::text as relationship, null::boolean as consulter
+        null::text as relationship, null::boolean as consulter, ${cases.openedOn} as opened_on,
+        ${cases.caseNo} as case_no
       from ${cases} ${best(caseFields)}
       where ${cases.tenantId} = ${tenantId} and ${q} <> '' and ${caseSearchKeys(cases)} @> ${keys}
         and ${holds([cases.nameFold, cases.kanaFold, cases.caseNoFold])}${whereCase}
@@ -117,7 +119,7 @@ export function searchHits(
   const byPerson = phoneOnly
     ? sql``
     : sql` union all (select ${casePeople.caseId}, 2, b.rank, b.field, b.ord,
-        ${casePeople.relationship}, ${casePeople.consulter}
+        ${casePeople.relationship}, ${casePeople.consulter}, ${cases.openedOn}, ${cases.caseNo}
       from ${casePeople} ${caseOf(casePeople.caseId)} ${best(personFields)}
       where ${casePeople.tenantId} = ${tenantId} and ${q} <> '' and ${personSearchKeys(casePeople)} @> ${keys}
         and ${holds([casePeople.nameFold, casePeople.kanaFold, casePeople.mailFold])}${whereCase}
@@ -125,7 +127,7 @@ export function searchHits(
   const byPhone = phoneOnly
     ? sql` union all (select ${casePersonPhones.caseId}, 3,
         case when ${casePersonPhones.digits} = ${digits} then ${RANK.identifier} else ${RANK.prefix} end,
-        'phone', 7, ${casePeople.relationship}, ${casePeople.consulter}
+        'phone', 7, ${casePeople.relationship}, ${casePeople.consulter}, ${cases.openedOn}, ${cases.caseNo}
       from ${casePersonPhones} ${caseOf(casePersonPhones.caseId)}
       join ${casePeople} on ${casePeople.tenantId} = ${casePersonPhones.tenantId}
         and ${casePeople.id} = ${casePersonPhones.personId}
@@ -143,10 +145,14 @@ export function searchHits(
       consulter: sql<boolean | null>`consulter`.as('consulter'),
     })
     .as(
-      // Each case once, by its best match, however many rows and indexes found it.
-      sql`select distinct on (case_id) case_id, rank, field, relationship, consulter
-        from search_candidates
-        order by case_id, rank desc, ord`,
+      // Each case once, by its best match, however many rows and indexes found it. With `top`,
+      // only the first that many in the list's relevance order (rank, then as the list orders):
+      // the list then reads the cases of one page instead of every candidate's.
+      sql`select case_id, rank, field, relationship, consulter from (
+          select distinct on (case_id) case_id, rank, field, relationship, consulter, opened_on, case_no
+          from search_candidates
+          order by case_id, rank desc, ord) as best
+        ${top === undefined ? sql`` : sql`order by rank desc, opened_on desc, case_no, case_id limit ${top}`}`,
     )
   return { candidates, hits }
 }
