@@ -6,6 +6,7 @@ import { exitIfStoreInUse } from './db/store-lock.ts'
 import { runAudit } from './modules/audit/index.ts'
 import { DEMO_CITY, printDemoLogins, seedDemo } from './modules/demo/index.ts'
 import { runExport, runImport } from './modules/interchange/index.ts'
+import { runCity } from './modules/org/index.ts'
 import { runReport } from './modules/reports/index.ts'
 import { systemClock } from './platform/clock.ts'
 import { loadConfig } from './platform/config.ts'
@@ -36,6 +37,10 @@ const commands: Record<string, Command> = {
     summary:
       '監査ログの改ざん検査 / verify the audit log’s hash chain: verify [--city ID] [--max-delay-minutes N]',
     run: runAudit,
+  },
+  city: {
+    summary: '同じ環境に市を追加 / add a city to this deployment: create ID --name 名称 [--from-reference]',
+    run: runCity,
   },
   db: {
     summary: 'アプリ用ロールに権限を付与 / grant the app role its rights: grant --app-role NAME',

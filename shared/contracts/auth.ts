@@ -103,6 +103,11 @@ export const describePasswordLink = defineContract({
     purpose: z.enum(['first_admin', 'reset']),
     loginId: z.string().nullable(),
     name: z.string().nullable(),
+    choosesOrganisation: z
+      .boolean()
+      .describe(
+        "A new city's first administrator chooses to start from the reference city's organisation or an empty one",
+      ),
   }),
 })
 
@@ -115,6 +120,12 @@ export const usePasswordLink = defineContract({
     token: linkToken,
     loginId: loginId.optional().describe('First administrator only'),
     name: requiredText(100, '氏名').optional().describe('First administrator only'),
+    organisation: z
+      .enum(['reference', 'empty'], { error: '組織の始め方を選択してください' })
+      .optional()
+      .describe(
+        "First administrator of a new city: start from the reference city's organisation or an empty one",
+      ),
     password,
   }),
   response: noContent,

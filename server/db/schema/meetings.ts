@@ -140,6 +140,8 @@ export const meetingAcknowledgements = pgTable(
     meetingId: uuid('meeting_id').notNull(),
     accountId: uuid('account_id').notNull(),
     acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }).notNull(),
+    /** The confidentiality text's version acknowledged (null: before the city wrote one). */
+    textVersion: integer('text_version'),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.meetingId, t.accountId] }),

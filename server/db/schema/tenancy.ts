@@ -15,6 +15,10 @@ export const wards = pgTable(
     code: text('code').notNull(),
     name: text('name').notNull(),
     sortOrder: integer('sort_order').notNull(),
+    /** An inactive ward is offered for nothing new; its records keep naming it. */
+    active: boolean('active').notNull().default(true),
+    /** Optimistic version: a change names the version it was made on. */
+    version: integer('version').notNull().default(1),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.code] })],
 )
@@ -31,6 +35,7 @@ export const orgUnits = pgTable(
     sectionCode: text('section_code'),
     active: boolean('active').notNull().default(true),
     sortOrder: integer('sort_order').notNull().default(0),
+    version: integer('version').notNull().default(1),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.id] })],
 )

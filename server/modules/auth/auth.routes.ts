@@ -89,7 +89,12 @@ export function registerAuthRoutes(
 
   publicRoute(app, contract.describePasswordLink, async ({ body }) => {
     const link = await links.describe(body.token)
-    return { purpose: link.purpose, loginId: link.loginId, name: link.name }
+    return {
+      purpose: link.purpose,
+      loginId: link.loginId,
+      name: link.name,
+      choosesOrganisation: link.choosesOrganisation,
+    }
   })
 
   publicRoute(app, contract.usePasswordLink, async ({ body, request }) => {

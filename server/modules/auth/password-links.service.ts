@@ -1,6 +1,7 @@
 import type { Db } from '#server/db/client.ts'
 import { scopeRequestTo } from '#server/db/tenant-scope.ts'
 import { accountRecords } from '#server/modules/accounts/index.ts'
+import { addReferenceOrganisation, organisationIsEmpty } from '#server/modules/org/index.ts'
 import { writeAnonymousAudit } from '#server/platform/audit.ts'
 import type { Clock } from '#server/platform/clock.ts'
 import { hashPassword, sha256 } from '#server/platform/crypto.ts'
@@ -13,6 +14,7 @@ export interface LinkInput {
   loginId?: string
   name?: string
   password: string
+  organisation?: 'reference' | 'empty'
 }
 
 /** A token is `<city>.<random>`; the store keeps sha256 of `<city>:<random>` only. */
@@ -66,7 +68,12 @@ export function createPasswordLinkService(db: Db, clock: Clock) {
   }
 
   return {
-    describe: findLink,
+    async describe(token: string) {
+      const link = await findLink(token)
+      const choosesOrganisation =
+        link.purpose === 'first_admin' && (await organisationIsEmpty(db, link.tenantId))
+      return { ...link, choosesOrganisation }
+    },
 
     /** Sets the password behind a one-time link; for the first administrator, creates the account. */
     async use(input: LinkInput, clientAddress: string): Promise<void> {
@@ -89,6 +96,10 @@ export function createPasswordLinkService(db: Db, clock: Clock) {
             { loginId: input.loginId!, name: input.name!, passwordHash },
             now,
           )
+          // A new city's organisation starts where its first administrator chose (setup page).
+          if (input.organisation === 'reference' && (await organisationIsEmpty(tx, link.tenantId))) {
+            await addReferenceOrganisation(tx, link.tenantId)
+          }
         } else {
           await accountRecords.setPassword(tx, link.tenantId, accountId!, passwordHash, now)
         }

@@ -75,7 +75,12 @@ describe('one-time password links', () => {
   it('creates the first administrator once; the link then stops working', async () => {
     const city = await ctx.newCity()
     const token = (await issueFirstAdminLink(ctx.db, city.tenantId, ctx.clock.now()))!
-    expect((await describeLink(token)).json()).toEqual({ purpose: 'first_admin', loginId: null, name: null })
+    expect((await describeLink(token)).json()).toEqual({
+      purpose: 'first_admin',
+      loginId: null,
+      name: null,
+      choosesOrganisation: false,
+    })
     const short = await submitLink(token, { loginId: 'chief', name: '管理 太郎', password: 'short' })
     expect(short.statusCode).toBe(400)
     expect(short.json().errors[0]).toMatchObject({ field: 'password' })

@@ -136,11 +136,14 @@ export async function acknowledgeMeeting({ db, clock }: Deps, actor: Actor, meet
   const now = clock.now()
   return db.transaction(async (tx) => {
     const opened = await openMeeting(tx, actor, meetingId)
-    await repo.insertAcknowledgement(tx, actor.tenantId, meetingId, actor.accountId, now)
+    // The acknowledgement records which wording was agreed to (the city may reword it later).
+    const text = await orgRecords.confidentialityVersion(tx, actor.tenantId)
+    await repo.insertAcknowledgement(tx, actor.tenantId, meetingId, actor.accountId, now, text)
     await writeAudit(tx, actor, now, {
       action: 'meeting.acknowledge',
       recordType: 'meeting',
       recordId: meetingId,
+      detail: { textVersion: text },
     })
     const result = await buildMeetingDetail(tx, actor, opened, now)
     await auditRead(tx, actor, now, meetingId, result)

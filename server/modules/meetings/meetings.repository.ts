@@ -243,10 +243,11 @@ export async function insertAcknowledgement(
   meetingId: string,
   accountId: string,
   at: Date,
+  textVersion: number | null,
 ): Promise<void> {
   await db
     .insert(meetingAcknowledgements)
-    .values({ tenantId, meetingId, accountId, acknowledgedAt: at })
+    .values({ tenantId, meetingId, accountId, acknowledgedAt: at, textVersion })
     .onConflictDoNothing()
 }
 

@@ -1,4 +1,6 @@
+import type { Db } from '#server/db/client.ts'
 import * as repo from './org.repository.ts'
+import { latestConfidentiality } from './org-settings.repository.ts'
 
 export type { UnitRow } from './org.repository.ts'
 
@@ -17,4 +19,8 @@ export const orgRecords = {
   wardName: repo.findWardName,
   agencyNameTaken: repo.agencyNameTaken,
   insertAgency: repo.insertAgency,
+  /** The current confidentiality text's version, null before the city wrote one. */
+  async confidentialityVersion(db: Db, tenantId: string): Promise<number | null> {
+    return (await latestConfidentiality(db, tenantId))?.version ?? null
+  },
 }
