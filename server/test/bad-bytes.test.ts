@@ -19,6 +19,7 @@ beforeAll(async () => {
 afterAll(() => ctx.close())
 
 type JsonSchema = {
+  $ref?: string
   type?: string | string[]
   format?: string
   properties?: Record<string, JsonSchema>
@@ -33,16 +34,34 @@ type Operation = {
   requestBody?: { content: Record<string, { schema: JsonSchema }> }
 }
 
-/** Dotted paths of the string fields in a JSON schema (array items as index 0). */
-function stringFields(schema: JsonSchema, prefix: string[] = []): string[][] {
+type Components = Record<string, JsonSchema>
+type Spec = { paths: Record<string, Record<string, Operation>>; components?: { schemas?: Components } }
+
+/**
+ * Dotted paths of the string fields in a JSON schema (array items as index 0), following `$ref`s
+ * into the document's shared components (a schema with an id is one component, used by reference).
+ */
+function stringFields(
+  schema: JsonSchema,
+  components: Components,
+  prefix: string[] = [],
+  within: string[] = [],
+): string[][] {
+  if (schema.$ref) {
+    const id = schema.$ref.replace('#/components/schemas/', '')
+    const target = components[id]
+    if (!target) throw new Error(`unresolved $ref ${schema.$ref}`)
+    // A schema that contains itself would recurse forever; its string fields are found once.
+    return within.includes(id) ? [] : stringFields(target, components, prefix, [...within, id])
+  }
   const found: string[][] = []
   const types = ([] as string[]).concat(schema.type ?? [])
   if (types.includes('string')) found.push(prefix)
   for (const [key, child] of Object.entries(schema.properties ?? {}))
-    found.push(...stringFields(child, [...prefix, key]))
-  if (schema.items) found.push(...stringFields(schema.items, [...prefix, '0']))
+    found.push(...stringFields(child, components, [...prefix, key], within))
+  if (schema.items) found.push(...stringFields(schema.items, components, [...prefix, '0'], within))
   for (const branch of [...(schema.anyOf ?? []), ...(schema.oneOf ?? []), ...(schema.allOf ?? [])]) {
-    found.push(...stringFields(branch, prefix))
+    found.push(...stringFields(branch, components, prefix, within))
   }
   const unique = new Map(found.map((p) => [p.join('.'), p]))
   return [...unique.values()]
@@ -72,7 +91,8 @@ function urlFor(template: string, params: Parameter[], override?: { name: string
 }
 
 function targets(): Target[] {
-  const spec = ctx.app.swagger() as { paths: Record<string, Record<string, Operation>> }
+  const spec = ctx.app.swagger() as Spec
+  const components = spec.components?.schemas ?? {}
   const list: Target[] = []
   for (const [template, operations] of Object.entries(spec.paths)) {
     for (const [method, op] of Object.entries(operations)) {
@@ -80,7 +100,7 @@ function targets(): Target[] {
       const verb = method.toUpperCase() as InjectOptions['method']
       const json = op.requestBody?.content['application/json']?.schema
       if (json) {
-        for (const path of stringFields(json)) {
+        for (const path of stringFields(json, components)) {
           list.push({
             label: `${verb} ${template} body.${path.join('.')}`,
             at: 'body',
@@ -95,7 +115,7 @@ function targets(): Target[] {
         }
       }
       for (const p of params) {
-        if (stringFields(p.schema).length === 0) continue
+        if (stringFields(p.schema, components).length === 0) continue
         list.push({
           label: `${verb} ${template} ${p.in}.${p.name}`,
           at: p.in,
@@ -139,6 +159,17 @@ describe('bad bytes in every text field of every endpoint', () => {
     expect(labels).toContain('GET /api/cases query.q')
     expect(labels).toContain('PUT /api/baselines/{label} path.label')
     expect(all.filter((t) => t.at === 'body').length).toBeGreaterThan(100)
+  })
+
+  it('follows $refs into the shared components, as a body built on a shared schema would use them', () => {
+    const { components } = ctx.app.swagger() as Spec
+    const schemas = components?.schemas ?? {}
+    expect(Object.keys(schemas)).toContain('Problem')
+    const viaRef = { type: 'object', properties: { problem: { $ref: '#/components/schemas/Problem' } } }
+    expect(stringFields(viaRef, schemas).map((p) => p.join('.'))).toEqual(
+      expect.arrayContaining(['problem.type', 'problem.title', 'problem.detail', 'problem.errors.0.message']),
+    )
+    expect(() => stringFields({ $ref: '#/components/schemas/Missing' }, schemas)).toThrow('unresolved')
   })
 
   it('refuses NUL, other control characters and lone surrogates in JSON bodies with a field error, never a 500', async () => {

@@ -74,17 +74,19 @@ export const listMyCases = defineContract({
 // ---------------------------------------------------------------------------------------------
 // Support plan
 
-export const supportPlan = z.object({
-  caseId: z.uuid(),
-  lead: lead.nullable().describe('主担当 of the case; no plan is kept for a case without a lead'),
-  canWrite: z.boolean().describe('Whether the caller may change the plan and add records'),
-  goals: z.array(goal),
-  goalNote: z.string().nullable(),
-  progressSummary: z.string().nullable().describe('経過のまとめ: what the next meeting shows'),
-  version: z.number().int().describe('0 while no plan has been saved'),
-  updatedAt: z.string().nullable(),
-  updatedByName: z.string().nullable(),
-})
+export const supportPlan = z
+  .object({
+    caseId: z.uuid(),
+    lead: lead.nullable().describe('主担当 of the case; no plan is kept for a case without a lead'),
+    canWrite: z.boolean().describe('Whether the caller may change the plan and add records'),
+    goals: z.array(goal),
+    goalNote: z.string().nullable(),
+    progressSummary: z.string().nullable().describe('経過のまとめ: what the next meeting shows'),
+    version: z.number().int().describe('0 while no plan has been saved'),
+    updatedAt: z.string().nullable(),
+    updatedByName: z.string().nullable(),
+  })
+  .meta({ id: 'SupportPlan' })
 export type SupportPlan = z.infer<typeof supportPlan>
 
 export const getSupportPlan = defineContract({
@@ -117,17 +119,19 @@ export const updateSupportPlan = defineContract({
 // ---------------------------------------------------------------------------------------------
 // Activities (支援内容)
 
-export const activity = z.object({
-  id: z.uuid(),
-  caseId: z.uuid(),
-  doneOn: isoDate,
-  kind: activityKind,
-  minutes: z.number().int().nullable(),
-  note: z.string().nullable(),
-  accountId: z.uuid(),
-  accountName: z.string().nullable(),
-  createdAt: z.string(),
-})
+export const activity = z
+  .object({
+    id: z.uuid(),
+    caseId: z.uuid(),
+    doneOn: isoDate,
+    kind: activityKind,
+    minutes: z.number().int().nullable(),
+    note: z.string().nullable(),
+    accountId: z.uuid(),
+    accountName: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'Activity' })
 export type Activity = z.infer<typeof activity>
 
 const activityFields = z.object({
@@ -170,15 +174,17 @@ export const correctActivity = defineContract({
 // ---------------------------------------------------------------------------------------------
 // Observed changes (本人の変化)
 
-export const observedChange = z.object({
-  id: z.uuid(),
-  caseId: z.uuid(),
-  observedOn: isoDate,
-  note: z.string(),
-  accountId: z.uuid(),
-  accountName: z.string().nullable(),
-  createdAt: z.string(),
-})
+export const observedChange = z
+  .object({
+    id: z.uuid(),
+    caseId: z.uuid(),
+    observedOn: isoDate,
+    note: z.string(),
+    accountId: z.uuid(),
+    accountName: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'ObservedChange' })
 export type ObservedChange = z.infer<typeof observedChange>
 
 export const listObservedChanges = defineContract({

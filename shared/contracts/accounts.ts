@@ -5,18 +5,20 @@ import { codeOf, idParams, pageOf, pageQuery, requiredText, textInput, uuid } fr
 import { defineContract } from './define.ts'
 import { unit } from './org.ts'
 
-export const account = z.object({
-  id: z.uuid(),
-  loginId: z.string(),
-  name: z.string(),
-  role: z.enum(codesOf(ROLES)),
-  unit,
-  active: z.boolean(),
-  locked: z.boolean().describe('Locked after 10 failed logins, for 15 minutes'),
-  hasPassword: z.boolean(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-})
+export const account = z
+  .object({
+    id: z.uuid(),
+    loginId: z.string(),
+    name: z.string(),
+    role: z.enum(codesOf(ROLES)),
+    unit,
+    active: z.boolean(),
+    locked: z.boolean().describe('Locked after 10 failed logins, for 15 minutes'),
+    hasPassword: z.boolean(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'Account' })
 export type Account = z.infer<typeof account>
 
 /** A one-time link for the account's owner to set a password; shown once to the administrator. */

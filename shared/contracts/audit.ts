@@ -57,23 +57,25 @@ function wholeNumber(min: number, max: number, unit: string) {
 
 export const CASELOAD_THRESHOLD_MAX = 200
 
-export const citySettings = z.object({
-  noContactDays: z.number().int().describe('作業一覧で「対応なし」とするまでの日数'),
-  agencyViewDays: z
-    .number()
-    .int()
-    .describe('How many days after a meeting its invited agencies may still read the agenda’s cases'),
-  caseloadThresholds: z
-    .object({
-      accompaniment_worker: z.number().int(),
-      ward_staff: z.number().int(),
-      agency_member: z.number().int(),
-    })
-    .describe('Open cases led above which a worker (or section, agency) is flagged as overloaded'),
-  twoFactorRoles: z
-    .array(z.enum(codesOf(ROLES)))
-    .describe('Roles whose accounts must use two-factor authentication (TOTP) to sign in'),
-})
+export const citySettings = z
+  .object({
+    noContactDays: z.number().int().describe('作業一覧で「対応なし」とするまでの日数'),
+    agencyViewDays: z
+      .number()
+      .int()
+      .describe('How many days after a meeting its invited agencies may still read the agenda’s cases'),
+    caseloadThresholds: z
+      .object({
+        accompaniment_worker: z.number().int(),
+        ward_staff: z.number().int(),
+        agency_member: z.number().int(),
+      })
+      .describe('Open cases led above which a worker (or section, agency) is flagged as overloaded'),
+    twoFactorRoles: z
+      .array(z.enum(codesOf(ROLES)))
+      .describe('Roles whose accounts must use two-factor authentication (TOTP) to sign in'),
+  })
+  .meta({ id: 'CitySettings' })
 export type CitySettings = z.infer<typeof citySettings>
 
 export const getSettings = defineContract({

@@ -20,19 +20,21 @@ export const loginId = textInput({ error: 'ログインIDを入力してくだ�
   .regex(/^[A-Za-z0-9._-]+$/, { error: 'ログインIDは半角英数字と . _ - で入力してください' })
 
 /** The signed-in staff member, as the web app needs it. */
-export const me = z.object({
-  id: z.uuid(),
-  loginId: z.string(),
-  name: z.string(),
-  role: z.enum(codesOf(ROLES)),
-  unit: z.object({
+export const me = z
+  .object({
     id: z.uuid(),
+    loginId: z.string(),
     name: z.string(),
-    kind: z.enum(codesOf(UNIT_KINDS)),
-    wardCode: z.string().nullable(),
-  }),
-  cityName: z.string(),
-})
+    role: z.enum(codesOf(ROLES)),
+    unit: z.object({
+      id: z.uuid(),
+      name: z.string(),
+      kind: z.enum(codesOf(UNIT_KINDS)),
+      wardCode: z.string().nullable(),
+    }),
+    cityName: z.string(),
+  })
+  .meta({ id: 'Me' })
 export type Me = z.infer<typeof me>
 
 /** The second step a password-verified login still needs: a code, or enrolling an app first. */

@@ -86,58 +86,65 @@ export const caseFields = intakeFields.extend({
   gender: intakeFields.shape.gender.default('unknown'),
 })
 
-export const caseSummary = z.object({
-  id: z.uuid(),
-  caseNo: z.string(),
-  openedOn: isoDate,
-  intakeUnit: z.string().describe("'window' or a ward code"),
-  status: z.enum(codesOf(CASE_STATUSES)),
-  urgency: z.enum(codesOf(URGENCIES)),
-  ageBand: z.enum(codesOf(AGE_BANDS)),
-  ward: z.string().nullable(),
-  firstConsulter: z.enum(codesOf(FIRST_CONSULTERS)),
-  name: z.string().nullable(),
-  kana: z.string().nullable(),
-  staffName: z.string().nullable(),
-  handedOverTo: z.string().nullable(),
-  lastContactOn: isoDate.nullable(),
-  contactCount: z.number().int(),
-  lead: z.enum(codesOf(CASE_LEADS)).nullable().describe('主担当 decided by the ward’s meeting; null before'),
-  nextReviewOn: isoDate.nullable().describe('次回確認日 set by the meeting'),
-  household8050: z
-    .boolean()
-    .describe('8050: the person is 40 or over and lives with a parent of 70 or over or with care needs'),
-})
+export const caseSummary = z
+  .object({
+    id: z.uuid(),
+    caseNo: z.string(),
+    openedOn: isoDate,
+    intakeUnit: z.string().describe("'window' or a ward code"),
+    status: z.enum(codesOf(CASE_STATUSES)),
+    urgency: z.enum(codesOf(URGENCIES)),
+    ageBand: z.enum(codesOf(AGE_BANDS)),
+    ward: z.string().nullable(),
+    firstConsulter: z.enum(codesOf(FIRST_CONSULTERS)),
+    name: z.string().nullable(),
+    kana: z.string().nullable(),
+    staffName: z.string().nullable(),
+    handedOverTo: z.string().nullable(),
+    lastContactOn: isoDate.nullable(),
+    contactCount: z.number().int(),
+    lead: z
+      .enum(codesOf(CASE_LEADS))
+      .nullable()
+      .describe('主担当 decided by the ward’s meeting; null before'),
+    nextReviewOn: isoDate.nullable().describe('次回確認日 set by the meeting'),
+    household8050: z
+      .boolean()
+      .describe('8050: the person is 40 or over and lives with a parent of 70 or over or with care needs'),
+  })
+  .meta({ id: 'CaseSummary' })
 export type CaseSummary = z.infer<typeof caseSummary>
 
-export const caseDetail = caseSummary.extend({
-  age: z.number().int().nullable(),
-  birthYear: z.number().int().nullable(),
-  route: z.enum(codesOf(ROUTES)),
-  concerns: z.array(z.enum(codesOf(CONCERNS))),
-  gender: z.enum(codesOf(GENDERS)),
-  staffId: z.uuid().nullable(),
-  handedOverOn: isoDate.nullable(),
-  handoverSummary: z.string().nullable(),
-  wardState: z.enum(codesOf(WARD_STATES)).nullable(),
-  wardRoute: z
-    .enum(codesOf(NEW_CASE_ROUTES))
-    .nullable()
-    .describe('新規ケース経路: window (handed over) | ward_section | agency (opened at the ward)'),
-  wardAssessment: z.string().nullable().describe('The ward’s additional assessment (追加アセスメント)'),
-  consentOn: isoDate.nullable().describe('本人同意: the date the person agreed to share the case'),
-  consentNote: z.string().nullable(),
-  leadUnitId: z.uuid().nullable(),
-  leadUnitName: z.string().nullable(),
-  leadAccountId: z.uuid().nullable(),
-  leadAccountName: z.string().nullable(),
-  closedOn: isoDate.nullable(),
-  closureReason: z.enum(codesOf(CLOSURE_REASONS)).nullable(),
-  closureNote: z.string().nullable(),
-  version: z.number().int(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-})
+export const caseDetail = caseSummary
+  .extend({
+    age: z.number().int().nullable(),
+    birthYear: z.number().int().nullable(),
+    route: z.enum(codesOf(ROUTES)),
+    concerns: z.array(z.enum(codesOf(CONCERNS))),
+    gender: z.enum(codesOf(GENDERS)),
+    staffId: z.uuid().nullable(),
+    handedOverOn: isoDate.nullable(),
+    handoverSummary: z.string().nullable(),
+    wardState: z.enum(codesOf(WARD_STATES)).nullable(),
+    wardRoute: z
+      .enum(codesOf(NEW_CASE_ROUTES))
+      .nullable()
+      .describe('新規ケース経路: window (handed over) | ward_section | agency (opened at the ward)'),
+    wardAssessment: z.string().nullable().describe('The ward’s additional assessment (追加アセスメント)'),
+    consentOn: isoDate.nullable().describe('本人同意: the date the person agreed to share the case'),
+    consentNote: z.string().nullable(),
+    leadUnitId: z.uuid().nullable(),
+    leadUnitName: z.string().nullable(),
+    leadAccountId: z.uuid().nullable(),
+    leadAccountName: z.string().nullable(),
+    closedOn: isoDate.nullable(),
+    closureReason: z.enum(codesOf(CLOSURE_REASONS)).nullable(),
+    closureNote: z.string().nullable(),
+    version: z.number().int(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'CaseDetail' })
 export type CaseDetail = z.infer<typeof caseDetail>
 
 /** relevance: a search's best matches first (the default with q); without q, as openedOn. */

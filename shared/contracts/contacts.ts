@@ -39,25 +39,27 @@ export const contactFields = z.object({
   nextStepDueTime: optionalTimeInput.describe('次の対応の時刻 HH:MM, Tokyo; only with a due date'),
 })
 
-export const contact = z.object({
-  id: z.uuid(),
-  caseId: z.uuid(),
-  contactedOn: isoDate,
-  time: z.string().nullable(),
-  method: z.enum(codesOf(CONTACT_METHODS)),
-  counterpart: z.enum(codesOf(COUNTERPARTS)),
-  personId: z.uuid().nullable(),
-  personName: z.string().nullable().describe('The person’s name, or their 続柄 when no name is recorded'),
-  staffId: z.uuid().nullable(),
-  staffName: z.string().nullable(),
-  minutes: z.number().int().nullable(),
-  summary: z.string().nullable(),
-  nextStep: z.string().nullable(),
-  nextStepDueOn: isoDate.nullable(),
-  nextStepDueTime: z.string().nullable(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-})
+export const contact = z
+  .object({
+    id: z.uuid(),
+    caseId: z.uuid(),
+    contactedOn: isoDate,
+    time: z.string().nullable(),
+    method: z.enum(codesOf(CONTACT_METHODS)),
+    counterpart: z.enum(codesOf(COUNTERPARTS)),
+    personId: z.uuid().nullable(),
+    personName: z.string().nullable().describe('The person’s name, or their 続柄 when no name is recorded'),
+    staffId: z.uuid().nullable(),
+    staffName: z.string().nullable(),
+    minutes: z.number().int().nullable(),
+    summary: z.string().nullable(),
+    nextStep: z.string().nullable(),
+    nextStepDueOn: isoDate.nullable(),
+    nextStepDueTime: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'Contact' })
 export type Contact = z.infer<typeof contact>
 
 const caseParams = z.object({ id: uuid })

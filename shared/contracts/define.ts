@@ -39,16 +39,18 @@ export type BodyOf<C> = C extends Contract<z.ZodType, z.ZodType, infer B, z.ZodT
 export type ResponseOf<C> = C extends Contract<z.ZodType, z.ZodType, z.ZodType, infer R> ? z.output<R> : never
 
 /** RFC 9457 problem details, with one message per field for forms. */
-export const problemSchema = z.object({
-  type: z.string(),
-  title: z.string(),
-  status: z.number().int(),
-  detail: z.string().optional(),
-  errors: z
-    .array(z.object({ field: z.string(), message: z.string() }))
-    .optional()
-    .describe('One entry per invalid field; `field` is the dotted path of the input.'),
-})
+export const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    errors: z
+      .array(z.object({ field: z.string(), message: z.string() }))
+      .optional()
+      .describe('One entry per invalid field; `field` is the dotted path of the input.'),
+  })
+  .meta({ id: 'Problem' })
 export type Problem = z.infer<typeof problemSchema>
 
 export const noContent = z.null().describe('No content')

@@ -50,17 +50,19 @@ const metricValue = z
   .min(0, { error: '値は0以上で入力してください' })
   .nullable()
 
-export const baseline = z.object({
-  label: z.string(),
-  from: isoDate,
-  to: isoDate,
-  values: z.object({
-    under40: z.number().int().nullable(),
-    '40plus': z.number().int().nullable(),
-    unknown: z.number().int().nullable(),
-    total: z.number().int().nullable(),
-  }),
-})
+export const baseline = z
+  .object({
+    label: z.string(),
+    from: isoDate,
+    to: isoDate,
+    values: z.object({
+      under40: z.number().int().nullable(),
+      '40plus': z.number().int().nullable(),
+      unknown: z.number().int().nullable(),
+      total: z.number().int().nullable(),
+    }),
+  })
+  .meta({ id: 'Baseline' })
 export type Baseline = z.infer<typeof baseline>
 
 export const listBaselines = defineContract({

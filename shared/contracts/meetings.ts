@@ -101,95 +101,107 @@ export const meetingSummary = z.object({
 })
 export type MeetingSummary = z.infer<typeof meetingSummary>
 
-export const decision = z.object({
-  reviewId: z.uuid(),
-  policy: z.string().nullable().describe('支援方針'),
-  lead,
-  leadUnitId: z.uuid().nullable(),
-  leadUnitName: z.string().nullable().describe('主担当機関 (for imported reviews, the ledger’s text)'),
-  leadAccountId: z.uuid().nullable(),
-  leadAccountName: z.string().nullable(),
-  assignments: z.array(z.object({ unitId: z.uuid(), unitName: z.string(), task: z.string() })),
-  nextReviewOn: isoDate.nullable().describe('次回確認日'),
-})
+export const decision = z
+  .object({
+    reviewId: z.uuid(),
+    policy: z.string().nullable().describe('支援方針'),
+    lead,
+    leadUnitId: z.uuid().nullable(),
+    leadUnitName: z.string().nullable().describe('主担当機関 (for imported reviews, the ledger’s text)'),
+    leadAccountId: z.uuid().nullable(),
+    leadAccountName: z.string().nullable(),
+    assignments: z.array(z.object({ unitId: z.uuid(), unitName: z.string(), task: z.string() })),
+    nextReviewOn: isoDate.nullable().describe('次回確認日'),
+  })
+  .meta({ id: 'Decision' })
 export type Decision = z.infer<typeof decision>
 
 /** The fields of a case an attending agency may read (never name, kana, age, contacts). */
-export const agendaCase = z.object({
-  ageBand: z.enum(codesOf(AGE_BANDS)),
-  gender: z.enum(codesOf(GENDERS)),
-  firstConsulter: z.enum(codesOf(FIRST_CONSULTERS)),
-  concerns: z.array(z.enum(codesOf(CONCERNS))),
-  urgency: z.enum(codesOf(URGENCIES)),
-  wardRoute: newCaseRoute.nullable(),
-  handoverSummary: z.string().nullable(),
-  wardAssessment: z.string().nullable(),
-  consentOn: isoDate.nullable(),
-  consentNote: z.string().nullable(),
-  progressSummary: z.string().nullable().describe('The support plan’s progress summary'),
-  previousDecision: decision.nullable().describe('The decision of the latest earlier meeting'),
-})
+export const agendaCase = z
+  .object({
+    ageBand: z.enum(codesOf(AGE_BANDS)),
+    gender: z.enum(codesOf(GENDERS)),
+    firstConsulter: z.enum(codesOf(FIRST_CONSULTERS)),
+    concerns: z.array(z.enum(codesOf(CONCERNS))),
+    urgency: z.enum(codesOf(URGENCIES)),
+    wardRoute: newCaseRoute.nullable(),
+    handoverSummary: z.string().nullable(),
+    wardAssessment: z.string().nullable(),
+    consentOn: isoDate.nullable(),
+    consentNote: z.string().nullable(),
+    progressSummary: z.string().nullable().describe('The support plan’s progress summary'),
+    previousDecision: decision.nullable().describe('The decision of the latest earlier meeting'),
+  })
+  .meta({ id: 'AgendaCase' })
 export type AgendaCase = z.infer<typeof agendaCase>
 
-export const agendaItem = z.object({
-  caseId: z.uuid(),
-  caseNo: z.string(),
-  position: z.number().int().describe('1, 2, … in the agenda’s order'),
-  kind: reviewKind,
-  route: newCaseRoute.nullable(),
-  name: z.string().nullable().describe('氏名; always null for agency members'),
-  case: agendaCase,
-  decision: decision.nullable().describe('This meeting’s decision, once recorded'),
-})
+export const agendaItem = z
+  .object({
+    caseId: z.uuid(),
+    caseNo: z.string(),
+    position: z.number().int().describe('1, 2, … in the agenda’s order'),
+    kind: reviewKind,
+    route: newCaseRoute.nullable(),
+    name: z.string().nullable().describe('氏名; always null for agency members'),
+    case: agendaCase,
+    decision: decision.nullable().describe('This meeting’s decision, once recorded'),
+  })
+  .meta({ id: 'AgendaItem' })
 export type AgendaItem = z.infer<typeof agendaItem>
 
-export const meetingAttendee = z.object({
-  unitId: z.uuid(),
-  name: z.string(),
-  kind: z.enum(codesOf(UNIT_KINDS)),
-  sectionCode: z.enum(codesOf(WARD_SECTIONS)).nullable(),
-  attended: z.boolean(),
-})
+export const meetingAttendee = z
+  .object({
+    unitId: z.uuid(),
+    name: z.string(),
+    kind: z.enum(codesOf(UNIT_KINDS)),
+    sectionCode: z.enum(codesOf(WARD_SECTIONS)).nullable(),
+    attended: z.boolean(),
+  })
+  .meta({ id: 'MeetingAttendee' })
 export type MeetingAttendee = z.infer<typeof meetingAttendee>
 
-export const meetingDetail = z.object({
-  id: z.uuid(),
-  meetingNo: z.string(),
-  ward: z.string(),
-  wardName: z.string(),
-  heldOn: isoDate,
-  startTime: z.string().nullable(),
-  place: z.string().nullable(),
-  chair: z.string().nullable(),
-  status: meetingStatus,
-  minutesNote: z.string().nullable(),
-  updatedAt: z.string(),
-  attendees: z.array(meetingAttendee),
-  acknowledgement: z.object({
-    required: z.boolean().describe('True for agency members: the agenda is shown only after it'),
-    acknowledgedAt: z.string().nullable(),
-  }),
-  access: z.object({
-    canEdit: z.boolean(),
-    canReadAgenda: z.boolean(),
-    agendaVisibleUntil: isoDate
-      .nullable()
-      .describe('For agency members: the last day the agenda may be read (meeting date + agencyViewDays)'),
-  }),
-  agenda: z.array(agendaItem).describe('Empty when access.canReadAgenda is false'),
-})
+export const meetingDetail = z
+  .object({
+    id: z.uuid(),
+    meetingNo: z.string(),
+    ward: z.string(),
+    wardName: z.string(),
+    heldOn: isoDate,
+    startTime: z.string().nullable(),
+    place: z.string().nullable(),
+    chair: z.string().nullable(),
+    status: meetingStatus,
+    minutesNote: z.string().nullable(),
+    updatedAt: z.string(),
+    attendees: z.array(meetingAttendee),
+    acknowledgement: z.object({
+      required: z.boolean().describe('True for agency members: the agenda is shown only after it'),
+      acknowledgedAt: z.string().nullable(),
+    }),
+    access: z.object({
+      canEdit: z.boolean(),
+      canReadAgenda: z.boolean(),
+      agendaVisibleUntil: isoDate
+        .nullable()
+        .describe('For agency members: the last day the agenda may be read (meeting date + agencyViewDays)'),
+    }),
+    agenda: z.array(agendaItem).describe('Empty when access.canReadAgenda is false'),
+  })
+  .meta({ id: 'MeetingDetail' })
 export type MeetingDetail = z.infer<typeof meetingDetail>
 
-export const candidate = z.object({
-  caseId: z.uuid(),
-  caseNo: z.string(),
-  name: z.string().nullable(),
-  ageBand: z.enum(codesOf(AGE_BANDS)),
-  wardState: z.enum(codesOf(WARD_STATES)).nullable(),
-  wardRoute: newCaseRoute.nullable(),
-  nextReviewOn: isoDate.nullable(),
-  lead: lead.nullable(),
-})
+export const candidate = z
+  .object({
+    caseId: z.uuid(),
+    caseNo: z.string(),
+    name: z.string().nullable(),
+    ageBand: z.enum(codesOf(AGE_BANDS)),
+    wardState: z.enum(codesOf(WARD_STATES)).nullable(),
+    wardRoute: newCaseRoute.nullable(),
+    nextReviewOn: isoDate.nullable(),
+    lead: lead.nullable(),
+  })
+  .meta({ id: 'AgendaCandidate' })
 export type Candidate = z.infer<typeof candidate>
 
 export const caseReview = z.object({

@@ -40,33 +40,37 @@ export type NetworkMeetingSummary = z.infer<typeof networkMeetingSummary>
  * A case as shared to a case-study meeting: coarse facts the server copied and the sharer's own
  * anonymised words. Never the case's id, number, name, kana or dates.
  */
-export const caseStudyShare = z.object({
-  id: z.uuid(),
-  title: z.string(),
-  origin: z.string().describe('Who shared it: the ward’s name, 相談窓口 or よりそい支援員'),
-  ageBand: z.enum(codesOf(AGE_BANDS)),
-  gender: z.enum(codesOf(GENDERS)),
-  firstConsulter: z.enum(codesOf(FIRST_CONSULTERS)),
-  concerns: z.array(z.enum(codesOf(CONCERNS))),
-  lead: z.enum(codesOf(CASE_LEADS)).nullable().describe('主担当 at the time of sharing'),
-  openedFiscalYear: z.string().nullable().describe('年度 of the opening, e.g. 令和3年度 (never the date)'),
-  summary: z.string(),
-  question: z.string().nullable().describe('What the sharer would like the meeting to discuss'),
-  sharedByName: z.string().nullable(),
-  sharedAt: z.string(),
-  canDelete: z.boolean().describe('The sharer, or headquarters'),
-})
+export const caseStudyShare = z
+  .object({
+    id: z.uuid(),
+    title: z.string(),
+    origin: z.string().describe('Who shared it: the ward’s name, 相談窓口 or よりそい支援員'),
+    ageBand: z.enum(codesOf(AGE_BANDS)),
+    gender: z.enum(codesOf(GENDERS)),
+    firstConsulter: z.enum(codesOf(FIRST_CONSULTERS)),
+    concerns: z.array(z.enum(codesOf(CONCERNS))),
+    lead: z.enum(codesOf(CASE_LEADS)).nullable().describe('主担当 at the time of sharing'),
+    openedFiscalYear: z.string().nullable().describe('年度 of the opening, e.g. 令和3年度 (never the date)'),
+    summary: z.string(),
+    question: z.string().nullable().describe('What the sharer would like the meeting to discuss'),
+    sharedByName: z.string().nullable(),
+    sharedAt: z.string(),
+    canDelete: z.boolean().describe('The sharer, or headquarters'),
+  })
+  .meta({ id: 'CaseStudyShare' })
 export type CaseStudyShare = z.infer<typeof caseStudyShare>
 
-export const networkMeetingDetail = networkMeetingSummary.extend({
-  note: z.string().nullable(),
-  updatedAt: z.string(),
-  access: z.object({
-    canEdit: z.boolean().describe('Headquarters'),
-    canShare: z.boolean().describe('A case-study meeting not yet past, and the caller works on cases'),
-  }),
-  shares: z.array(caseStudyShare),
-})
+export const networkMeetingDetail = networkMeetingSummary
+  .extend({
+    note: z.string().nullable(),
+    updatedAt: z.string(),
+    access: z.object({
+      canEdit: z.boolean().describe('Headquarters'),
+      canShare: z.boolean().describe('A case-study meeting not yet past, and the caller works on cases'),
+    }),
+    shares: z.array(caseStudyShare),
+  })
+  .meta({ id: 'NetworkMeetingDetail' })
 export type NetworkMeetingDetail = z.infer<typeof networkMeetingDetail>
 
 export const NETWORK_WHEN = PERIODS

@@ -4,13 +4,15 @@ import { z } from 'zod'
 import { codesOf, UNIT_KINDS } from '../codes.ts'
 import { defineContract } from './define.ts'
 
-export const unit = z.object({
-  id: z.uuid(),
-  kind: z.enum(codesOf(UNIT_KINDS)),
-  name: z.string(),
-  wardCode: z.string().nullable(),
-  sectionCode: z.string().nullable(),
-})
+export const unit = z
+  .object({
+    id: z.uuid(),
+    kind: z.enum(codesOf(UNIT_KINDS)),
+    name: z.string(),
+    wardCode: z.string().nullable(),
+    sectionCode: z.string().nullable(),
+  })
+  .meta({ id: 'Unit' })
 export type Unit = z.infer<typeof unit>
 
 export const listUnits = defineContract({

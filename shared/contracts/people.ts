@@ -70,35 +70,39 @@ export const personFields = personShape.extend({
 })
 export type PersonInput = z.output<typeof personFields>
 
-export const phone = z.object({
-  label: z.enum(codesOf(PHONE_LABELS)).nullable(),
-  number: z.string().describe('As typed'),
-  digits: z.string().describe('ASCII digits'),
-})
+export const phone = z
+  .object({
+    label: z.enum(codesOf(PHONE_LABELS)).nullable(),
+    number: z.string().describe('As typed'),
+    digits: z.string().describe('ASCII digits'),
+  })
+  .meta({ id: 'Phone' })
 
-export const person = z.object({
-  id: z.uuid(),
-  caseId: z.uuid(),
-  personNo: z.number().int(),
-  relationship: z.enum(codesOf(RELATIONSHIPS)),
-  consulter: z.boolean(),
-  name: z.string().nullable(),
-  kana: z.string().nullable(),
-  age: z.number().int().nullable(),
-  livesWith: z.boolean().nullable(),
-  phones: z.array(phone),
-  mail: z.string().nullable(),
-  address: z.string().nullable(),
-  ward: z.string().nullable().describe('Derived from the address when it names a ward'),
-  bestTime: z.string().nullable(),
-  mayNameCity: z.boolean().nullable(),
-  mayLeaveMessage: z.boolean().nullable(),
-  keepFromPerson: z.boolean().nullable(),
-  care: z.array(z.enum(codesOf(CARE_KINDS))),
-  version: z.number().int(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-})
+export const person = z
+  .object({
+    id: z.uuid(),
+    caseId: z.uuid(),
+    personNo: z.number().int(),
+    relationship: z.enum(codesOf(RELATIONSHIPS)),
+    consulter: z.boolean(),
+    name: z.string().nullable(),
+    kana: z.string().nullable(),
+    age: z.number().int().nullable(),
+    livesWith: z.boolean().nullable(),
+    phones: z.array(phone),
+    mail: z.string().nullable(),
+    address: z.string().nullable(),
+    ward: z.string().nullable().describe('Derived from the address when it names a ward'),
+    bestTime: z.string().nullable(),
+    mayNameCity: z.boolean().nullable(),
+    mayLeaveMessage: z.boolean().nullable(),
+    keepFromPerson: z.boolean().nullable(),
+    care: z.array(z.enum(codesOf(CARE_KINDS))),
+    version: z.number().int(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'Person' })
 export type Person = z.infer<typeof person>
 
 const caseParams = z.object({ id: uuid })

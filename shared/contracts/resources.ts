@@ -16,31 +16,35 @@ import { defineContract } from './define.ts'
 // 社会資源 (the directory headquarters maintains) and つなぎ (a case referred to a resource).
 
 /** How many referrals a resource has had, by outcome: counts only, never whose. */
-export const referralCounts = z.object({
-  total: z.number().int(),
-  arranging: z.number().int().describe('調整中'),
-  connected: z.number().int().describe('つながった'),
-  not_used: z.number().int().describe('利用に至らず'),
-})
+export const referralCounts = z
+  .object({
+    total: z.number().int(),
+    arranging: z.number().int().describe('調整中'),
+    connected: z.number().int().describe('つながった'),
+    not_used: z.number().int().describe('利用に至らず'),
+  })
+  .meta({ id: 'ReferralCounts' })
 export type ReferralCounts = z.infer<typeof referralCounts>
 
-export const resource = z.object({
-  id: z.uuid(),
-  resourceNo: z.string().describe('資源番号 (R-0001 when numbered by the product; imported numbers kept)'),
-  name: z.string(),
-  categories: z.array(z.enum(codesOf(RESOURCE_CATEGORIES))),
-  serves: z.array(z.enum(codesOf(RESOURCE_SERVES))),
-  ward: z.string().nullable().describe('Ward code; null = city-wide (全市)'),
-  wardName: z.string().nullable(),
-  subsidyFiscalYears: z.array(z.number().int()).describe('補助金採択年度 (西暦 start year of each 年度)'),
-  contact: z.string().nullable(),
-  description: z.string().nullable(),
-  active: z.boolean(),
-  referrals: referralCounts
-    .nullable()
-    .describe('Referral counts: headquarters and administrators in lists; every reader of one resource'),
-  updatedAt: z.string(),
-})
+export const resource = z
+  .object({
+    id: z.uuid(),
+    resourceNo: z.string().describe('資源番号 (R-0001 when numbered by the product; imported numbers kept)'),
+    name: z.string(),
+    categories: z.array(z.enum(codesOf(RESOURCE_CATEGORIES))),
+    serves: z.array(z.enum(codesOf(RESOURCE_SERVES))),
+    ward: z.string().nullable().describe('Ward code; null = city-wide (全市)'),
+    wardName: z.string().nullable(),
+    subsidyFiscalYears: z.array(z.number().int()).describe('補助金採択年度 (西暦 start year of each 年度)'),
+    contact: z.string().nullable(),
+    description: z.string().nullable(),
+    active: z.boolean(),
+    referrals: referralCounts
+      .nullable()
+      .describe('Referral counts: headquarters and administrators in lists; every reader of one resource'),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'Resource' })
 export type Resource = z.infer<typeof resource>
 
 const flag = z.enum(['true', 'false'], { error: '「true」か「false」を指定してください' })
@@ -148,21 +152,23 @@ export const updateResource = defineContract({
 
 // ── Referrals (つなぎ) ──────────────────────────────────────────────────────────
 
-export const referral = z.object({
-  id: z.uuid(),
-  caseId: z.uuid(),
-  resourceId: z.uuid(),
-  resourceNo: z.string(),
-  resourceName: z.string(),
-  resourceActive: z.boolean(),
-  referredOn: isoDate.describe('つないだ日'),
-  outcome: z.enum(codesOf(REFERRAL_OUTCOMES)),
-  outcomeOn: isoDate.nullable().describe('結果の日付; null while 調整中'),
-  note: z.string().nullable(),
-  accountName: z.string().nullable().describe('Who recorded the referral'),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-})
+export const referral = z
+  .object({
+    id: z.uuid(),
+    caseId: z.uuid(),
+    resourceId: z.uuid(),
+    resourceNo: z.string(),
+    resourceName: z.string(),
+    resourceActive: z.boolean(),
+    referredOn: isoDate.describe('つないだ日'),
+    outcome: z.enum(codesOf(REFERRAL_OUTCOMES)),
+    outcomeOn: isoDate.nullable().describe('結果の日付; null while 調整中'),
+    note: z.string().nullable(),
+    accountName: z.string().nullable().describe('Who recorded the referral'),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'Referral' })
 export type Referral = z.infer<typeof referral>
 
 const caseParams = z.object({ id: uuid })

@@ -53,12 +53,14 @@ export const totpCode = textInput({ error: '確認コードを入力してくだ
     return code
   })
 
-export const twoFactorStatus = z.object({
-  enabled: z.boolean().describe('An authenticator app is enrolled and confirmed'),
-  enabledAt: z.string().nullable(),
-  recoveryCodesLeft: z.number().int(),
-  required: z.boolean().describe('The city requires two-factor authentication for this account’s role'),
-})
+export const twoFactorStatus = z
+  .object({
+    enabled: z.boolean().describe('An authenticator app is enrolled and confirmed'),
+    enabledAt: z.string().nullable(),
+    recoveryCodesLeft: z.number().int(),
+    required: z.boolean().describe('The city requires two-factor authentication for this account’s role'),
+  })
+  .meta({ id: 'TwoFactorStatus' })
 export type TwoFactorStatus = z.infer<typeof twoFactorStatus>
 
 export const getTwoFactor = defineContract({
