@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { codesOf, ROLES, UNIT_KINDS } from '../codes.ts'
+import { can } from './abilities.ts'
 import { requiredText, textInput } from './common.ts'
 import { defineContract, noContent } from './define.ts'
 
@@ -33,6 +34,7 @@ export const me = z
       wardCode: z.string().nullable(),
     }),
     cityName: z.string(),
+    can,
   })
   .meta({ id: 'Me' })
 export type Me = z.infer<typeof me>

@@ -8,3 +8,4 @@ import { createCaseloadsService } from './caseloads.service.ts'
 export function accompanimentModule(app: FastifyInstance, deps: AppDeps) {
   registerAccompanimentRoutes(app, createAccompanimentService(deps), createCaseloadsService(deps))
 }
+export { caseloadWardOf, requireCaseloadRole, requireMyCasesRole } from './accompaniment.policy.ts'

@@ -8,6 +8,7 @@ import type { Clock } from '#server/platform/clock.ts'
 import { dummyPasswordHash, verifyPassword } from '#server/platform/crypto.ts'
 import { AppError } from '#server/platform/errors.ts'
 import type { Me } from '#shared/contracts/auth.ts'
+import { abilitiesOf } from './abilities.ts'
 
 export const MAX_FAILED_LOGINS = 10
 export const LOCK_MINUTES = 15
@@ -28,6 +29,7 @@ export function toMe(actor: Actor): Me {
     role: actor.role,
     unit: { id: actor.unitId, name: actor.unitName, kind: actor.unitKind, wardCode: actor.wardCode },
     cityName: actor.cityName,
+    can: abilitiesOf(actor),
   }
 }
 

@@ -20,3 +20,4 @@ export { normaliseKana } from './similar-person.ts'
 export function casesModule(app: FastifyInstance, deps: AppDeps) {
   registerCaseRoutes(app, createCasesService(deps))
 }
+export { caseScopeOf } from './cases.policy.ts'

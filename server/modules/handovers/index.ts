@@ -7,3 +7,4 @@ import { createHandoversService } from './handovers.service.ts'
 export function handoversModule(app: FastifyInstance, deps: AppDeps) {
   registerHandoverRoutes(app, createHandoversService(deps))
 }
+export { requireInboxWard } from './handovers.policy.ts'

@@ -11,3 +11,4 @@ export { runExport, runImport } from './interchange.cli.ts'
 export function interchangeModule(app: FastifyInstance, deps: AppDeps) {
   registerInterchangeRoutes(app, deps)
 }
+export { requireLedgerRole } from './baselines.service.ts'

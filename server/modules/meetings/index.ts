@@ -7,3 +7,4 @@ import { createMeetingsService } from './meetings.service.ts'
 export function meetingsModule(app: FastifyInstance, deps: AppDeps) {
   registerMeetingRoutes(app, createMeetingsService(deps))
 }
+export { meetingRoleOf } from './meetings.policy.ts'

@@ -8,3 +8,4 @@ import { createSharesService } from './shares.service.ts'
 export function networkModule(app: FastifyInstance, deps: AppDeps) {
   registerNetworkRoutes(app, createNetworkService(deps), createSharesService(deps))
 }
+export { requireNetworkReader, schedulesMeetings } from './network.policy.ts'

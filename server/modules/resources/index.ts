@@ -8,3 +8,4 @@ import { createResourcesService } from './resources.service.ts'
 export function resourcesModule(app: FastifyInstance, deps: AppDeps) {
   registerResourceRoutes(app, createResourcesService(deps), createReferralsService(deps))
 }
+export { maintainsDirectory, seesWholeDirectory } from './resources.policy.ts'

@@ -104,7 +104,7 @@ export function AppLayout() {
             </Button>
           </div>
         </div>
-        <NavBar role={me.role} />
+        <NavBar can={me.can} />
       </header>
       <Main>
         <Outlet />

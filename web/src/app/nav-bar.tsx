@@ -1,5 +1,5 @@
 import { Link } from '@tanstack/react-router'
-import type { Role } from '#shared/codes.ts'
+import type { Can } from '#shared/contracts/abilities.ts'
 
 interface NavItem {
   to:
@@ -40,34 +40,35 @@ const REPORTING: NavItem[] = [
   { to: '/baselines', label: '比較基準' },
 ]
 
-function itemsFor(role: Role): NavItem[] {
-  switch (role) {
-    case 'window_counsellor':
-      return [...CASES, RESOURCES, NETWORK]
-    case 'ward_coordinator':
-      return [...CASES, INBOX, MEETINGS, MY_CASES, CASELOADS, RESOURCES, NETWORK]
-    case 'ward_staff':
-      return [...CASES, INBOX, MY_CASES, MEETINGS, RESOURCES, NETWORK]
-    case 'accompaniment_worker':
-      return [HOME, MY_CASES, RESOURCES, NETWORK]
-    case 'agency_member':
-      return [HOME, MEETINGS, MY_CASES]
-    case 'headquarters':
-      return [HOME, ...REPORTING, CASELOADS, RESOURCES, NETWORK]
-    case 'admin':
-      return [
-        HOME,
-        { to: '/admin/accounts', label: 'アカウント管理' },
-        { to: '/admin/audit', label: '監査ログ' },
-        { to: '/admin/settings', label: '設定' },
-        ...REPORTING,
-      ]
-  }
+const ADMIN: NavItem[] = [
+  { to: '/admin/accounts', label: 'アカウント管理' },
+  { to: '/admin/audit', label: '監査ログ' },
+  { to: '/admin/settings', label: '設定' },
+]
+
+/**
+ * The menu from what the account may do (`can` on the session). Case work leads with the work
+ * list; the directory of resources sits with the city-wide meetings, for those who work with the
+ * city's network of support.
+ */
+function itemsFor(can: Can): NavItem[] {
+  const when = (allowed: boolean, ...items: NavItem[]) => (allowed ? items : [])
+  return [
+    ...(can.recordIntake ? CASES : [HOME]),
+    ...when(can.manageAccounts, ...ADMIN),
+    ...when(can.viewReport, REPORTING[0]!),
+    ...when(can.importLedger, ...REPORTING.slice(1)),
+    ...when(can.readWardInbox, INBOX),
+    ...when(can.readMeetings, MEETINGS),
+    ...when(can.readMyCases, MY_CASES),
+    ...when(can.viewCaseloads, CASELOADS),
+    ...when(can.readNetwork, RESOURCES, NETWORK),
+  ]
 }
 
 /** The main navigation; only what the role may use is listed. */
-export function NavBar({ role }: { role: Role }) {
-  const items = itemsFor(role)
+export function NavBar({ can }: { can: Can }) {
+  const items = itemsFor(can)
   return (
     <nav aria-label="メインメニュー" className="bg-key-900">
       <ul className="mx-auto flex max-w-6xl flex-wrap gap-1 px-4">

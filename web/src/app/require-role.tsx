@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react'
-import type { Role } from '#shared/codes.ts'
+import type { Ability } from '#shared/contracts/abilities.ts'
 import { Notice } from '#web/components/ui/notice.tsx'
 import { PageHeading } from '#web/components/ui/page-heading.tsx'
-import { readsCases, useMe, worksOnCases } from '#web/lib/session.ts'
+import { useCan } from '#web/lib/session.ts'
 
 // The server enforces every permission; these guards only spare people a page of errors.
 
@@ -17,22 +17,27 @@ function NotAllowed() {
   )
 }
 
+/** Shows the page when the session's `can` allows it (any of `abilities`). */
+export function RequireAbility({
+  ability,
+  children,
+}: {
+  ability: Ability | readonly Ability[]
+  children: ReactNode
+}) {
+  const can = useCan()
+  const any = typeof ability === 'string' ? [ability] : ability
+  return any.some((a) => can[a]) ? children : <NotAllowed />
+}
+
 export function RequireCaseRole({ children }: { children: ReactNode }) {
-  const me = useMe()
-  return worksOnCases(me) ? children : <NotAllowed />
+  return <RequireAbility ability="recordIntake">{children}</RequireAbility>
 }
 
 export function RequireCaseReader({ children }: { children: ReactNode }) {
-  const me = useMe()
-  return readsCases(me) ? children : <NotAllowed />
-}
-
-export function RequireRoles({ roles, children }: { roles: readonly Role[]; children: ReactNode }) {
-  const me = useMe()
-  return roles.includes(me.role) ? children : <NotAllowed />
+  return <RequireAbility ability="readCases">{children}</RequireAbility>
 }
 
 export function RequireAdmin({ children }: { children: ReactNode }) {
-  const me = useMe()
-  return me.role === 'admin' ? children : <NotAllowed />
+  return <RequireAbility ability="manageAccounts">{children}</RequireAbility>
 }

@@ -23,17 +23,7 @@ export function useMe(): Me {
   return data.account
 }
 
-/** Roles that work on cases: they see the work list, the case list and intake. */
-export const CASE_ROLES = ['window_counsellor', 'ward_coordinator', 'ward_staff'] as const
-
-export function worksOnCases(me: Me): boolean {
-  return (CASE_ROLES as readonly string[]).includes(me.role)
-}
-
-/** Lead workers (an accompaniment worker, a specialist agency) read the cases they lead. */
-export const LEAD_ROLES = ['accompaniment_worker', 'agency_member'] as const
-
-/** Who may open a case page: the case roles and the lead workers (the server decides which cases). */
-export function readsCases(me: Me): boolean {
-  return worksOnCases(me) || (LEAD_ROLES as readonly string[]).includes(me.role)
+/** What the signed-in account may do, as the server's policies say (`can` on the session). */
+export function useCan(): Me['can'] {
+  return useMe().can
 }

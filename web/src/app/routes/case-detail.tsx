@@ -14,7 +14,7 @@ import { WardPanel } from '#web/features/handovers/components/ward-panel.tsx'
 import { CaseMeetingsPanel } from '#web/features/meetings/components/case-meetings-panel.tsx'
 import { PeoplePanel } from '#web/features/people/components/people-panel.tsx'
 import { ReferralsPanel } from '#web/features/resources/components/referrals-panel.tsx'
-import { useMe, worksOnCases } from '#web/lib/session.ts'
+import { useCan } from '#web/lib/session.ts'
 import { RequireCaseReader } from '../require-role.tsx'
 import { appRoute } from './root.tsx'
 
@@ -32,7 +32,7 @@ function CaseDetailPage() {
   const { id } = caseDetailRoute.useParams()
   const detail = useCase(id)
   // Lead workers read the case and log their support; intake and contacts stay with the window and ward.
-  const intake = worksOnCases(useMe())
+  const intake = useCan().recordIntake
   // A count with the text, so that the same message twice (two contacts in a row) moves focus again.
   const [flash, setFlashState] = useState({ text: '', n: 0 })
   const setFlash = (text: string) => setFlashState((f) => ({ text, n: f.n + 1 }))

@@ -8,7 +8,7 @@ import { useCaseloads } from '#web/features/accompaniment/api/get-caseloads.ts'
 import { WardTable, WorkerTable } from '#web/features/accompaniment/components/caseload-tables.tsx'
 import { useWardName, useWards } from '#web/lib/reference-data.ts'
 import { useMe } from '#web/lib/session.ts'
-import { RequireRoles } from '../require-role.tsx'
+import { RequireAbility } from '../require-role.tsx'
 import { appRoute } from './root.tsx'
 
 interface CaseloadsSearch {
@@ -21,9 +21,9 @@ export const caseloadsRoute = createRoute({
   validateSearch: (raw: Record<string, unknown>): CaseloadsSearch =>
     typeof raw.ward === 'string' && raw.ward.trim() ? { ward: raw.ward } : {},
   component: () => (
-    <RequireRoles roles={['ward_coordinator', 'headquarters']}>
+    <RequireAbility ability="viewCaseloads">
       <CaseloadsPage />
-    </RequireRoles>
+    </RequireAbility>
   ),
 })
 
@@ -59,7 +59,7 @@ function WardFilter({ ward }: { ward: string | undefined }) {
 function CaseloadsPage() {
   const me = useMe()
   const search = caseloadsRoute.useSearch()
-  const hq = me.role === 'headquarters'
+  const hq = me.can.viewEveryWardCaseloads
   const ward = hq ? search.ward : undefined
   const caseloads = useCaseloads(ward)
   const wardName = useWardName()

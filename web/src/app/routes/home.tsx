@@ -7,7 +7,7 @@ import { DueSteps } from '#web/features/cases/components/due-steps.tsx'
 import { Worklist } from '#web/features/cases/components/worklist.tsx'
 import { InboxSummary } from '#web/features/handovers/components/inbox-summary.tsx'
 import { UpcomingMeetings } from '#web/features/meetings/components/upcoming-meetings.tsx'
-import { useMe, worksOnCases } from '#web/lib/session.ts'
+import { useMe } from '#web/lib/session.ts'
 import { appRoute } from './root.tsx'
 
 export const homeRoute = createRoute({
@@ -23,7 +23,8 @@ function HomePage() {
   const me = useMe()
   const { whose } = homeRoute.useSearch()
 
-  if (worksOnCases(me)) {
+  const { can } = me
+  if (can.recordIntake) {
     return (
       <>
         <PageHeading title="作業一覧">
@@ -31,26 +32,27 @@ function HomePage() {
             新規受付
           </Link>
         </PageHeading>
-        {me.role === 'ward_coordinator' && (
+        {can.viewCaseloads && (
           <>
             <InboxSummary />
             <CaseloadFlags />
           </>
         )}
         <DueSteps whose={whose ?? 'mine'} />
-        {me.role !== 'window_counsellor' && <UpcomingMeetings />}
+        {can.readMeetings && <UpcomingMeetings />}
         <Worklist />
       </>
     )
   }
 
-  if (me.role === 'accompaniment_worker' || me.role === 'agency_member') {
+  // Lead workers: the cases they lead, and the meetings an agency is invited to.
+  if (can.readCases) {
     return (
       <>
         <PageHeading title="ホーム" />
         <UpcomingMeetings />
         <ul className="flex flex-col gap-4 text-std-18N-160">
-          {me.role === 'agency_member' && (
+          {can.meetAsAgency && (
             <li>
               <Link to="/meetings">支援調整会議</Link>：招かれた会議の議題（守秘義務の確認の後に表示）
             </li>
@@ -63,7 +65,7 @@ function HomePage() {
     )
   }
 
-  if (me.role === 'admin') {
+  if (can.manageAccounts) {
     return (
       <>
         <PageHeading title="ホーム" />

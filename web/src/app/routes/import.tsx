@@ -11,7 +11,7 @@ export const importRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/import',
   component: () => (
-    <RequireReportRole title={TITLE}>
+    <RequireReportRole title={TITLE} ability="importLedger">
       <ImportPage />
     </RequireReportRole>
   ),

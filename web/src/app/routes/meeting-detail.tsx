@@ -7,9 +7,8 @@ import { useMeeting } from '#web/features/meetings/api/get-meeting.ts'
 import { CoordinatorMeetingView } from '#web/features/meetings/components/coordinator-meeting-view.tsx'
 import { ReaderMeetingView } from '#web/features/meetings/components/reader-meeting-view.tsx'
 import { meetingDateText } from '#web/features/meetings/meeting-format.ts'
-import { MEETING_PAGE_ROLES, MINUTES_ROLES } from '#web/features/meetings/meeting-roles.ts'
 import { useMe } from '#web/lib/session.ts'
-import { RequireRoles } from '../require-role.tsx'
+import { RequireAbility } from '../require-role.tsx'
 import { appRoute } from './root.tsx'
 
 export const meetingDetailRoute = createRoute({
@@ -19,9 +18,9 @@ export const meetingDetailRoute = createRoute({
   validateSearch: (raw: Record<string, unknown>): { created?: boolean } =>
     raw.created === true || raw.created === 'true' ? { created: true } : {},
   component: () => (
-    <RequireRoles roles={MEETING_PAGE_ROLES}>
+    <RequireAbility ability="readMeetings">
       <MeetingDetailPage />
-    </RequireRoles>
+    </RequireAbility>
   ),
 })
 
@@ -50,7 +49,7 @@ function MeetingDetailPage() {
     )
   }
   const meeting = detail.data
-  const readsMinutes = (MINUTES_ROLES as readonly string[]).includes(me.role)
+  const readsMinutes = me.can.readMinutes
 
   return (
     <>

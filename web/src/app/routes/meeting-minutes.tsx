@@ -4,17 +4,16 @@ import { Loading, QueryError } from '#web/components/ui/query-state.tsx'
 import { useMeeting } from '#web/features/meetings/api/get-meeting.ts'
 import { MeetingMinutesView } from '#web/features/meetings/components/meeting-minutes-view.tsx'
 import { meetingDateText } from '#web/features/meetings/meeting-format.ts'
-import { MINUTES_ROLES } from '#web/features/meetings/meeting-roles.ts'
-import { RequireRoles } from '../require-role.tsx'
+import { RequireAbility } from '../require-role.tsx'
 import { appRoute } from './root.tsx'
 
 export const meetingMinutesRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/meetings/$meetingId/minutes',
   component: () => (
-    <RequireRoles roles={MINUTES_ROLES}>
+    <RequireAbility ability="readMinutes">
       <MeetingMinutesPage />
-    </RequireRoles>
+    </RequireAbility>
   ),
 })
 

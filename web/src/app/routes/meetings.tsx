@@ -6,10 +6,9 @@ import { TabNav } from '#web/components/ui/tab-nav.tsx'
 import { useMeetings } from '#web/features/meetings/api/list-meetings.ts'
 import { MeetingTable } from '#web/features/meetings/components/meeting-table.tsx'
 import { ScheduleMeeting } from '#web/features/meetings/components/schedule-meeting.tsx'
-import { MEETING_PAGE_ROLES } from '#web/features/meetings/meeting-roles.ts'
 import { PERIOD_TABS, parsePeriodSearch } from '#web/lib/period-search.ts'
 import { useMe } from '#web/lib/session.ts'
-import { RequireRoles } from '../require-role.tsx'
+import { RequireAbility } from '../require-role.tsx'
 import { appRoute } from './root.tsx'
 
 const PAGE_SIZE = 20
@@ -19,9 +18,9 @@ export const meetingsRoute = createRoute({
   path: '/meetings',
   validateSearch: parsePeriodSearch,
   component: () => (
-    <RequireRoles roles={MEETING_PAGE_ROLES}>
+    <RequireAbility ability="readMeetings">
       <MeetingsPage />
-    </RequireRoles>
+    </RequireAbility>
   ),
 })
 
@@ -33,8 +32,8 @@ function MeetingsPage() {
   const page = search.page ?? 1
   const list = useMeetings({ when, page, pageSize: PAGE_SIZE })
   const tab = PERIOD_TABS.find((t) => t.when === when) ?? PERIOD_TABS[0]
-  const agency = me.role === 'agency_member'
-  const coordinator = me.role === 'ward_coordinator'
+  const agency = me.can.meetAsAgency
+  const coordinator = me.can.runMeetings
   const empty = agency
     ? `${tab?.empty ?? ''}会議に招かれると、ここに表示されます。`
     : coordinator && when !== 'past'

@@ -11,7 +11,7 @@ import {
   type SortOrder,
   sortMyCases,
 } from '#web/features/accompaniment/my-cases-sort.ts'
-import { RequireRoles } from '../require-role.tsx'
+import { RequireAbility } from '../require-role.tsx'
 import { appRoute } from './root.tsx'
 
 interface MyCasesSearch {
@@ -26,16 +26,14 @@ function parseSearch(raw: Record<string, unknown>): MyCasesSearch {
   return out
 }
 
-const ROLES = ['accompaniment_worker', 'agency_member', 'ward_staff', 'ward_coordinator'] as const
-
 export const myCasesRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/my-cases',
   validateSearch: parseSearch,
   component: () => (
-    <RequireRoles roles={ROLES}>
+    <RequireAbility ability="readMyCases">
       <MyCasesPage />
-    </RequireRoles>
+    </RequireAbility>
   ),
 })
 

@@ -18,10 +18,9 @@ import {
 import { ShareCaseForm } from '#web/features/network/components/share-case-form.tsx'
 import { ShareList } from '#web/features/network/components/share-list.tsx'
 import { networkWhenText } from '#web/features/network/network-format.ts'
-import { NETWORK_PAGE_ROLES } from '#web/features/network/network-roles.ts'
 import { isApiError } from '#web/lib/api-error.ts'
 import { focusSoon } from '#web/lib/focus-soon.ts'
-import { RequireRoles } from '../require-role.tsx'
+import { RequireAbility } from '../require-role.tsx'
 import { appRoute } from './root.tsx'
 
 export const networkDetailRoute = createRoute({
@@ -30,9 +29,9 @@ export const networkDetailRoute = createRoute({
   validateSearch: (raw: Record<string, unknown>): { created?: boolean } =>
     raw.created === true || raw.created === 'true' ? { created: true } : {},
   component: () => (
-    <RequireRoles roles={NETWORK_PAGE_ROLES}>
+    <RequireAbility ability="readNetwork">
       <NetworkDetailPage />
-    </RequireRoles>
+    </RequireAbility>
   ),
 })
 

@@ -6,10 +6,9 @@ import { TabNav } from '#web/components/ui/tab-nav.tsx'
 import { useNetworkMeetings } from '#web/features/network/api/list-network-meetings.ts'
 import { NetworkMeetingTable } from '#web/features/network/components/network-meeting-table.tsx'
 import { ScheduleNetworkMeeting } from '#web/features/network/components/schedule-network-meeting.tsx'
-import { NETWORK_PAGE_ROLES } from '#web/features/network/network-roles.ts'
 import { PERIOD_TABS, parsePeriodSearch } from '#web/lib/period-search.ts'
 import { useMe } from '#web/lib/session.ts'
-import { RequireRoles } from '../require-role.tsx'
+import { RequireAbility } from '../require-role.tsx'
 import { appRoute } from './root.tsx'
 
 const PAGE_SIZE = 20
@@ -19,9 +18,9 @@ export const networkRoute = createRoute({
   path: '/network',
   validateSearch: parsePeriodSearch,
   component: () => (
-    <RequireRoles roles={NETWORK_PAGE_ROLES}>
+    <RequireAbility ability="readNetwork">
       <NetworkPage />
-    </RequireRoles>
+    </RequireAbility>
   ),
 })
 
@@ -33,7 +32,7 @@ function NetworkPage() {
   const page = search.page ?? 1
   const list = useNetworkMeetings({ when, page, pageSize: PAGE_SIZE })
   const tab = PERIOD_TABS.find((t) => t.when === when) ?? PERIOD_TABS[0]
-  const headquarters = me.role === 'headquarters'
+  const headquarters = me.can.scheduleNetworkMeetings
   const empty =
     when === 'past'
       ? (tab?.empty ?? '')

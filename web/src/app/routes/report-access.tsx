@@ -1,15 +1,21 @@
 import type { ReactNode } from 'react'
+import type { Ability } from '#shared/contracts/abilities.ts'
 import { Notice } from '#web/components/ui/notice.tsx'
 import { PageHeading } from '#web/components/ui/page-heading.tsx'
-import { useMe } from '#web/lib/session.ts'
-
-/** Roles that see the evaluation report, the ledger import and the baselines. */
-export const REPORT_ROLES = ['headquarters', 'admin'] as const
+import { useCan } from '#web/lib/session.ts'
 
 /** The server enforces it too; this only spares other roles a page of errors. */
-export function RequireReportRole({ title, children }: { title: string; children: ReactNode }) {
-  const me = useMe()
-  if ((REPORT_ROLES as readonly string[]).includes(me.role)) return children
+export function RequireReportRole({
+  title,
+  ability = 'viewReport',
+  children,
+}: {
+  title: string
+  /** The report itself, or the ledger's import and baselines. */
+  ability?: Extract<Ability, 'viewReport' | 'importLedger'>
+  children: ReactNode
+}) {
+  if (useCan()[ability]) return children
   return (
     <>
       <PageHeading title={title} />

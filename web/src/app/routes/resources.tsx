@@ -46,8 +46,8 @@ export const resourcesRoute = createRoute({
 
 function ResourcesPage() {
   const me = useMe()
-  const maintainer = me.role === 'headquarters'
-  const wholeDirectory = maintainer || me.role === 'admin'
+  const maintainer = me.can.maintainResources
+  const wholeDirectory = me.can.seeWholeDirectory
   const search = resourcesRoute.useSearch()
   const navigate = useNavigate({ from: '/resources' })
   const page = search.page ?? 1

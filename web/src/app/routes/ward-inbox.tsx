@@ -7,7 +7,7 @@ import { Loading, QueryError } from '#web/components/ui/query-state.tsx'
 import { useWardInbox } from '#web/features/handovers/api/list-inbox.ts'
 import { InboxTable } from '#web/features/handovers/components/inbox-table.tsx'
 import { INBOX_TAB_LABELS, InboxTabs } from '#web/features/handovers/components/inbox-tabs.tsx'
-import { RequireRoles } from '../require-role.tsx'
+import { RequireAbility } from '../require-role.tsx'
 import { appRoute } from './root.tsx'
 
 const PAGE_SIZE = 50
@@ -31,9 +31,9 @@ export const wardInboxRoute = createRoute({
   path: '/ward/inbox',
   validateSearch: parseSearch,
   component: () => (
-    <RequireRoles roles={['ward_coordinator', 'ward_staff']}>
+    <RequireAbility ability="readWardInbox">
       <WardInboxPage />
-    </RequireRoles>
+    </RequireAbility>
   ),
 })
 

@@ -38,7 +38,7 @@ function actionsFor(c: CaseDetail, atWindow: boolean): Action[] {
  * than 対応を記録, which leads the page as its one primary button.
  */
 export function CaseActions({ c, onDone }: { c: CaseDetail; onDone: (message: string) => void }) {
-  const atWindow = useMe().role === 'window_counsellor'
+  const atWindow = useMe().can.intakeAtWindow
   const [active, setActive] = useState<Action | null>(null)
   const finish = (action: Action) => () => {
     setActive(null)

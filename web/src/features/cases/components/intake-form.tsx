@@ -46,7 +46,7 @@ export type IntakeResult = ResponseOf<typeof createCase>
  */
 export function IntakeForm({ onCreated }: { onCreated: (created: IntakeResult) => void }) {
   const me = useMe()
-  const atWard = me.role === 'ward_coordinator' || me.role === 'ward_staff'
+  const atWard = me.can.intakeAtWard
   const [values, setValues] = useState<CaseFormValues>(emptyCaseValues)
   const [wardRoute, setWardRoute] = useState('')
   const [caller, setCaller] = useState<ConsulterValues>(emptyConsulter)

@@ -16,7 +16,7 @@ import type { IntakeResult } from './intake-form.tsx'
  */
 export function IntakeSaved({ saved, onAnother }: { saved: IntakeResult; onAnother: () => void }) {
   const ref = useRef<HTMLElement>(null)
-  const atWindow = useMe().role === 'window_counsellor'
+  const atWindow = useMe().can.intakeAtWindow
   useEffect(() => {
     ref.current?.focus()
   }, [])

@@ -95,8 +95,8 @@ export function WardPanel({ c }: { c: CaseDetail }) {
           <p className="rounded-8 border-l-8 border-success-2 bg-green-50 p-4 text-std-16B-170">{message}</p>
         )}
       </div>
-      {isAtWard(c) && <WardSection c={c} canAssess={mayAssess(me.role, c)} onDone={setMessage} />}
-      <ConsentSection c={c} access={consentAccess(me.role, c)} onDone={setMessage} />
+      {isAtWard(c) && <WardSection c={c} canAssess={mayAssess(me.can, c)} onDone={setMessage} />}
+      <ConsentSection c={c} access={consentAccess(me.can, c)} onDone={setMessage} />
     </>
   )
 }

@@ -4,7 +4,6 @@ import { Loading, QueryError } from '#web/components/ui/query-state.tsx'
 import { useMe } from '#web/lib/session.ts'
 import { useCaseReviews } from '../api/list-case-reviews.ts'
 import { meetingDateText } from '../meeting-format.ts'
-import { MEETING_PAGE_ROLES } from '../meeting-roles.ts'
 import { agendaKindText } from './agenda-case-facts.tsx'
 import { DecisionView } from './decision-view.tsx'
 
@@ -13,8 +12,7 @@ export function CaseMeetingsPanel({ c }: { c: CaseDetail }) {
   const me = useMe()
   const reviews = useCaseReviews(c.id)
   // Lead workers read the case but not the ward's meeting pages: no link that would only say 404.
-  const linksMeetings =
-    (MEETING_PAGE_ROLES as readonly string[]).includes(me.role) && me.role !== 'agency_member'
+  const linksMeetings = me.can.readMinutes
 
   return (
     <section aria-labelledby="case-meetings" className="mb-12">

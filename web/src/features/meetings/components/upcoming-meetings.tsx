@@ -9,7 +9,7 @@ export function UpcomingMeetings() {
   const me = useMe()
   const list = useMeetings({ when: 'upcoming', page: 1, pageSize: 3 })
   if (isApiError(list.error) && list.error.status === 403) return null
-  const agency = me.role === 'agency_member'
+  const agency = me.can.meetAsAgency
 
   return (
     <section aria-labelledby="upcoming-meetings" className="mb-10">

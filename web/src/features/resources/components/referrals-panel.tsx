@@ -7,7 +7,7 @@ import { formatWareki } from '#shared/dates.ts'
 import { Button } from '#web/components/ui/button.tsx'
 import { Loading, QueryError } from '#web/components/ui/query-state.tsx'
 import { focusSoon } from '#web/lib/focus-soon.ts'
-import { readsCases, useMe } from '#web/lib/session.ts'
+import { useMe } from '#web/lib/session.ts'
 import { useReferrals } from '../api/list-referrals.ts'
 import { ReferralForm } from './referral-form.tsx'
 import { ReferralOutcomeForm } from './referral-outcome-form.tsx'
@@ -90,7 +90,7 @@ function ReferralEntry({
  */
 export function ReferralsPanel({ c }: { c: CaseDetail }) {
   const me = useMe()
-  const canWrite = readsCases(me)
+  const canWrite = me.can.readCases
   const referrals = useReferrals(c.id)
   const [adding, setAdding] = useState(false)
   const [flash, setFlash] = useState('')

@@ -1,0 +1,58 @@
+import {
+  caseloadWardOf,
+  requireCaseloadRole,
+  requireMyCasesRole,
+} from '#server/modules/accompaniment/index.ts'
+import { requireAdmin } from '#server/modules/accounts/index.ts'
+import { caseScopeOf } from '#server/modules/cases/index.ts'
+import { requireInboxWard } from '#server/modules/handovers/index.ts'
+import { requireLedgerRole } from '#server/modules/interchange/index.ts'
+import { meetingRoleOf } from '#server/modules/meetings/index.ts'
+import { requireNetworkReader, schedulesMeetings } from '#server/modules/network/index.ts'
+import { requireReportViewer } from '#server/modules/reports/index.ts'
+import { maintainsDirectory, seesWholeDirectory } from '#server/modules/resources/index.ts'
+import type { Actor } from '#server/platform/actor.ts'
+import { AppError } from '#server/platform/errors.ts'
+import type { Can } from '#shared/contracts/abilities.ts'
+
+/** Whether a policy's guard lets the actor through: it refuses with 403, anything else is a bug. */
+function passes(actor: Actor, guard: (actor: Actor) => unknown): boolean {
+  try {
+    guard(actor)
+    return true
+  } catch (error) {
+    if (error instanceof AppError && error.status === 403) return false
+    throw error
+  }
+}
+
+/**
+ * What the actor may do, asked of the same policy functions the routes call, so that the web's
+ * menus and buttons follow the server's rules instead of repeating them by role.
+ */
+export function abilitiesOf(actor: Actor): Can {
+  const scope = caseScopeOf(actor)
+  const meeting = meetingRoleOf(actor)
+  const caseloads = passes(actor, requireCaseloadRole)
+  return {
+    recordIntake: scope?.kind === 'window' || scope?.kind === 'ward',
+    intakeAtWindow: scope?.kind === 'window',
+    intakeAtWard: scope?.kind === 'ward',
+    readCases: scope !== null,
+    readWardInbox: passes(actor, requireInboxWard),
+    readMeetings: meeting !== null,
+    runMeetings: meeting?.kind === 'coordinator',
+    readMinutes: meeting?.kind === 'coordinator' || meeting?.kind === 'staff',
+    meetAsAgency: meeting?.kind === 'agency',
+    readMyCases: passes(actor, requireMyCasesRole),
+    viewCaseloads: caseloads,
+    viewEveryWardCaseloads: caseloads && caseloadWardOf(actor, undefined).ward === null,
+    viewReport: passes(actor, requireReportViewer),
+    importLedger: passes(actor, requireLedgerRole),
+    manageAccounts: passes(actor, requireAdmin),
+    readNetwork: passes(actor, requireNetworkReader),
+    scheduleNetworkMeetings: schedulesMeetings(actor),
+    maintainResources: maintainsDirectory(actor),
+    seeWholeDirectory: seesWholeDirectory(actor),
+  }
+}
