@@ -1,7 +1,7 @@
 import type { AgeBand } from './codes.ts'
 
 /**
- * The age band at intake (domain.md: derive it from age or birth year at the opening date).
+ * The age band at intake (docs/domain.md: derive it from age or birth year at the opening date).
  * With only a birth year, the age is the one reached in the opening year (opened year − birth
  * year): ledgers record the year alone and the seed counts bands the same way.
  */

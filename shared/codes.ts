@@ -1,5 +1,5 @@
 // Coded values of the domain, with the Japanese labels users see. Codes and labels follow
-// ../shared/spec/interchange.md exactly: imports accept either, exports and the API use codes.
+// docs/ledger-format.md exactly: imports accept either, exports and the API use codes.
 
 export type CodeList<C extends string> = readonly { code: C; label: string }[]
 
@@ -108,7 +108,7 @@ export const COUNTERPARTS = codes([
   { code: 'other', label: 'その他' },
 ])
 
-/** 続柄: how someone around the case relates to the person (interchange.md, `people` sheet). */
+/** 続柄: how someone around the case relates to the person (docs/ledger-format.md, `people` sheet). */
 export const RELATIONSHIPS = codes([
   { code: 'self', label: '本人' },
   { code: 'mother', label: '母' },
@@ -190,7 +190,7 @@ export const MEETING_STATUSES = codes([
   { code: 'held', label: '開催済' },
 ])
 
-/** 目標 of a support plan (domain.md, Accompaniment). */
+/** 目標 of a support plan (docs/domain.md, "What is recorded"). */
 export const SUPPORT_GOALS = codes([
   { code: 'employment', label: '就労' },
   { code: 'school', label: '就学' },
@@ -200,7 +200,7 @@ export const SUPPORT_GOALS = codes([
   { code: 'other', label: 'その他' },
 ])
 
-/** 支援内容: the kinds of a lead worker's activity (domain.md, Accompaniment). */
+/** 支援内容: the kinds of a lead worker's activity (docs/domain.md, "What is recorded"). */
 export const SUPPORT_ACTIVITIES = codes([
   { code: 'home_listening', label: '自宅等での定期的な傾聴' },
   { code: 'remote_listening', label: '手紙・メール・電話での傾聴' },
@@ -299,7 +299,7 @@ export function labelOf<C extends string>(list: CodeList<C>, code: C | null | un
 }
 
 /**
- * A ward from its code or its name, with or without 区 / 支所 / 区役所 (domain.md:
+ * A ward from its code or its name, with or without 区 / 支所 / 区役所 (docs/domain.md:
  * "its code or its name ... is accepted").
  */
 export function findWard(input: string): WardCode | undefined {

@@ -1,7 +1,7 @@
 import type { Counterpart, Relationship } from './codes.ts'
 
 /**
- * 対象 of a contact from the 続柄 of the one it was with (interchange.md, `contacts.person_no`):
+ * 対象 of a contact from the 続柄 of the one it was with (docs/ledger-format.md, `contacts.person_no`):
  * the person is 本人, any relative 家族・親族, agency staff and anyone else その他. One table for the
  * contacts API and the ledger import, so that a counterpart is never typed twice or disagrees.
  */

@@ -3,7 +3,7 @@ import { counterpartOf } from './counterpart.ts'
 
 /**
  * Who opened a case and who a contact was with are two code lists that say nearly the same
- * thing (domain.md): 相談者 本人 / 家族・親族 / 関係機関 / その他, 対象 本人 / 家族・親族 / その他.
+ * thing (docs/domain.md): 相談者 本人 / 家族・親族 / 関係機関 / その他, 対象 本人 / 家族・親族 / その他.
  * The intake derives one from the other so that the counsellor states who called only once.
  */
 export function counterpartOfFirstConsulter(firstConsulter: FirstConsulter): Counterpart {

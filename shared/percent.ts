@@ -1,6 +1,6 @@
 // Percentages to one decimal, computed on integers so that no binary fraction ever decides a
 // rounding: 9 ÷ 16 is 562.5 tenths, which half up is 56.3 (floating point may say 56.2).
-// report.md: multiple-choice answers round half up each; single-choice answers from everyone
+// docs/report-rules.md: multiple-choice answers round half up each; single-choice answers from everyone
 // and shares of a whole (first consulters, routes) use the largest remainder so they add to 100.0.
 
 /** count ÷ total × 100, rounded half up to one decimal; 0 when total is 0. */

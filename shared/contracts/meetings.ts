@@ -1,5 +1,5 @@
 // Wards' support coordination meetings (ひきこもり支援調整会議) and the directory of outside
-// agencies. Who may see what is decided on the server (domain.md): the ward's coordinator
+// agencies. Who may see what is decided on the server (docs/domain.md): the ward's coordinator
 // runs the meeting, the ward's staff read it, invited agencies read the agenda's cases only
 // after acknowledging confidentiality and only until `agendaVisibleUntil`.
 import { z } from 'zod'

@@ -20,7 +20,7 @@ const phoneInput = z.object({
 const yesNoUnknown = z.boolean({ error: 'はい・いいえ・未確認から選択してください' }).nullish()
 
 /**
- * The fields of the `people` sheet a counsellor enters (interchange.md); ward is derived. No
+ * The fields of the `people` sheet a counsellor enters (docs/ledger-format.md); ward is derived. No
  * defaults here, so that a change (PATCH) changes only what it names.
  */
 const personShape = z.object({

@@ -1,5 +1,5 @@
 // The evaluation report (取組検証 統計): one JSON shape, public (BI tools read it), defined in
-// ../spec/report.md. Keys are English codes; every coded key is present, 0 when nothing matches.
+// docs/report-rules.md. Keys are English codes; every coded key is present, 0 when nothing matches.
 import { z } from 'zod'
 import {
   AGE_BANDS,

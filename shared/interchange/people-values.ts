@@ -1,4 +1,4 @@
-// Cell parsers of the `people` sheet (../spec/interchange.md): yes/no answers, ふりがな and phone
+// Cell parsers of the `people` sheet (docs/ledger-format.md): yes/no answers, ふりがな and phone
 // numbers. Like values.ts they return results, and their reasons never repeat the cell: these
 // columns are personal data.
 import type { CodeList, PhoneLabel } from '../codes.ts'

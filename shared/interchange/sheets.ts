@@ -1,4 +1,4 @@
-// The sheets of the interchange format (../shared/spec/interchange.md) as data: which sheets a
+// The sheets of the interchange format (docs/ledger-format.md) as data: which sheets a
 // ledger has, their columns, what each column holds and whether it is personal data. The
 // importer validates with it and the exporter writes with it, so both always agree.
 import {
@@ -133,7 +133,7 @@ export const SHEETS: readonly SheetDef[] = [
     ],
   },
   {
-    // Every column but the first three is personal data (interchange.md).
+    // Every column but the first three is personal data (docs/ledger-format.md).
     key: 'people',
     ja: '相談者・世帯員',
     columns: [

@@ -1,4 +1,4 @@
-// Cell parsers for imported ledgers (../spec/interchange.md). Each returns a result rather than
+// Cell parsers for imported ledgers (docs/ledger-format.md). Each returns a result rather than
 // throwing so the importer can collect every error of a file in one pass. Reasons are Japanese
 // and never repeat free text from the cell: cells may hold personal data.
 import { type CodeList, findWard, type WardCode } from '../codes.ts'

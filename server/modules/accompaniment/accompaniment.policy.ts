@@ -3,7 +3,7 @@ import { conflict, forbidden } from '#server/platform/errors.ts'
 import type { CaseLead } from '#shared/codes.ts'
 
 /**
- * Who records support on a case (domain.md, Accompaniment): its lead workers — the accompaniment
+ * Who records support on a case (docs/domain.md, "What is recorded"): its lead workers — the accompaniment
  * worker named by the meeting, the members of the leading agency — and the coordinator and
  * section staff of the case's ward. The cases module has already found the case in the caller's
  * scope, so a lead worker's role here means they lead it and a ward role means it is their ward's.

@@ -61,7 +61,7 @@ export type IntakeValues = {
 }
 
 /**
- * Checks the intake fields and derives the age band (domain.md: derive it from age or birth
+ * Checks the intake fields and derives the age band (docs/domain.md: derive it from age or birth
  * year at the opening date). `statedBand` is the band the caller typed, if any; without an
  * age or birth year it is kept (or `fallback` when not given).
  */

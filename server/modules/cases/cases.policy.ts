@@ -2,7 +2,7 @@ import type { Actor } from '#server/platform/actor.ts'
 import { forbidden } from '#server/platform/errors.ts'
 
 /**
- * Which cases an actor may see (domain.md, "Actors and what each may see"): the window's
+ * Which cases an actor may see (docs/domain.md, "Who works with the records"): the window's
  * counsellors see the window's cases; a ward's coordinator and section staff see cases opened
  * at their ward or handed over to it; a lead worker sees the cases a meeting made them lead
  * (an accompaniment worker by name; a specialist agency's members the cases their organisation

@@ -2,7 +2,7 @@ import { type SQL, sql } from 'drizzle-orm'
 import { casePeople, cases } from '#server/db/schema/index.ts'
 
 /**
- * The 8050 situation (interchange.md, `people`): the case's person is 40 or over and lives with
+ * The 8050 situation (docs/ledger-format.md, `people`): the case's person is 40 or over and lives with
  * a parent (母・父, 同居) who is 70 or over or has care needs or services involved (介護・支援機関).
  * Derived in SQL from the case and its people, never stored, so that it cannot disagree with
  * what was recorded; lists, worklists and the report filter with this same expression.

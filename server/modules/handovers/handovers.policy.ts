@@ -8,7 +8,7 @@ import type { Actor } from '#server/platform/actor.ts'
 import { conflict, forbidden } from '#server/platform/errors.ts'
 
 /**
- * The ward's side of a case (domain.md: 引継ぎ, 追加アセスメント, 本人同意). The inbox and the
+ * The ward's side of a case (docs/domain.md: 引継ぎ, 追加アセスメント, 本人同意). The inbox and the
  * additional assessment belong to the ward centre — its coordinator (寄り添い支援係長) and its
  * sections' staff; the consent is recorded by whoever works on the case: the window until it
  * hands the case over, then the receiving ward (like contacts).

@@ -1,6 +1,6 @@
 // Exports a city's records in the interchange format: one .xlsx workbook (sheets named in
 // Japanese) or a folder of UTF-8 CSV files (with BOM, CRLF) named <key>.csv. Headers are the
-// Japanese column names, values are codes: either imports again (interchange.md). Text that a
+// Japanese column names, values are codes: either imports again (docs/ledger-format.md). Text that a
 // spreadsheet would run as a formula is written with a quote in front (ledgerCell), in both.
 
 import { once } from 'node:events'

@@ -1,4 +1,4 @@
-// Imports a ledger (interchange.md): read every sheet, check every row against the file and the
+// Imports a ledger (docs/ledger-format.md): read every sheet, check every row against the file and the
 // store, and write everything in one transaction, or nothing when there is any error. A dry
 // run checks and counts only. Each attempt leaves one audit row ('ledger.import').
 import { sql } from 'drizzle-orm'

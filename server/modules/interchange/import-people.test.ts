@@ -1,4 +1,4 @@
-// The `people` sheet and contacts' person_no (interchange.md): every column and value form,
+// The `people` sheet and contacts' person_no (docs/ledger-format.md): every column and value form,
 // re-imports that replace a case's people, and the errors of contacts that name a person.
 import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'

@@ -7,7 +7,7 @@ export { exportRows } from './export-rows.ts'
 export { importLedger } from './import-ledger.ts'
 export { runExport, runImport } from './interchange.cli.ts'
 
-/** Ledger import and export (interchange.md) and the baseline figures. */
+/** Ledger import and export (docs/ledger-format.md) and the baseline figures. */
 export function interchangeModule(app: FastifyInstance, deps: AppDeps) {
   registerInterchangeRoutes(app, deps)
 }

@@ -100,7 +100,7 @@ export function registerInterchangeRoutes(app: FastifyInstance, deps: AppDeps) {
     handler: async (request, reply) => {
       const actor = request.actor!
       requireLedgerRole(actor)
-      // domain.md: headquarters see personal data only with an explicit permission, and
+      // docs/domain.md: headquarters see personal data only with an explicit permission, and
       // administrators no case contents at all. No such permission exists yet, so the web
       // refuses; an operator on the server can still run `export --personal` (audited).
       if (request.query.personal === 'true') {

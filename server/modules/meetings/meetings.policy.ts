@@ -3,7 +3,7 @@ import { forbidden, refused } from '#server/platform/errors.ts'
 import { addDays } from '#shared/dates.ts'
 
 /**
- * Who takes part in a ward's meetings (domain.md, "Actors and what each may see"): the ward's
+ * Who takes part in a ward's meetings (docs/domain.md, "Who works with the records"): the ward's
  * coordinator runs them, the ward's section staff attend and read them, an outside agency's
  * members read the meetings their organisation is invited to. Everyone else has no meetings.
  */

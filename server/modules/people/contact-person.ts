@@ -8,7 +8,7 @@ export const NOT_A_PERSON_OF_THE_CASE = '相手はこのケースの相談者・
 export const COUNTERPART_REQUIRED = '対象を選択してください'
 
 /**
- * 対象 of a contact (interchange.md, contacts.person_no): with a person named, derived from their
+ * 対象 of a contact (docs/ledger-format.md, contacts.person_no): with a person named, derived from their
  * 続柄, and a counterpart given alongside must agree; without one, the counterpart given. The
  * person must be one of the same case (an id from another case, even one the caller sees, is a
  * field error). Returns null after adding the field error.

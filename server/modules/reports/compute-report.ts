@@ -1,4 +1,4 @@
-// The report is one computation (report.md): aggregate queries on the database feed one
+// The report is one computation (docs/report-rules.md): aggregate queries on the database feed one
 // Report object, which the JSON endpoint, the workbook, the HTML page and the CLI all render.
 import { PgTransaction } from 'drizzle-orm/pg-core'
 import type { Db } from '#server/db/client.ts'
@@ -27,7 +27,7 @@ function keyed<C extends string, V>(list: CodeList<C>, value: (code: C) => V): K
   return Object.fromEntries(list.map((c) => [c.code, value(c.code)])) as Keyed<C, V>
 }
 
-/** Counts with shares that add up to 100.0 (report.md: "rounded like a single-choice question"). */
+/** Counts with shares that add up to 100.0 (docs/report-rules.md: "rounded like a single-choice question"). */
 function shares<C extends string>(list: CodeList<C>, counts: Keyed<C, number>, total: number) {
   const percents = percentsLargestRemainder(
     list.map((c) => counts[c.code]),

@@ -31,7 +31,7 @@ export interface ConsultationCounts {
 
 /** One pass over the period's window cases: age bands, contact counts, outcomes, consulters, routes. */
 export async function countConsultations(db: Db, tenantId: string, o: ReportOptions) {
-  // "At the end" (report.md): only what had happened by `to` counts.
+  // "At the end" (docs/report-rules.md): only what had happened by `to` counts.
   const handedOver = sql`c.handed_over_on <= ${o.to}::date`
   const closed = sql`not coalesce(c.handed_over_on <= ${o.to}::date, false) and c.closed_on <= ${o.to}::date`
   // Each case's contacts up to `to`, counted once per case (a lateral join) rather than once

@@ -47,7 +47,7 @@ export function fillMonths(months: string[], rows: { month: string; n: number }[
 
 /**
  * Runs an aggregate query. The report's queries are written as plain SQL with FILTER clauses,
- * which read closer to the definitions in report.md than the query builder would; both drivers
+ * which read closer to the definitions in docs/report-rules.md than the query builder would; both drivers
  * (PGlite and node-postgres) return `{ rows }`. Every count is cast to int in SQL.
  */
 export async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {

@@ -3,7 +3,7 @@ import { forbidden } from '#server/platform/errors.ts'
 
 /**
  * The report is aggregates only, yet it is the city's evaluation: headquarters (本市担当課), who
- * runs the PDCA check, and the administrator see it (domain.md, "Actors and what each may see").
+ * runs the PDCA check, and the administrator see it (docs/domain.md, "Who works with the records").
  */
 const REPORT_ROLES = new Set(['headquarters', 'admin'])
 

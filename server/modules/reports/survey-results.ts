@@ -10,7 +10,7 @@ const audienceOf = (code: string): Audience =>
   SURVEY_AUDIENCES.some((a) => a.code === code) ? (code as Audience) : 'other'
 
 /**
- * Percent of respondents per option (report.md): multiple choice rounds half up each; single
+ * Percent of respondents per option (docs/report-rules.md): multiple choice rounds half up each; single
  * choice uses the largest remainder when every respondent answered (so it adds up to 100.0),
  * and half up when some did not.
  */

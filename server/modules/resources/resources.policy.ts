@@ -3,7 +3,7 @@ import { forbidden } from '#server/platform/errors.ts'
 
 /**
  * The directory of community resources holds no personal data: every staff role may read it.
- * Headquarters maintains it (domain.md: 本市担当課 — resources, subsidies); headquarters and
+ * Headquarters maintains it (docs/domain.md: 本市担当課 — resources, subsidies); headquarters and
  * administrators also see the resources taken out of it and the referral counts in lists.
  */
 export function maintainsDirectory(actor: Actor): boolean {

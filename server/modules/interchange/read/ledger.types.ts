@@ -78,7 +78,7 @@ export interface ImportError {
   sheet: string
   /** 0 when the problem is the file or the sheet as a whole. */
   row: number
-  /** The column's key (interchange.md), or '' for the whole row or file. */
+  /** The column's key (docs/ledger-format.md), or '' for the whole row or file. */
   column: string
   reason: string
 }

@@ -1,4 +1,4 @@
-// Reads ledger files (interchange.md) into sheets of rows. Knows file formats only: what the
+// Reads ledger files (docs/ledger-format.md) into sheets of rows. Knows file formats only: what the
 // sheets and columns mean is the importer's business.
 import { readdir, stat } from 'node:fs/promises'
 import { extname, join } from 'node:path'
