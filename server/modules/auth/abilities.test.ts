@@ -36,7 +36,7 @@ const PROBES: Partial<Record<Ability, string>> = {
   readNetwork: '/api/network-meetings',
 }
 
-/** The rules in words (domain.md, "Actors and what each may see"), role by role. */
+/** The rules in words (docs/domain.md, "Who works with the records"), role by role. */
 const EXPECTED: Record<Role, Ability[]> = {
   window_counsellor: ['recordIntake', 'intakeAtWindow', 'readCases', 'readNetwork'],
   ward_coordinator: [
