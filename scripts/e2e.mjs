@@ -60,6 +60,20 @@ function cleanUp() {
 run('npx', ['vite', 'build', '--logLevel', 'warn'])
 // Before the server opens the folder: PGlite allows one process at a time.
 run('npx', ['tsx', 'e2e/fixtures/prepare.ts', dataDir, accountsFile])
+// A second city in the same store, created as an operator would (issue 10's story): its
+// organisation empty, its first administrator's link printed by the command.
+const secondCity = spawnSync(
+  'npx',
+  ['tsx', 'server/cli.ts', 'city', 'create', 'e2e-second', '--name', '第二テスト市'],
+  { env: { ...process.env, YORISOI_DATA_DIR: dataDir, DATABASE_URL: '' }, encoding: 'utf8' },
+)
+const secondToken = /#token=(\S+)/.exec(secondCity.stdout ?? '')?.[1]
+if (secondCity.status !== 0 || !secondToken) {
+  console.error('E2E FAILED: city create did not print a first-administrator link')
+  console.error(secondCity.stdout, secondCity.stderr)
+  cleanUp()
+  process.exit(1)
+}
 
 const port = await freePort()
 const baseUrl = `http://127.0.0.1:${port}`
@@ -101,6 +115,7 @@ const tests = spawnSync(
       E2E_BASE_URL: baseUrl,
       E2E_ACCOUNTS_FILE: accountsFile,
       E2E_SETUP_URL: setupUrl,
+      E2E_SECOND_CITY_TOKEN: secondToken,
     },
   },
 )

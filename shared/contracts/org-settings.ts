@@ -222,6 +222,7 @@ export const addConfidentialityText = defineContract({
 })
 
 export const orgChange = z.object({
+  id: z.uuid(),
   at: z.string(),
   subject: z.enum(['ward', 'unit']),
   subjectKey: z.string(),

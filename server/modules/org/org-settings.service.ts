@@ -311,6 +311,7 @@ export function createOrgSettingsService(db: Db, clock: Clock) {
     async history(actor: Actor) {
       requireAdmin(actor)
       return (await repo.findHistory(db, actor.tenantId)).map((h) => ({
+        id: h.id,
         at: h.at.toISOString(),
         subject: h.subject as 'ward' | 'unit',
         subjectKey: h.subjectKey,

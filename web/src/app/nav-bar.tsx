@@ -15,6 +15,7 @@ interface NavItem {
     | '/admin/accounts'
     | '/admin/audit'
     | '/admin/settings'
+    | '/admin/org'
     | '/report'
     | '/import'
     | '/baselines'
@@ -43,6 +44,7 @@ const REPORTING: NavItem[] = [
 const ADMIN: NavItem[] = [
   { to: '/admin/accounts', label: 'アカウント管理' },
   { to: '/admin/audit', label: '監査ログ' },
+  { to: '/admin/org', label: '組織設定' },
   { to: '/admin/settings', label: '設定' },
 ]
 

@@ -5,6 +5,7 @@ import { accountDetailRoute } from './routes/admin-account-detail.tsx'
 import { accountNewRoute } from './routes/admin-account-new.tsx'
 import { accountsRoute } from './routes/admin-accounts.tsx'
 import { auditRoute } from './routes/admin-audit.tsx'
+import { orgSettingsRoute } from './routes/admin-org.tsx'
 import { settingsRoute } from './routes/admin-settings.tsx'
 import { baselinesRoute } from './routes/baselines.tsx'
 import { caseDetailRoute } from './routes/case-detail.tsx'
@@ -40,6 +41,7 @@ const routeTree = rootRoute.addChildren([
     accountDetailRoute,
     auditRoute,
     settingsRoute,
+    orgSettingsRoute,
     reportRoute,
     importRoute,
     baselinesRoute,

@@ -62,7 +62,13 @@ function SetupPage() {
         </dl>
       )}
       <p className="mb-6 text-std-16N-170">このリンクは一度だけ使えます。</p>
-      <SetupForm token={token} purpose={info.data.purpose} account={info.data} onDone={() => setDone(true)} />
+      <SetupForm
+        token={token}
+        purpose={info.data.purpose}
+        account={info.data}
+        choosesOrganisation={info.data.choosesOrganisation}
+        onDone={() => setDone(true)}
+      />
     </div>
   )
 }

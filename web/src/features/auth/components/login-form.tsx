@@ -13,12 +13,15 @@ export function LoginForm({ onSignedIn }: { onSignedIn: (secondFactor: 'totp' | 
   const [password, setPassword] = useState('')
   const [errors, setErrors] = useState<FormErrors>(noErrors)
   const signIn = useLogin()
+  // A deployment serving several cities: their staff sign in at /login?city=<id> (the link
+  // their administrator gives them); one city's deployment needs no city at all.
+  const [city] = useState(() => new URLSearchParams(window.location.search).get('city')?.trim() || undefined)
 
   const submit = (e: FormEvent) => {
     e.preventDefault()
     setErrors(noErrors)
     signIn.mutate(
-      { loginId, password },
+      { loginId, password, ...(city ? { city } : {}) },
       {
         onSuccess: (res) => onSignedIn(res.secondFactor),
         onError: (error) => {
@@ -37,6 +40,7 @@ export function LoginForm({ onSignedIn }: { onSignedIn: (secondFactor: 'totp' | 
         message={errors.general}
         errors={summaryOf(errors, labels)}
       />
+      {city && <p className="text-std-16N-170">ログイン先の市：{city}</p>}
       <TextField
         id="loginId"
         label={labels.loginId}

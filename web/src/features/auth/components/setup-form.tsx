@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react'
 import { PASSWORD_MIN_LENGTH } from '#shared/contracts/auth.ts'
 import { Button } from '#web/components/ui/button.tsx'
+import { RadioGroup } from '#web/components/ui/choice-group.tsx'
 import { ErrorSummary } from '#web/components/ui/error-summary.tsx'
 import { TextField } from '#web/components/ui/text-field.tsx'
 import { type FormErrors, formErrorsFrom, noErrors, summaryOf } from '#web/lib/form-errors.ts'
@@ -12,6 +13,8 @@ export interface SetupFormProps {
   purpose: 'first_admin' | 'reset'
   /** The account's login ID and name (a reset): a password must not be made of them. */
   account?: { loginId: string | null; name: string | null }
+  /** A new city: its first administrator chooses where the organisation starts. */
+  choosesOrganisation?: boolean
   onDone: () => void
 }
 
@@ -23,14 +26,29 @@ const passwordSupport = (
   </>
 )
 
+const ORGANISATION_CHOICES = [
+  {
+    value: 'reference',
+    label: '参照市（京都市）の組織から始める：14の区・支所と各保健福祉センターの4つの課・室',
+  },
+  { value: 'empty', label: '空の組織から始める：区・支所や課・室を自分で設定する' },
+]
+
 /** Sets a password through a one-time link; for the first administrator it also creates the account. */
-export function SetupForm({ token, purpose, account, onDone }: SetupFormProps) {
+export function SetupForm({ token, purpose, account, choosesOrganisation, onDone }: SetupFormProps) {
   const firstAdmin = purpose === 'first_admin'
   const labels: Record<string, string> = firstAdmin
-    ? { loginId: 'ログインID', name: '氏名', password: 'パスワード', passwordConfirm: 'パスワード（確認）' }
+    ? {
+        loginId: 'ログインID',
+        name: '氏名',
+        ...(choosesOrganisation ? { organisation: '組織の始め方' } : {}),
+        password: 'パスワード',
+        passwordConfirm: 'パスワード（確認）',
+      }
     : { password: '新しいパスワード', passwordConfirm: '新しいパスワード（確認）' }
   const [loginId, setLoginId] = useState('')
   const [name, setName] = useState('')
+  const [organisation, setOrganisation] = useState<'reference' | 'empty'>('reference')
   const [password, setPassword] = useState('')
   const [passwordConfirm, setPasswordConfirm] = useState('')
   const [errors, setErrors] = useState<FormErrors>(noErrors)
@@ -45,7 +63,9 @@ export function SetupForm({ token, purpose, account, onDone }: SetupFormProps) {
       return
     }
     setErrors(noErrors)
-    const body = firstAdmin ? { loginId, name, password } : { password }
+    const body = firstAdmin
+      ? { loginId, name, password, ...(choosesOrganisation ? { organisation } : {}) }
+      : { password }
     save.mutate(body, {
       onSuccess: onDone,
       onError: (error) => setErrors(formErrorsFrom(error, Object.keys(labels))),
@@ -78,6 +98,18 @@ export function SetupForm({ token, purpose, account, onDone }: SetupFormProps) {
             autoComplete="name"
             error={errors.fields.name}
           />
+          {choosesOrganisation && (
+            <RadioGroup
+              id="organisation"
+              legend="組織の始め方"
+              required
+              support="区・支所、保健福祉センターの課・室、相談窓口などの初期設定です。どちらを選んでも、後から「組織設定」で変更できます。"
+              choices={ORGANISATION_CHOICES}
+              value={organisation}
+              onValueChange={(v) => setOrganisation(v as 'reference' | 'empty')}
+              error={errors.fields.organisation}
+            />
+          )}
         </>
       )}
       <TextField
