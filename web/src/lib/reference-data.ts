@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
 import { listStaff, listUnits, listWards } from '#shared/contracts/org.ts'
+import { queryKeys } from '#web/lib/query-keys.ts'
 import { callApi } from './api-client.ts'
 
 // Master data used by several features (cases, contacts, accounts): it changes rarely, so it
@@ -8,7 +9,7 @@ const masterStaleTime = 10 * 60_000
 
 export function useWards() {
   return useQuery({
-    queryKey: ['wards'],
+    queryKey: queryKeys.wards,
     queryFn: () => callApi(listWards, {}),
     staleTime: masterStaleTime,
   })
@@ -16,7 +17,7 @@ export function useWards() {
 
 export function useStaff() {
   return useQuery({
-    queryKey: ['staff'],
+    queryKey: queryKeys.staff,
     queryFn: () => callApi(listStaff, {}),
     staleTime: masterStaleTime,
   })
@@ -24,7 +25,7 @@ export function useStaff() {
 
 export function useUnits() {
   return useQuery({
-    queryKey: ['units'],
+    queryKey: queryKeys.units,
     queryFn: () => callApi(listUnits, {}),
     staleTime: masterStaleTime,
   })

@@ -1,13 +1,12 @@
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import type { Me } from '#shared/contracts/auth.ts'
 import { getSession } from '#shared/contracts/auth.ts'
+import { queryKeys } from '#web/lib/query-keys.ts'
 import { callApi } from './api-client.ts'
-
-export const sessionQueryKey = ['session'] as const
 
 /** The signed-in account (or null) and the CSRF token; the router checks it before each page. */
 export const sessionQueryOptions = queryOptions({
-  queryKey: sessionQueryKey,
+  queryKey: queryKeys.session,
   queryFn: () => callApi(getSession, {}),
   staleTime: 60_000,
 })

@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query'
 import { getSupportPlan } from '#shared/contracts/accompaniment.ts'
 import { callApi } from '#web/lib/api-client.ts'
-import { supportKeys } from './keys.ts'
+import { queryKeys } from '#web/lib/query-keys.ts'
 
 export function useSupportPlan(caseId: string) {
   return useQuery({
-    queryKey: supportKeys.plan(caseId),
+    queryKey: queryKeys.support.plan(caseId),
     queryFn: () => callApi(getSupportPlan, { params: { id: caseId } }),
   })
 }

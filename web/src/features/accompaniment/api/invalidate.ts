@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query'
-import { supportKeys } from './keys.ts'
+import { queryKeys } from '#web/lib/query-keys.ts'
 
 /**
  * After a support record changes: its own lists, "my cases" and caseloads (last activity), and
@@ -8,9 +8,9 @@ import { supportKeys } from './keys.ts'
  */
 export async function invalidateCase(queryClient: QueryClient, caseId: string) {
   await Promise.all([
-    queryClient.invalidateQueries({ queryKey: ['accompaniment', caseId] }),
-    queryClient.invalidateQueries({ queryKey: supportKeys.myCases }),
-    queryClient.invalidateQueries({ queryKey: ['accompaniment', 'caseloads'] }),
-    queryClient.invalidateQueries({ queryKey: ['cases', 'history', caseId] }),
+    queryClient.invalidateQueries({ queryKey: queryKeys.support.ofCase(caseId) }),
+    queryClient.invalidateQueries({ queryKey: queryKeys.support.myCases }),
+    queryClient.invalidateQueries({ queryKey: queryKeys.support.allCaseloads }),
+    queryClient.invalidateQueries({ queryKey: queryKeys.cases.history(caseId) }),
   ])
 }

@@ -1,9 +1,11 @@
 import { useQuery } from '@tanstack/react-query'
 import { getAccount } from '#shared/contracts/accounts.ts'
 import { callApi } from '#web/lib/api-client.ts'
-
-export const accountKey = (id: string) => ['accounts', 'detail', id] as const
+import { queryKeys } from '#web/lib/query-keys.ts'
 
 export function useAccount(id: string) {
-  return useQuery({ queryKey: accountKey(id), queryFn: () => callApi(getAccount, { params: { id } }) })
+  return useQuery({
+    queryKey: queryKeys.accounts.detail(id),
+    queryFn: () => callApi(getAccount, { params: { id } }),
+  })
 }

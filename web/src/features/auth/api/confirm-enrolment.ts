@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { confirmEnrolment } from '#shared/contracts/two-factor.ts'
 import { callApi } from '#web/lib/api-client.ts'
-import { sessionQueryKey } from '#web/lib/session.ts'
+import { queryKeys } from '#web/lib/query-keys.ts'
 
 export function useConfirmEnrolment() {
   const queryClient = useQueryClient()
@@ -9,6 +9,6 @@ export function useConfirmEnrolment() {
     mutationFn: (code: string) => callApi(confirmEnrolment, { body: { code } }),
     // A session that waited for enrolment is now signed in: the session query must learn it.
     // The status query is left alone until the person has seen the recovery codes.
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: sessionQueryKey }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.session }),
   })
 }

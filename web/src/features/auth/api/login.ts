@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { login } from '#shared/contracts/auth.ts'
 import type { BodyOf } from '#shared/contracts/define.ts'
 import { callApi } from '#web/lib/api-client.ts'
-import { sessionQueryKey } from '#web/lib/session.ts'
+import { queryKeys } from '#web/lib/query-keys.ts'
 
 export function useLogin() {
   const queryClient = useQueryClient()
@@ -11,7 +11,7 @@ export function useLogin() {
     onSuccess: async () => {
       // Nothing cached from before the login may leak into the new session.
       queryClient.clear()
-      await queryClient.invalidateQueries({ queryKey: sessionQueryKey })
+      await queryClient.invalidateQueries({ queryKey: queryKeys.session })
     },
   })
 }

@@ -1,9 +1,8 @@
 import { useQuery } from '@tanstack/react-query'
 import { getTwoFactor } from '#shared/contracts/two-factor.ts'
 import { callApi } from '#web/lib/api-client.ts'
-
-export const twoFactorKey = ['two-factor'] as const
+import { queryKeys } from '#web/lib/query-keys.ts'
 
 export function useTwoFactorStatus() {
-  return useQuery({ queryKey: twoFactorKey, queryFn: () => callApi(getTwoFactor, {}) })
+  return useQuery({ queryKey: queryKeys.twoFactor, queryFn: () => callApi(getTwoFactor, {}) })
 }

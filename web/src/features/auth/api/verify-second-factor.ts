@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { verifySecondFactor } from '#shared/contracts/two-factor.ts'
 import { callApi } from '#web/lib/api-client.ts'
-import { sessionQueryKey } from '#web/lib/session.ts'
+import { queryKeys } from '#web/lib/query-keys.ts'
 
 export function useVerifySecondFactor() {
   const queryClient = useQueryClient()
@@ -9,7 +9,7 @@ export function useVerifySecondFactor() {
     mutationFn: (code: string) => callApi(verifySecondFactor, { body: { code } }),
     onSuccess: async () => {
       queryClient.clear()
-      await queryClient.invalidateQueries({ queryKey: sessionQueryKey })
+      await queryClient.invalidateQueries({ queryKey: queryKeys.session })
     },
   })
 }

@@ -7,8 +7,8 @@ import { ErrorSummary } from '#web/components/ui/error-summary.tsx'
 import { Notice } from '#web/components/ui/notice.tsx'
 import { TextField } from '#web/components/ui/text-field.tsx'
 import { type FormErrors, formErrorsFrom, noErrors, summaryOf } from '#web/lib/form-errors.ts'
+import { queryKeys } from '#web/lib/query-keys.ts'
 import { useDisableTwoFactor } from '../api/disable-two-factor.ts'
-import { twoFactorKey } from '../api/two-factor-status.ts'
 import { Enrolment } from './enrolment.tsx'
 
 const labels = { password: '現在のパスワード' } as const
@@ -40,7 +40,7 @@ export function TwoFactorSettings({ status }: { status: TwoFactorStatus }) {
           </Notice>
         )}
         {disable.isSuccess && <Notice tone="success" live="status" title="2段階認証を無効にしました" />}
-        <Enrolment onDone={() => void queryClient.invalidateQueries({ queryKey: twoFactorKey })} />
+        <Enrolment onDone={() => void queryClient.invalidateQueries({ queryKey: queryKeys.twoFactor })} />
       </div>
     )
   }

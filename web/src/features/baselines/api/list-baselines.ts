@@ -1,9 +1,8 @@
 import { useQuery } from '@tanstack/react-query'
 import { listBaselines } from '#shared/contracts/interchange.ts'
 import { callApi } from '#web/lib/api-client.ts'
-
-export const baselinesKey = ['baselines'] as const
+import { queryKeys } from '#web/lib/query-keys.ts'
 
 export function useBaselines() {
-  return useQuery({ queryKey: baselinesKey, queryFn: () => callApi(listBaselines, {}) })
+  return useQuery({ queryKey: queryKeys.baselines, queryFn: () => callApi(listBaselines, {}) })
 }

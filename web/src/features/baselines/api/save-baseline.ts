@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query'
 import type { BodyOf } from '#shared/contracts/define.ts'
 import { deleteBaseline, putBaseline } from '#shared/contracts/interchange.ts'
 import { callApi } from '#web/lib/api-client.ts'
-import { baselinesKey } from './list-baselines.ts'
+import { queryKeys } from '#web/lib/query-keys.ts'
 
 export type BaselineBody = BodyOf<typeof putBaseline>
 
@@ -11,8 +11,8 @@ function useRefresh() {
   const queryClient = useQueryClient()
   return () =>
     Promise.all([
-      queryClient.invalidateQueries({ queryKey: baselinesKey }),
-      queryClient.invalidateQueries({ queryKey: ['reports'] }),
+      queryClient.invalidateQueries({ queryKey: queryKeys.baselines }),
+      queryClient.invalidateQueries({ queryKey: queryKeys.reports.all }),
     ])
 }
 

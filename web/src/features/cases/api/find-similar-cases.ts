@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react'
 import { findSimilarCases } from '#shared/contracts/cases.ts'
 import type { QueryOf } from '#shared/contracts/define.ts'
 import { callApi } from '#web/lib/api-client.ts'
+import { queryKeys } from '#web/lib/query-keys.ts'
 
 export type SimilarQuery = QueryOf<typeof findSimilarCases>
 
@@ -23,7 +24,7 @@ function worthAsking(q: SimilarQuery): boolean {
 export function useSimilarCases(query: SimilarQuery) {
   const settled = useDebounced(query, 400)
   return useQuery({
-    queryKey: ['cases', 'similar', settled],
+    queryKey: queryKeys.cases.similar(settled),
     queryFn: () => callApi(findSimilarCases, { query: settled }),
     enabled: worthAsking(settled),
     staleTime: 30_000,

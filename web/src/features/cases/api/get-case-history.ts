@@ -1,12 +1,11 @@
 import { useQuery } from '@tanstack/react-query'
 import { getCaseHistory } from '#shared/contracts/cases.ts'
 import { callApi } from '#web/lib/api-client.ts'
-
-export const caseHistoryKey = (id: string) => ['cases', 'history', id] as const
+import { queryKeys } from '#web/lib/query-keys.ts'
 
 export function useCaseHistory(id: string) {
   return useQuery({
-    queryKey: caseHistoryKey(id),
+    queryKey: queryKeys.cases.history(id),
     queryFn: () => callApi(getCaseHistory, { params: { id } }),
   })
 }

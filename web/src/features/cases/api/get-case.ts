@@ -1,9 +1,11 @@
 import { useQuery } from '@tanstack/react-query'
 import { getCase } from '#shared/contracts/cases.ts'
 import { callApi } from '#web/lib/api-client.ts'
-
-export const caseKey = (id: string) => ['cases', 'detail', id] as const
+import { queryKeys } from '#web/lib/query-keys.ts'
 
 export function useCase(id: string) {
-  return useQuery({ queryKey: caseKey(id), queryFn: () => callApi(getCase, { params: { id } }) })
+  return useQuery({
+    queryKey: queryKeys.cases.detail(id),
+    queryFn: () => callApi(getCase, { params: { id } }),
+  })
 }

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { handOverCase } from '#shared/contracts/cases.ts'
 import type { BodyOf } from '#shared/contracts/define.ts'
 import { callApi } from '#web/lib/api-client.ts'
-import { caseKey } from './get-case.ts'
+import { queryKeys } from '#web/lib/query-keys.ts'
 
 export function useHandOverCase(id: string) {
   const queryClient = useQueryClient()
@@ -10,8 +10,8 @@ export function useHandOverCase(id: string) {
     mutationFn: (body: BodyOf<typeof handOverCase>) => callApi(handOverCase, { params: { id }, body }),
     onSuccess: async (updated) => {
       // The answer is the new state; lists, work list and history are refetched behind it.
-      queryClient.setQueryData(caseKey(id), updated)
-      await queryClient.invalidateQueries({ queryKey: ['cases'], refetchType: 'active' })
+      queryClient.setQueryData(queryKeys.cases.detail(id), updated)
+      await queryClient.invalidateQueries({ queryKey: queryKeys.cases.all, refetchType: 'active' })
     },
   })
 }

@@ -1,12 +1,11 @@
 import { useQuery } from '@tanstack/react-query'
 import { getInvitable } from '#shared/contracts/meetings.ts'
 import { callApi } from '#web/lib/api-client.ts'
-
-export const invitableKey = (meetingId: string) => ['meetings', 'invitable', meetingId] as const
+import { queryKeys } from '#web/lib/query-keys.ts'
 
 export function useInvitable(meetingId: string, enabled: boolean) {
   return useQuery({
-    queryKey: invitableKey(meetingId),
+    queryKey: queryKeys.meetings.invitable(meetingId),
     queryFn: () => callApi(getInvitable, { params: { meetingId } }),
     enabled,
     staleTime: 5 * 60_000,

@@ -1,13 +1,12 @@
 import { type QueryClient, useQuery } from '@tanstack/react-query'
 import { getMeeting } from '#shared/contracts/meetings.ts'
 import { callApi } from '#web/lib/api-client.ts'
+import { queryKeys } from '#web/lib/query-keys.ts'
 import type { MeetingDetail } from '../meeting-types.ts'
-
-export const meetingKey = (meetingId: string) => ['meetings', 'detail', meetingId] as const
 
 export function useMeeting(meetingId: string) {
   return useQuery({
-    queryKey: meetingKey(meetingId),
+    queryKey: queryKeys.meetings.detail(meetingId),
     queryFn: () => callApi(getMeeting, { params: { meetingId } }),
   })
 }
@@ -21,10 +20,10 @@ export async function storeMeeting(
   meeting: MeetingDetail,
   { alsoCases = false }: { alsoCases?: boolean } = {},
 ) {
-  queryClient.setQueryData(meetingKey(meeting.id), meeting)
+  queryClient.setQueryData(queryKeys.meetings.detail(meeting.id), meeting)
   await Promise.all([
-    queryClient.invalidateQueries({ queryKey: ['meetings', 'list'] }),
-    queryClient.invalidateQueries({ queryKey: ['meetings', 'candidates', meeting.id] }),
-    alsoCases ? queryClient.invalidateQueries({ queryKey: ['cases'] }) : null,
+    queryClient.invalidateQueries({ queryKey: queryKeys.meetings.lists }),
+    queryClient.invalidateQueries({ queryKey: queryKeys.meetings.candidates(meeting.id) }),
+    alsoCases ? queryClient.invalidateQueries({ queryKey: queryKeys.cases.all }) : null,
   ])
 }

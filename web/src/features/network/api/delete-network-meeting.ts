@@ -1,16 +1,15 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { deleteNetworkMeeting } from '#shared/contracts/network.ts'
 import { callApi } from '#web/lib/api-client.ts'
-import { networkMeetingKey } from './get-network-meeting.ts'
-import { networkRootKey } from './list-network-meetings.ts'
+import { queryKeys } from '#web/lib/query-keys.ts'
 
 export function useDeleteNetworkMeeting(id: string) {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: () => callApi(deleteNetworkMeeting, { params: { id } }),
     onSuccess: async () => {
-      queryClient.removeQueries({ queryKey: networkMeetingKey(id) })
-      await queryClient.invalidateQueries({ queryKey: [...networkRootKey, 'list'] })
+      queryClient.removeQueries({ queryKey: queryKeys.network.detail(id) })
+      await queryClient.invalidateQueries({ queryKey: queryKeys.network.lists })
     },
   })
 }

@@ -2,15 +2,14 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { Contract } from '#shared/contracts/define.ts'
 import { getOrgSettings, listOrgHistory } from '#shared/contracts/org-settings.ts'
 import { type CallInput, callApi } from '#web/lib/api-client.ts'
-
-export const orgKey = ['org'] as const
+import { queryKeys } from '#web/lib/query-keys.ts'
 
 export function useOrgSettings() {
-  return useQuery({ queryKey: orgKey, queryFn: () => callApi(getOrgSettings, {}) })
+  return useQuery({ queryKey: queryKeys.org.all, queryFn: () => callApi(getOrgSettings, {}) })
 }
 
 export function useOrgHistory() {
-  return useQuery({ queryKey: [...orgKey, 'history'], queryFn: () => callApi(listOrgHistory, {}) })
+  return useQuery({ queryKey: queryKeys.org.history, queryFn: () => callApi(listOrgHistory, {}) })
 }
 
 /**
@@ -23,7 +22,7 @@ export function useOrgChange<C extends Contract>(contract: C) {
     mutationFn: (input: CallInput<C>) => callApi(contract, input),
     onSuccess: () =>
       Promise.all(
-        [orgKey, ['wards'], ['units'], ['staff']].map((queryKey) =>
+        [queryKeys.org.all, queryKeys.wards, queryKeys.units, queryKeys.staff].map((queryKey) =>
           queryClient.invalidateQueries({ queryKey }),
         ),
       ),

@@ -2,15 +2,15 @@ import { useMutation, useQueryClient } from '@tanstack/react-query'
 import type { BodyOf } from '#shared/contracts/define.ts'
 import { addPerson, deletePerson, updatePerson } from '#shared/contracts/people.ts'
 import { callApi } from '#web/lib/api-client.ts'
-import { peopleKey } from '#web/lib/people-query.ts'
+import { queryKeys } from '#web/lib/query-keys.ts'
 
 /** After any change: the people, and the case (its 8050 flag) and lists that show it. */
 function useRefresh(caseId: string) {
   const queryClient = useQueryClient()
   return () =>
     Promise.all([
-      queryClient.invalidateQueries({ queryKey: peopleKey(caseId) }),
-      queryClient.invalidateQueries({ queryKey: ['cases'] }),
+      queryClient.invalidateQueries({ queryKey: queryKeys.people(caseId) }),
+      queryClient.invalidateQueries({ queryKey: queryKeys.cases.all }),
     ])
 }
 

@@ -2,6 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import type { QueryOf } from '#shared/contracts/define.ts'
 import { getReport, REPORT_XLSX_PATH } from '#shared/contracts/reports.ts'
 import { buildUrl, callApi } from '#web/lib/api-client.ts'
+import { queryKeys } from '#web/lib/query-keys.ts'
 
 export type ReportQuery = QueryOf<typeof getReport>
 
@@ -9,7 +10,7 @@ export type ReportQuery = QueryOf<typeof getReport>
 export function useReport(query: Partial<ReportQuery>) {
   const { from, to } = query
   return useQuery({
-    queryKey: ['reports', query],
+    queryKey: queryKeys.reports.of(query),
     queryFn: () => callApi(getReport, { query: { ...query, from: from ?? '', to: to ?? '' } }),
     enabled: Boolean(from && to),
     placeholderData: keepPreviousData,

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query'
 import type { BodyOf } from '#shared/contracts/define.ts'
 import { addReferral } from '#shared/contracts/resources.ts'
 import { callApi } from '#web/lib/api-client.ts'
-import { referralsKey } from './list-referrals.ts'
+import { queryKeys } from '#web/lib/query-keys.ts'
 
 export function useAddReferral(caseId: string) {
   const queryClient = useQueryClient()
@@ -11,9 +11,9 @@ export function useAddReferral(caseId: string) {
     onSuccess: async () => {
       // The referral shows in the case's history and in the resource's counts too.
       await Promise.all([
-        queryClient.invalidateQueries({ queryKey: referralsKey(caseId) }),
-        queryClient.invalidateQueries({ queryKey: ['cases'] }),
-        queryClient.invalidateQueries({ queryKey: ['resources'] }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.referrals(caseId) }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.cases.all }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.resources.all }),
       ])
     },
   })

@@ -1,12 +1,11 @@
 import { useQuery } from '@tanstack/react-query'
 import { listReferrals } from '#shared/contracts/resources.ts'
 import { callApi } from '#web/lib/api-client.ts'
-
-export const referralsKey = (caseId: string) => ['referrals', caseId] as const
+import { queryKeys } from '#web/lib/query-keys.ts'
 
 export function useReferrals(caseId: string) {
   return useQuery({
-    queryKey: referralsKey(caseId),
+    queryKey: queryKeys.referrals(caseId),
     queryFn: () => callApi(listReferrals, { params: { id: caseId } }),
   })
 }

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query'
 import type { BodyOf } from '#shared/contracts/define.ts'
 import { updateReferral } from '#shared/contracts/resources.ts'
 import { callApi } from '#web/lib/api-client.ts'
-import { referralsKey } from './list-referrals.ts'
+import { queryKeys } from '#web/lib/query-keys.ts'
 
 export function useUpdateReferral(caseId: string, referralId: string) {
   const queryClient = useQueryClient()
@@ -11,9 +11,9 @@ export function useUpdateReferral(caseId: string, referralId: string) {
       callApi(updateReferral, { params: { id: caseId, referralId }, body }),
     onSuccess: async () => {
       await Promise.all([
-        queryClient.invalidateQueries({ queryKey: referralsKey(caseId) }),
-        queryClient.invalidateQueries({ queryKey: ['cases'] }),
-        queryClient.invalidateQueries({ queryKey: ['resources'] }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.referrals(caseId) }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.cases.all }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.resources.all }),
       ])
     },
   })

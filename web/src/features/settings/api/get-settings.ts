@@ -1,9 +1,8 @@
 import { useQuery } from '@tanstack/react-query'
 import { getSettings } from '#shared/contracts/audit.ts'
 import { callApi } from '#web/lib/api-client.ts'
-
-export const settingsKey = ['settings'] as const
+import { queryKeys } from '#web/lib/query-keys.ts'
 
 export function useSettings() {
-  return useQuery({ queryKey: settingsKey, queryFn: () => callApi(getSettings, {}) })
+  return useQuery({ queryKey: queryKeys.settings, queryFn: () => callApi(getSettings, {}) })
 }
