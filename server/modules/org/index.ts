@@ -5,6 +5,7 @@ import type { AppDeps } from '#server/platform/deps.ts'
 import { registerOrgRoutes, registerOrgSettingsRoutes } from './org.routes.ts'
 import { createOrgService } from './org.service.ts'
 import { createOrgSettingsService } from './org-settings.service.ts'
+import { registerOrgSheetRoutes } from './org-sheet.routes.ts'
 
 export { runCity } from './city.cli.ts'
 export {
@@ -24,4 +25,5 @@ export { prepareStore, printFirstAdminLink } from './prepare-store.ts'
 export function orgModule(app: FastifyInstance, deps: AppDeps) {
   registerOrgRoutes(app, createOrgService(deps.db))
   registerOrgSettingsRoutes(app, createOrgSettingsService(deps.db, deps.clock))
+  registerOrgSheetRoutes(app, deps)
 }

@@ -1,0 +1,243 @@
+// A city's organisation as a workbook: 区・支所, 課・室など (the units an administrator sets up)
+// and 人口. Exported for editing in a spreadsheet and imported back: every row is checked first,
+// errors name the sheet, row and column, and nothing is written unless the whole sheet is right.
+import ExcelJS from 'exceljs'
+import type { Db } from '#server/db/client.ts'
+import type { Actor } from '#server/platform/actor.ts'
+import { writeAudit } from '#server/platform/audit.ts'
+import { type FieldError, invalid } from '#server/platform/errors.ts'
+import { UNIT_KINDS } from '#shared/codes.ts'
+import { EDITABLE_UNIT_KINDS, wardCode } from '#shared/contracts/org-settings.ts'
+import { guardFormula, unguardFormula } from '#shared/interchange/formula-guard.ts'
+import * as repo from './org-settings.repository.ts'
+
+export const SHEETS = { wards: '区・支所', units: '課・室など', populations: '人口' } as const
+const WARD_COLUMNS = ['区コード', '名称', '表示順', '有効'] as const
+const UNIT_COLUMNS = ['ID', '種類', '区コード', '名称', '表示順', '有効'] as const
+const POPULATION_COLUMNS = ['年度', '区コード', '人口'] as const
+const YES = '有効'
+const NO = '無効'
+
+const kindLabel = (code: string) => UNIT_KINDS.find((k) => k.code === code)?.label ?? code
+const kindOf = (label: string) =>
+  EDITABLE_UNIT_KINDS.find((k) => k === label || UNIT_KINDS.find((u) => u.code === k)?.label === label)
+
+export async function exportOrgSheet(db: Db, actor: Actor, at: Date): Promise<Buffer> {
+  const t = actor.tenantId
+  const [wards, units, populations] = await Promise.all([
+    repo.findAllWards(db, t),
+    repo.findAllUnits(db, t),
+    repo.findPopulations(db, t),
+  ])
+  const book = new ExcelJS.Workbook()
+  const add = (name: string, columns: readonly string[], rows: (string | number)[][]) => {
+    const sheet = book.addWorksheet(name)
+    sheet.addRow([...columns])
+    for (const r of rows) sheet.addRow(r.map((c) => (typeof c === 'string' ? guardFormula(c) : c)))
+  }
+  add(
+    SHEETS.wards,
+    WARD_COLUMNS,
+    wards.map(({ ward: w }) => [w.code, w.name, w.sortOrder, w.active ? YES : NO]),
+  )
+  add(
+    SHEETS.units,
+    UNIT_COLUMNS,
+    units.map(({ unit: u }) => [
+      u.id,
+      kindLabel(u.kind),
+      u.wardCode ?? '',
+      u.name,
+      u.sortOrder,
+      u.active ? YES : NO,
+    ]),
+  )
+  add(
+    SHEETS.populations,
+    POPULATION_COLUMNS,
+    populations.map((p) => [p.fiscalYear, p.wardCode, p.population]),
+  )
+  await writeAudit(db, actor, at, { action: 'org.exported', recordType: 'org' })
+  return Buffer.from(await book.xlsx.writeBuffer())
+}
+
+type Row = Record<string, string>
+
+/** The sheet's rows as text by column heading, with their row numbers; a missing column is an error. */
+function rowsOf(book: ExcelJS.Workbook, name: string, columns: readonly string[], errors: FieldError[]) {
+  const sheet = book.getWorksheet(name)
+  if (!sheet) {
+    errors.push({ field: name, message: `シート「${name}」がありません` })
+    return []
+  }
+  const heads = (sheet.getRow(1).values as unknown[]).map((v) => String(v ?? '').trim())
+  const missing = columns.filter((c) => !heads.includes(c))
+  for (const c of missing)
+    errors.push({ field: `${name}!1`, message: `シート「${name}」に列「${c}」がありません` })
+  if (missing.length) return []
+  const rows: { n: number; row: Row }[] = []
+  sheet.eachRow((r, n) => {
+    if (n === 1) return
+    const row: Row = {}
+    for (const c of columns) {
+      const v = r.getCell(heads.indexOf(c)).value
+      row[c] = v === null || v === undefined ? '' : unguardFormula(String(v).trim())
+    }
+    if (Object.values(row).some((v) => v !== '')) rows.push({ n, row })
+  })
+  return rows
+}
+
+const cellError = (sheet: string, n: number, column: string, message: string): FieldError => ({
+  field: `${sheet}!${n}!${column}`,
+  message: `シート「${sheet}」${n}行目の「${column}」：${message}`,
+})
+
+function intOf(text: string): number | null {
+  return /^\d{1,9}$/u.test(text) ? Number(text) : null
+}
+
+function activeOf(text: string): boolean | null {
+  return text === '' || text === YES ? true : text === NO ? false : null
+}
+
+/** Imports the workbook: wards by code, units by ID (a blank ID adds one), population by fiscal year. */
+export async function importOrgSheet(db: Db, actor: Actor, at: Date, body: Buffer) {
+  const book = new ExcelJS.Workbook()
+  try {
+    await book.xlsx.load(body as unknown as ArrayBuffer)
+  } catch {
+    throw invalid([{ field: 'body', message: 'Excelファイル（.xlsx）として読めません' }])
+  }
+  const errors: FieldError[] = []
+  const wardRows = rowsOf(book, SHEETS.wards, WARD_COLUMNS, errors)
+  const unitRows = rowsOf(book, SHEETS.units, UNIT_COLUMNS, errors)
+  const popRows = rowsOf(book, SHEETS.populations, POPULATION_COLUMNS, errors)
+  if (errors.length) throw invalid(errors)
+
+  return db.transaction(async (tx) => {
+    const t = actor.tenantId
+    const wards = new Map((await repo.findAllWards(tx, t)).map((r) => [r.ward.code, r.ward]))
+    const units = new Map((await repo.findAllUnits(tx, t)).map((r) => [r.unit.id, r.unit]))
+    const sheetWards = new Set<string>()
+    const W = SHEETS.wards
+    const wardChanges = wardRows.flatMap(({ n, row }) => {
+      const code = wardCode.safeParse(row['区コード'])
+      const order = intOf(row['表示順']!)
+      const active = activeOf(row['有効']!)
+      if (!code.success) errors.push(cellError(W, n, '区コード', code.error.issues[0]!.message))
+      else if (sheetWards.has(code.data))
+        errors.push(cellError(W, n, '区コード', '同じ区コードが2回あります'))
+      if (!row['名称']) errors.push(cellError(W, n, '名称', '名称を入力してください'))
+      if (order === null) errors.push(cellError(W, n, '表示順', '0以上の整数で入力してください'))
+      if (active === null) errors.push(cellError(W, n, '有効', '「有効」か「無効」で入力してください'))
+      if (!code.success || order === null || active === null || !row['名称']) return []
+      sheetWards.add(code.data)
+      return [{ code: code.data, name: row['名称']!, sortOrder: order, active }]
+    })
+    const known = (code: string) => wards.has(code) || sheetWards.has(code)
+    const U = SHEETS.units
+    const unitChanges = unitRows.flatMap(({ n, row }) => {
+      const id = row.ID!
+      const kind = kindOf(row['種類']!)
+      const order = intOf(row['表示順']!)
+      const active = activeOf(row['有効']!)
+      const ward = row['区コード'] || null
+      if (id && !units.has(id))
+        errors.push(cellError(U, n, 'ID', 'このIDの組織はありません（新しく追加するときは空欄）'))
+      if (!kind) errors.push(cellError(U, n, '種類', '種類が正しくありません'))
+      const byWard = kind === 'ward_centre' || kind === 'ward_section'
+      if (byWard && (!ward || !known(ward)))
+        errors.push(cellError(U, n, '区コード', 'この区・支所はありません'))
+      if (!row['名称']) errors.push(cellError(U, n, '名称', '名称を入力してください'))
+      if (order === null) errors.push(cellError(U, n, '表示順', '0以上の整数で入力してください'))
+      if (active === null) errors.push(cellError(U, n, '有効', '「有効」か「無効」で入力してください'))
+      if (!kind || order === null || active === null || !row['名称']) return []
+      return [{ id, kind, wardCode: byWard ? ward : null, name: row['名称']!, sortOrder: order, active }]
+    })
+    const P = SHEETS.populations
+    const populations = new Map<number, { wardCode: string; population: number }[]>()
+    for (const { n, row } of popRows) {
+      const year = intOf(row['年度']!)
+      const people = intOf(row['人口']!)
+      if (year === null || year < 1990 || year > 2200)
+        errors.push(cellError(P, n, '年度', '西暦の年度で入力してください'))
+      if (!known(row['区コード']!)) errors.push(cellError(P, n, '区コード', 'この区・支所はありません'))
+      if (people === null) errors.push(cellError(P, n, '人口', '0以上の整数で入力してください'))
+      if (year === null || people === null) continue
+      populations.set(year, [
+        ...(populations.get(year) ?? []),
+        { wardCode: row['区コード']!, population: people },
+      ])
+    }
+    if (errors.length) throw invalid(errors)
+
+    const history: Parameters<typeof repo.insertHistory>[1] = []
+    const note = (subject: string, key: string, field: string, before: unknown, after: unknown) => {
+      if (before !== after)
+        history.push({
+          tenantId: t,
+          at,
+          accountId: actor.accountId,
+          subject,
+          subjectKey: key,
+          field,
+          before: before === null ? null : String(before),
+          after: String(after),
+        })
+    }
+    for (const w of wardChanges) {
+      const old = wards.get(w.code)
+      if (!old) {
+        await repo.insertWard(tx, { tenantId: t, ...w })
+        note('ward', w.code, 'created', null, w.name)
+        continue
+      }
+      if (old.name === w.name && old.sortOrder === w.sortOrder && old.active === w.active) continue
+      await repo.updateWardRow(tx, t, w.code, {
+        name: w.name,
+        sortOrder: w.sortOrder,
+        active: w.active,
+        version: old.version + 1,
+      })
+      note('ward', w.code, 'name', old.name, w.name)
+      note('ward', w.code, 'sortOrder', old.sortOrder, w.sortOrder)
+      note('ward', w.code, 'active', old.active, w.active)
+    }
+    for (const u of unitChanges) {
+      const old = u.id ? units.get(u.id) : undefined
+      if (!old) {
+        const row = await repo.insertUnit(tx, {
+          tenantId: t,
+          kind: u.kind,
+          wardCode: u.wardCode,
+          name: u.name,
+          sortOrder: u.sortOrder,
+          active: u.active,
+        })
+        note('unit', row.id, 'created', null, u.name)
+        continue
+      }
+      if (old.name === u.name && old.sortOrder === u.sortOrder && old.active === u.active) continue
+      await repo.updateUnitRow(tx, t, old.id, {
+        name: u.name,
+        sortOrder: u.sortOrder,
+        active: u.active,
+        version: old.version + 1,
+      })
+      note('unit', old.id, 'name', old.name, u.name)
+      note('unit', old.id, 'sortOrder', old.sortOrder, u.sortOrder)
+      note('unit', old.id, 'active', old.active, u.active)
+    }
+    for (const [year, items] of populations) await repo.replacePopulations(tx, t, year, items)
+    await repo.insertHistory(tx, history)
+    const counts = {
+      wards: wardChanges.length,
+      units: unitChanges.length,
+      populations: popRows.length,
+      changes: history.length,
+    }
+    await writeAudit(tx, actor, at, { action: 'org.imported', recordType: 'org', detail: counts })
+    return counts
+  })
+}
