@@ -86,7 +86,11 @@ function urlFor(template: string, params: Parameter[], override?: { name: string
   return template.replace(/\{(\w+)\}/g, (_, name: string) => {
     if (override?.name === name) return override.raw
     const p = params.find((x) => x.in === 'path' && x.name === name)
-    return p?.schema.format === 'uuid' ? randomUUID() : 'a-plain-path-value-123'
+    if (p?.schema.format === 'uuid') return randomUUID()
+    // A number in the path (a fiscal year) must be valid, or it is refused before the body is read.
+    const numeric = p?.schema as { type?: string; minimum?: number } | undefined
+    if (numeric?.type === 'integer' || numeric?.type === 'number') return String(numeric.minimum ?? 1)
+    return 'a-plain-path-value-123'
   })
 }
 
