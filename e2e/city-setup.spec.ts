@@ -84,6 +84,7 @@ test('a second city made by the CLI is set up by its administrator and sees noth
     await windows.getByLabel(/^相談窓口の名称/).fill('第二市 ひきこもり相談窓口')
     await windows.getByRole('button', { name: '相談窓口を追加する' }).click()
     await expect(windows.getByText('第二市 ひきこもり相談窓口', { exact: true })).toBeVisible()
+    await expect(page.getByRole('link', { name: '組織をExcelで書き出す' })).toBeVisible()
     await expectAccessible(page)
   })
 

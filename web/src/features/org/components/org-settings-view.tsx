@@ -2,6 +2,7 @@ import type { OrgSettings } from '#shared/contracts/org-settings.ts'
 import { fiscalYearOf } from '#shared/dates.ts'
 import { ConfidentialityForm } from './confidentiality-form.tsx'
 import { OrgHistory } from './org-history.tsx'
+import { OrgSheetSection } from './org-sheet-section.tsx'
 import { PopulationForm } from './population-form.tsx'
 import { UnitList } from './unit-list.tsx'
 import { WardList } from './ward-list.tsx'
@@ -81,6 +82,8 @@ export function OrgSettingsView({ org, today }: { org: OrgSettings; today: strin
         </h2>
         <ConfidentialityForm key={org.confidentiality?.version ?? 0} current={org.confidentiality} />
       </section>
+
+      <OrgSheetSection />
 
       <OrgHistory wards={org.wards} units={org.units} />
     </div>
