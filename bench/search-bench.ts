@@ -54,7 +54,7 @@ function report(label: string, r: SearchResult, target: number | null): string {
   )
   for (const [kind, ms] of Object.entries(r.byKind)) {
     console.log(
-      `  ${kind.padEnd(17)} found ${fmt(r.found[kind] ?? 0).padStart(6)}:` +
+      `  ${kind.padEnd(17)} found ${(r.found[kind] ?? []).join('/').padStart(20)}:` +
         ` p50 ${fmt(percentile(ms, 50), 1)} ms, p95 ${fmt(percentile(ms, 95), 1)} ms, max ${fmt(Math.max(...ms), 1)} ms`,
     )
   }
