@@ -85,14 +85,24 @@ test('a second city made by the CLI is set up by its administrator and sees noth
     await windows.getByRole('button', { name: '相談窓口を追加する' }).click()
     await expect(windows.getByText('第二市 ひきこもり相談窓口', { exact: true })).toBeVisible()
     await expect(page.getByRole('link', { name: '組織をExcelで書き出す' })).toBeVisible()
+    // One ward's sections at a time, chosen by its name; the contents jump to each section.
+    await expect(page.getByLabel(/^課・室の名称/)).toHaveCount(1)
+    await page.getByRole('combobox', { name: /^区・支所/ }).selectOption({ label: '東区' })
+    await expect(
+      page.getByRole('region', { name: '東区の課・室' }).getByText('東区 福祉支援課'),
+    ).toBeVisible()
+    const sections = page.getByRole('region', { name: '保健福祉センターの課・室' })
+    await expect(sections.getByText('丘支所 くらし相談室')).toHaveCount(0)
+    await page.getByRole('combobox', { name: /^区・支所/ }).selectOption({ label: '丘支所' })
+    const contents = page.getByRole('navigation', { name: '組織設定の項目' })
+    await contents.getByRole('link', { name: '変更の履歴' }).click()
+    await expect(page).toHaveURL(/#history-heading$/)
+    await expect(page.getByRole('heading', { level: 2, name: '変更の履歴' })).toBeInViewport()
     await expectAccessible(page)
   })
 
   await test.step('a rename keeps history; deleting asks first', async () => {
-    const west = page
-      .getByRole('region', { name: '区・支所' })
-      .getByRole('listitem')
-      .filter({ hasText: '西区' })
+    const west = page.getByRole('region', { name: '区・支所' }).getByRole('row').filter({ hasText: '西区' })
     await west.getByRole('button', { name: '西区を変更' }).click()
     const name = page.locator('#ward-nishi-name')
     await name.fill('西部区')

@@ -1,8 +1,9 @@
-import { type FormEvent, useState } from 'react'
+import { type FormEvent, type ReactNode, useState } from 'react'
 import { Button } from '#web/components/ui/button.tsx'
 import { CheckboxGroup } from '#web/components/ui/choice-group.tsx'
 import { ConfirmPanel } from '#web/components/ui/confirm-panel.tsx'
 import { ErrorSummary } from '#web/components/ui/error-summary.tsx'
+import { Td } from '#web/components/ui/table.tsx'
 import { TextField } from '#web/components/ui/text-field.tsx'
 import { type FormErrors, formErrorsFrom, noErrors, summaryOf } from '#web/lib/form-errors.ts'
 
@@ -22,16 +23,20 @@ export interface OrgItemProps {
   what: string
   onSave: (body: { version: number; name: string; sortOrder: number; active: boolean }) => Promise<unknown>
   onDelete: () => Promise<unknown>
+  /** Only wards have a code: shown in its own first column. */
+  code?: string | undefined
+  /** The table's column count: the edit form and the confirmation span the whole row. */
+  columns: number
 }
 
 const LABELS = { name: '名称', sortOrder: '表示順', active: '状態' }
 
 /**
- * One ward or unit: its name and state, changed in place (the version it was read at goes with
+ * One ward or unit as a row of OrgTable: its name and state, changed in place (the version it was read at goes with
  * the change, so a colleague's change in between is not overwritten), deleted after a
  * confirmation, and only while no record names it.
  */
-export function OrgItem({ idBase, item, what, onSave, onDelete }: OrgItemProps) {
+export function OrgItem({ idBase, item, what, onSave, onDelete, code, columns }: OrgItemProps) {
   const [mode, setMode] = useState<'view' | 'edit' | 'delete'>('view')
   const [name, setName] = useState(item.name)
   const [sortOrder, setSortOrder] = useState(String(item.sortOrder))
@@ -60,7 +65,7 @@ export function OrgItem({ idBase, item, what, onSave, onDelete }: OrgItemProps) 
 
   if (mode === 'delete') {
     return (
-      <li className="py-3">
+      <FullRow columns={columns}>
         <ErrorSummary message={errors.general} errors={[]} />
         <ConfirmPanel
           title={`${what}「${item.name}」を削除しますか`}
@@ -72,13 +77,13 @@ export function OrgItem({ idBase, item, what, onSave, onDelete }: OrgItemProps) 
         >
           削除すると元に戻せません。変更の履歴には残ります。
         </ConfirmPanel>
-      </li>
+      </FullRow>
     )
   }
 
   if (mode === 'edit') {
     return (
-      <li className="py-3">
+      <FullRow columns={columns}>
         <form
           noValidate
           onSubmit={save}
@@ -121,38 +126,50 @@ export function OrgItem({ idBase, item, what, onSave, onDelete }: OrgItemProps) 
             </Button>
           </div>
         </form>
-      </li>
+      </FullRow>
     )
   }
 
+  // Rows without records get a delete button; the others get none, and OrgTable says why once
+  // above the table instead of on every row.
   return (
-    <li className="flex flex-wrap items-center gap-4 py-3">
-      <span className="text-std-16B-170">{item.name}</span>
-      {!item.active && <span className="rounded-4 bg-solid-gray-100 px-2 text-std-16N-170">無効</span>}
-      <span className="flex flex-wrap gap-2">
-        <Button
-          size="sm"
-          variant="secondary"
-          onClick={() => setMode('edit')}
-          aria-label={`${item.name}を変更`}
-        >
-          変更
-        </Button>
-        {item.hasRecords ? (
-          <span className="text-std-16N-170 text-solid-gray-600">
-            記録があるため削除できません（無効にできます）
-          </span>
-        ) : (
+    <tr>
+      {code !== undefined && <Td className="font-mono">{code}</Td>}
+      <Td className="text-std-16B-170">{item.name}</Td>
+      <Td className="text-right">{item.sortOrder}</Td>
+      <Td>{item.active ? '有効' : <span className="rounded-4 bg-solid-gray-100 px-2">無効</span>}</Td>
+      <Td>
+        <span className="flex flex-wrap gap-2">
           <Button
             size="sm"
-            variant="tertiary"
-            onClick={() => setMode('delete')}
-            aria-label={`${item.name}を削除`}
+            variant="secondary"
+            onClick={() => setMode('edit')}
+            aria-label={`${item.name}を変更`}
           >
-            削除
+            変更
           </Button>
-        )}
-      </span>
-    </li>
+          {!item.hasRecords && (
+            <Button
+              size="sm"
+              variant="tertiary"
+              onClick={() => setMode('delete')}
+              aria-label={`${item.name}を削除`}
+            >
+              削除
+            </Button>
+          )}
+        </span>
+      </Td>
+    </tr>
+  )
+}
+
+function FullRow({ columns, children }: { columns: number; children: ReactNode }) {
+  return (
+    <tr>
+      <td colSpan={columns} className="border-b border-solid-gray-300 py-3">
+        {children}
+      </td>
+    </tr>
   )
 }

@@ -1,44 +1,29 @@
+import { useState } from 'react'
 import type { OrgSettings } from '#shared/contracts/org-settings.ts'
 import { fiscalYearOf } from '#shared/dates.ts'
 import { ConfidentialityForm } from './confidentiality-form.tsx'
+import { OrgContents } from './org-contents.tsx'
 import { OrgHistory } from './org-history.tsx'
 import { OrgSheetSection } from './org-sheet-section.tsx'
 import { PopulationForm } from './population-form.tsx'
 import { UnitList } from './unit-list.tsx'
 import { WardList } from './ward-list.tsx'
+import { WardSections } from './ward-sections.tsx'
 import { WindowInfoForm } from './window-info-form.tsx'
 
-/** 組織設定: everything of the city's organisation on one page, section by section. */
+/** 組織設定: everything of the city's organisation on one page, section by section, with contents at the top. */
 export function OrgSettingsView({ org, today }: { org: OrgSettings; today: string }) {
-  const unitsOf = (kind: string, ward?: string) =>
-    org.units.filter((u) => u.kind === kind && (ward === undefined || u.wardCode === ward))
+  const unitsOf = (kind: string) => org.units.filter((u) => u.kind === kind)
+  // The ward whose sections are shown: the first by default, a newly added one at once (its
+  // sections are what the administrator sets next).
+  const [wardCode, setWardCode] = useState<string | undefined>(undefined)
   return (
     <div className="flex flex-col gap-12">
-      <WardList wards={org.wards} />
+      <OrgContents />
 
-      <section aria-labelledby="sections-heading" className="flex flex-col gap-6">
-        <h2 id="sections-heading" className="text-std-24B-150">
-          保健福祉センターの課・室
-        </h2>
-        {org.wards.length === 0 ? (
-          <p className="text-std-16N-170">
-            区・支所を追加すると、その保健福祉センターの課・室を設定できます。
-          </p>
-        ) : (
-          org.wards.map((w) => (
-            <UnitList
-              key={w.code}
-              idBase={`sections-${w.code}`}
-              title={w.name}
-              kind="ward_section"
-              wardCode={w.code}
-              units={unitsOf('ward_section', w.code)}
-              what="課・室"
-              example={`${w.name} 障害保健福祉課`}
-            />
-          ))
-        )}
-      </section>
+      <WardList wards={org.wards} onAdded={setWardCode} />
+
+      <WardSections wards={org.wards} units={org.units} wardCode={wardCode} onWardChange={setWardCode} />
 
       <section aria-labelledby="window-units-heading" className="flex flex-col gap-6">
         <h2 id="window-units-heading" className="text-std-24B-150">

@@ -10,7 +10,7 @@ import {
 import { TextField } from '#web/components/ui/text-field.tsx'
 import { useOrgChange } from '../api/org-settings.ts'
 import { AddForm } from './add-form.tsx'
-import { OrgItem } from './org-item.tsx'
+import { OrgTable } from './org-table.tsx'
 
 type Kind = (typeof EDITABLE_UNIT_KINDS)[number]
 
@@ -48,18 +48,15 @@ export function UnitList({ idBase, title, kind, wardCode, units, what, example }
       {units.length === 0 ? (
         <p className="text-std-16N-170">{kindLabel(kind)}はまだありません。</p>
       ) : (
-        <ul className="divide-y divide-solid-gray-300">
-          {units.map((u) => (
-            <OrgItem
-              key={`${u.id}-${u.version}`}
-              idBase={`unit-${u.id}`}
-              item={u}
-              what={what}
-              onSave={(body) => change.mutateAsync({ params: { id: u.id }, body })}
-              onDelete={() => remove.mutateAsync({ params: { id: u.id } })}
-            />
-          ))}
-        </ul>
+        <OrgTable
+          caption={`${title}の一覧`}
+          items={units}
+          what={what}
+          idBaseOf={(u) => `unit-${u.id}`}
+          keyOf={(u) => `${u.id}-${u.version}`}
+          onSave={(u) => (body) => change.mutateAsync({ params: { id: u.id }, body })}
+          onDelete={(u) => () => remove.mutateAsync({ params: { id: u.id } })}
+        />
       )}
       <AddForm
         title={`${what}を追加`}

@@ -3,13 +3,13 @@ import { createWard, deleteWard, type OrgWard, updateWard } from '#shared/contra
 import { TextField } from '#web/components/ui/text-field.tsx'
 import { useOrgChange } from '../api/org-settings.ts'
 import { AddForm } from './add-form.tsx'
-import { OrgItem } from './org-item.tsx'
+import { OrgTable } from './org-table.tsx'
 
 const LABELS = { code: '区コード', name: '区・支所の名称', sortOrder: '表示順' }
 const idOf = (f: string) => `new-ward-${f}`
 
-/** The city's wards and 支所: changed in place, added below. */
-export function WardList({ wards }: { wards: OrgWard[] }) {
+/** The city's wards and 支所: changed in place, added below (onAdded gets the new ward's code). */
+export function WardList({ wards, onAdded }: { wards: OrgWard[]; onAdded?: (code: string) => void }) {
   const add = useOrgChange(createWard)
   const change = useOrgChange(updateWard)
   const remove = useOrgChange(deleteWard)
@@ -26,18 +26,16 @@ export function WardList({ wards }: { wards: OrgWard[] }) {
       {wards.length === 0 ? (
         <p className="text-std-16N-170">区・支所はまだありません。下のフォームから追加してください。</p>
       ) : (
-        <ul className="divide-y divide-solid-gray-300">
-          {wards.map((w) => (
-            <OrgItem
-              key={`${w.code}-${w.version}`}
-              idBase={`ward-${w.code}`}
-              item={w}
-              what="区・支所"
-              onSave={(body) => change.mutateAsync({ params: { code: w.code }, body })}
-              onDelete={() => remove.mutateAsync({ params: { code: w.code } })}
-            />
-          ))}
-        </ul>
+        <OrgTable
+          caption="区・支所の一覧"
+          items={wards}
+          what="区・支所"
+          codeOf={(w) => w.code}
+          idBaseOf={(w) => `ward-${w.code}`}
+          keyOf={(w) => `${w.code}-${w.version}`}
+          onSave={(w) => (body) => change.mutateAsync({ params: { code: w.code }, body })}
+          onDelete={(w) => () => remove.mutateAsync({ params: { code: w.code } })}
+        />
       )}
       <AddForm
         title="区・支所を追加"
@@ -50,6 +48,7 @@ export function WardList({ wards }: { wards: OrgWard[] }) {
           })
         }
         onAdded={() => {
+          onAdded?.(code)
           setCode('')
           setName('')
           setSortOrder('')
