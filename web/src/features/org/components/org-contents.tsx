@@ -3,7 +3,7 @@ const CONTENTS = [
   { id: 'wards-heading', label: '区・支所' },
   { id: 'sections-heading', label: '保健福祉センターの課・室' },
   { id: 'windows-heading', label: '相談窓口' },
-  { id: 'teams-heading', label: 'よりそい支援員（支援チーム）' },
+  { id: 'teams-heading', label: 'よりそい支援員（伴走支援）' },
   { id: 'window-info-heading', label: '受付時間・電話番号と緊急時の相談先' },
   { id: 'population-heading', label: '区ごとの人口' },
   { id: 'confidentiality-heading', label: '守秘義務の文面' },

@@ -3,7 +3,6 @@ import { Button } from '#web/components/ui/button.tsx'
 import { CheckboxGroup } from '#web/components/ui/choice-group.tsx'
 import { ConfirmPanel } from '#web/components/ui/confirm-panel.tsx'
 import { ErrorSummary } from '#web/components/ui/error-summary.tsx'
-import { Td } from '#web/components/ui/table.tsx'
 import { TextField } from '#web/components/ui/text-field.tsx'
 import { type FormErrors, formErrorsFrom, noErrors, summaryOf } from '#web/lib/form-errors.ts'
 
@@ -28,6 +27,9 @@ export interface OrgItemProps {
   /** The table's column count: the edit form and the confirmation span the whole row. */
   columns: number
 }
+
+// Middle-aligned (unlike the house Td): each row has a button, taller than its text.
+const cell = 'border-b border-solid-gray-300 px-3 py-1 align-middle'
 
 const LABELS = { name: '名称', sortOrder: '表示順', active: '状態' }
 
@@ -134,11 +136,13 @@ export function OrgItem({ idBase, item, what, onSave, onDelete, code, columns }:
   // above the table instead of on every row.
   return (
     <tr>
-      {code !== undefined && <Td className="font-mono">{code}</Td>}
-      <Td className="text-std-16B-170">{item.name}</Td>
-      <Td className="text-right">{item.sortOrder}</Td>
-      <Td>{item.active ? '有効' : <span className="rounded-4 bg-solid-gray-100 px-2">無効</span>}</Td>
-      <Td>
+      {code !== undefined && <td className={`${cell} font-mono`}>{code}</td>}
+      <td className={`${cell} text-std-16B-170`}>{item.name}</td>
+      <td className={`${cell} text-right`}>{item.sortOrder}</td>
+      <td className={cell}>
+        {item.active ? '有効' : <span className="rounded-4 bg-solid-gray-100 px-2">無効</span>}
+      </td>
+      <td className={cell}>
         <span className="flex flex-wrap gap-2">
           <Button
             size="sm"
@@ -159,7 +163,7 @@ export function OrgItem({ idBase, item, what, onSave, onDelete, code, columns }:
             </Button>
           )}
         </span>
-      </Td>
+      </td>
     </tr>
   )
 }

@@ -36,14 +36,15 @@ export function OrgTable<T extends OrgItemValues>({
           削除ボタンのない{what}は、記録があるため削除できません。「変更」から無効にできます。
         </p>
       )}
+      {/* Fixed column widths, so the wards' and the units' tables line up alike. */}
       <Table caption={caption} captionHidden>
         <thead>
           <tr>
-            {codeOf && <Th>区コード</Th>}
+            {codeOf && <Th className="w-48">区コード</Th>}
             <Th>名称</Th>
-            <Th className="text-right">表示順</Th>
-            <Th>状態</Th>
-            <Th>操作</Th>
+            <Th className="w-24 text-right">表示順</Th>
+            <Th className="w-24">状態</Th>
+            <Th className="w-48">操作</Th>
           </tr>
         </thead>
         <tbody>

@@ -48,18 +48,21 @@ export function PopulationForm({ org, fiscalYear }: { org: OrgSettings; fiscalYe
         value={year}
         onValueChange={changeYear}
       />
-      {org.wards.map((w) => (
-        <TextField
-          key={w.code}
-          id={`population-${w.code}`}
-          label={`${w.name}の人口`}
-          inputMode="numeric"
-          widthClass="w-40"
-          value={values[w.code] ?? ''}
-          onValueChange={(v) => setValues((old) => ({ ...old, [w.code]: v }))}
-          after={<span className="text-std-16N-170">人</span>}
-        />
-      ))}
+      {/* Side by side: one field under the other made a dozen wards a screen and a half long. */}
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+        {org.wards.map((w) => (
+          <TextField
+            key={w.code}
+            id={`population-${w.code}`}
+            label={`${w.name}の人口`}
+            inputMode="numeric"
+            widthClass="w-40"
+            value={values[w.code] ?? ''}
+            onValueChange={(v) => setValues((old) => ({ ...old, [w.code]: v }))}
+            after={<span className="text-std-16N-170">人</span>}
+          />
+        ))}
+      </div>
       <div role="status" className="empty:hidden">
         {save.isSuccess && <p className="text-std-16B-170 text-success-2">保存しました。</p>}
       </div>

@@ -28,6 +28,7 @@ export function WardSections({ wards, units, wardCode, onWardChange }: WardSecti
           <SelectField
             id="sections-ward"
             label="区・支所"
+            plain
             support="選んだ区・支所の課・室を表示し、追加できます。"
             value={ward.code}
             onValueChange={onWardChange}
