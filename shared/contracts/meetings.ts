@@ -177,6 +177,16 @@ export const meetingDetail = z
     acknowledgement: z.object({
       required: z.boolean().describe('True for agency members: the agenda is shown only after it'),
       acknowledgedAt: z.string().nullable(),
+      text: z
+        .string()
+        .describe('What the caller acknowledges: the city’s current wording, or the statutory default'),
+      textVersion: z
+        .number()
+        .int()
+        .nullable()
+        .describe(
+          'The version of the city’s wording shown (null: the default); send it back when acknowledging',
+        ),
     }),
     access: z.object({
       canEdit: z.boolean(),
@@ -425,6 +435,14 @@ export const acknowledgeMeeting = defineContract({
   params: meetingParams,
   body: z.object({
     confirm: z.literal(true, { error: '守秘義務の内容を確認し、確認欄にチェックしてください' }),
+    textVersion: z
+      .number()
+      .int()
+      .nullable()
+      .optional()
+      .describe(
+        'The wording’s version the caller read; a newer one answers 409, so nobody agrees to text unseen',
+      ),
   }),
   response: meetingDetail,
 })

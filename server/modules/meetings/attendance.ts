@@ -131,13 +131,22 @@ export async function setAttendees(
 /**
  * An invited agency's member (or a member of the ward) confirms confidentiality for this
  * meeting; for an agency the answer then carries the agenda, so the view is audited too.
+ * `readVersion` is the wording's version the caller was shown (null: the statutory default);
+ * when the city has reworded it since, nothing is recorded (409) and the caller reads it anew.
  */
-export async function acknowledgeMeeting({ db, clock }: Deps, actor: Actor, meetingId: string) {
+export async function acknowledgeMeeting(
+  { db, clock }: Deps,
+  actor: Actor,
+  meetingId: string,
+  readVersion?: number | null,
+) {
   const now = clock.now()
   return db.transaction(async (tx) => {
     const opened = await openMeeting(tx, actor, meetingId)
     // The acknowledgement records which wording was agreed to (the city may reword it later).
-    const text = await orgRecords.confidentialityVersion(tx, actor.tenantId)
+    const text = (await orgRecords.confidentiality(tx, actor.tenantId))?.version ?? null
+    if (readVersion !== undefined && readVersion !== text)
+      throw conflict('守秘義務の確認文が更新されました。新しい内容を読んでから、もう一度確認してください')
     await repo.insertAcknowledgement(tx, actor.tenantId, meetingId, actor.accountId, now, text)
     await writeAudit(tx, actor, now, {
       action: 'meeting.acknowledge',

@@ -5,7 +5,7 @@ import type { Db } from '#server/db/client.ts'
 import { orgRecords } from '#server/modules/org/index.ts'
 import type { Actor } from '#server/platform/actor.ts'
 import { readSetting } from '#server/platform/settings-store.ts'
-import type { MeetingDetail } from '#shared/contracts/meetings.ts'
+import { CONFIDENTIALITY_NOTICE, type MeetingDetail } from '#shared/contracts/meetings.ts'
 import { tokyoDate } from '#shared/dates.ts'
 import * as agendaRepo from './agenda.repository.ts'
 import { assignmentsByReview, toAgenda, toAttendee } from './meetings.dto.ts'
@@ -88,6 +88,7 @@ export async function buildMeetingDetail(
   const { meeting: m, role, facts } = opened
   const t = actor.tenantId
   const acknowledgedAt = await repo.findAcknowledgement(tx, t, m.id, actor.accountId)
+  const wording = await orgRecords.confidentiality(tx, t)
   const days = role.kind === 'agency' ? await agencyViewDays(tx, t) : DEFAULT_AGENCY_VIEW_DAYS
   const access = agendaAccess(role, facts, acknowledgedAt, tokyoDate(now), days)
   const attendees = await repo.findAttendees(tx, t, m.id)
@@ -126,6 +127,8 @@ export async function buildMeetingDetail(
       acknowledgement: {
         required: access.acknowledgementRequired,
         acknowledgedAt: acknowledgedAt ? acknowledgedAt.toISOString() : null,
+        text: wording?.body ?? CONFIDENTIALITY_NOTICE,
+        textVersion: wording?.version ?? null,
       },
       access: {
         canEdit: mayEdit(role, facts),

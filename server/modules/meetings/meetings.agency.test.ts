@@ -174,7 +174,7 @@ describe('an invited agency after its acknowledgement', () => {
   it('the ward’s staff read the agenda with names without any acknowledgement', async () => {
     const { meeting } = await agencyMeeting()
     const seen = await view(who.staff, meeting.id)
-    expect(seen.acknowledgement).toEqual({ required: false, acknowledgedAt: null })
+    expect(seen.acknowledgement).toMatchObject({ required: false, acknowledgedAt: null })
     expect(seen.access).toEqual({ canEdit: false, canReadAgenda: true, agendaVisibleUntil: null })
     expect(seen.agenda[0]!.name).toBe('山田 花子')
     expect((await view(who.coordinator, meeting.id)).access.canEdit).toBe(true)

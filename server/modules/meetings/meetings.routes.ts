@@ -35,8 +35,8 @@ export function registerMeetingRoutes(app: FastifyInstance, meetings: MeetingsSe
   route(app, contract.setAttendees, ({ actor, params, body }) =>
     meetings.setAttendees(actor, params.meetingId, body),
   )
-  route(app, contract.acknowledgeMeeting, ({ actor, params }) =>
-    meetings.acknowledge(actor, params.meetingId),
+  route(app, contract.acknowledgeMeeting, ({ actor, params, body }) =>
+    meetings.acknowledge(actor, params.meetingId, body.textVersion),
   )
   route(app, contract.recordDecision, ({ actor, params, body }) =>
     meetings.decide(actor, params.meetingId, params.caseId, body),

@@ -42,7 +42,8 @@ export function createMeetingsService(deps: Pick<AppDeps, 'db' | 'clock'>) {
     createAgency: (actor: Actor, name: string) => createAgency(deps, actor, name),
     setAttendees: (actor: Actor, meetingId: string, input: Body<typeof contract.setAttendees>) =>
       setAttendees(deps, actor, meetingId, input.attendees),
-    acknowledge: (actor: Actor, meetingId: string) => acknowledgeMeeting(deps, actor, meetingId),
+    acknowledge: (actor: Actor, meetingId: string, textVersion?: number | null) =>
+      acknowledgeMeeting(deps, actor, meetingId, textVersion),
     decide: (actor: Actor, meetingId: string, caseId: string, input: Body<typeof contract.recordDecision>) =>
       recordDecision(deps, actor, meetingId, caseId, input),
     caseReviews: (actor: Actor, caseId: string) => listCaseReviews(deps, actor, caseId),

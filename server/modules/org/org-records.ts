@@ -19,8 +19,12 @@ export const orgRecords = {
   wardName: repo.findWardName,
   agencyNameTaken: repo.agencyNameTaken,
   insertAgency: repo.insertAgency,
-  /** The current confidentiality text's version, null before the city wrote one. */
-  async confidentialityVersion(db: Db, tenantId: string): Promise<number | null> {
-    return (await latestConfidentiality(db, tenantId))?.version ?? null
+  /**
+   * The confidentiality text agency members acknowledge now: the city's latest wording and its
+   * version, or null before the city wrote one (meetings then show the statutory default).
+   */
+  async confidentiality(db: Db, tenantId: string): Promise<{ version: number; body: string } | null> {
+    const row = await latestConfidentiality(db, tenantId)
+    return row ? { version: row.version, body: row.body } : null
   },
 }

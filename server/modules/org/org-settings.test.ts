@@ -4,6 +4,7 @@ import { auditLog, meetingAcknowledgements } from '#server/db/schema/index.ts'
 import { invite, schedule, unitIdOf } from '#server/modules/meetings/test-support.ts'
 import { createTestContext, type TestContext } from '#server/test/harness.ts'
 import type { Role } from '#shared/codes.ts'
+import { CONFIDENTIALITY_NOTICE } from '#shared/contracts/meetings.ts'
 
 let ctx: TestContext
 beforeAll(async () => {
@@ -147,6 +148,46 @@ describe('組織設定 (/api/org…)', () => {
       .from(meetingAcknowledgements)
       .where(eq(meetingAcknowledgements.tenantId, city.tenantId))
     expect(row?.v).toBe(1)
+  })
+
+  it('shows the agency the city’s current wording and refuses an acknowledgement of an older one (409)', async () => {
+    const city = await ctx.newCity()
+    const admin = await city.as('admin')
+    const coordinator = await city.as('ward_coordinator', { ward: 'sakyo' })
+    const agency = await city.as('agency_member')
+    const meeting = await schedule(coordinator)
+    await invite(coordinator, meeting.id, [{ unitId: await unitIdOf(ctx, agency) }])
+    const wording = async () => (await agency.get(`/api/meetings/${meeting.id}`)).json().acknowledgement
+    // Before the city writes its own wording: the statutory default, version null.
+    expect(await wording()).toMatchObject({ text: CONFIDENTIALITY_NOTICE, textVersion: null })
+    await admin.post('/api/org/confidentiality', { body: '第1版\n会議で知り得た情報は漏らしません。' })
+    expect(await wording()).toMatchObject({
+      text: '第1版\n会議で知り得た情報は漏らしません。',
+      textVersion: 1,
+    })
+    // The city rewords it while the agency reads version 1: agreeing to 1 (or to the default) is refused.
+    await admin.post('/api/org/confidentiality', { body: '第2版' })
+    for (const textVersion of [1, null]) {
+      const stale = await agency.post(`/api/meetings/${meeting.id}/acknowledgement`, {
+        confirm: true,
+        textVersion,
+      })
+      expect(stale.statusCode).toBe(409)
+      expect(stale.json().detail).toContain('守秘義務の確認文が更新されました')
+    }
+    const rows = () =>
+      ctx.db
+        .select({ v: meetingAcknowledgements.textVersion })
+        .from(meetingAcknowledgements)
+        .where(eq(meetingAcknowledgements.tenantId, city.tenantId))
+    expect(await rows()).toEqual([])
+    expect(await wording()).toMatchObject({ text: '第2版', textVersion: 2 })
+    const ok = await agency.post(`/api/meetings/${meeting.id}/acknowledgement`, {
+      confirm: true,
+      textVersion: 2,
+    })
+    expect(ok.statusCode, ok.body).toBe(200)
+    expect(await rows()).toEqual([{ v: 2 }])
   })
 
   it('answers 403 to every role but the administrator, and 404 for another city’s ward or unit', async () => {

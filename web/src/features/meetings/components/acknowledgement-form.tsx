@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react'
-import { CONFIDENTIALITY_NOTICE } from '#shared/contracts/meetings.ts'
+import type { MeetingDetail } from '#shared/contracts/meetings.ts'
 import { Button } from '#web/components/ui/button.tsx'
 import { ErrorSummary } from '#web/components/ui/error-summary.tsx'
 import { describedBy, ErrorText } from '#web/components/ui/field.tsx'
@@ -10,9 +10,16 @@ const ID = 'acknowledge-confirm'
 
 /**
  * 守秘義務の確認: an agency member reads what the 支援会議 is and what confidentiality means,
- * ticks the box and confirms; only then does the server send this meeting's cases.
+ * ticks the box and confirms; only then does the server send this meeting's cases. The wording
+ * is the city's own (組織設定), or the statutory default before the city wrote one.
  */
-export function AcknowledgementForm({ meetingId }: { meetingId: string }) {
+export function AcknowledgementForm({
+  meetingId,
+  wording,
+}: {
+  meetingId: string
+  wording: Pick<MeetingDetail['acknowledgement'], 'text' | 'textVersion'>
+}) {
   const [checked, setChecked] = useState(false)
   const [errors, setErrors] = useState<FormErrors>(noErrors)
   const acknowledge = useAcknowledgeMeeting(meetingId)
@@ -23,7 +30,7 @@ export function AcknowledgementForm({ meetingId }: { meetingId: string }) {
     if (!checked)
       return setErrors({ fields: { confirm: '守秘義務の内容を確認し、確認欄にチェックしてください' } })
     setErrors(noErrors)
-    acknowledge.mutate(undefined, {
+    acknowledge.mutate(wording.textVersion, {
       // The form gives way to the cases: start reading there.
       onSuccess: () => requestAnimationFrame(() => document.getElementById('meeting-agenda')?.focus()),
       onError: (error) => setErrors(formErrorsFrom(error, ['confirm'])),
@@ -43,7 +50,7 @@ export function AcknowledgementForm({ meetingId }: { meetingId: string }) {
         この会議の検討ケースを表示する前に、次の内容を確認してください。確認は会議ごとに必要です。
       </p>
       <div id={`${ID}-support`} className="mt-4 rounded-8 border border-solid-gray-600 bg-white p-4">
-        <p className="text-std-16N-170">{CONFIDENTIALITY_NOTICE}</p>
+        <p className="whitespace-pre-line text-std-16N-170">{wording.text}</p>
         <ul className="mt-3 list-disc pl-6 text-std-16N-170">
           <li>根拠：生活困窮者自立支援法に基づく支援会議（同法の守秘義務の規定）</li>
           <li>メモや画面の写しを会議の目的以外に使ったり、他の人に渡したりしないでください。</li>

@@ -29,7 +29,7 @@ export function ReaderMeetingView({ meeting }: { meeting: MeetingDetail }) {
         </Notice>
       )
     } else if (!acknowledgement.acknowledgedAt) {
-      agenda = <AcknowledgementForm meetingId={meeting.id} />
+      agenda = <AcknowledgementForm meetingId={meeting.id} wording={meeting.acknowledgement} />
     } else {
       agenda = (
         <Notice tone="warning" title="検討ケースを表示できません">
