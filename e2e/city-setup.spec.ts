@@ -132,10 +132,13 @@ test('a second city made by the CLI is set up by its administrator and sees noth
     await page.locator('#passwordConfirm').fill(counsellor.password)
     await page.getByRole('button', { name: 'パスワードを設定する' }).click()
     await expect(page.getByRole('heading', { level: 1, name: '設定が完了しました' })).toBeVisible()
+    // The link's token names the city: the login page it leads to signs in there.
+    await page.getByRole('link', { name: 'ログイン画面へ' }).click()
+    await expect(page).toHaveURL(new RegExp(`/login\\?city=${CITY}$`))
   })
 
   await test.step('the counsellor opens a case in one of the city’s own wards', async () => {
-    await page.goto(`/login?city=${CITY}`)
+    await expect(page.getByText(`ログイン先の市：${CITY}`)).toBeVisible()
     await page.getByLabel('ログインID').fill(counsellor.loginId)
     await page.locator('#password').fill(counsellor.password)
     await page.getByRole('button', { name: 'ログイン' }).click()
@@ -166,7 +169,10 @@ test('a second city made by the CLI is set up by its administrator and sees noth
     expect(units.map((u) => u.name)).not.toContain('「よりそい・つなぐ」相談窓口')
     const staff = (await (await page.request.get('/api/staff')).json()) as { name: string }[]
     expect(staff.map((s) => s.name)).toEqual(['第二 相談員'])
-    await logOut(page)
+    // Logging out comes back to this city's login page, not the deployment's first city's.
+    await page.getByRole('button', { name: 'ログアウト' }).click()
+    await expect(page).toHaveURL(new RegExp(`/login\\?city=${CITY}$`))
+    await expect(page.getByText(`ログイン先の市：${CITY}`)).toBeVisible()
     await logIn(page, first.counsellor)
     const theirs = (await (await page.request.get('/api/cases?pageSize=200')).json()) as {
       items: { id: string }[]

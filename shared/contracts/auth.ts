@@ -34,6 +34,7 @@ export const me = z
       wardCode: z.string().nullable(),
     }),
     cityName: z.string(),
+    cityId: z.string().describe('The city’s id: the login page after logging out asks for this city again'),
     can,
   })
   .meta({ id: 'Me' })

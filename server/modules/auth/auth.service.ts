@@ -29,6 +29,7 @@ export function toMe(actor: Actor): Me {
     role: actor.role,
     unit: { id: actor.unitId, name: actor.unitName, kind: actor.unitKind, wardCode: actor.wardCode },
     cityName: actor.cityName,
+    cityId: actor.tenantId,
     can: abilitiesOf(actor),
   }
 }

@@ -74,7 +74,7 @@ export function AppLayout() {
       // Forget everything the session could read, so the next person at this desk sees nothing.
       setCsrfToken(undefined)
       queryClient.clear()
-      await navigate({ to: '/login' })
+      await navigate({ to: '/login', search: { city: me.cityId } })
     },
   })
 

@@ -1,5 +1,6 @@
 import { createRouter } from '@tanstack/react-router'
 import { setCsrfToken } from '#web/lib/api-client.ts'
+import { sessionQueryOptions } from '#web/lib/session.ts'
 import { queryClient, setAuthLostHandler } from './query-client.ts'
 import { accountDetailRoute } from './routes/admin-account-detail.tsx'
 import { accountNewRoute } from './routes/admin-account-new.tsx'
@@ -76,7 +77,9 @@ declare module '@tanstack/react-router' {
 setAuthLostHandler((expired) => {
   const here = router.state.location
   if (['/login', '/setup', '/two-factor/setup'].includes(here.pathname)) return
+  // The city of the session that ended, so that a second city's staff sign in to it again.
+  const city = queryClient.getQueryData(sessionQueryOptions.queryKey)?.account?.cityId
   setCsrfToken(undefined)
   queryClient.clear()
-  void router.navigate({ to: '/login', search: { redirect: here.href, expired: expired || undefined } })
+  void router.navigate({ to: '/login', search: { redirect: here.href, expired: expired || undefined, city } })
 })

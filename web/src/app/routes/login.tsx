@@ -10,6 +10,8 @@ import { publicRoute } from './root.tsx'
 interface LoginSearch {
   redirect?: string
   expired?: boolean
+  /** A deployment serving several cities: which city's staff signs in (see LoginForm). */
+  city?: string
 }
 
 /** Only same-site paths are followed after login, never another origin. */
@@ -24,12 +26,13 @@ export const loginRoute = createRoute({
   validateSearch: (search: Record<string, unknown>): LoginSearch => ({
     redirect: typeof search.redirect === 'string' ? search.redirect : undefined,
     expired: search.expired === true || search.expired === 'true' || search.expired === 1 ? true : undefined,
+    city: typeof search.city === 'string' && search.city.trim() ? search.city.trim() : undefined,
   }),
   component: LoginPage,
 })
 
 function LoginPage() {
-  const { redirect, expired } = loginRoute.useSearch()
+  const { redirect, expired, city } = loginRoute.useSearch()
   const router = useRouter()
   const session = useSession()
   // After a correct password the session may still wait for a code (also after a reload).
@@ -50,6 +53,7 @@ function LoginPage() {
         <SecondFactorForm onSignedIn={signedIn} onRestart={() => setStep('password')} />
       ) : (
         <LoginForm
+          city={city}
           onSignedIn={(secondFactor) => {
             if (secondFactor === 'totp') return setStep('code')
             if (secondFactor === 'enrol') {

@@ -5,7 +5,7 @@ import { PageHeading } from '#web/components/ui/page-heading.tsx'
 import { Loading } from '#web/components/ui/query-state.tsx'
 import { usePasswordLinkInfo } from '#web/features/auth/api/get-password-link.ts'
 import { SetupForm } from '#web/features/auth/components/setup-form.tsx'
-import { tokenFromHash } from '#web/features/auth/link-token.ts'
+import { cityOfToken, tokenFromHash } from '#web/features/auth/link-token.ts'
 import { publicRoute } from './root.tsx'
 
 export const setupRoute = createRoute({
@@ -28,7 +28,9 @@ function SetupPage() {
           設定したログインIDとパスワードでログインしてください。
         </Notice>
         <p className="mt-6">
-          <Link to="/login">ログイン画面へ</Link>
+          <Link to="/login" search={{ city: cityOfToken(token) }}>
+            ログイン画面へ
+          </Link>
         </p>
       </div>
     )
@@ -42,7 +44,9 @@ function SetupPage() {
           リンクの有効期限が切れているか、すでに使われています。システム管理者に新しいリンクの発行を依頼してください。
         </Notice>
         <p className="mt-6">
-          <Link to="/login">ログイン画面へ</Link>
+          <Link to="/login" search={{ city: cityOfToken(token) }}>
+            ログイン画面へ
+          </Link>
         </p>
       </div>
     )

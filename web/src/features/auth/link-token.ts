@@ -7,3 +7,12 @@ export function tokenFromHash(hash: string): string {
   const token = new URLSearchParams(hash.replace(/^#/, '')).get('token') ?? ''
   return token.trim()
 }
+
+/**
+ * The city a one-time link belongs to: its token is `<city>.<random>` (the server's format), so
+ * that the login page after setting a password signs in to that city. Undefined for anything else.
+ */
+export function cityOfToken(token: string): string | undefined {
+  const dot = token.indexOf('.')
+  return dot > 0 ? token.slice(0, dot) : undefined
+}

@@ -8,14 +8,22 @@ import { useLogin } from '../api/login.ts'
 const labels = { loginId: 'ログインID', password: 'パスワード' } as const
 
 /** Signs in with the password; the server may still ask for a second step ('totp' or 'enrol'). */
-export function LoginForm({ onSignedIn }: { onSignedIn: (secondFactor: 'totp' | 'enrol' | null) => void }) {
+export function LoginForm({
+  city,
+  onSignedIn,
+}: {
+  /**
+   * A deployment serving several cities: their staff sign in at /login?city=<id> (the link their
+   * administrator gives them; logging out and a lost session come back to it); one city's
+   * deployment needs no city at all.
+   */
+  city: string | undefined
+  onSignedIn: (secondFactor: 'totp' | 'enrol' | null) => void
+}) {
   const [loginId, setLoginId] = useState('')
   const [password, setPassword] = useState('')
   const [errors, setErrors] = useState<FormErrors>(noErrors)
   const signIn = useLogin()
-  // A deployment serving several cities: their staff sign in at /login?city=<id> (the link
-  // their administrator gives them); one city's deployment needs no city at all.
-  const [city] = useState(() => new URLSearchParams(window.location.search).get('city')?.trim() || undefined)
 
   const submit = (e: FormEvent) => {
     e.preventDefault()
