@@ -129,7 +129,8 @@ function table(outcomes: Outcome[]) {
     const name = o.label
     const r = o.result
     if (!r) {
-      lines.push([name, o.failure ?? 'skipped', '', '', ''])
+      // As many cells as the head: a failed backend's row still prints (it crashed the table).
+      lines.push([name, o.failure ?? 'skipped', ...head.slice(2).map(() => '')])
       continue
     }
     const rate = o.rows / (r.importMs / 1000)
