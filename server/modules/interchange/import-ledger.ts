@@ -87,6 +87,9 @@ export async function importLedger(
     await step('reviews', () => planReviews(ledger, stored, meetings.refs, cases.refs, issues, ctx))
     if (write && reviewed && issues.ok) {
       const by = { accountId: options.actor?.accountId ?? null, name: importerName(ctx) }
+      // The UPDATE joins the rows this transaction has just written: without fresh statistics
+      // the planner takes them for empty and loops over every case once per review.
+      for (const table of DECISION_TABLES) await tx.execute(sql.raw(`analyze ${table}`))
       await applyLatestDecisions(tx, tenantId, 'all', by, options.now)
     }
     const surveys = await step('surveys', () => planSurveys(ledger, stored, issues, ctx))
@@ -122,6 +125,9 @@ export async function importLedger(
     counts,
   }
 }
+
+/** The tables the current-decision UPDATE joins after the reviews sheet. */
+const DECISION_TABLES = ['cases', 'meetings', 'reviews']
 
 /** The tables each sheet writes (counters and the audit log are small or never aggregated). */
 const TABLES_OF: Record<string, string[]> = {
