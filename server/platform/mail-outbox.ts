@@ -1,0 +1,55 @@
+// Mail is never sent inside a request: the request (in its own transaction) puts a row in the
+// outbox, and the mail worker sends it, retrying on failure. So a reply is saved even when the
+// SMTP server refuses or hangs, and staff can see a notice that did not go out.
+// The outbox holds no content and no name: `kind` picks a fixed text when the mail is sent.
+import { and, eq } from 'drizzle-orm'
+import type { Db } from '#server/db/client.ts'
+import { accountMailPreferences, accounts, mailOutbox } from '#server/db/schema/index.ts'
+
+export type MailKind = 'inquiry_reply_waiting' | 'staff_new_inquiry' | 'staff_overdue'
+
+/** Queues one mail, due at once. Pass the transaction that makes the change it tells about. */
+export async function enqueueMail(
+  tx: Db,
+  mail: { tenantId: string; kind: MailKind; toAddress: string; threadId: string | null; now: Date },
+): Promise<void> {
+  await tx.insert(mailOutbox).values({
+    tenantId: mail.tenantId,
+    kind: mail.kind,
+    toAddress: mail.toAddress,
+    threadId: mail.threadId,
+    nextAttemptAt: mail.now,
+    createdAt: mail.now,
+  })
+}
+
+/**
+ * Queues a staff notice to every active account of the city that opted in to this kind
+ * (account_mail_preferences); returns how many were queued.
+ */
+export async function enqueueStaffNotices(
+  tx: Db,
+  notice: { tenantId: string; kind: 'staff_new_inquiry' | 'staff_overdue'; threadId: string; now: Date },
+): Promise<number> {
+  const wants =
+    notice.kind === 'staff_new_inquiry'
+      ? accountMailPreferences.newInquiries
+      : accountMailPreferences.overdueInquiries
+  const rows = await tx
+    .select({ address: accountMailPreferences.address })
+    .from(accountMailPreferences)
+    .innerJoin(
+      accounts,
+      and(
+        eq(accounts.tenantId, accountMailPreferences.tenantId),
+        eq(accounts.id, accountMailPreferences.accountId),
+      ),
+    )
+    .where(
+      and(eq(accountMailPreferences.tenantId, notice.tenantId), eq(wants, true), eq(accounts.active, true)),
+    )
+  for (const row of rows) {
+    await enqueueMail(tx, { ...notice, toAddress: row.address })
+  }
+  return rows.length
+}
