@@ -14,6 +14,7 @@ import {
   readCase,
   readyCase,
   schedule,
+  sectionOf,
   setCase,
 } from '#server/modules/meetings/test-support.ts'
 import { createTestContext, type TestCity, type TestContext } from '#server/test/harness.ts'
@@ -74,7 +75,7 @@ async function decidedInApp(decision: Decision, wardState: string) {
 }
 
 /** From the ledger: the case imported first, then the meeting and its review. */
-async function decidedByImport(decision: Decision, wardState: string) {
+async function decidedByImport(decision: Decision, wardState: string, leadUnit = '健康長寿推進課') {
   const city = await ctx.newCity()
   const dir = baseLedger(tempDir())
   rmSync(join(dir, 'meetings.csv'))
@@ -93,11 +94,12 @@ async function decidedByImport(decision: Decision, wardState: string) {
   ])
   writeCsv(dir, 'reviews', [
     ['meeting_id', 'case_id', 'kind', 'route', 'lead', 'lead_unit', 'policy', 'next_review_on'],
-    ['M-1', '2021-00002', '新規', '相談窓口', decision.lead, '健康長寿推進課', '', decision.nextReviewOn],
+    ['M-1', '2021-00002', '新規', '相談窓口', decision.lead, leadUnit, '', decision.nextReviewOn],
   ])
   const imported = await importDir(ctx.db, city.tenantId, [dir])
   expect(imported.ok).toBe(true)
-  return outcome(city.tenantId, row!.id, before.version)
+  const result = await outcome(city.tenantId, row!.id, before.version)
+  return { result, tenantId: city.tenantId, warnings: imported.warnings }
 }
 
 describe("a case's current decision, from the meeting and from the ledger", () => {
@@ -125,25 +127,37 @@ describe("a case's current decision, from the meeting and from the ledger", () =
         },
       ],
     })
-    // The ledger names the lead's unit as text (lead_unit), which the importer keeps on the review
-    // without resolving it to a unit: its decision has no lead unit. Everything else is the same.
-    const withoutUnit = (r: typeof ledger, meetingNo: string) => ({
-      ...r,
-      leadUnitId: undefined,
-      events: r.events.map((e) => ({
-        ...e,
-        reason: e.reason?.replace(meetingNo, 'NO'),
-        changes: e.changes.filter((c) => c.field !== 'leadUnitId'),
-      })),
-    })
-    expect(ledger.leadUnitId).toBeNull()
-    expect(withoutUnit(ledger, 'M-1')).toEqual(withoutUnit(app.result, app.meetingNo))
+    // The ledger names the lead's unit as text (lead_unit 健康長寿推進課): the importer resolves it
+    // to that section of the meeting's ward, as the meeting's decision in the app names it.
+    const section = await sectionOf(ctx, ledger.tenantId, 'sakyo')
+    expect(ledger.result.leadUnitId).toBe(section)
+    const sameShape = (r: typeof app.result, meetingNo: string, unit: string) =>
+      JSON.parse(JSON.stringify(r).replaceAll(meetingNo, 'NO').replaceAll(unit, 'UNIT'))
+    expect(sameShape(ledger.result, 'M-1', section)).toEqual(
+      sameShape(app.result, app.meetingNo, who.section),
+    )
+  })
+
+  it('a lead unit the organisation does not have: kept as text, a warning, no lead unit', async () => {
+    const ledger = await decidedByImport(
+      { lead: 'ward_section', nextReviewOn: '2027-01-20' },
+      'ready',
+      '架空課',
+    )
+    expect(ledger.result.leadUnitId).toBeNull()
+    expect(ledger.warnings).toContainEqual(
+      expect.objectContaining({
+        sheet: 'reviews',
+        column: 'lead_unit',
+        reason: expect.stringContaining('架空課'),
+      }),
+    )
   })
 
   it('再協議: no lead, and the case back in the ward as ready for a meeting, either way', async () => {
     const decision: Decision = { lead: 'rediscuss', nextReviewOn: '2027-01-20' }
     const app = await decidedInApp(decision, 'assessing')
-    const ledger = await decidedByImport(decision, 'assessing')
+    const { result: ledger } = await decidedByImport(decision, 'assessing')
 
     expect(app.result).toMatchObject({
       wardState: 'ready',

@@ -84,7 +84,7 @@ export async function importLedger(
     stored.phonesByPerson.clear()
     const meetings = await step('meetings', () => planMeetings(ledger, stored, issues, ctx))
     const reviewed = ledger.has('reviews')
-    await step('reviews', () => planReviews(ledger, stored, meetings.refs, cases.refs, issues, ctx))
+    await step('reviews', () => planReviews(ledger, stored, meetings, cases.refs, issues, ctx))
     if (write && reviewed && issues.ok) {
       const by = { accountId: options.actor?.accountId ?? null, name: importerName(ctx) }
       // The UPDATE joins the rows this transaction has just written: without fresh statistics

@@ -21,7 +21,7 @@ import type { Stored, UnitRow } from './load-stored.ts'
 import { duplicateReason, type ImportContext, type SheetPlan } from './write-support.ts'
 
 /** A section written as its label (健康長寿推進課), code, or the unit's full name. */
-function sectionFinder(units: UnitRow[]) {
+export function sectionFinder(units: UnitRow[]) {
   return (ward: string, text: string): UnitRow | undefined => {
     const t = text.trim()
     const code = WARD_SECTIONS.find((s) => s.label === t || s.code === t.toLowerCase())?.code
@@ -37,7 +37,12 @@ function sectionFinder(units: UnitRow[]) {
 export function planMeetings(ledger: ParsedLedger, stored: Stored, issues: Issues, ctx: ImportContext) {
   const present = ledger.get('meetings')?.present ?? new Set<string>()
   const refs = new Map<string, string>()
-  for (const [no, m] of stored.meetings) refs.set(no, m.id)
+  /** meeting id → its ward, for the reviews sheet's lead unit */
+  const wardOf = new Map<string, string>()
+  for (const [no, m] of stored.meetings) {
+    refs.set(no, m.id)
+    wardOf.set(m.id, m.ward)
+  }
   const agencies = new Map<string, string>()
   for (const u of stored.units) if (u.kind === 'agency' && !agencies.has(u.name)) agencies.set(u.name, u.id)
   const newAgencies: (typeof orgUnits.$inferInsert)[] = []
@@ -78,6 +83,7 @@ export function planMeetings(ledger: ParsedLedger, stored: Stored, issues: Issue
       else issues.error('meetings', r.row, 'sections', `課・室${quote(text)}がこの区にありません`)
     }
     if (hasBadCell(r) || !ward) continue
+    wardOf.set(id, ward)
     // A column the file lacks keeps the stored attendees of that kind.
     const kept = (existing?.unitIds ?? []).filter((u) => {
       const kind = unitKind.get(u)
@@ -93,9 +99,15 @@ export function planMeetings(ledger: ParsedLedger, stored: Stored, issues: Issue
     if (!sameAttendees || !existing) attendees.set(id, wanted)
   }
 
-  const plan: SheetPlan & { refs: Map<string, string> } = {
+  const plan: SheetPlan & {
+    refs: Map<string, string>
+    wardOf: Map<string, string>
+    agencies: Map<string, string>
+  } = {
     counts,
     refs,
+    wardOf,
+    agencies,
     async write(tx: Db) {
       for (const batch of chunks(newAgencies)) await tx.insert(orgUnits).values(batch)
       await bulkInsert(tx, meetings, upserts, {

@@ -8,10 +8,11 @@ import { type BulkRow, bulkInsert, fromExcluded, typed } from './bulk-write.ts'
 import { hasBadCell, type Issues, type ParsedLedger, rowsOf, same, str } from './import-model.ts'
 import type { ReviewRow, Stored } from './load-stored.ts'
 import type { CaseRef } from './plan-cases.ts'
+import { sectionFinder } from './plan-meetings.ts'
 import type { ImportContext, SheetPlan } from './write-support.ts'
 
-const FIELDS = ['kind', 'route', 'lead', 'leadUnit', 'policy', 'nextReviewOn'] as const
-const COLUMN_OF: [string, (typeof FIELDS)[number]][] = [
+const FIELDS = ['kind', 'route', 'lead', 'leadUnit', 'leadUnitId', 'policy', 'nextReviewOn'] as const
+const COLUMN_OF: [string, Exclude<(typeof FIELDS)[number], 'leadUnitId'>][] = [
   ['kind', 'kind'],
   ['route', 'route'],
   ['lead', 'lead'],
@@ -20,14 +21,23 @@ const COLUMN_OF: [string, (typeof FIELDS)[number]][] = [
   ['next_review_on', 'nextReviewOn'],
 ]
 
+/** What the meetings sheet tells the reviews sheet: meeting ids, their wards, agencies by name. */
+export interface MeetingRefs {
+  refs: Map<string, string>
+  wardOf: Map<string, string>
+  agencies: Map<string, string>
+}
+
 export function planReviews(
   ledger: ParsedLedger,
   stored: Stored,
-  meetingRefs: Map<string, string>,
+  meetings: MeetingRefs,
   caseRefs: Map<string, CaseRef>,
   issues: Issues,
   ctx: ImportContext,
 ): SheetPlan {
+  const meetingRefs = meetings.refs
+  const leadUnitOf = leadUnitFinder(stored, meetings)
   const firstRow = new Map<string, number>()
   const upserts: BulkRow<typeof reviews>[] = []
   const counts = { added: 0, updated: 0 }
@@ -54,6 +64,14 @@ export function planReviews(
     for (const [column, field] of COLUMN_OF)
       (values as Record<string, unknown>)[field] = column in r.v ? r.v[column] : (existing?.[field] ?? null)
     if (values.kind === 'new' && values.route === null) e('route', '新規のケースには新規ケース経路が必要です')
+    values.leadUnitId = leadUnitOf(meetingId, values.lead, values.leadUnit)
+    if (values.leadUnit && !values.leadUnitId && values.lead !== 'rediscuss')
+      issues.warn(
+        'reviews',
+        r.row,
+        'lead_unit',
+        `主担当機関${quote(values.leadUnit)}が組織設定にないため、文字のまま保存します（担当の集計には入りません）`,
+      )
     if (hasBadCell(r)) continue
     if (existing && FIELDS.every((f) => same(existing[f], values[f]))) continue
     if (existing) counts.updated++
@@ -72,5 +90,32 @@ export function planReviews(
         },
       })
     },
+  }
+}
+
+/**
+ * The unit a review's 主担当機関 names, by the rule the meeting's decision in the app follows: a
+ * section of the meeting's ward (by label, code or name), an agency by name, or the accompaniment
+ * team (by name, else the city's first active team). Null when the organisation has no such unit.
+ */
+function leadUnitFinder(stored: Stored, meetings: MeetingRefs) {
+  const findSection = sectionFinder(stored.units)
+  const teams = stored.units
+    .filter((u) => u.kind === 'accompaniment_team')
+    .sort((a, b) => Number(b.active) - Number(a.active) || a.sortOrder - b.sortOrder)
+  return (meetingId: string, lead: string | null, text: string | null): string | null => {
+    const name = text?.trim() ?? ''
+    switch (lead) {
+      case 'ward_section': {
+        const ward = meetings.wardOf.get(meetingId)
+        return (ward && name && findSection(ward, name)?.id) || null
+      }
+      case 'specialist':
+        return meetings.agencies.get(name) ?? null
+      case 'accompaniment':
+        return (teams.find((t) => t.name === name) ?? teams[0])?.id ?? null
+      default:
+        return null
+    }
   }
 }
