@@ -29,6 +29,7 @@ import { appRoute, publicRoute, rootRoute } from './routes/root.tsx'
 import { setupRoute } from './routes/setup.tsx'
 import { twoFactorSetupRoute } from './routes/two-factor-setup.tsx'
 import { wardInboxRoute } from './routes/ward-inbox.tsx'
+import { parseSearch, stringifySearch } from './search-params.ts'
 
 const routeTree = rootRoute.addChildren([
   publicRoute.addChildren([loginRoute, setupRoute, twoFactorSetupRoute]),
@@ -61,6 +62,8 @@ const routeTree = rootRoute.addChildren([
 
 export const router = createRouter({
   routeTree,
+  parseSearch,
+  stringifySearch,
   context: { queryClient },
   defaultPreload: false,
   scrollRestoration: true,

@@ -25,7 +25,8 @@ export const loginRoute = createRoute({
   path: '/login',
   validateSearch: (search: Record<string, unknown>): LoginSearch => ({
     redirect: typeof search.redirect === 'string' ? search.redirect : undefined,
-    expired: search.expired === true || search.expired === 'true' || search.expired === 1 ? true : undefined,
+    expired:
+      search.expired === 'true' || search.expired === '1' || search.expired === true ? true : undefined,
     city: typeof search.city === 'string' && search.city.trim() ? search.city.trim() : undefined,
   }),
   component: LoginPage,
