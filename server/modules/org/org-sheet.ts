@@ -11,6 +11,10 @@ import { EDITABLE_UNIT_KINDS, wardCode } from '#shared/contracts/org-settings.ts
 import { guardFormula, unguardFormula } from '#shared/interchange/formula-guard.ts'
 import * as repo from './org-settings.repository.ts'
 
+/** What the sheet may change on an existing ward or unit (its code and kind stay). */
+const EDITABLE = ['name', 'sortOrder', 'active'] as const
+type Editable = { name: string; sortOrder: number; active: boolean }
+
 export const SHEETS = { wards: '区・支所', units: '課・室など', populations: '人口' } as const
 const WARD_COLUMNS = ['区コード', '名称', '表示順', '有効'] as const
 const UNIT_COLUMNS = ['ID', '種類', '区コード', '名称', '表示順', '有効'] as const
@@ -186,6 +190,23 @@ export async function importOrgSheet(db: Db, actor: Actor, at: Date, body: Buffe
           after: String(after),
         })
     }
+    /** A ward or unit the sheet edits: written (version + 1) and noted field by field, if changed. */
+    const edit = async (
+      subject: string,
+      key: string,
+      old: Editable & { version: number },
+      next: Editable,
+      write: (values: Editable & { version: number }) => Promise<unknown>,
+    ) => {
+      if (EDITABLE.every((f) => old[f] === next[f])) return
+      await write({
+        name: next.name,
+        sortOrder: next.sortOrder,
+        active: next.active,
+        version: old.version + 1,
+      })
+      for (const f of EDITABLE) note(subject, key, f, old[f], next[f])
+    }
     for (const w of wardChanges) {
       const old = wards.get(w.code)
       if (!old) {
@@ -193,16 +214,7 @@ export async function importOrgSheet(db: Db, actor: Actor, at: Date, body: Buffe
         note('ward', w.code, 'created', null, w.name)
         continue
       }
-      if (old.name === w.name && old.sortOrder === w.sortOrder && old.active === w.active) continue
-      await repo.updateWardRow(tx, t, w.code, {
-        name: w.name,
-        sortOrder: w.sortOrder,
-        active: w.active,
-        version: old.version + 1,
-      })
-      note('ward', w.code, 'name', old.name, w.name)
-      note('ward', w.code, 'sortOrder', old.sortOrder, w.sortOrder)
-      note('ward', w.code, 'active', old.active, w.active)
+      await edit('ward', w.code, old, w, (values) => repo.updateWardRow(tx, t, w.code, values))
     }
     for (const u of unitChanges) {
       const old = u.id ? units.get(u.id) : undefined
@@ -218,16 +230,7 @@ export async function importOrgSheet(db: Db, actor: Actor, at: Date, body: Buffe
         note('unit', row.id, 'created', null, u.name)
         continue
       }
-      if (old.name === u.name && old.sortOrder === u.sortOrder && old.active === u.active) continue
-      await repo.updateUnitRow(tx, t, old.id, {
-        name: u.name,
-        sortOrder: u.sortOrder,
-        active: u.active,
-        version: old.version + 1,
-      })
-      note('unit', old.id, 'name', old.name, u.name)
-      note('unit', old.id, 'sortOrder', old.sortOrder, u.sortOrder)
-      note('unit', old.id, 'active', old.active, u.active)
+      await edit('unit', old.id, old, u, (values) => repo.updateUnitRow(tx, t, old.id, values))
     }
     for (const [year, items] of populations) await repo.replacePopulations(tx, t, year, items)
     await repo.insertHistory(tx, history)
