@@ -1,10 +1,11 @@
 // `npm run yorisoi -- <command>`: the operator's commands (demo, import, export, report, audit,
-// db, backup, restore); each is a function taking the remaining arguments.
+// db, inquiries, backup, restore); each is a function taking the remaining arguments.
 import { runBackup, runRestore } from './db/backup.cli.ts'
 import { runDb } from './db/db.cli.ts'
 import { exitIfStoreInUse } from './db/store-lock.ts'
 import { runAudit } from './modules/audit/index.ts'
 import { DEMO_CITY, printDemoLogins, seedDemo } from './modules/demo/index.ts'
+import { runInquiries } from './modules/inquiries/index.ts'
 import { runExport, runImport } from './modules/interchange/index.ts'
 import { runCity } from './modules/org/index.ts'
 import { runReport } from './modules/reports/index.ts'
@@ -46,6 +47,11 @@ const commands: Record<string, Command> = {
     summary: 'アプリ用ロールに権限を付与 / grant the app role its rights: grant --app-role NAME',
     run: runDb,
   },
+  inquiries: {
+    summary:
+      'ウェブ相談の保存期間を適用（放置スレッドの終了・本文の削除） / inquiry retention: close idle threads, remove old text: retention',
+    run: runInquiries,
+  },
   backup: {
     summary:
       '組み込みデータベースをバックアップ（サーバー停止中に） / back the embedded store up (server stopped): --out FILE.tar.gz',
@@ -65,7 +71,7 @@ const commands: Record<string, Command> = {
 function printUsage(print: (line: string) => void) {
   print('使い方 / Usage: npm run yorisoi -- <command>')
   print('')
-  for (const [name, command] of Object.entries(commands)) print(`  ${name.padEnd(7)} ${command.summary}`)
+  for (const [name, command] of Object.entries(commands)) print(`  ${name.padEnd(9)} ${command.summary}`)
 }
 
 /**

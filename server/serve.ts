@@ -1,3 +1,4 @@
+import { scheduleInquiryRetention } from '#server/modules/inquiries/index.ts'
 import { prepareStore } from '#server/modules/org/index.ts'
 import { buildApp, loggerOptions } from './app.ts'
 import type { DatabaseHandle } from './db/client.ts'
@@ -33,8 +34,12 @@ export async function startServer(config: Config, options: StartOptions = {}) {
     serveWeb: true,
   })
 
+  // Closes idle web consultations and removes their text after the city's retention period.
+  const retention = scheduleInquiryRetention(handle.db, systemClock, app.log)
+
   async function shutdown(signal: string) {
     app.log.info({ signal }, 'shutting down')
+    await retention.stop()
     await app.close()
     await handle.close()
     process.exit(0)
