@@ -7,6 +7,7 @@ import { runAudit } from './modules/audit/index.ts'
 import { DEMO_CITY, printDemoLogins, seedDemo } from './modules/demo/index.ts'
 import { runInquiries } from './modules/inquiries/index.ts'
 import { runExport, runImport } from './modules/interchange/index.ts'
+import { runMail } from './modules/mail/index.ts'
 import { runCity } from './modules/org/index.ts'
 import { runReport } from './modules/reports/index.ts'
 import { systemClock } from './platform/clock.ts'
@@ -42,6 +43,10 @@ const commands: Record<string, Command> = {
   city: {
     summary: '同じ環境に市を追加 / add a city to this deployment: create ID --name 名称 [--from-reference]',
     run: runCity,
+  },
+  mail: {
+    summary: '期限の来たメール通知を送信 / send the due mail notices once: send-due',
+    run: runMail,
   },
   db: {
     summary: 'アプリ用ロールに権限を付与 / grant the app role its rights: grant --app-role NAME',

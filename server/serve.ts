@@ -1,10 +1,12 @@
 import { scheduleInquiryRetention } from '#server/modules/inquiries/index.ts'
+import { startMailWorker } from '#server/modules/mail/index.ts'
 import { prepareStore } from '#server/modules/org/index.ts'
 import { buildApp, loggerOptions } from './app.ts'
 import type { DatabaseHandle } from './db/client.ts'
 import { openStore } from './db/open-store.ts'
 import { systemClock } from './platform/clock.ts'
 import type { Config } from './platform/config.ts'
+import { createMailer } from './platform/mailer.ts'
 
 export interface StartOptions {
   /**
@@ -33,6 +35,21 @@ export async function startServer(config: Config, options: StartOptions = {}) {
     logger: loggerOptions,
     serveWeb: true,
   })
+  // Mail goes out only with a relay configured; the worker stops (finishing its pass) on close.
+  if (config.smtpUrl && config.mailFrom) {
+    const mailer = createMailer({ smtpUrl: config.smtpUrl, mailFrom: config.mailFrom })
+    const worker = startMailWorker({
+      db: handle.db,
+      clock: systemClock,
+      mailer,
+      publicUrl: config.publicUrl,
+      log: app.log,
+    })
+    app.addHook('onClose', async () => {
+      await worker.stop()
+      mailer.close()
+    })
+  }
 
   // Closes idle web consultations and removes their text after the city's retention period.
   const retention = scheduleInquiryRetention(handle.db, systemClock, app.log)

@@ -34,3 +34,42 @@ describe('login limits', () => {
     expect(config.loginAddressRateLimit).toBe(100)
   })
 })
+
+describe('mail settings', () => {
+  const base = { YORISOI_SESSION_SECRET: 'x', YORISOI_TWO_FACTOR_KEY: 'y' }
+
+  it('send nothing without YORISOI_SMTP_URL', () => {
+    expect(loadConfig(base)).toMatchObject({ smtpUrl: undefined })
+  })
+
+  it('take an smtp:// or smtps:// URL with the sender address', () => {
+    const config = loadConfig({
+      ...base,
+      YORISOI_SMTP_URL: 'smtps://user:secret@relay.example.lg.jp:465',
+      YORISOI_MAIL_FROM: 'soudan@city.example.lg.jp',
+    })
+    expect(config).toMatchObject({
+      smtpUrl: 'smtps://user:secret@relay.example.lg.jp:465',
+      mailFrom: 'soudan@city.example.lg.jp',
+    })
+  })
+
+  it('refuse another scheme, a missing sender, and never repeat the URL (it may hold a password)', () => {
+    const cases = [
+      { YORISOI_SMTP_URL: 'http://user:secret@relay.example', YORISOI_MAIL_FROM: 'a@b.example' },
+      { YORISOI_SMTP_URL: 'not a url secret', YORISOI_MAIL_FROM: 'a@b.example' },
+      { YORISOI_SMTP_URL: 'smtp://user:secret@relay.example' },
+      { YORISOI_SMTP_URL: 'smtp://user:secret@relay.example', YORISOI_MAIL_FROM: 'nobody' },
+    ]
+    for (const env of cases) {
+      let message = ''
+      try {
+        loadConfig({ ...base, ...env })
+      } catch (e) {
+        message = (e as Error).message
+      }
+      expect(message).toMatch(/YORISOI_(SMTP_URL|MAIL_FROM)/)
+      expect(message).not.toContain('secret')
+    }
+  })
+})

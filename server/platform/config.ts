@@ -38,6 +38,13 @@ export interface Config {
   importMaxRows: number
   /** The API docs (/api/docs) for everyone instead of signed-in administrators only. */
   publicApiDocs: boolean
+  /**
+   * smtp:// or smtps:// URL of the mail relay (YORISOI_SMTP_URL, credentials in it); unset: no
+   * mail is sent and the public pages offer no notice address.
+   */
+  smtpUrl: string | undefined
+  /** The From address of every mail (YORISOI_MAIL_FROM); required with an SMTP URL. */
+  mailFrom: string | undefined
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string): number {
@@ -72,7 +79,35 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     importMaxRows: intFrom(env.YORISOI_IMPORT_MAX_ROWS, 2_000_000, 'YORISOI_IMPORT_MAX_ROWS'),
     publicApiDocs: env.YORISOI_PUBLIC_API_DOCS === 'true',
     publicUrl: (env.YORISOI_PUBLIC_URL || `http://localhost:${port}`).replace(/\/$/, ''),
+    ...mailSettings(env),
   }
+}
+
+/**
+ * YORISOI_SMTP_URL and YORISOI_MAIL_FROM. A wrong setting stops the start-up with a message that
+ * names it but never repeats the URL, which may carry the relay's password.
+ */
+export function mailSettings(env: NodeJS.ProcessEnv): Pick<Config, 'smtpUrl' | 'mailFrom'> {
+  const smtpUrl = env.YORISOI_SMTP_URL?.trim() || undefined
+  const mailFrom = env.YORISOI_MAIL_FROM?.trim() || undefined
+  if (!smtpUrl) return { smtpUrl: undefined, mailFrom }
+  let url: URL
+  try {
+    url = new URL(smtpUrl)
+  } catch {
+    throw new Error(
+      'YORISOI_SMTP_URL must be a URL such as smtp://relay.example.lg.jp:587 or smtps://user:password@relay.example.lg.jp',
+    )
+  }
+  if ((url.protocol !== 'smtp:' && url.protocol !== 'smtps:') || !url.hostname) {
+    throw new Error('YORISOI_SMTP_URL must start with smtp:// or smtps:// and name the relay host')
+  }
+  if (!mailFrom || !/^[^\s@<>]+@[^\s@<>]+$/.test(mailFrom)) {
+    throw new Error(
+      'YORISOI_MAIL_FROM must be the sender address (e.g. soudan@city.example.lg.jp) when YORISOI_SMTP_URL is set',
+    )
+  }
+  return { smtpUrl, mailFrom }
 }
 
 /**

@@ -2,9 +2,10 @@
 // outbox, and the mail worker sends it, retrying on failure. So a reply is saved even when the
 // SMTP server refuses or hangs, and staff can see a notice that did not go out.
 // The outbox holds no content and no name: `kind` picks a fixed text when the mail is sent.
-import { and, eq } from 'drizzle-orm'
+import { and, eq, inArray } from 'drizzle-orm'
 import type { Db } from '#server/db/client.ts'
 import { accountMailPreferences, accounts, mailOutbox } from '#server/db/schema/index.ts'
+import { MAIL_NOTICE_ROLES } from '#shared/contracts/mail.ts'
 
 export type MailKind = 'inquiry_reply_waiting' | 'staff_new_inquiry' | 'staff_overdue'
 
@@ -25,7 +26,8 @@ export async function enqueueMail(
 
 /**
  * Queues a staff notice to every active account of the city that opted in to this kind
- * (account_mail_preferences); returns how many were queued.
+ * (account_mail_preferences) and still works the inbox (an account moved to another role keeps
+ * its stored choice but gets nothing); returns how many were queued.
  */
 export async function enqueueStaffNotices(
   tx: Db,
@@ -46,7 +48,12 @@ export async function enqueueStaffNotices(
       ),
     )
     .where(
-      and(eq(accountMailPreferences.tenantId, notice.tenantId), eq(wants, true), eq(accounts.active, true)),
+      and(
+        eq(accountMailPreferences.tenantId, notice.tenantId),
+        eq(wants, true),
+        eq(accounts.active, true),
+        inArray(accounts.role, [...MAIL_NOTICE_ROLES]),
+      ),
     )
   for (const row of rows) {
     await enqueueMail(tx, { ...notice, toAddress: row.address })

@@ -51,6 +51,11 @@ export const inquiryThreads = pgTable(
     caseId: uuid('case_id'),
     /** Since when a resident's message has waited for a staff reply (null: nothing waits). */
     awaitingSince: timestamp('awaiting_since', { withTimezone: true }),
+    /**
+     * When opted-in staff were last told this thread is overdue; a wait that began after it
+     * (awaiting_since later) may be told again, an earlier one never twice.
+     */
+    overdueNotifiedAt: timestamp('overdue_notified_at', { withTimezone: true }),
     lastMessageAt: timestamp('last_message_at', { withTimezone: true }).notNull(),
     /** Wrong passphrases in a row for this code, and until when the code refuses tries. */
     failedAttempts: integer('failed_attempts').notNull().default(0),
