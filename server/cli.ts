@@ -49,7 +49,8 @@ const commands: Record<string, Command> = {
     run: runMail,
   },
   db: {
-    summary: 'アプリ用ロールに権限を付与 / grant the app role its rights: grant --app-role NAME',
+    summary:
+      'ロールに権限を付与（アプリ用・公開用） / grant a role its rights: grant --app-role NAME | --public-role NAME',
     run: runDb,
   },
   inquiries: {

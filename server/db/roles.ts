@@ -25,6 +25,10 @@ export async function grantAppRole(owner: Db, appRole: string): Promise<void> {
     await tx.execute(sql`GRANT SELECT, INSERT ON audit_log TO ${role}`)
     await tx.execute(sql`GRANT SELECT ON audit_chain TO ${role}`)
     await tx.execute(sql`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${role}`)
+    // Revoked from PUBLIC by its migration (0019): it reads the staff's mail addresses as the owner.
+    await tx.execute(
+      sql`GRANT EXECUTE ON FUNCTION public.yorisoi_enqueue_staff_notices(text, text, uuid, timestamptz, text[]) TO ${role}`,
+    )
   })
 }
 

@@ -2,9 +2,9 @@
 // outbox, and the mail worker sends it, retrying on failure. So a reply is saved even when the
 // SMTP server refuses or hangs, and staff can see a notice that did not go out.
 // The outbox holds no content and no name: `kind` picks a fixed text when the mail is sent.
-import { and, eq, inArray } from 'drizzle-orm'
+import { sql } from 'drizzle-orm'
 import type { Db } from '#server/db/client.ts'
-import { accountMailPreferences, accounts, mailOutbox } from '#server/db/schema/index.ts'
+import { mailOutbox } from '#server/db/schema/index.ts'
 import { MAIL_NOTICE_ROLES } from '#shared/contracts/mail.ts'
 
 export type MailKind = 'inquiry_reply_waiting' | 'staff_new_inquiry' | 'staff_overdue'
@@ -27,36 +27,21 @@ export async function enqueueMail(
 /**
  * Queues a staff notice to every active account of the city that opted in to this kind
  * (account_mail_preferences) and still works the inbox (an account moved to another role keeps
- * its stored choice but gets nothing); returns how many were queued.
+ * its stored choice but gets nothing); returns how many were queued. A database function
+ * (migration 0019) reads the addresses and queues the rows, so that the public entry point's
+ * role, which may not read accounts, can queue them too without ever seeing an address.
  */
 export async function enqueueStaffNotices(
   tx: Db,
   notice: { tenantId: string; kind: 'staff_new_inquiry' | 'staff_overdue'; threadId: string; now: Date },
 ): Promise<number> {
-  const wants =
-    notice.kind === 'staff_new_inquiry'
-      ? accountMailPreferences.newInquiries
-      : accountMailPreferences.overdueInquiries
-  const rows = await tx
-    .select({ address: accountMailPreferences.address })
-    .from(accountMailPreferences)
-    .innerJoin(
-      accounts,
-      and(
-        eq(accounts.tenantId, accountMailPreferences.tenantId),
-        eq(accounts.id, accountMailPreferences.accountId),
-      ),
-    )
-    .where(
-      and(
-        eq(accountMailPreferences.tenantId, notice.tenantId),
-        eq(wants, true),
-        eq(accounts.active, true),
-        inArray(accounts.role, [...MAIL_NOTICE_ROLES]),
-      ),
-    )
-  for (const row of rows) {
-    await enqueueMail(tx, { ...notice, toAddress: row.address })
-  }
-  return rows.length
+  const roles = sql.join(
+    MAIL_NOTICE_ROLES.map((r) => sql`${r}`),
+    sql`, `,
+  )
+  const result = (await tx.execute(
+    sql`SELECT public.yorisoi_enqueue_staff_notices(${notice.tenantId}, ${notice.kind},
+          ${notice.threadId}::uuid, ${notice.now.toISOString()}::timestamptz, ARRAY[${roles}]::text[]) AS n`,
+  )) as unknown as { rows: { n: number }[] }
+  return Number(result.rows[0]?.n ?? 0)
 }
