@@ -7,6 +7,7 @@ import { authModule } from './auth/index.ts'
 import { casesModule } from './cases/index.ts'
 import { contactsModule } from './contacts/index.ts'
 import { handoversModule } from './handovers/index.ts'
+import { inquiriesStaffModule } from './inquiries/index.ts'
 import { intakeModule } from './intake/index.ts'
 import { interchangeModule } from './interchange/index.ts'
 import { meetingsModule } from './meetings/index.ts'
@@ -34,6 +35,7 @@ export const modules: ((app: FastifyInstance, deps: AppDeps) => void)[] = [
   networkModule,
   interchangeModule,
   reportsModule,
+  inquiriesStaffModule,
 ]
 
 /** The password step (auth) asks the two-factor service for the second; two-factor's endpoints follow. */

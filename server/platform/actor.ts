@@ -14,3 +14,12 @@ export interface Actor {
   cityName: string
   clientAddress: string
 }
+
+/**
+ * Who a record is written by: a signed-in staff member, or — for a resident's web consultation
+ * message that counts as a contact the moment it arrives — nobody with an account.
+ */
+export type Recorder = Pick<Actor, 'tenantId' | 'name' | 'clientAddress'> & {
+  accountId: string | null
+  loginId: string | null
+}

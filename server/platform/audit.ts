@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { Db } from '#server/db/client.ts'
 import { auditLog } from '#server/db/schema/index.ts'
-import type { Actor } from './actor.ts'
+import type { Actor, Recorder } from './actor.ts'
 import type { Clock } from './clock.ts'
 import { RefusedRecord } from './errors.ts'
 
@@ -14,7 +14,12 @@ export interface AuditEntry {
 }
 
 /** Writes one audit row; call it with the transaction of the action it records. */
-export async function writeAudit(db: Db, actor: Actor, at: Date, entry: AuditEntry): Promise<void> {
+export async function writeAudit(
+  db: Db,
+  actor: Actor | Recorder,
+  at: Date,
+  entry: AuditEntry,
+): Promise<void> {
   await db.insert(auditLog).values({
     tenantId: actor.tenantId,
     at,

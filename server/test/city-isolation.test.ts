@@ -88,6 +88,8 @@ describe('city isolation, driven by the contracts', () => {
     // Not vacuous: A's own staff do see its markers where lists show them.
     expect((await world.window.get('/api/cases')).body).toContain(A_MARKERS[0])
     expect((await world.hq.get('/api/resources')).body).toContain(A_MARKERS[2])
+    expect((await world.window.get('/api/inquiries')).body).toContain(A_MARKERS[7])
+    expect((await world.window.get('/api/inquiry-templates')).body).toContain(A_MARKERS[8])
     const problems: string[] = []
     for (const { template } of lists) {
       const url = template + (LIST_QUERIES[template] ?? '')

@@ -24,6 +24,9 @@ export const ABILITIES = [
   'scheduleNetworkMeetings',
   'maintainResources',
   'seeWholeDirectory',
+  'inquiries',
+  'inquiryCounts',
+  'inquirySettings',
 ] as const
 export type Ability = (typeof ABILITIES)[number]
 

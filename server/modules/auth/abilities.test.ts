@@ -34,11 +34,21 @@ const PROBES: Partial<Record<Ability, string>> = {
   importLedger: '/api/baselines',
   manageAccounts: '/api/accounts',
   readNetwork: '/api/network-meetings',
+  inquiries: '/api/inquiries',
+  inquiryCounts: '/api/inquiries/counts',
+  inquirySettings: '/api/inquiry-settings',
 }
 
 /** The rules in words (docs/domain.md, "Who works with the records"), role by role. */
 const EXPECTED: Record<Role, Ability[]> = {
-  window_counsellor: ['recordIntake', 'intakeAtWindow', 'readCases', 'readNetwork'],
+  window_counsellor: [
+    'recordIntake',
+    'intakeAtWindow',
+    'readCases',
+    'readNetwork',
+    'inquiries',
+    'inquiryCounts',
+  ],
   ward_coordinator: [
     'recordIntake',
     'intakeAtWard',
@@ -72,8 +82,9 @@ const EXPECTED: Record<Role, Ability[]> = {
     'scheduleNetworkMeetings',
     'maintainResources',
     'seeWholeDirectory',
+    'inquiryCounts',
   ],
-  admin: ['viewReport', 'importLedger', 'manageAccounts', 'seeWholeDirectory'],
+  admin: ['viewReport', 'importLedger', 'manageAccounts', 'seeWholeDirectory', 'inquirySettings'],
 }
 
 describe('can on the session', () => {

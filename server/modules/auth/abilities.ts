@@ -6,6 +6,11 @@ import {
 import { requireAdmin } from '#server/modules/accounts/index.ts'
 import { caseScopeOf } from '#server/modules/cases/index.ts'
 import { requireInboxWard } from '#server/modules/handovers/index.ts'
+import {
+  requireCountsRole,
+  requireInboxRole,
+  requireInquirySettingsRole,
+} from '#server/modules/inquiries/index.ts'
 import { requireLedgerRole } from '#server/modules/interchange/index.ts'
 import { meetingRoleOf } from '#server/modules/meetings/index.ts'
 import { requireNetworkReader, schedulesMeetings } from '#server/modules/network/index.ts'
@@ -54,5 +59,8 @@ export function abilitiesOf(actor: Actor): Can {
     scheduleNetworkMeetings: schedulesMeetings(actor),
     maintainResources: maintainsDirectory(actor),
     seeWholeDirectory: seesWholeDirectory(actor),
+    inquiries: passes(actor, requireInboxRole),
+    inquiryCounts: passes(actor, requireCountsRole),
+    inquirySettings: passes(actor, requireInquirySettingsRole),
   }
 }

@@ -1,5 +1,5 @@
 import type { Db } from '#server/db/client.ts'
-import type { Actor } from '#server/platform/actor.ts'
+import type { Actor, Recorder } from '#server/platform/actor.ts'
 import { type Change, changesBetween } from '#server/platform/changes.ts'
 import { conflict, forbidden, refused } from '#server/platform/errors.ts'
 import type { FieldErrors } from '#server/platform/field-errors.ts'
@@ -12,7 +12,7 @@ import * as repo from './cases.repository.ts'
 /** Writes one history entry; call it with the transaction of the change it records. */
 export async function recordCaseEvent(
   tx: Db,
-  actor: Actor,
+  actor: Recorder,
   at: Date,
   caseId: string,
   action: CaseEvent['action'],

@@ -1,7 +1,7 @@
 import type { Db } from '#server/db/client.ts'
 import type { contacts } from '#server/db/schema/index.ts'
 import { caseRecords } from '#server/modules/cases/index.ts'
-import type { Actor } from '#server/platform/actor.ts'
+import type { Recorder } from '#server/platform/actor.ts'
 import { writeAudit } from '#server/platform/audit.ts'
 import { fieldsSet } from '#server/platform/changes.ts'
 import { CONTACT_FIELDS, toContact } from './contacts.dto.ts'
@@ -15,9 +15,16 @@ export type ContactValues = Omit<
 
 /**
  * Writes a checked contact with its case-history entry and audit row, in the caller's
- * transaction: 対応を記録 on a case, and the intake's first conversation.
+ * transaction: 対応を記録 on a case, the intake's first conversation, and a web consultation's
+ * message (written by staff, or by a resident with no account) once its thread has a case.
  */
-export async function recordContact(tx: Db, actor: Actor, now: Date, caseId: string, values: ContactValues) {
+export async function recordContact(
+  tx: Db,
+  actor: Recorder,
+  now: Date,
+  caseId: string,
+  values: ContactValues,
+) {
   const row = await repo.insertContact(tx, {
     tenantId: actor.tenantId,
     caseId,
