@@ -12,3 +12,5 @@ export function interchangeModule(app: FastifyInstance, deps: AppDeps) {
   registerInterchangeRoutes(app, deps)
 }
 export { requireLedgerRole } from './baselines.service.ts'
+// The ledger's xlsx reader for other small workbooks (the organisation sheet).
+export { readWorkbook, type WorkbookSheet, WorkbookUnreadable } from './read/read-workbook.ts'

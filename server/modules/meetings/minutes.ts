@@ -1,10 +1,12 @@
 // 議事録: the minutes of a meeting as an Excel workbook, for the ward's coordinator and staff.
 // Cases appear by their number only (no names): the minutes are passed around the centre.
+
 import ExcelJS from 'exceljs'
 import type { Actor } from '#server/platform/actor.ts'
 import { writeAudit } from '#server/platform/audit.ts'
 import type { AppDeps } from '#server/platform/deps.ts'
 import { forbidden } from '#server/platform/errors.ts'
+import { workbookBuffer } from '#server/platform/xlsx-write.ts'
 import {
   CASE_LEADS,
   labelOf,
@@ -82,7 +84,7 @@ export async function renderMinutesXlsx(m: MeetingDetail): Promise<Buffer> {
   widths.forEach((w, i) => {
     sheet.getColumn(i + 1).width = w
   })
-  return Buffer.from(await book.xlsx.writeBuffer())
+  return workbookBuffer(book)
 }
 
 function heading(row: ExcelJS.Row) {

@@ -71,7 +71,7 @@ describe('the organisation as a sheet (/api/org/sheet)', () => {
     expect(messages).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^シート「区・支所」16行目の「区コード」：/),
-        'シート「区・支所」16行目の「名称」：名称を入力してください',
+        'シート「区・支所」16行目の「名称」：区・支所の名称を入力してください',
         'シート「区・支所」16行目の「表示順」：0以上の整数で入力してください',
         'シート「区・支所」16行目の「有効」：「有効」か「無効」で入力してください',
       ]),

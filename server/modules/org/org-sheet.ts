@@ -1,12 +1,16 @@
 // A city's organisation as a workbook: 区・支所, 課・室など (the units an administrator sets up)
 // and 人口. Exported for editing in a spreadsheet and imported back: every row is checked first,
 // errors name the sheet, row and column, and nothing is written unless the whole sheet is right.
+
 import ExcelJS from 'exceljs'
 import type { Db } from '#server/db/client.ts'
+import { readWorkbook, type WorkbookSheet, WorkbookUnreadable } from '#server/modules/interchange/index.ts'
 import type { Actor } from '#server/platform/actor.ts'
 import { writeAudit } from '#server/platform/audit.ts'
 import { type FieldError, invalid } from '#server/platform/errors.ts'
+import { workbookBuffer } from '#server/platform/xlsx-write.ts'
 import { UNIT_KINDS } from '#shared/codes.ts'
+import { requiredText } from '#shared/contracts/common.ts'
 import { EDITABLE_UNIT_KINDS, wardCode } from '#shared/contracts/org-settings.ts'
 import { guardFormula, unguardFormula } from '#shared/interchange/formula-guard.ts'
 import * as repo from './org-settings.repository.ts'
@@ -62,33 +66,37 @@ export async function exportOrgSheet(db: Db, actor: Actor, at: Date): Promise<Bu
     populations.map((p) => [p.fiscalYear, p.wardCode, p.population]),
   )
   await writeAudit(db, actor, at, { action: 'org.exported', recordType: 'org' })
-  return Buffer.from(await book.xlsx.writeBuffer())
+  return workbookBuffer(book)
 }
 
 type Row = Record<string, string>
 
-/** The sheet's rows as text by column heading, with their row numbers; a missing column is an error. */
-function rowsOf(book: ExcelJS.Workbook, name: string, columns: readonly string[], errors: FieldError[]) {
-  const sheet = book.getWorksheet(name)
+/**
+ * The sheet's rows as text by column heading, with their row numbers; a missing sheet or column,
+ * and a cell the reader could not read, are errors.
+ */
+function rowsOf(
+  book: Map<string, WorkbookSheet>,
+  name: string,
+  columns: readonly string[],
+  errors: FieldError[],
+) {
+  const sheet = book.get(name)
   if (!sheet) {
     errors.push({ field: name, message: `シート「${name}」がありません` })
     return []
   }
-  const heads = (sheet.getRow(1).values as unknown[]).map((v) => String(v ?? '').trim())
-  const missing = columns.filter((c) => !heads.includes(c))
+  const missing = columns.filter((c) => !sheet.headers.includes(c))
   for (const c of missing)
     errors.push({ field: `${name}!1`, message: `シート「${name}」に列「${c}」がありません` })
   if (missing.length) return []
   const rows: { n: number; row: Row }[] = []
-  sheet.eachRow((r, n) => {
-    if (n === 1) return
+  for (const r of sheet.rows) {
+    for (const [column, reason] of r.faults ?? []) errors.push(cellError(name, r.rowNumber, column, reason))
     const row: Row = {}
-    for (const c of columns) {
-      const v = r.getCell(heads.indexOf(c)).value
-      row[c] = v === null || v === undefined ? '' : unguardFormula(String(v).trim())
-    }
-    if (Object.values(row).some((v) => v !== '')) rows.push({ n, row })
-  })
+    for (const c of columns) row[c] = unguardFormula((r.cells.get(c) ?? '').trim())
+    if (Object.values(row).some((v) => v !== '')) rows.push({ n: r.rowNumber, row })
+  }
   return rows
 }
 
@@ -96,6 +104,29 @@ const cellError = (sheet: string, n: number, column: string, message: string): F
   field: `${sheet}!${n}!${column}`,
   message: `シート「${sheet}」${n}行目の「${column}」：${message}`,
 })
+
+/** A city's organisation is a few hundred rows: generous limits, far below what hurts the server. */
+const SHEET_LIMITS = { maxPartBytes: 20 * 1024 * 1024, maxRows: 100_000, maxCellChars: 1000 }
+/** Errors listed at most; the last entry says how many more there were. */
+const MAX_LISTED_ERRORS = 100
+
+/** The same rules as the organisation's forms: no control characters or broken surrogates, a length. */
+const WARD_NAME = requiredText(50, '区・支所の名称')
+const UNIT_NAME = requiredText(100, '名称')
+
+/** The row's 名称 when the rule accepts it; otherwise its message as the cell's error. */
+function nameOf(rule: typeof UNIT_NAME, sheet: string, n: number, row: Row, errors: FieldError[]) {
+  const name = rule.safeParse(row['名称'])
+  if (name.success) return name.data
+  errors.push(cellError(sheet, n, '名称', name.error.issues[0]!.message))
+  return null
+}
+
+function firstErrors(errors: FieldError[]): FieldError[] {
+  if (errors.length <= MAX_LISTED_ERRORS) return errors
+  const more = { field: 'body', message: `ほかに ${errors.length - MAX_LISTED_ERRORS} 件の誤りがあります` }
+  return [...errors.slice(0, MAX_LISTED_ERRORS), more]
+}
 
 function intOf(text: string): number | null {
   return /^\d{1,9}$/u.test(text) ? Number(text) : null
@@ -107,11 +138,12 @@ function activeOf(text: string): boolean | null {
 
 /** Imports the workbook: wards by code, units by ID (a blank ID adds one), population by fiscal year. */
 export async function importOrgSheet(db: Db, actor: Actor, at: Date, body: Buffer) {
-  const book = new ExcelJS.Workbook()
+  let book: Map<string, WorkbookSheet>
   try {
-    await book.xlsx.load(body as unknown as ArrayBuffer)
-  } catch {
-    throw invalid([{ field: 'body', message: 'Excelファイル（.xlsx）として読めません' }])
+    book = await readWorkbook(body, SHEET_LIMITS)
+  } catch (error) {
+    if (!(error instanceof WorkbookUnreadable)) throw error
+    throw invalid([{ field: 'body', message: error.reason }])
   }
   const errors: FieldError[] = []
   const wardRows = rowsOf(book, SHEETS.wards, WARD_COLUMNS, errors)
@@ -132,12 +164,12 @@ export async function importOrgSheet(db: Db, actor: Actor, at: Date, body: Buffe
       if (!code.success) errors.push(cellError(W, n, '区コード', code.error.issues[0]!.message))
       else if (sheetWards.has(code.data))
         errors.push(cellError(W, n, '区コード', '同じ区コードが2回あります'))
-      if (!row['名称']) errors.push(cellError(W, n, '名称', '名称を入力してください'))
+      const name = nameOf(WARD_NAME, W, n, row, errors)
       if (order === null) errors.push(cellError(W, n, '表示順', '0以上の整数で入力してください'))
       if (active === null) errors.push(cellError(W, n, '有効', '「有効」か「無効」で入力してください'))
-      if (!code.success || order === null || active === null || !row['名称']) return []
+      if (!code.success || order === null || active === null || name === null) return []
       sheetWards.add(code.data)
-      return [{ code: code.data, name: row['名称']!, sortOrder: order, active }]
+      return [{ code: code.data, name, sortOrder: order, active }]
     })
     const known = (code: string) => wards.has(code) || sheetWards.has(code)
     const U = SHEETS.units
@@ -153,11 +185,11 @@ export async function importOrgSheet(db: Db, actor: Actor, at: Date, body: Buffe
       const byWard = kind === 'ward_centre' || kind === 'ward_section'
       if (byWard && (!ward || !known(ward)))
         errors.push(cellError(U, n, '区コード', 'この区・支所はありません'))
-      if (!row['名称']) errors.push(cellError(U, n, '名称', '名称を入力してください'))
+      const name = nameOf(UNIT_NAME, U, n, row, errors)
       if (order === null) errors.push(cellError(U, n, '表示順', '0以上の整数で入力してください'))
       if (active === null) errors.push(cellError(U, n, '有効', '「有効」か「無効」で入力してください'))
-      if (!kind || order === null || active === null || !row['名称']) return []
-      return [{ id, kind, wardCode: byWard ? ward : null, name: row['名称']!, sortOrder: order, active }]
+      if (!kind || order === null || active === null || name === null) return []
+      return [{ id, kind, wardCode: byWard ? ward : null, name, sortOrder: order, active }]
     })
     const P = SHEETS.populations
     const populations = new Map<number, { wardCode: string; population: number }[]>()
@@ -174,7 +206,7 @@ export async function importOrgSheet(db: Db, actor: Actor, at: Date, body: Buffe
         { wardCode: row['区コード']!, population: people },
       ])
     }
-    if (errors.length) throw invalid(errors)
+    if (errors.length) throw invalid(firstErrors(errors))
 
     const history: Parameters<typeof repo.insertHistory>[1] = []
     const note = (subject: string, key: string, field: string, before: unknown, after: unknown) => {

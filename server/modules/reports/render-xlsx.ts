@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs'
+import { workbookBuffer } from '#server/platform/xlsx-write.ts'
 import type { Report } from '#shared/contracts/reports.ts'
 import { type ColumnKind, periodLabel, reportTables } from './report-tables.ts'
 
@@ -51,5 +52,5 @@ export async function renderReportXlsx(report: Report): Promise<Buffer> {
       column.width = j === 0 ? 40 : 16
     })
   }
-  return Buffer.from(await book.xlsx.writeBuffer())
+  return workbookBuffer(book)
 }
