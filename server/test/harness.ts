@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto'
+import type { Writable } from 'node:stream'
 import { and, eq, sql } from 'drizzle-orm'
 import type { InjectOptions, LightMyRequestResponse } from 'fastify'
 import pg from 'pg'
-import { buildApp } from '#server/app.ts'
+import { buildApp, loggerOptions } from '#server/app.ts'
 import { type DatabaseHandle, openDatabase } from '#server/db/client.ts'
 import { migrateDatabase } from '#server/db/migrate.ts'
 import { openStore } from '#server/db/open-store.ts'
@@ -155,6 +156,8 @@ export async function createTestContext(
     loginAddressRateLimit?: number
     trustProxy?: string[]
     separateRoles?: boolean
+    /** Where the app's log lines go (info level), for tests that read what the log holds. */
+    logStream?: Writable
   } = {},
 ) {
   // On PostgreSQL the app runs as the application role by default, as deployments should; tests
@@ -167,7 +170,10 @@ export async function createTestContext(
     loginRateLimit: options.loginRateLimit ?? 100_000,
     loginAddressRateLimit: options.loginAddressRateLimit ?? 100_000,
   })
-  const app = await buildApp({ db: handle.db, clock, config })
+  const logger = options.logStream
+    ? { ...loggerOptions, level: 'info', stream: options.logStream }
+    : undefined
+  const app = await buildApp({ db: handle.db, clock, config, ...(logger ? { logger } : {}) })
   await app.ready()
   const db = handle.db
 
