@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { expect, type Locator, type Page, test } from '@playwright/test'
-import { E2E_AGENCY_NAME, loadAccounts } from './fixtures/accounts.ts'
+import { E2E_AGENCY_NAME, E2E_CONFIDENTIALITY, loadAccounts } from './fixtures/accounts.ts'
 import { expectAccessible, logIn, logOut, slashDate, tokyoIsoDate } from './fixtures/helpers.ts'
 
 const accounts = loadAccounts()
@@ -182,6 +182,8 @@ test('issue 4: a handed-over case is assessed, decided at a meeting, supported b
     await expect(page).toHaveURL(new RegExp(`${meetingUrl}$`))
     const acknowledge = page.getByRole('region', { name: '守秘義務の確認' })
     await expect(acknowledge).toBeVisible()
+    // The wording is the city's own (組織設定), not the product's default.
+    await expect(acknowledge).toContainText(E2E_CONFIDENTIALITY)
     await expect(page.getByRole('table').getByRole('rowheader', { name: E2E_AGENCY_NAME })).toBeVisible()
     await expect(page.getByText(caseNo)).toHaveCount(0)
     await expect(page.getByText(personName)).toHaveCount(0)
