@@ -3,10 +3,11 @@
 // (accounts with passwords made for this run), start the server on a free port, run Playwright,
 // stop the server and remove the folder.
 import { spawn, spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { appendFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { SMTPServer } from 'smtp-server'
 
 const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
 const inCi = process.env.CI === 'true' || process.env.CI === '1'
@@ -51,9 +52,12 @@ const dataDir = mkdtempSync(join(tmpdir(), 'yorisoi-e2e-'))
 process.env.E2E_OUTPUT_DIR ||= mkdtempSync(join(tmpdir(), 'yorisoi-e2e-results-'))
 const accountsFile = join(dataDir, 'accounts.json')
 let server
+/** The SMTP server the app sends to during the run (started below). */
+let relay
 
 function cleanUp() {
   if (server && server.exitCode === null) server.kill('SIGTERM')
+  relay?.close()
   if (!process.env.E2E_KEEP_DATA) rmSync(dataDir, { recursive: true, force: true })
 }
 
@@ -75,6 +79,28 @@ if (secondCity.status !== 0 || !secondToken) {
   process.exit(1)
 }
 
+// A real SMTP server for the run, so that mail is on as in a city that configured it: each mail
+// it receives is one JSON line (recipients and the raw message) in E2E_MAIL_FILE for the specs.
+const mailFile = join(dataDir, 'mail.jsonl')
+relay = new SMTPServer({
+  authOptional: true,
+  disabledCommands: ['STARTTLS'],
+  disableReverseLookup: true,
+  logger: false,
+  closeTimeout: 100,
+  onData(stream, session, callback) {
+    const chunks = []
+    stream.on('data', (c) => chunks.push(c))
+    stream.on('end', () => {
+      const to = session.envelope.rcptTo.map((r) => r.address)
+      appendFileSync(mailFile, `${JSON.stringify({ to, raw: Buffer.concat(chunks).toString('utf8') })}\n`)
+      callback()
+    })
+  },
+})
+const relayPort = await freePort()
+await new Promise((resolve) => relay.listen(relayPort, '127.0.0.1', resolve))
+
 const port = await freePort()
 const baseUrl = `http://127.0.0.1:${port}`
 const serverEnv = {
@@ -86,6 +112,8 @@ const serverEnv = {
   YORISOI_PUBLIC_URL: baseUrl,
   DATABASE_URL: '',
   LOG_LEVEL: 'warn',
+  YORISOI_SMTP_URL: `smtp://127.0.0.1:${relayPort}`,
+  YORISOI_MAIL_FROM: 'soudan@e2e.example.lg.jp',
 }
 // node --import tsx (not npx tsx) so that SIGTERM reaches the server itself, which then
 // closes the store and removes its lock file.
@@ -116,6 +144,7 @@ const tests = spawnSync(
       E2E_ACCOUNTS_FILE: accountsFile,
       E2E_SETUP_URL: setupUrl,
       E2E_SECOND_CITY_TOKEN: secondToken,
+      E2E_MAIL_FILE: mailFile,
     },
   },
 )

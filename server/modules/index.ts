@@ -10,6 +10,7 @@ import { handoversModule } from './handovers/index.ts'
 import { inquiriesStaffModule } from './inquiries/index.ts'
 import { intakeModule } from './intake/index.ts'
 import { interchangeModule } from './interchange/index.ts'
+import { mailModule } from './mail/index.ts'
 import { meetingsModule } from './meetings/index.ts'
 import { networkModule } from './network/index.ts'
 import { orgModule } from './org/index.ts'
@@ -36,6 +37,7 @@ export const modules: ((app: FastifyInstance, deps: AppDeps) => void)[] = [
   interchangeModule,
   reportsModule,
   inquiriesStaffModule,
+  mailModule,
 ]
 
 /** The password step (auth) asks the two-factor service for the second; two-factor's endpoints follow. */

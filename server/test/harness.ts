@@ -158,6 +158,8 @@ export async function createTestContext(
     separateRoles?: boolean
     /** Where the app's log lines go (info level), for tests that read what the log holds. */
     logStream?: Writable
+    /** Any other setting a test is about (e.g. an SMTP relay's URL). */
+    config?: Partial<AppDeps['config']>
   } = {},
 ) {
   // On PostgreSQL the app runs as the application role by default, as deployments should; tests
@@ -169,6 +171,7 @@ export async function createTestContext(
     ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }),
     loginRateLimit: options.loginRateLimit ?? 100_000,
     loginAddressRateLimit: options.loginAddressRateLimit ?? 100_000,
+    ...options.config,
   })
   const logger = options.logStream
     ? { ...loggerOptions, level: 'info', stream: options.logStream }

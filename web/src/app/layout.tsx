@@ -3,6 +3,7 @@ import { Link, Outlet, useNavigate } from '@tanstack/react-router'
 import type { ReactNode } from 'react'
 import { labelOf, ROLES } from '#shared/codes.ts'
 import { logout } from '#shared/contracts/auth.ts'
+import { receivesInquiryNotices } from '#shared/contracts/mail.ts'
 import { Button } from '#web/components/ui/button.tsx'
 import { callApi, setCsrfToken } from '#web/lib/api-client.ts'
 import { useMe } from '#web/lib/session.ts'
@@ -94,6 +95,11 @@ export function AppLayout() {
             <Link to="/account/two-factor" className="text-std-16N-170">
               2段階認証
             </Link>
+            {receivesInquiryNotices(me.role) && (
+              <Link to="/account/mail" className="text-std-16N-170">
+                メール通知
+              </Link>
+            )}
             <Button
               variant="secondary"
               size="sm"

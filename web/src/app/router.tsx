@@ -20,6 +20,7 @@ import { meetingDetailRoute } from './routes/meeting-detail.tsx'
 import { meetingMinutesRoute } from './routes/meeting-minutes.tsx'
 import { meetingsRoute } from './routes/meetings.tsx'
 import { myCasesRoute } from './routes/my-cases.tsx'
+import { myMailRoute } from './routes/my-mail.tsx'
 import { myTwoFactorRoute } from './routes/my-two-factor.tsx'
 import { networkRoute } from './routes/network.tsx'
 import { networkDetailRoute } from './routes/network-detail.tsx'
@@ -57,6 +58,7 @@ const routeTree = rootRoute.addChildren([
     networkRoute,
     networkDetailRoute,
     myTwoFactorRoute,
+    myMailRoute,
   ]),
 ])
 

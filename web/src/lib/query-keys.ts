@@ -5,6 +5,10 @@
 export const queryKeys = {
   session: ['session'] as const,
   twoFactor: ['two-factor'] as const,
+  mail: {
+    preferences: ['mail', 'preferences'] as const,
+    notices: (threadId: string) => ['mail', 'notices', threadId] as const,
+  },
   passwordLink: (token: string) => ['password-link', token] as const,
   settings: ['settings'] as const,
   org: { all: ['org'] as const, history: ['org', 'history'] as const },
