@@ -108,7 +108,7 @@ describe('a counsellor’s own mail notices', () => {
 })
 
 describe('a thread’s notice status', () => {
-  it('shows a refused notice as pending with its attempts and error, no address, for the city’s counsellors only', async () => {
+  it('shows a refused notice as pending with its attempts and error, no address, for the window’s counsellors of the city only', async () => {
     const city = await ctx.newCity()
     const me = await city.as('window_counsellor')
     const threadId = await insertThread(ctx.db, {
@@ -151,10 +151,10 @@ describe('a thread’s notice status', () => {
     })
     expect(body.notices[0].lastError).toContain('Relay access denied')
     expect(res.body).not.toContain('@')
-    expect(await auditOf(city.tenantId, 'inquiry_thread.notices_read')).toHaveLength(1)
+    expect(await auditOf(city.tenantId, 'inquiry.notices_read')).toHaveLength(1)
 
     const ward = await city.as('ward_staff')
-    expect((await ward.get(`/api/inquiries/${threadId}/notices`)).statusCode).toBe(404)
+    expect((await ward.get(`/api/inquiries/${threadId}/notices`)).statusCode).toBe(403)
     const other = await (await ctx.newCity()).as('window_counsellor')
     expect((await other.get(`/api/inquiries/${threadId}/notices`)).statusCode).toBe(404)
   })

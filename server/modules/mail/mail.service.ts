@@ -2,6 +2,7 @@
 
 import type { z } from 'zod'
 import type { Db } from '#server/db/client.ts'
+import { requireInboxRole } from '#server/modules/inquiries/index.ts'
 import type { Actor } from '#server/platform/actor.ts'
 import { writeAudit } from '#server/platform/audit.ts'
 import type { Clock } from '#server/platform/clock.ts'
@@ -78,14 +79,14 @@ export function createMailService(db: Db, clock: Clock, mailEnabled: boolean) {
       actor: Actor,
       threadId: string,
     ): Promise<{ mailEnabled: boolean; notices: ThreadNotice[] }> {
-      if (!receivesInquiryNotices(actor.role) || !(await repo.threadExists(db, actor.tenantId, threadId))) {
-        throw refused('inquiry_thread', threadId)
-      }
+      // Whoever may read the thread (the inquiries module's rule), and only in their own city.
+      requireInboxRole(actor)
+      if (!(await repo.threadExists(db, actor.tenantId, threadId))) throw refused('inquiry', threadId)
       return db.transaction(async (tx) => {
         const rows = await repo.noticesOfThread(tx, actor.tenantId, threadId)
         await writeAudit(tx, actor, clock.now(), {
-          action: 'inquiry_thread.notices_read',
-          recordType: 'inquiry_thread',
+          action: 'inquiry.notices_read',
+          recordType: 'inquiry',
           recordId: threadId,
           detail: { count: rows.length },
         })
