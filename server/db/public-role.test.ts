@@ -2,13 +2,14 @@ import { randomBytes } from 'node:crypto'
 import { sql } from 'drizzle-orm'
 import { drizzle } from 'drizzle-orm/node-postgres'
 import pg from 'pg'
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { verifyAuditChain } from '#server/modules/audit/index.ts'
 import { openCase } from '#server/modules/cases/test-support.ts'
 import { writeAnonymousAudit } from '#server/platform/audit.ts'
 import { enqueueStaffNotices } from '#server/platform/mail-outbox.ts'
 import { readSetting, writeSetting } from '#server/platform/settings-store.ts'
 import { createTestContext, type TestCity, type TestContext } from '#server/test/harness.ts'
+import { runCommand } from '#server/test/run-command.ts'
 import { type Db, openDatabase } from './client.ts'
 import { runDb } from './db.cli.ts'
 import { grantPublicRole, publicRoleWarnings } from './public-role.ts'
@@ -72,7 +73,7 @@ async function postgresPublicRole(appUrl: string): Promise<PublicRole> {
     }
     return url.toString()
   }
-  const granted = await runCommand(['grant', '--public-role', name], {
+  const granted = await runGrant(['grant', '--public-role', name], {
     DATABASE_MIGRATION_URL: onTestDb(),
     DATABASE_URL: '',
   })
@@ -150,22 +151,7 @@ async function pglitePublicRole(db: Db): Promise<PublicRole> {
   }
 }
 
-async function runCommand(args: string[], env: Record<string, string>) {
-  const saved = { ...process.env }
-  Object.assign(process.env, env)
-  const lines: string[] = []
-  const log = vi.spyOn(console, 'log').mockImplementation((...x) => void lines.push(x.join(' ')))
-  const error = vi.spyOn(console, 'error').mockImplementation((...x) => void lines.push(x.join(' ')))
-  try {
-    await runDb(args)
-    return { code: process.exitCode ?? 0, output: lines.join('\n') }
-  } finally {
-    process.exitCode = undefined
-    log.mockRestore()
-    error.mockRestore()
-    process.env = saved
-  }
-}
+const runGrant = (args: string[], env: Record<string, string>) => runCommand(runDb, args, env)
 
 const failure = (q: Promise<unknown>) =>
   q.then(
@@ -366,10 +352,10 @@ describe('the public role', () => {
 
 describe('npm run yorisoi -- db grant --public-role', () => {
   it('refuses what is not a role name, and the owner role itself', async () => {
-    const bad = await runCommand(['grant', '--public-role', 'web; DROP TABLE cases'], { DATABASE_URL: '' })
+    const bad = await runGrant(['grant', '--public-role', 'web; DROP TABLE cases'], { DATABASE_URL: '' })
     expect([bad.code, bad.output]).toEqual([2, expect.stringContaining('ロール名が正しくありません')])
-    expect((await runCommand(['grant', '--public-role'], {})).code).toBe(2)
-    expect((await runCommand(['grant', '--other-role', 'x'], {})).code).toBe(2)
+    expect((await runGrant(['grant', '--public-role'], {})).code).toBe(2)
+    expect((await runGrant(['grant', '--other-role', 'x'], {})).code).toBe(2)
     const owner = (await rowsOf<{ me: string }>(ctx.db, sql`SELECT current_user AS me`))[0]!.me
     expect(await failure(grantPublicRole(ctx.db, owner))).toMatch(/must not be the owner role/)
   })

@@ -2,29 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { sql } from 'drizzle-orm'
-import { describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { runDb } from '#server/db/db.cli.ts'
 import { openStore } from '#server/db/open-store.ts'
 import { writeAudit } from '#server/platform/audit.ts'
+import { runCommand } from '#server/test/run-command.ts'
 import { runAudit } from './audit.cli.ts'
 
-/** Runs a command in this process on `env`, returning its exit code and what it printed. */
-async function run(command: (args: string[]) => Promise<void>, args: string[], env: Record<string, string>) {
-  const saved = { ...process.env }
-  Object.assign(process.env, env)
-  const lines: string[] = []
-  const log = vi.spyOn(console, 'log').mockImplementation((...a) => void lines.push(a.join(' ')))
-  const error = vi.spyOn(console, 'error').mockImplementation((...a) => void lines.push(a.join(' ')))
-  try {
-    await command(args)
-    return { code: process.exitCode ?? 0, output: lines.join('\n') }
-  } finally {
-    process.exitCode = undefined
-    log.mockRestore()
-    error.mockRestore()
-    process.env = saved
-  }
-}
+const run = runCommand
 
 describe('npm run yorisoi -- audit verify', () => {
   it('exits 0 on an intact log and 1 naming the first broken row, without its content', async () => {

@@ -1,30 +1,16 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { openStore } from '#server/db/open-store.ts'
 import { mailOutbox } from '#server/db/schema/index.ts'
 import { enqueueMail } from '#server/platform/mail-outbox.ts'
+import { runCommand } from '#server/test/run-command.ts'
 import { runMail } from './mail.cli.ts'
 import { startTestRelay } from './mail.fixtures.ts'
 
-/** Runs the command in this process on `env`, returning its exit code and what it printed. */
-async function run(args: string[], env: Record<string, string>) {
-  const saved = { ...process.env }
-  Object.assign(process.env, env)
-  const lines: string[] = []
-  const log = vi.spyOn(console, 'log').mockImplementation((...a) => void lines.push(a.join(' ')))
-  const error = vi.spyOn(console, 'error').mockImplementation((...a) => void lines.push(a.join(' ')))
-  try {
-    await runMail(args)
-    return { code: process.exitCode ?? 0, output: lines.join('\n') }
-  } finally {
-    process.exitCode = undefined
-    log.mockRestore()
-    error.mockRestore()
-    process.env = saved
-  }
-}
+/** Runs the command in this process (server/test/run-command.ts). */
+const run = (args: string[], env: Record<string, string>) => runCommand(runMail, args, env)
 
 describe('npm run yorisoi -- mail send-due', () => {
   it('sends the due mail of every city once and prints counts, no address', async () => {

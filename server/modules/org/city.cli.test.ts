@@ -2,28 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { and, eq } from 'drizzle-orm'
-import { describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { openStore } from '#server/db/open-store.ts'
 import { orgUnits, tenants, wards } from '#server/db/schema/index.ts'
+import { runCommand } from '#server/test/run-command.ts'
 import { runCity } from './city.cli.ts'
 
-/** Runs the command in this process on `env`, returning its exit code and what it printed. */
-async function run(args: string[], env: Record<string, string>) {
-  const saved = { ...process.env }
-  Object.assign(process.env, env)
-  const lines: string[] = []
-  const log = vi.spyOn(console, 'log').mockImplementation((...a) => void lines.push(a.join(' ')))
-  const error = vi.spyOn(console, 'error').mockImplementation((...a) => void lines.push(a.join(' ')))
-  try {
-    await runCity(args)
-    return { code: process.exitCode ?? 0, output: lines.join('\n') }
-  } finally {
-    process.exitCode = undefined
-    log.mockRestore()
-    error.mockRestore()
-    process.env = saved
-  }
-}
+/** Runs the command in this process (server/test/run-command.ts). */
+const run = (args: string[], env: Record<string, string>) => runCommand(runCity, args, env)
 
 describe('npm run yorisoi -- city create', () => {
   it('creates an empty or a reference city with its first-administrator link, and refuses a second one or a bad id', async () => {
