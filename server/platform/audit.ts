@@ -38,7 +38,8 @@ export async function writeAnonymousAudit(
   db: Db,
   tenantId: string,
   at: Date,
-  who: { loginId: string | null; accountId: string | null; clientAddress: string },
+  /** clientAddress null: not recorded (a resident writing anonymously on the public pages). */
+  who: { loginId: string | null; accountId: string | null; clientAddress: string | null },
   entry: AuditEntry,
 ): Promise<void> {
   await db.insert(auditLog).values({

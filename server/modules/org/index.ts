@@ -19,7 +19,7 @@ export {
 } from './city-setup.ts'
 export { toUnit } from './org.dto.ts'
 export { STAFF_ROLES } from './org.service.ts'
-export { orgRecords, type UnitRow } from './org-records.ts'
+export { orgRecords, type UnitRow, type WindowInfo } from './org-records.ts'
 export { prepareStore, printFirstAdminLink } from './prepare-store.ts'
 
 export function orgModule(app: FastifyInstance, deps: AppDeps) {

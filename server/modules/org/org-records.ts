@@ -1,8 +1,10 @@
 import type { Db } from '#server/db/client.ts'
 import * as repo from './org.repository.ts'
 import { latestConfidentiality } from './org-settings.repository.ts'
+import { readWindowInfo } from './org-settings.service.ts'
 
 export type { UnitRow } from './org.repository.ts'
+export type { WindowInfo } from './org-settings.service.ts'
 
 /**
  * What other modules read of the organisation: the city's name, its wards and units, and the
@@ -19,6 +21,11 @@ export const orgRecords = {
   wardName: repo.findWardName,
   agencyNameTaken: repo.agencyNameTaken,
   insertAgency: repo.insertAgency,
+  /**
+   * The window's hours and phone and the crisis lines (組織設定), as the residents' public pages
+   * show them; empty until the administrator sets them.
+   */
+  windowInfo: readWindowInfo,
   /**
    * The confidentiality text agency members acknowledge now: the city's latest wording and its
    * version, or null before the city wrote one (meetings then show the statutory default).

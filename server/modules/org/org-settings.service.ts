@@ -21,13 +21,18 @@ export const UNIT_HAS_RECORDS =
   'この組織には記録（職員・ケース・会議など）があるため削除できません。使わなくなった場合は「無効にする」を選んでください。'
 const WINDOW_KEY = 'windowInfo'
 
-interface WindowInfo {
+export interface WindowInfo {
   hours: string | null
   phone: string | null
   crisisLines: { name: string; phone: string; hours: string | null }[]
   version: number
 }
 const NO_WINDOW_INFO: WindowInfo = { hours: null, phone: null, crisisLines: [], version: 0 }
+
+/** The window's hours and phone and the crisis lines as the administrator set them (none yet: empty). */
+export async function readWindowInfo(db: Db, tenantId: string): Promise<WindowInfo> {
+  return (await readSetting<WindowInfo>(db, tenantId, WINDOW_KEY)) ?? NO_WINDOW_INFO
+}
 
 function requireAdmin(actor: Actor) {
   if (actor.role !== 'admin') throw forbidden()
