@@ -17,6 +17,7 @@ import { JSON_BODY_LIMIT, registerJsonParser } from './platform/json-body.ts'
 import { loggablePath } from './platform/log-path.ts'
 import { registerRequestTenant } from './platform/request-tenant.ts'
 import { registerSessions } from './platform/sessions.ts'
+import { publicSite } from './public-site/index.ts'
 
 export { SESSION_COOKIE } from './platform/sessions.ts'
 
@@ -68,6 +69,8 @@ export async function buildApp(options: BuildOptions) {
   await registerApiDocs(app, config.publicApiDocs ?? false)
 
   for (const register of modules) register(app, options)
+  // The residents' web consultation pages (/soudan/<city>/), served beside the staff app.
+  await publicSite(app, options)
 
   const webRoot = options.webRoot ?? builtWebRoot
   if (options.serveWeb && existsSync(webRoot)) {
