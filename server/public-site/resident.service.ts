@@ -4,6 +4,7 @@
 import { and, asc, eq, isNull, lte, or, sql } from 'drizzle-orm'
 import type { Db } from '#server/db/client.ts'
 import { inquiryMessages, inquiryThreads } from '#server/db/schema/index.ts'
+import { countResidentMessage } from '#server/modules/inquiries/index.ts'
 import { orgRecords } from '#server/modules/org/index.ts'
 import { writeAnonymousAudit } from '#server/platform/audit.ts'
 import type { Clock } from '#server/platform/clock.ts'
@@ -38,6 +39,24 @@ export interface ThreadView {
   status: string
   urgent: boolean
   messages: { author: 'resident' | 'staff'; body: string | null; at: Date }[]
+}
+
+/**
+ * A message to a thread that belongs to a case counts as a メール contact at once (表3). The
+ * public entry point's database role may not write contacts (server/db/public-role.ts): there the
+ * savepoint's failure leaves the message uncounted instead of losing it, and staff count it.
+ */
+async function countAsContact(tx: Db, tenantId: string, threadId: string, now: Date) {
+  try {
+    await tx.transaction((sp) => countResidentMessage(sp, { tenantId, threadId, clientAddress: '', now }))
+  } catch (error) {
+    if (
+      (error as { code?: string }).code !== '42501' &&
+      (error as { cause?: { code?: string } }).cause?.code !== '42501'
+    ) {
+      throw error
+    }
+  }
 }
 
 export function createResidentService(db: Db, clock: Clock, throttle: Throttle = DEFAULT_THROTTLE) {
@@ -178,7 +197,7 @@ export function createResidentService(db: Db, clock: Clock, throttle: Throttle =
       return db.transaction(async (tx) => {
         const now = clock.now()
         const [thread] = await tx
-          .select({ status: inquiryThreads.status, spam: inquiryThreads.spam })
+          .select({ status: inquiryThreads.status, spam: inquiryThreads.spam, caseId: inquiryThreads.caseId })
           .from(inquiryThreads)
           .where(and(eq(inquiryThreads.tenantId, tenantId), eq(inquiryThreads.id, threadId)))
           .for('update')
@@ -198,6 +217,7 @@ export function createResidentService(db: Db, clock: Clock, throttle: Throttle =
             version: sql`${inquiryThreads.version} + 1`,
           })
           .where(and(eq(inquiryThreads.tenantId, tenantId), eq(inquiryThreads.id, threadId)))
+        if (thread.caseId) await countAsContact(tx, tenantId, threadId, now)
         // A thread staff marked as spam is kept, but its new messages wake nobody.
         if (!thread.spam)
           await enqueueStaffNotices(tx, { tenantId, kind: 'staff_new_inquiry', threadId, now })
