@@ -114,6 +114,8 @@ const serverEnv = {
   LOG_LEVEL: 'warn',
   YORISOI_SMTP_URL: `smtp://127.0.0.1:${relayPort}`,
   YORISOI_MAIL_FROM: 'soudan@e2e.example.lg.jp',
+  // Notices go out within seconds, so a flow can wait for one.
+  YORISOI_MAIL_INTERVAL_SECONDS: '2',
 }
 // node --import tsx (not npx tsx) so that SIGTERM reaches the server itself, which then
 // closes the store and removes its lock file.

@@ -44,6 +44,7 @@ export async function startServer(config: Config, options: StartOptions = {}) {
       mailer,
       publicUrl: config.publicUrl,
       log: app.log,
+      intervalMs: config.mailIntervalSeconds * 1000,
     })
     app.addHook('onClose', async () => {
       await worker.stop()

@@ -39,7 +39,7 @@ describe('mail settings', () => {
   const base = { YORISOI_SESSION_SECRET: 'x', YORISOI_TWO_FACTOR_KEY: 'y' }
 
   it('send nothing without YORISOI_SMTP_URL', () => {
-    expect(loadConfig(base)).toMatchObject({ smtpUrl: undefined })
+    expect(loadConfig(base)).toMatchObject({ smtpUrl: undefined, mailIntervalSeconds: 60 })
   })
 
   it('take an smtp:// or smtps:// URL with the sender address', () => {

@@ -45,6 +45,8 @@ export interface Config {
   smtpUrl: string | undefined
   /** The From address of every mail (YORISOI_MAIL_FROM); required with an SMTP URL. */
   mailFrom: string | undefined
+  /** Seconds between the mail worker's passes over the outbox (YORISOI_MAIL_INTERVAL_SECONDS). */
+  mailIntervalSeconds: number
 }
 
 function intFrom(value: string | undefined, fallback: number, name: string): number {
@@ -80,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicApiDocs: env.YORISOI_PUBLIC_API_DOCS === 'true',
     publicUrl: (env.YORISOI_PUBLIC_URL || `http://localhost:${port}`).replace(/\/$/, ''),
     ...mailSettings(env),
+    mailIntervalSeconds: intFrom(env.YORISOI_MAIL_INTERVAL_SECONDS, 60, 'YORISOI_MAIL_INTERVAL_SECONDS'),
   }
 }
 

@@ -82,8 +82,8 @@ describe('a resident’s notice', () => {
     expect(relay.received).toHaveLength(1)
     const mail = relay.received[0]!
     expect(mail.to).toEqual([RESIDENT])
-    expect(mail.subject).toBe('Đã có phản hồi cho nội dung tư vấn của bạn')
-    expect(mail.text).toContain(`https://yorisoi.example.lg.jp/soudan/${city.tenantId}?lang=vi`)
+    expect(mail.subject).toBe('Đã có trả lời cho nội dung tư vấn của bạn')
+    expect(mail.text).toContain(`https://yorisoi.example.lg.jp/soudan/${city.tenantId}/return?lang=vi`)
     for (const word of [...SECRET_WORDS, RESIDENT]) {
       expect(mail.text).not.toContain(word)
       expect(mail.subject).not.toContain(word)
@@ -102,7 +102,7 @@ describe('a resident’s notice', () => {
     const byLang = new Map(relay.received.map((m) => [m.to[0]!.split('@')[0], m]))
     expect(byLang.size).toBe(NOTICE_LANGS.length)
     expect(new Set(relay.received.map((m) => m.subject)).size).toBe(NOTICE_LANGS.length)
-    expect(byLang.get('ja')!.subject).toBe('ご相談への返信があります')
+    expect(byLang.get('ja')!.subject).toBe('ご相談に返事があります')
     expect(byLang.get('ja-easy')!.text).toContain('うけつけばんごうと あいことば')
     expect(byLang.get('pt')!.text).toContain('?lang=pt')
   })

@@ -17,9 +17,9 @@ interface Text {
 /** inquiry_reply_waiting, in the language of the page the resident wrote on. */
 const REPLY_WAITING: Record<NoticeLang, Text> = {
   ja: {
-    subject: 'ご相談への返信があります',
-    lead: 'ウェブ相談に返信がありました。次のページを開き、受付番号と合言葉を入力してお読みください。',
-    foot: 'このメールには返信の内容は書かれていません。このメールは送信専用のため、返信はできません。',
+    subject: 'ご相談に返事があります',
+    lead: 'ウェブ相談に窓口から返事がありました。次のページを開き、受付番号と合言葉を入力してお読みください。',
+    foot: 'このメールには返事の内容は書かれていません。このメールは送信専用のため、このメールに返信はできません。',
   },
   'ja-easy': {
     subject: 'そうだんの へんじが あります',
@@ -28,12 +28,12 @@ const REPLY_WAITING: Record<NoticeLang, Text> = {
   },
   en: {
     subject: 'A reply to your consultation is waiting',
-    lead: 'There is a reply to your web consultation. To read it, open the page below and enter your reference code and passphrase.',
+    lead: 'There is a reply to your web consultation. To read it, open the page below and enter your reference number and passphrase.',
     foot: 'This mail does not contain the reply. It is sent automatically; please do not reply to it.',
   },
   zh: {
     subject: '您的咨询有新的回复',
-    lead: '您的网上咨询有新的回复。请打开以下网页，输入受理编号和暗号后阅读。',
+    lead: '您的网上咨询有新的回复。请打开以下网页，输入受理编号和口令后阅读。',
     foot: '本邮件不包含回复的内容。本邮件为系统自动发送，请勿回复。',
   },
   ko: {
@@ -42,9 +42,9 @@ const REPLY_WAITING: Record<NoticeLang, Text> = {
     foot: '이 메일에는 답변 내용이 포함되어 있지 않습니다. 발신 전용 메일이므로 회신할 수 없습니다.',
   },
   vi: {
-    subject: 'Đã có phản hồi cho nội dung tư vấn của bạn',
-    lead: 'Đã có phản hồi cho nội dung tư vấn trên web của bạn. Để đọc, hãy mở trang dưới đây và nhập mã tiếp nhận và mật khẩu.',
-    foot: 'Thư này không chứa nội dung phản hồi. Đây là thư tự động, vui lòng không trả lời thư này.',
+    subject: 'Đã có trả lời cho nội dung tư vấn của bạn',
+    lead: 'Đã có trả lời cho nội dung tư vấn trên web của bạn. Để đọc, hãy mở trang dưới đây và nhập mã số tiếp nhận và mật khẩu.',
+    foot: 'Thư này không chứa nội dung trả lời. Đây là thư tự động, vui lòng không trả lời thư này.',
   },
   pt: {
     subject: 'Há uma resposta à sua consulta',
@@ -71,9 +71,9 @@ export function noticeLang(lang: string | null | undefined): NoticeLang {
   return (NOTICE_LANGS as readonly string[]).includes(lang ?? '') ? (lang as NoticeLang) : 'ja'
 }
 
-/** The public pages of a city's window, where a resident types the code and passphrase. */
+/** The public page of a city's window where a resident types the code and passphrase, in their language. */
 export function residentWindowUrl(publicUrl: string, tenantId: string, lang: NoticeLang): string {
-  return `${publicUrl}/soudan/${encodeURIComponent(tenantId)}?lang=${lang}`
+  return `${publicUrl}/soudan/${encodeURIComponent(tenantId)}/return?lang=${lang}`
 }
 
 /** The window's inbox in the staff app. */

@@ -5,7 +5,7 @@ import { Table, Td, Th } from '#web/components/ui/table.tsx'
 import { useThreadNotices } from '../api/get-thread-notices.ts'
 
 const KIND_LABELS: Record<ThreadNotice['kind'], string> = {
-  inquiry_reply_waiting: '相談者へ「返信があります」',
+  inquiry_reply_waiting: '相談者へ「返事があります」',
   staff_new_inquiry: '職員へ 新しいメッセージ',
   staff_overdue: '職員へ 返信待ち',
 }
@@ -56,7 +56,7 @@ function NoticeList({ mailEnabled, notices }: { mailEnabled: boolean; notices: T
       )}
       {residentFailed && (
         <Notice tone="error" title="相談者への通知を送れませんでした">
-          返信は保存されていて、相談者は受付番号と合言葉で読めますが、「返信があります」のメールは届いていません。
+          返信は保存されていて、相談者は受付番号と合言葉で読めますが、「返事があります」のメールは届いていません。
         </Notice>
       )}
       {notices.length === 0 ? (
