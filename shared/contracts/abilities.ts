@@ -18,6 +18,7 @@ export const ABILITIES = [
   'viewCaseloads',
   'viewEveryWardCaseloads',
   'viewReport',
+  'viewEveryWardReport',
   'importLedger',
   'manageAccounts',
   'readNetwork',

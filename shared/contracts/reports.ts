@@ -103,7 +103,14 @@ export const reportQuery = z
   .object({
     from: dateInput.describe('First day of the period (inclusive)'),
     to: dateInput.describe('Last day of the period (inclusive)'),
-    ward: textInput().trim().min(1).max(40).optional().describe('Ward code: only that ward'),
+    ward: textInput()
+      .trim()
+      .min(1)
+      .max(40)
+      .optional()
+      .describe(
+        'Ward code or name: only that ward. A ward coordinator always gets their own ward; naming another is 403',
+      ),
     baseline: textInput()
       .trim()
       .min(1)
@@ -125,7 +132,8 @@ export type ReportQuery = z.output<typeof reportQuery>
 export const getReport = defineContract({
   method: 'GET',
   path: '/api/reports',
-  summary: 'The evaluation report for a period (headquarters and administrators); no personal data',
+  summary:
+    'The evaluation report for a period (headquarters and administrators: any ward or the city; a ward coordinator: their own ward only, whatever `ward` asks); no personal data',
   tags: ['reports'],
   query: reportQuery,
   response: reportSchema,

@@ -31,6 +31,8 @@ const PROBES: Partial<Record<Ability, string>> = {
   readMyCases: '/api/my-cases',
   viewCaseloads: '/api/caseloads',
   viewReport: '/api/reports?from=2026-04-01&to=2027-03-31',
+  // Another ward than the session's (sakyo): only those who see every ward's report get it.
+  viewEveryWardReport: '/api/reports?from=2026-04-01&to=2027-03-31&ward=kita',
   importLedger: '/api/baselines',
   manageAccounts: '/api/accounts',
   readNetwork: '/api/network-meetings',
@@ -59,6 +61,7 @@ const EXPECTED: Record<Role, Ability[]> = {
     'readMinutes',
     'readMyCases',
     'viewCaseloads',
+    'viewReport',
     'readNetwork',
   ],
   ward_staff: [
@@ -77,6 +80,7 @@ const EXPECTED: Record<Role, Ability[]> = {
     'viewCaseloads',
     'viewEveryWardCaseloads',
     'viewReport',
+    'viewEveryWardReport',
     'importLedger',
     'readNetwork',
     'scheduleNetworkMeetings',
@@ -84,7 +88,14 @@ const EXPECTED: Record<Role, Ability[]> = {
     'seeWholeDirectory',
     'inquiryCounts',
   ],
-  admin: ['viewReport', 'importLedger', 'manageAccounts', 'seeWholeDirectory', 'inquirySettings'],
+  admin: [
+    'viewReport',
+    'viewEveryWardReport',
+    'importLedger',
+    'manageAccounts',
+    'seeWholeDirectory',
+    'inquirySettings',
+  ],
 }
 
 describe('can on the session', () => {

@@ -14,7 +14,7 @@ import {
 import { requireLedgerRole } from '#server/modules/interchange/index.ts'
 import { meetingRoleOf } from '#server/modules/meetings/index.ts'
 import { requireNetworkReader, schedulesMeetings } from '#server/modules/network/index.ts'
-import { requireReportViewer } from '#server/modules/reports/index.ts'
+import { requireReportViewer, seesEveryWardReport } from '#server/modules/reports/index.ts'
 import { maintainsDirectory, seesWholeDirectory } from '#server/modules/resources/index.ts'
 import type { Actor } from '#server/platform/actor.ts'
 import { AppError } from '#server/platform/errors.ts'
@@ -53,6 +53,7 @@ export function abilitiesOf(actor: Actor): Can {
     viewCaseloads: caseloads,
     viewEveryWardCaseloads: caseloads && caseloadWardOf(actor, undefined).ward === null,
     viewReport: passes(actor, requireReportViewer),
+    viewEveryWardReport: seesEveryWardReport(actor),
     importLedger: passes(actor, requireLedgerRole),
     manageAccounts: passes(actor, requireAdmin),
     readNetwork: passes(actor, requireNetworkReader),

@@ -9,4 +9,4 @@ export { runReport } from './report.cli.ts'
 export function reportsModule(app: FastifyInstance, deps: AppDeps) {
   registerReportRoutes(app, deps)
 }
-export { requireReportViewer } from './reports.policy.ts'
+export { requireReportViewer, seesEveryWardReport } from './reports.policy.ts'

@@ -28,7 +28,7 @@ export function registerReportRoutes(app: FastifyInstance, deps: AppDeps) {
       const q = request.query
       const report = await viewReport(deps.db, deps.clock, request.actor!, q, 'xlsx')
       const body = await renderReportXlsx(report)
-      const ward = q.ward ? `_${q.ward}` : ''
+      const ward = report.period.ward ? `_${report.period.ward}` : ''
       const only8050 = q.flag8050 ? '_8050' : ''
       return reply
         .type(contract.REPORT_XLSX_TYPE)

@@ -20,7 +20,7 @@ export function RequireReportRole({
     <>
       <PageHeading title={title} />
       <Notice tone="warning" title="このページを利用する権限がありません">
-        本市担当課とシステム管理者が利用できるページです。必要な場合はシステム管理者に相談してください。
+        本市担当課、システム管理者と区の寄り添い支援係長（自分の区の評価レポートのみ）が利用できるページです。必要な場合はシステム管理者に相談してください。
       </Notice>
     </>
   )

@@ -11,6 +11,7 @@ import { ReportView } from '#web/features/reports/components/report-view.tsx'
 import { parseReportSearch } from '#web/features/reports/report-search.ts'
 import { isApiError } from '#web/lib/api-error.ts'
 import { useWardName, useWards } from '#web/lib/reference-data.ts'
+import { useMe } from '#web/lib/session.ts'
 import { RequireReportRole } from './report-access.tsx'
 import { appRoute } from './root.tsx'
 
@@ -28,7 +29,12 @@ export const reportRoute = createRoute({
 })
 
 function ReportPage() {
-  const search = reportRoute.useSearch()
+  const me = useMe()
+  // A ward coordinator's report is always their ward's (the server fixes it too): a ward in the
+  // URL is ignored rather than answered with 403.
+  const everyWard = me.can.viewEveryWardReport
+  const urlSearch = reportRoute.useSearch()
+  const search = everyWard ? urlSearch : { ...urlSearch, ward: undefined }
   const navigate = useNavigate({ from: '/report' })
   const report = useReport(search)
   const wards = useWards()
@@ -61,6 +67,7 @@ function ReportPage() {
         serverErrors={isApiError(report.error) ? report.error.fieldErrors : {}}
         wards={(wards.data ?? []).map((w) => ({ value: w.code, label: w.name }))}
         baselines={baselines.data ?? []}
+        fixedWard={everyWard ? undefined : wardName(me.unit.wardCode ?? '')}
       />
       {!(from && to) && (
         <Notice tone="info" title="集計する期間を選んでください">

@@ -37,12 +37,15 @@ export function ReportFilters({
   serverErrors,
   wards,
   baselines,
+  fixedWard,
 }: {
   initial: ReportSearch
   onApply: (search: ReportSearch) => void
   serverErrors: Record<string, string>
   wards: SelectOption[]
   baselines: SelectOption[]
+  /** The one ward the account's report is for (a ward coordinator's); no choice of ward then. */
+  fixedWard?: string | undefined
 }) {
   const [from, setFrom] = useState(asText(initial.from))
   const [to, setTo] = useState(asText(initial.to))
@@ -116,16 +119,25 @@ export function ReportFilters({
             onValueChange={setTo}
             error={shown.to}
           />
-          <SelectField
-            id="ward"
-            label={labels.ward}
-            support="選ぶと、その区役所・支所の分だけを集計します"
-            value={ward}
-            onValueChange={setWard}
-            options={wards}
-            emptyLabel="全市"
-            error={shown.ward}
-          />
+          {fixedWard ? (
+            <div>
+              <p className="text-std-17B-170">{labels.ward}</p>
+              <p id="ward-fixed" className="mt-2 text-std-16N-170">
+                {fixedWard}（ご自分の区役所・支所の分だけを集計します）
+              </p>
+            </div>
+          ) : (
+            <SelectField
+              id="ward"
+              label={labels.ward}
+              support="選ぶと、その区役所・支所の分だけを集計します"
+              value={ward}
+              onValueChange={setWard}
+              options={wards}
+              emptyLabel="全市"
+              error={shown.ward}
+            />
+          )}
           <SelectField
             id="baseline"
             label={labels.baseline}
