@@ -65,6 +65,34 @@ export const surveyResult = z.object({
   questions: z.array(surveyQuestionResult),
 })
 
+/**
+ * A drafted finding (所見の下書き, docs/report-rules.md "Findings"): a sentence and the figures it
+ * rests on. `text` is the draft, or headquarters' edited text for this period when there is one;
+ * `numerator`, `denominator`, `value` and `phrase` are always the computed ones.
+ */
+export const finding = z
+  .object({
+    id: z
+      .string()
+      .describe(
+        'consultations_vs_baseline, age40plus_vs_baseline, single_share, continuing_share, family_share, agency_referral_share, meeting_agency_route_share, lead_accompaniment_share, lead_section_share, survey:<surveyId>:<no>, monthly_trend',
+      ),
+    text: z.string().describe('A full Japanese sentence containing `phrase` and the counts'),
+    numerator: count.describe('For monthly_trend: the sum of the last three months'),
+    denominator: z
+      .number()
+      .int()
+      .min(1)
+      .describe('Never 0 (such findings are left out). For monthly_trend: the sum of the first three months'),
+    value: z
+      .number()
+      .min(0)
+      .describe('share: percent to one decimal; ratio: to one decimal; trend: to two decimals (all half up)'),
+    phrase: z.string().describe('約半数, 6割弱, 1.3倍, 減少傾向 … by the documented rule'),
+  })
+  .describe('One drafted finding')
+export type Finding = z.infer<typeof finding>
+
 export const reportSchema = z.object({
   period: z.object({ from: isoDate, to: isoDate, ward: z.string().nullable() }),
   consultations: z.object({
@@ -95,6 +123,9 @@ export const reportSchema = z.object({
   resources: z.object({
     subsidisedProjects: z.array(z.object({ fiscalYear: z.number().int(), count })),
   }),
+  findings: z
+    .array(finding)
+    .describe('Drafted findings in the documented order; those with no denominator left out'),
 })
 export type Report = z.infer<typeof reportSchema>
 export type SurveyResult = z.infer<typeof surveyResult>

@@ -16,6 +16,7 @@ import type { Report } from '#shared/contracts/reports.ts'
 import { percentsLargestRemainder } from '#shared/percent.ts'
 import { countConsultations, countMonthlyNewCases, countWardIntake } from './consultations.sql.ts'
 import { countContactCells, countMonthlyInPerson } from './contacts.sql.ts'
+import { draftFindings } from './findings.ts'
 import { countMeetings } from './meetings.sql.ts'
 import { countSubsidisedProjects, findBaseline } from './reference.sql.ts'
 import type { ReportOptions } from './report-period.ts'
@@ -82,7 +83,7 @@ export async function computeReport(db: Db, tenantId: string, o: ReportOptions):
     return { ...values, total: COUNTERPARTS.reduce((sum, who) => sum + values[who.code], 0) }
   }
 
-  return {
+  const figures = {
     period: { from: o.from, to: o.to, ward: o.ward ?? null },
     consultations: {
       total: c.total,
@@ -115,6 +116,8 @@ export async function computeReport(db: Db, tenantId: string, o: ReportOptions):
     surveys,
     resources: { subsidisedProjects },
   }
+  // Drafted from the figures just computed: no further query (the report's time targets hold).
+  return { ...figures, findings: draftFindings(figures) }
 }
 
 type Results<T extends readonly (() => Promise<unknown>)[]> = {

@@ -158,3 +158,79 @@ describe('the seed report, reproduced from the seed city’s ledger', () => {
     ])
   })
 })
+
+describe('the seed report’s findings, drafted by the rule', () => {
+  const row = (id: string) => {
+    const f = report.findings.find((x) => x.id === id)
+    return f && [f.numerator, f.denominator, f.value, f.phrase]
+  }
+
+  it('drafts every finding, in the documented order', () => {
+    expect(report.findings.map((f) => f.id)).toEqual([
+      'consultations_vs_baseline',
+      'age40plus_vs_baseline',
+      'single_share',
+      'continuing_share',
+      'family_share',
+      'agency_referral_share',
+      'meeting_agency_route_share',
+      'lead_accompaniment_share',
+      'lead_section_share',
+      'survey:S1:1',
+      'survey:S2:1',
+      'survey:S2:2',
+      'survey:S2:3',
+      'survey:S3:1',
+      'monthly_trend',
+    ])
+  })
+
+  it('states the seed’s 1.3倍 and 3.4倍 in its own words', () => {
+    expect(row('consultations_vs_baseline')).toEqual([411, 307, 1.3, '1.3倍'])
+    expect(report.findings[0]!.text).toBe('相談件数は比較基準（令和元年度）の1.3倍となる411件でした。')
+    expect(row('age40plus_vs_baseline')).toEqual([134, 39, 3.4, '3.4倍'])
+    expect(report.findings[1]!.text).toBe(
+      '40歳以上の当事者に関する相談件数は比較基準（令和元年度）の3.4倍となる134件でした。',
+    )
+  })
+
+  it('single and continuing contact, 家族 6割 and 関係機関の紹介 約半数', () => {
+    expect(row('single_share')).toEqual([140, 411, 34.1, '3割以上'])
+    expect(row('continuing_share')).toEqual([271, 411, 65.9, '7割弱'])
+    expect(row('family_share')).toEqual([247, 411, 60.1, '6割'])
+    expect(row('agency_referral_share')).toEqual([205, 411, 49.9, '約半数'])
+    expect(report.findings.find((f) => f.id === 'agency_referral_share')!.text).toBe(
+      '相談411件のうち、関係機関の紹介で相談につながったケースは205件（約半数）でした。',
+    )
+  })
+
+  it('meetings: 55ケースのうち6割弱 through agencies, よりそい支援員 6割弱 (the seed: 約6割), 各課・室 2割', () => {
+    expect(row('meeting_agency_route_share')).toEqual([31, 55, 56.4, '6割弱'])
+    expect(report.findings.find((f) => f.id === 'meeting_agency_route_share')!.text).toBe(
+      '支援調整会議に新たに諮られた55ケースのうち、関係機関等からの情報提供でつながったケースは31件（6割弱）でした。',
+    )
+    expect(row('lead_accompaniment_share')).toEqual([32, 55, 58.2, '6割弱'])
+    expect(row('lead_section_share')).toEqual([11, 55, 20, '2割'])
+  })
+
+  it('surveys: 7割以上 「満足」又は「やや満足」; the agencies’ 「多角的に考える場」 6割弱', () => {
+    expect(row('survey:S1:1')).toEqual([17, 23, 73.9, '7割以上'])
+    expect(report.findings.find((f) => f.id === 'survey:S1:1')!.text).toBe(
+      '「よりそい・つなぐ」相談窓口アンケートの「「よりそい・つなぐ」相談窓口の対応への満足度」では、回答した23人のうち17人（7割以上）が「満足」又は「やや満足」と回答しました。',
+    )
+    expect(row('survey:S2:1')).toEqual([10, 15, 66.7, '7割弱'])
+    expect(row('survey:S2:2')).toEqual([9, 15, 60, '6割'])
+    expect(row('survey:S2:3')).toEqual([10, 15, 66.7, '7割弱'])
+    expect(row('survey:S3:1')).toEqual([9, 16, 56.3, '6割弱'])
+    expect(report.findings.find((f) => f.id === 'survey:S3:1')!.text).toContain(
+      '回答した16機関のうち9機関（6割弱）が「支援について、多角的に考える場ができた」と回答しました。',
+    )
+  })
+
+  it('図2: 78, 48, 30 at the start against 29, 30, 28 at the end is 減少傾向', () => {
+    expect(row('monthly_trend')).toEqual([87, 156, 0.56, '減少傾向'])
+    expect(report.findings.at(-1)!.text).toBe(
+      '月別の新規相談件数は、最初の3か月（令和2年9月～令和2年11月）の計156件に対し、最後の3か月（令和3年6月～令和3年8月）は計87件（0.56倍）で、減少傾向でした。',
+    )
+  })
+})
