@@ -1,7 +1,5 @@
 import { randomBytes } from 'node:crypto'
 import { sql } from 'drizzle-orm'
-import { drizzle } from 'drizzle-orm/node-postgres'
-import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { verifyAuditChain } from '#server/modules/audit/index.ts'
 import { openCase } from '#server/modules/cases/test-support.ts'
@@ -9,9 +7,8 @@ import { writeAnonymousAudit } from '#server/platform/audit.ts'
 import { enqueueStaffNotices } from '#server/platform/mail-outbox.ts'
 import { readSetting, writeSetting } from '#server/platform/settings-store.ts'
 import { createTestContext, type TestCity, type TestContext } from '#server/test/harness.ts'
-import { runCommand } from '#server/test/run-command.ts'
-import { type Db, openDatabase } from './client.ts'
-import { runDb } from './db.cli.ts'
+import { createPublicRole, type PublicRole, runDbCommand } from '#server/test/public-role.ts'
+import type { Db } from './client.ts'
 import { grantPublicRole, publicRoleWarnings } from './public-role.ts'
 import { appRoleWarnings } from './roles.ts'
 import {
@@ -21,11 +18,9 @@ import {
   inquiryThreads,
   mailOutbox,
 } from './schema/index.ts'
-import { withTenant } from './tenant-scope.ts'
 
-// The public entry point's role (issue 11), on both backends as rls.test.ts does: on PostgreSQL
-// the role is made on the test server, granted by the real command and connected to with its own
-// login; PGlite has one connection, so there the separation is rehearsed with SET ROLE.
+// The public entry point's role (issue 11), on both backends as rls.test.ts does (see
+// server/test/public-role.ts: on PostgreSQL its own login, granted by the command; on PGlite SET ROLE).
 let ctx: TestContext
 let a: TestCity
 let b: TestCity
@@ -36,122 +31,13 @@ beforeAll(async () => {
   a = await ctx.newCity('A市')
   b = await ctx.newCity('B市')
   await openCase(await a.as('window_counsellor'))
-  publicDb = ctx.databaseUrl ? await postgresPublicRole(ctx.databaseUrl) : await pglitePublicRole(ctx.db)
+  publicDb = await createPublicRole(ctx)
 })
 afterAll(async () => {
   await publicDb?.close()
   await ctx.close()
   await publicDb?.drop()
 })
-
-interface PublicRole {
-  name: string
-  /** Runs `fn` as the public role within one city's scope, as a public request does. */
-  inCity<T>(tenantId: string, fn: (db: Db) => Promise<T>): Promise<T>
-  /** As the owner: grants it the public role's rights again. */
-  regrant(extra?: string): Promise<void>
-  close(): Promise<void>
-  drop(): Promise<void>
-}
-
-const SUPERUSER_URL = () => process.env.TEST_DATABASE_URL!
-
-/** A login role on the test server, granted by `npm run yorisoi -- db grant --public-role`. */
-async function postgresPublicRole(appUrl: string): Promise<PublicRole> {
-  const name = `yorisoi_public_${randomBytes(5).toString('hex')}`
-  const password = randomBytes(12).toString('hex')
-  const admin = new pg.Client({ connectionString: SUPERUSER_URL() })
-  await admin.connect()
-  await admin.query(`CREATE ROLE ${name} LOGIN PASSWORD '${password}'`)
-  await admin.end()
-  const onTestDb = (user?: { name: string; password: string }) => {
-    const url = new URL(SUPERUSER_URL())
-    url.pathname = new URL(appUrl).pathname
-    if (user) {
-      url.username = user.name
-      url.password = user.password
-    }
-    return url.toString()
-  }
-  const granted = await runGrant(['grant', '--public-role', name], {
-    DATABASE_MIGRATION_URL: onTestDb(),
-    DATABASE_URL: '',
-  })
-  expect(granted.code, granted.output).toBe(0)
-  expect(granted.output).toContain(`${name}: 公開用の権限を設定しました`)
-  const handle = await openDatabase({ url: onTestDb({ name, password }) })
-  /** The database owner, as the migrations ran (a superuser's session that SET ROLE to it). */
-  const asOwner = async (fn: (db: Db) => Promise<void>) => {
-    const client = new pg.Client({ connectionString: onTestDb() })
-    await client.connect()
-    try {
-      const { rows } = await client.query(
-        'SELECT pg_get_userbyid(datdba) AS owner FROM pg_database WHERE datname = current_database()',
-      )
-      await client.query(`SET ROLE ${rows[0].owner}`)
-      await fn(drizzle(client) as unknown as Db)
-    } finally {
-      await client.end()
-    }
-  }
-  return {
-    name,
-    inCity: (tenantId, fn) => withTenant(tenantId, () => fn(handle.db)),
-    regrant: (extra) =>
-      asOwner(async (db) => {
-        if (extra) await db.execute(sql.raw(extra.replaceAll('$ROLE', name)))
-        await grantPublicRole(db, name)
-      }),
-    close: () => handle.close(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: SUPERUSER_URL() })
-      await c.connect()
-      await c.query(`DROP ROLE IF EXISTS ${name}`)
-      await c.end()
-    },
-  }
-}
-
-/**
- * The embedded store's one connection, switched between roles (the harness left it as
- * yorisoi_app, migrated by yorisoi_owner; its session user is the superuser).
- */
-async function pglitePublicRole(db: Db): Promise<PublicRole> {
-  const name = 'yorisoi_public'
-  const asOwner = async (fn: () => Promise<void>) => {
-    await db.execute(sql`SET ROLE yorisoi_owner`)
-    try {
-      await fn()
-    } finally {
-      await db.execute(sql`SET ROLE yorisoi_app`)
-    }
-  }
-  await db.execute(sql`RESET ROLE`)
-  await db.execute(sql.raw(`CREATE ROLE ${name}`))
-  await asOwner(() => grantPublicRole(db, name))
-  return {
-    name,
-    async inCity(tenantId, fn) {
-      await db.execute(sql.raw(`SET ROLE ${name}`))
-      await db.execute(sql`SELECT set_config('yorisoi.tenant', ${tenantId}, false)`)
-      try {
-        return await fn(db)
-      } finally {
-        await db.execute(sql`SELECT set_config('yorisoi.tenant', '*', false)`)
-        await db.execute(sql`SET ROLE yorisoi_app`)
-      }
-    },
-    regrant: (extra) =>
-      asOwner(async () => {
-        if (extra) await db.execute(sql.raw(extra.replaceAll('$ROLE', name)))
-        await grantPublicRole(db, name)
-      }),
-    close: async () => {},
-    drop: async () => {},
-  }
-}
-
-const runGrant = (args: string[], env: Record<string, string>) => runCommand(runDb, args, env)
 
 const failure = (q: Promise<unknown>) =>
   q.then(
@@ -352,10 +238,10 @@ describe('the public role', () => {
 
 describe('npm run yorisoi -- db grant --public-role', () => {
   it('refuses what is not a role name, and the owner role itself', async () => {
-    const bad = await runGrant(['grant', '--public-role', 'web; DROP TABLE cases'], { DATABASE_URL: '' })
+    const bad = await runDbCommand(['grant', '--public-role', 'web; DROP TABLE cases'], { DATABASE_URL: '' })
     expect([bad.code, bad.output]).toEqual([2, expect.stringContaining('ロール名が正しくありません')])
-    expect((await runGrant(['grant', '--public-role'], {})).code).toBe(2)
-    expect((await runGrant(['grant', '--other-role', 'x'], {})).code).toBe(2)
+    expect((await runDbCommand(['grant', '--public-role'], {})).code).toBe(2)
+    expect((await runDbCommand(['grant', '--other-role', 'x'], {})).code).toBe(2)
     const owner = (await rowsOf<{ me: string }>(ctx.db, sql`SELECT current_user AS me`))[0]!.me
     expect(await failure(grantPublicRole(ctx.db, owner))).toMatch(/must not be the owner role/)
   })
