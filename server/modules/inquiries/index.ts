@@ -15,7 +15,7 @@ export { countResidentMessage } from './case-link.ts'
 export { requireCountsRole, requireInboxRole, requireInquirySettingsRole } from './inbox.policy.ts'
 export { readInquirySettings } from './inquiry-settings.service.ts'
 // Retention (closing idle threads, removing the text after the city's retention period): the
-// staff server's hourly schedule and the operator's `inquiries retention` command.
+// staff server's schedule (every ten minutes) and the operator's `inquiries retention` command.
 export { runInquiries } from './retention.cli.ts'
 export { type RetentionReport, runInquiryRetention } from './retention.ts'
 export { type RetentionSchedule, scheduleInquiryRetention } from './retention-schedule.ts'

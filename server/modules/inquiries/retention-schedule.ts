@@ -1,9 +1,11 @@
-// The staff server runs retention itself, so a city needs no cron: once shortly after the start
-// and then every hour. The next run is planned only when the last has finished, so a slow run
-// never overlaps the next one in the same process (another process may still run it at the same
-// time: retention.ts is safe for that).
+// The staff server runs the web consultation's upkeep itself, so a city needs no cron: once
+// shortly after the start and then every ten minutes — retention (retention.ts) and the count of
+// residents' messages the public entry point could not count (count-waiting.ts). The next run is
+// planned only when the last has finished, so a slow run never overlaps the next one in the same
+// process (another process may still run at the same time: both steps are safe for that).
 import type { Db } from '#server/db/client.ts'
 import type { Clock } from '#server/platform/clock.ts'
+import { countWaitingResidentMessages } from './count-waiting.ts'
 import { type RetentionReport, runInquiryRetention } from './retention.ts'
 
 export interface RetentionLog {
@@ -16,7 +18,7 @@ export interface RetentionSchedule {
   stop(): Promise<void>
 }
 
-export const RETENTION_EVERY_MS = 3_600_000
+export const RETENTION_EVERY_MS = 600_000
 
 export function scheduleInquiryRetention(
   db: Db,
@@ -45,6 +47,8 @@ export function scheduleInquiryRetention(
     try {
       const report: RetentionReport = await runInquiryRetention(db, clock, 'system')
       if (report.closed || report.textRemoved) log.info({ retention: report }, 'inquiry retention')
+      const counted = await countWaitingResidentMessages(db, clock)
+      if (counted) log.info({ contacts: counted }, 'inquiry messages counted as contacts')
     } catch (error) {
       // Name and code only: a database error's message may quote a value.
       const e = error as { name?: string; code?: unknown; cause?: { code?: unknown } }

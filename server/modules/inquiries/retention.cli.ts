@@ -1,4 +1,4 @@
-// `npm run yorisoi -- inquiries retention`: the retention the staff server runs every hour
+// `npm run yorisoi -- inquiries retention`: the retention the staff server runs every ten minutes
 // (retention-schedule.ts), on demand, for every city of the store `npm start` uses. For an
 // operator who wants it at a fixed time or after changing the settings. Audited as `cli`.
 import { openStore } from '#server/db/open-store.ts'
