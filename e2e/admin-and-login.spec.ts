@@ -89,6 +89,32 @@ test('the first administrator is set up from the printed link, logs in, creates 
     await expectAccessible(page)
   })
 
+  await test.step('the web consultation settings: a bad value is named, a good one saved', async () => {
+    const section = page.getByRole('region', { name: 'ウェブ相談' })
+    const hours = section.getByRole('textbox', { name: /^期限超過とするまでの時間/ })
+    await expect(hours).toHaveValue('48')
+    await hours.fill('２４')
+    await section.getByRole('textbox', { name: /^緊急とする語句/ }).fill('死にたい\n\n消えたい\u200B\n')
+    await section.getByRole('button', { name: 'ウェブ相談の設定を保存する' }).click()
+    await expect(
+      section.getByRole('link', {
+        name: '期限超過とするまでの時間：期限超過とするまでの時間は半角数字で入力してください',
+      }),
+    ).toBeVisible()
+    await expect(
+      section.getByRole('link', { name: /^緊急とする語句：2つ目の語句：見えない文字/ }),
+    ).toBeVisible()
+    await expectAccessible(page)
+    await hours.fill('24')
+    await section.getByRole('textbox', { name: /^緊急とする語句/ }).fill('死にたい\n消えたい')
+    await section.getByRole('button', { name: 'ウェブ相談の設定を保存する' }).click()
+    await expect(section.getByRole('status')).toHaveText('ウェブ相談の設定を保存しました。')
+    await page.reload()
+    await expect(
+      page.getByRole('region', { name: 'ウェブ相談' }).getByRole('textbox', { name: /^期限超過/ }),
+    ).toHaveValue('24')
+  })
+
   await test.step('the next login asks for a code; a recovery code works once', async () => {
     await logOut(page)
     await page.goto('/login')

@@ -7,6 +7,7 @@ interface NavItem {
     | '/cases'
     | '/cases/new'
     | '/ward/inbox'
+    | '/inquiries'
     | '/meetings'
     | '/my-cases'
     | '/caseloads'
@@ -30,6 +31,7 @@ const CASES: NavItem[] = [
   { to: '/cases/new', label: '新規受付' },
 ]
 const INBOX: NavItem = { to: '/ward/inbox', label: '引継ぎ・受付' }
+const INQUIRIES: NavItem = { to: '/inquiries', label: 'ウェブ相談' }
 const MEETINGS: NavItem = { to: '/meetings', label: '支援調整会議' }
 const MY_CASES: NavItem = { to: '/my-cases', label: '担当ケース' }
 const CASELOADS: NavItem = { to: '/caseloads', label: '担当状況' }
@@ -57,6 +59,7 @@ function itemsFor(can: Can): NavItem[] {
   const when = (allowed: boolean, ...items: NavItem[]) => (allowed ? items : [])
   return [
     ...(can.recordIntake ? CASES : [HOME]),
+    ...when(can.inquiries, INQUIRIES),
     ...when(can.manageAccounts, ...ADMIN),
     ...when(can.viewReport, REPORTING[0]!),
     ...when(can.importLedger, ...REPORTING.slice(1)),

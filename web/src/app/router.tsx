@@ -15,6 +15,9 @@ import { caseloadsRoute } from './routes/caseloads.tsx'
 import { casesRoute } from './routes/cases.tsx'
 import { homeRoute } from './routes/home.tsx'
 import { importRoute } from './routes/import.tsx'
+import { inquiriesRoute } from './routes/inquiries.tsx'
+import { inquiryDetailRoute } from './routes/inquiry-detail.tsx'
+import { inquiryTemplatesRoute } from './routes/inquiry-templates.tsx'
 import { loginRoute } from './routes/login.tsx'
 import { meetingDetailRoute } from './routes/meeting-detail.tsx'
 import { meetingMinutesRoute } from './routes/meeting-minutes.tsx'
@@ -49,6 +52,9 @@ const routeTree = rootRoute.addChildren([
     importRoute,
     baselinesRoute,
     wardInboxRoute,
+    inquiriesRoute,
+    inquiryTemplatesRoute,
+    inquiryDetailRoute,
     meetingsRoute,
     meetingDetailRoute,
     meetingMinutesRoute,

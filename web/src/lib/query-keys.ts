@@ -65,6 +65,16 @@ export const queryKeys = {
     list: (query: unknown) => ['network-meetings', 'list', query] as const,
     detail: (id: string) => ['network-meetings', 'detail', id] as const,
   },
+  inquiries: {
+    all: ['inquiries'] as const,
+    list: (query: unknown) => ['inquiries', 'list', query] as const,
+    counts: ['inquiries', 'counts'] as const,
+    detail: (id: string) => ['inquiries', 'detail', id] as const,
+    caseSearch: (q: string) => ['cases', 'list', 'inquiry-attach', q] as const,
+  },
+  inquiryTemplates: (includeInactive: boolean) => ['inquiry-templates', includeInactive] as const,
+  inquiryTemplatesAll: ['inquiry-templates'] as const,
+  inquirySettings: ['inquiry-settings'] as const,
   resources: {
     all: ['resources'] as const,
     list: (query: unknown) => ['resources', 'list', query] as const,

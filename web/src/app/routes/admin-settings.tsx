@@ -1,6 +1,7 @@
 import { createRoute } from '@tanstack/react-router'
 import { PageHeading } from '#web/components/ui/page-heading.tsx'
 import { Loading, QueryError } from '#web/components/ui/query-state.tsx'
+import { InquirySettingsSection } from '#web/features/inquiries/components/inquiry-settings-form.tsx'
 import { useSettings } from '#web/features/settings/api/get-settings.ts'
 import { SettingsForm } from '#web/features/settings/components/settings-form.tsx'
 import { RequireAdmin } from '../require-role.tsx'
@@ -24,6 +25,7 @@ function SettingsPage() {
       {settings.isPending && <Loading what="設定" />}
       {settings.error && <QueryError error={settings.error} />}
       {settings.data && <SettingsForm initial={settings.data} />}
+      <InquirySettingsSection />
     </>
   )
 }

@@ -6,6 +6,7 @@ import { CaseloadFlags } from '#web/features/accompaniment/components/caseload-f
 import { DueSteps } from '#web/features/cases/components/due-steps.tsx'
 import { Worklist } from '#web/features/cases/components/worklist.tsx'
 import { InboxSummary } from '#web/features/handovers/components/inbox-summary.tsx'
+import { InquirySummary } from '#web/features/inquiries/components/inquiry-summary.tsx'
 import { UpcomingMeetings } from '#web/features/meetings/components/upcoming-meetings.tsx'
 import { useMe } from '#web/lib/session.ts'
 import { appRoute } from './root.tsx'
@@ -32,6 +33,7 @@ function HomePage() {
             新規受付
           </Link>
         </PageHeading>
+        {can.inquiries && <InquirySummary linked />}
         {can.viewCaseloads && (
           <>
             <InboxSummary />
@@ -89,6 +91,7 @@ function HomePage() {
   return (
     <>
       <PageHeading title="ホーム" />
+      {can.inquiryCounts && <InquirySummary linked={false} />}
       <ul className="flex flex-col gap-4 text-std-18N-160">
         <li>
           <Link to="/report">評価レポート</Link>

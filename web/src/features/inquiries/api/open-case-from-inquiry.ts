@@ -1,0 +1,14 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import type { BodyOf } from '#shared/contracts/define.ts'
+import { openCaseFromInquiry } from '#shared/contracts/inquiries.ts'
+import { callApi } from '#web/lib/api-client.ts'
+import { showChangedThread } from './show-changed-thread.ts'
+
+export function useOpenCaseFromInquiry(id: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (body: BodyOf<typeof openCaseFromInquiry>) =>
+      callApi(openCaseFromInquiry, { params: { id }, body }),
+    onSuccess: (thread) => showChangedThread(queryClient, thread),
+  })
+}

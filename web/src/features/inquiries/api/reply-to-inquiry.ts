@@ -1,0 +1,13 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import type { BodyOf } from '#shared/contracts/define.ts'
+import { replyToInquiry } from '#shared/contracts/inquiries.ts'
+import { callApi } from '#web/lib/api-client.ts'
+import { showChangedThread } from './show-changed-thread.ts'
+
+export function useReplyToInquiry(id: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (body: BodyOf<typeof replyToInquiry>) => callApi(replyToInquiry, { params: { id }, body }),
+    onSuccess: (thread) => showChangedThread(queryClient, thread),
+  })
+}
