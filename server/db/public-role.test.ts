@@ -88,6 +88,7 @@ describe('the public role', () => {
       'meetings',
       'reviews',
       'org_units',
+      'report_finding_edits',
     ]
     const seen = await publicDb.inCity(a.tenantId, async (db) => {
       const out: [string, string][] = []

@@ -1,4 +1,5 @@
 import type { Report } from '#shared/contracts/reports.ts'
+import { findingsHtml } from './render-findings.ts'
 import { formatCell, periodLabel, type ReportTable, reportTables } from './report-tables.ts'
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`)
@@ -45,6 +46,10 @@ th[scope="row"] { text-align: left; font-weight: normal; }
 .num { text-align: right; font-variant-numeric: tabular-nums; }
 tr.total th, tr.total td { font-weight: bold; border-top: 2px solid #1a1a1c; }
 footer { font-size: .8rem; color: #595959; }
+h2 { font-size: 1.1rem; }
+.findings ul { padding-left: 1.2rem; }
+.findings p { margin: 0; }
+.findings .figures { font-size: .85rem; color: #595959; margin-bottom: .5rem; }
 @media print { body { padding: 0; } }
 `
 
@@ -67,6 +72,7 @@ export function renderReportHtml(report: Report): string {
 <main>
 <h1>ひきこもり支援 取組検証 統計</h1>
 <p class="period">対象期間：${period}</p>
+${findingsHtml(report, escapeHtml)}
 ${tables}
 </main>
 <footer><p>件数は記録から集計したものです。個人を特定する情報は含みません。割合は小数点以下第1位まで表示しています。</p></footer>

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs'
 import { workbookBuffer } from '#server/platform/xlsx-write.ts'
 import type { Report } from '#shared/contracts/reports.ts'
+import { addFindingsSheet } from './render-findings.ts'
 import { type ColumnKind, periodLabel, reportTables } from './report-tables.ts'
 
 const NUMBER_FORMAT: Record<ColumnKind, string | undefined> = {
@@ -21,6 +22,7 @@ export async function renderReportXlsx(report: Report): Promise<Buffer> {
   // A fixed date keeps the same report byte-for-byte stable apart from the figures.
   book.created = new Date(`${report.period.to}T00:00:00Z`)
   const period = `対象期間：${periodLabel(report)}`
+  if (report.findings.length > 0) addFindingsSheet(book, report, period)
   for (const table of reportTables(report)) {
     const sheet = book.addWorksheet(table.sheet)
     sheet.addRow([table.title]).font = { bold: true, size: 12 }

@@ -3,12 +3,17 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import type { AppDeps } from '#server/platform/deps.ts'
 import { route } from '#server/platform/http.ts'
 import { problemSchema } from '#shared/contracts/define.ts'
+import * as findings from '#shared/contracts/report-findings.ts'
 import * as contract from '#shared/contracts/reports.ts'
 import { renderReportXlsx } from './render-xlsx.ts'
-import { viewReport } from './reports.service.ts'
+import { editFinding, viewFindingEdits, viewReport } from './reports.service.ts'
 
 export function registerReportRoutes(app: FastifyInstance, deps: AppDeps) {
   route(app, contract.getReport, ({ actor, query }) => viewReport(deps.db, deps.clock, actor, query))
+  route(app, findings.listFindingEdits, ({ actor, query }) => viewFindingEdits(deps.db, actor, query))
+  route(app, findings.putFindingEdit, ({ actor, params, body }) =>
+    editFinding(deps.db, deps.clock, actor, params.findingId, body),
+  )
 
   // The workbook is binary, so it is a plain route; it still validates the same query, needs a
   // session (authenticate) and is audited by viewReport like the JSON.

@@ -5,8 +5,21 @@ import type { Actor } from '#server/platform/actor.ts'
 import { type AuditEntry, writeAnonymousAudit, writeAudit } from '#server/platform/audit.ts'
 import type { Clock } from '#server/platform/clock.ts'
 import { invalid } from '#server/platform/errors.ts'
+import type {
+  FindingEdit,
+  FindingEditInput,
+  FindingEdits,
+  FindingPeriodQuery,
+} from '#shared/contracts/report-findings.ts'
 import type { Report, ReportQuery } from '#shared/contracts/reports.ts'
 import { computeReport } from './compute-report.ts'
+import {
+  listEdits,
+  periodOf,
+  requireFindingEditor,
+  saveEdit,
+  withEditedFindings,
+} from './finding-edits.service.ts'
 import type { ReportOptions } from './report-period.ts'
 import { reportWardOf } from './reports.policy.ts'
 
@@ -51,9 +64,36 @@ export async function viewReport(
   // The policy, not the query, fixes the ward: a ward coordinator's report is their ward's.
   const o: ReportOptions = { ...q, ward: reportWardOf(actor, q.ward) }
   await checkOptions(db, actor.tenantId, o)
+  // The edits are one indexed read, run beside the figures' queries.
   const report = await computeReport(db, actor.tenantId, o)
+  const shown = await withEditedFindings(db, actor.tenantId, o, report)
   await writeAudit(db, actor, clock.now(), viewEntry(o, format))
-  return report
+  return shown
+}
+
+/** The edited findings of the report period the actor may see (their own ward for a coordinator). */
+export async function viewFindingEdits(db: Db, actor: Actor, q: FindingPeriodQuery): Promise<FindingEdits> {
+  const ward = reportWardOf(actor, q.ward)
+  await checkOptions(db, actor.tenantId, { from: q.from, to: q.to, ward })
+  return listEdits(db, actor.tenantId, periodOf({ ...q, ward }))
+}
+
+/**
+ * Headquarters replaces a finding's text for a period. The period's report is computed (with
+ * earlier edits) to know that the finding is drafted there and what text it replaces.
+ */
+export async function editFinding(
+  db: Db,
+  clock: Clock,
+  actor: Actor,
+  findingId: string,
+  body: FindingEditInput,
+): Promise<FindingEdit> {
+  requireFindingEditor(actor)
+  const o: ReportOptions = { from: body.from, to: body.to, ward: reportWardOf(actor, body.ward) }
+  await checkOptions(db, actor.tenantId, o)
+  const report = await withEditedFindings(db, actor.tenantId, o, await computeReport(db, actor.tenantId, o))
+  return saveEdit(db, clock, actor, periodOf(o), report, findingId, body.text)
 }
 
 /** The operator's CLI: no signed-in person, audited as the system ('cli'). */
@@ -66,7 +106,7 @@ export async function reportForOperator(
 ): Promise<Report> {
   return db.transaction(async (tx) => {
     await checkOptions(tx, tenantId, o)
-    const report = await computeReport(tx, tenantId, o)
+    const report = await withEditedFindings(tx, tenantId, o, await computeReport(tx, tenantId, o))
     await writeAnonymousAudit(
       tx,
       tenantId,
