@@ -134,7 +134,9 @@ server.stderr.on('data', (chunk) => {
 const setupUrl = await waitForServer()
 console.log(`E2E server ready at ${baseUrl}`)
 
-const tests = spawnSync(
+// Asynchronously: this process keeps serving the SMTP server above (and reading the server's
+// output) while the tests run; spawnSync would freeze both until the end.
+const tests = spawn(
   'npx',
   ['playwright', 'test', '-c', 'e2e/playwright.config.ts', ...process.argv.slice(2)],
   {
@@ -150,7 +152,7 @@ const tests = spawnSync(
     },
   },
 )
-const status = tests.status ?? 1
+const status = await new Promise((resolve) => tests.on('close', (code) => resolve(code ?? 1)))
 if (status !== 0) {
   console.error(`E2E FAILED. Traces: ${process.env.E2E_OUTPUT_DIR}`)
   console.error('Server output:')

@@ -7,7 +7,9 @@ export const queryKeys = {
   twoFactor: ['two-factor'] as const,
   mail: {
     preferences: ['mail', 'preferences'] as const,
-    notices: (threadId: string) => ['mail', 'notices', threadId] as const,
+    // Under the inquiries prefix: whatever refreshes a thread after a change (a reply queues a
+    // notice) refreshes its notices too.
+    notices: (threadId: string) => ['inquiries', 'notices', threadId] as const,
   },
   passwordLink: (token: string) => ['password-link', token] as const,
   settings: ['settings'] as const,

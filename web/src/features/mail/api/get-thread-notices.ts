@@ -7,5 +7,8 @@ export function useThreadNotices(threadId: string) {
   return useQuery({
     queryKey: queryKeys.mail.notices(threadId),
     queryFn: () => callApi(getThreadNotices, { params: { id: threadId } }),
+    // A pending notice goes out (or fails) within minutes without anyone touching the page.
+    refetchInterval: (query) =>
+      query.state.data?.notices.some((n) => n.status === 'pending') ? 60_000 : false,
   })
 }
