@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   accountMailPreferences,
   auditLog,
+  contacts,
   inquiryMessages,
   inquiryThreads,
   mailOutbox,
@@ -62,6 +63,29 @@ describe('the public pages of a city', () => {
     expect(root.statusCode).toBe(302)
     expect(root.headers.location).toBe('/soudan/unused/')
     expect((await b.get('/soudan/kyoto')).headers.location).toBe('/soudan/kyoto/')
+  })
+})
+
+describe('the page language', () => {
+  it('is chosen by a link, remembered, used for errors, and stored with the thread', async () => {
+    const city = await ctx.newCity()
+    const b = browser(ctx.app)
+    const chosen = await b.get(`/soudan/${city.tenantId}/write?lang=vi`)
+    expect(chosen.body).toContain('<html lang="vi">')
+    expect(chosen.body).toContain(`<a href="/soudan/${city.tenantId}/write?lang=ko" lang="ko" hreflang="ko">한국어</a>`)
+    // The next page, without ?lang=, is still in Vietnamese (cookie), the errors too.
+    const refused = await b.post(`/soudan/${city.tenantId}/write`, consultation({ body: 'xin chào\u0000' }))
+    expect(refused.statusCode).toBe(400)
+    expect(refused.body).toContain('Có ký tự không dùng được (ký tự điều khiển)')
+    const sent = await b.post(`/soudan/${city.tenantId}/write`, consultation())
+    expect((await b.follow(sent)).body).toContain('Mã số tiếp nhận của bạn')
+    expect((await threadsOf(city.tenantId))[0]!.lang).toBe('vi')
+    // やさしい日本語: ruby on the kanji; a browser asking for Portuguese gets Portuguese.
+    expect((await b.get(`/soudan/${city.tenantId}/?lang=ja-easy`)).body).toContain(
+      '<ruby>相談<rp>(</rp><rt>そうだん</rt><rp>)</rp></ruby>',
+    )
+    const pt = await browser(ctx.app).get(`/soudan/${city.tenantId}/`, { 'accept-language': 'pt-BR,pt;q=0.9' })
+    expect(pt.body).toContain('<html lang="pt">')
   })
 })
 
@@ -278,5 +302,28 @@ describe('coming back with 受付番号 and 合言葉', () => {
     const page = await b.follow(left)
     expect(page.body).toContain('相談の画面を閉じました')
     expect((await b.get(`/soudan/${city.tenantId}/thread`)).body).not.toContain('外に出られなくなって')
+  })
+
+  it('counts a follow-up to a thread that has a case as a メール contact of that case', async () => {
+    const city = await ctx.newCity()
+    const counsellor = await city.as('window_counsellor')
+    const b = browser(ctx.app)
+    await openConsultation(b, city.tenantId, { who: 'family' })
+    const [thread] = await threadsOf(city.tenantId)
+    const opened = await counsellor.post(`/api/inquiries/${thread!.id}/case`, { urgency: 'early', concerns: ['work'] })
+    expect(opened.statusCode, opened.body).toBe(201)
+
+    await b.get(`/soudan/${city.tenantId}/thread`)
+    expect((await b.post(`/soudan/${city.tenantId}/thread`, { body: '母です。続きを書きます。' })).statusCode).toBe(303)
+    const messages = await messagesOf(city.tenantId)
+    expect(messages).toHaveLength(2)
+    expect(messages.every((m) => m.contactId !== null)).toBe(true)
+    const caseContacts = await withTenant(city.tenantId, () =>
+      ctx.db.select().from(contacts).where(eq(contacts.caseId, opened.json().caseId)),
+    )
+    expect(caseContacts.map((c) => [c.method, c.counterpart])).toEqual([
+      ['mail', 'family'],
+      ['mail', 'family'],
+    ])
   })
 })
