@@ -73,6 +73,9 @@ test('a counsellor finds a web consultation on the home page, claims it, replies
     await expectAccessible(page)
     await page.getByRole('button', { name: '返信を送る' }).click()
     await expect(page.getByRole('status').filter({ hasText: '返信を送りました。' })).toBeFocused()
+    // No notice address was left, so no mail is queued; the section says how notices stand.
+    await expect(page.getByRole('region', { name: 'メール通知の状況' })).toBeVisible()
+    await expectAccessible(page)
     await expect(page.getByRole('article', { name: /2通目：職員（窓口 相談員）の返信/ })).toContainText(
       '文章でのご相談で大丈夫です。',
     )

@@ -8,6 +8,7 @@ import { MessageList } from '#web/features/inquiries/components/message-list.tsx
 import { ReplyForm } from '#web/features/inquiries/components/reply-form.tsx'
 import { ThreadActions } from '#web/features/inquiries/components/thread-actions.tsx'
 import { ThreadOverview } from '#web/features/inquiries/components/thread-overview.tsx'
+import { NoticeStatus } from '#web/features/mail/components/notice-status.tsx'
 import { useMe } from '#web/lib/session.ts'
 import { RequireAbility } from '../require-role.tsx'
 import { appRoute } from './root.tsx'
@@ -95,7 +96,11 @@ function InquiryPage() {
           </p>
         )}
       </section>
-      <CaseLinkSection t={t} onDone={setFlash} />
+      <div className="mb-12">
+        <CaseLinkSection t={t} onDone={setFlash} />
+      </div>
+      {/* Whether the resident's "a reply is waiting" mail went out (or failed, with the relay's error). */}
+      <NoticeStatus threadId={t.id} />
     </>
   )
 }

@@ -7,6 +7,8 @@ export async function showChangedThread(queryClient: QueryClient, thread: Inquir
   queryClient.setQueryData(queryKeys.inquiries.detail(thread.id), thread)
   await Promise.all([
     queryClient.invalidateQueries({ queryKey: queryKeys.inquiries.all, refetchType: 'active' }),
+    // A reply queues a notice: the thread's notice status shows it.
+    queryClient.invalidateQueries({ queryKey: queryKeys.mail.notices(thread.id) }),
     thread.caseId ? queryClient.invalidateQueries({ queryKey: queryKeys.cases.all }) : undefined,
     thread.caseId
       ? queryClient.invalidateQueries({ queryKey: queryKeys.contacts(thread.caseId) })
