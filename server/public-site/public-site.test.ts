@@ -72,7 +72,9 @@ describe('the page language', () => {
     const b = browser(ctx.app)
     const chosen = await b.get(`/soudan/${city.tenantId}/write?lang=vi`)
     expect(chosen.body).toContain('<html lang="vi">')
-    expect(chosen.body).toContain(`<a href="/soudan/${city.tenantId}/write?lang=ko" lang="ko" hreflang="ko">한국어</a>`)
+    expect(chosen.body).toContain(
+      `<a href="/soudan/${city.tenantId}/write?lang=ko" lang="ko" hreflang="ko">한국어</a>`,
+    )
     // The next page, without ?lang=, is still in Vietnamese (cookie), the errors too.
     const refused = await b.post(`/soudan/${city.tenantId}/write`, consultation({ body: 'xin chào\u0000' }))
     expect(refused.statusCode).toBe(400)
@@ -84,7 +86,9 @@ describe('the page language', () => {
     expect((await b.get(`/soudan/${city.tenantId}/?lang=ja-easy`)).body).toContain(
       '<ruby>相談<rp>(</rp><rt>そうだん</rt><rp>)</rp></ruby>',
     )
-    const pt = await browser(ctx.app).get(`/soudan/${city.tenantId}/`, { 'accept-language': 'pt-BR,pt;q=0.9' })
+    const pt = await browser(ctx.app).get(`/soudan/${city.tenantId}/`, {
+      'accept-language': 'pt-BR,pt;q=0.9',
+    })
     expect(pt.body).toContain('<html lang="pt">')
   })
 })
@@ -310,11 +314,16 @@ describe('coming back with 受付番号 and 合言葉', () => {
     const b = browser(ctx.app)
     await openConsultation(b, city.tenantId, { who: 'family' })
     const [thread] = await threadsOf(city.tenantId)
-    const opened = await counsellor.post(`/api/inquiries/${thread!.id}/case`, { urgency: 'early', concerns: ['work'] })
+    const opened = await counsellor.post(`/api/inquiries/${thread!.id}/case`, {
+      urgency: 'early',
+      concerns: ['work'],
+    })
     expect(opened.statusCode, opened.body).toBe(201)
 
     await b.get(`/soudan/${city.tenantId}/thread`)
-    expect((await b.post(`/soudan/${city.tenantId}/thread`, { body: '母です。続きを書きます。' })).statusCode).toBe(303)
+    expect(
+      (await b.post(`/soudan/${city.tenantId}/thread`, { body: '母です。続きを書きます。' })).statusCode,
+    ).toBe(303)
     const messages = await messagesOf(city.tenantId)
     expect(messages).toHaveLength(2)
     expect(messages.every((m) => m.contactId !== null)).toBe(true)
