@@ -2,6 +2,7 @@ import { and, type Column, eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { casePeople, casePersonPhones, cases, contacts } from '#server/db/schema/index.ts'
 import { household8050 } from '#server/modules/cases/index.ts'
+import { orgRecords } from '#server/modules/org/index.ts'
 import { createTestContext, type TestContext } from '#server/test/harness.ts'
 import { addDays, tokyoDate } from '#shared/dates.ts'
 import { DEMO_CITY, seedDemo } from './seed-demo.ts'
@@ -18,6 +19,14 @@ afterAll(() => ctx.close())
 const inDemo = (table: { tenantId: Column }) => eq(table.tenantId, DEMO_CITY.id)
 
 describe('the demo city', () => {
+  it('has its window hours and crisis lines for the residents’ pages, set once', async () => {
+    const info = await orgRecords.windowInfo(ctx.db, DEMO_CITY.id)
+    expect(info.hours).toContain('9時')
+    expect(info.crisisLines.map((l) => l.name)).toContain('よりそいホットライン')
+    await seedDemo(ctx.db, now, () => {})
+    expect((await orgRecords.windowInfo(ctx.db, DEMO_CITY.id)).version).toBe(info.version)
+  })
+
   it('gives family-consulted cases a parent with phones, some of them 8050 households', async () => {
     const [people] = await ctx.db
       .select({ n: sql<number>`count(*)::int` })

@@ -8,7 +8,7 @@ import {
   contacts,
   counters,
 } from '#server/db/schema/index.ts'
-import { ensureCity } from '#server/modules/org/index.ts'
+import { ensureCity, orgRecords, setWindowInfo } from '#server/modules/org/index.ts'
 import { readSetting, writeSetting } from '#server/platform/settings-store.ts'
 import { labelOf, ROLES, WARDS } from '#shared/codes.ts'
 import { tokyoDate } from '#shared/dates.ts'
@@ -19,6 +19,15 @@ import { seedDemoWard } from './demo-ward.ts'
 
 export const DEMO_CITY = { id: 'demo', name: 'みなと市（デモ）' } as const
 export const DEMO_CASE_COUNT = 300
+/** The demo window's own number is fictional; the crisis lines are the national ones. */
+const DEMO_WINDOW = {
+  hours: '平日 9時～17時（祝日・年末年始を除く）',
+  phone: '000-000-0000（デモ用）',
+  crisisLines: [
+    { name: 'いのちの電話（ナビダイヤル）', phone: '0570-783-556', hours: '10時～22時' },
+    { name: 'よりそいホットライン', phone: '0120-279-338', hours: '24時間' },
+  ],
+}
 const SEED = 20_240_401
 
 /** Inserts in slices so that no statement nears PostgreSQL's limit on bound parameters. */
@@ -37,6 +46,9 @@ export async function seedDemo(db: Db, now: Date, print: (line: string) => void)
   if ((await readSetting(db, DEMO_CITY.id, 'twoFactorRoles')) === undefined) {
     await writeSetting(db, DEMO_CITY.id, 'twoFactorRoles', [])
   }
+  // The residents' pages show the window's hours and the crisis lines: the demo city has them.
+  if ((await orgRecords.windowInfo(db, DEMO_CITY.id)).version === 0)
+    await setWindowInfo(db, DEMO_CITY.id, DEMO_WINDOW)
   const logins = await ensureDemoAccounts(db, DEMO_CITY.id)
   const [existing] = await db.select({ n: count() }).from(cases).where(eq(cases.tenantId, DEMO_CITY.id))
   if ((existing?.n ?? 0) > 0) return logins

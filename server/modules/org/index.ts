@@ -20,6 +20,7 @@ export {
 export { toUnit } from './org.dto.ts'
 export { STAFF_ROLES } from './org.service.ts'
 export { orgRecords, type UnitRow, type WindowInfo } from './org-records.ts'
+export { setWindowInfo } from './org-settings.service.ts'
 export { prepareStore, printFirstAdminLink } from './prepare-store.ts'
 
 export function orgModule(app: FastifyInstance, deps: AppDeps) {

@@ -34,6 +34,16 @@ export async function readWindowInfo(db: Db, tenantId: string): Promise<WindowIn
   return (await readSetting<WindowInfo>(db, tenantId, WINDOW_KEY)) ?? NO_WINDOW_INFO
 }
 
+/** Sets the window's info outside a request (the demo city's seed); a new version as a save would. */
+export async function setWindowInfo(
+  db: Db,
+  tenantId: string,
+  info: Omit<WindowInfo, 'version'>,
+): Promise<void> {
+  const current = await readWindowInfo(db, tenantId)
+  await writeSetting(db, tenantId, WINDOW_KEY, { ...info, version: current.version + 1 })
+}
+
 function requireAdmin(actor: Actor) {
   if (actor.role !== 'admin') throw forbidden()
 }
