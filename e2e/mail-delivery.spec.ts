@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { expect, type Page, test } from '@playwright/test'
 import { loadAccounts } from './fixtures/accounts.ts'
-import { logIn } from './fixtures/helpers.ts'
+import { expectAccessible, logIn } from './fixtures/helpers.ts'
 import { mailsTo } from './fixtures/mail.ts'
 
 const accounts = loadAccounts()
@@ -36,6 +36,7 @@ test('mail for real: the opted-in counsellor hears of a new consultation and the
   const resident = await browser.newContext({ javaScriptEnabled: false })
   const phone = await resident.newPage()
   let code = ''
+  let threadId = ''
   await test.step('a resident writes in Vietnamese and leaves a notice address', async () => {
     await phone.goto('/soudan/e2e/write?lang=vi')
     await phone.getByRole('radio', { name: /^Người trong cuộc/ }).check()
@@ -45,7 +46,7 @@ test('mail for real: the opted-in counsellor hears of a new consultation and the
     await phone.getByLabel(/^Mật khẩu \(nhập lại/).fill(PASSPHRASE)
     await phone.getByLabel(/^Mật khẩu(?! \()/).fill(PASSPHRASE)
     await phone.getByRole('button', { name: 'Gửi' }).click()
-    code = (await phone.locator('.code-box .code').innerText()).trim()
+    code = ((await phone.locator('.code-box .code').textContent()) ?? '').trim()
     expect(code).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/)
   })
 
@@ -64,7 +65,8 @@ test('mail for real: the opted-in counsellor hears of a new consultation and the
     const items = list.items as { id: string; nickname: string | null }[]
     const thread = items.find((t) => t.nickname === NICKNAME)
     expect(thread, 'the thread in the inbox').toBeDefined()
-    await staffCall(page, 'POST', `/api/inquiries/${thread!.id}/replies`, { body: REPLY, minutes: 10 })
+    threadId = thread!.id
+    await staffCall(page, 'POST', `/api/inquiries/${threadId}/replies`, { body: REPLY, minutes: 10 })
 
     await expect.poll(() => mailsTo(RESIDENT).length, { timeout: 20_000 }).toBe(1)
     const [mail] = mailsTo(RESIDENT)
@@ -80,6 +82,18 @@ test('mail for real: the opted-in counsellor hears of a new consultation and the
     await phone.getByLabel(/^Mật khẩu/).fill(PASSPHRASE)
     await phone.getByRole('button', { name: 'Mở' }).click()
     await expect(phone.getByText(REPLY)).toBeVisible()
+  })
+
+  await test.step('the thread page shows the counsellor that the resident’s notice went out, without the address', async () => {
+    await page.goto(`/inquiries/${threadId}`)
+    const status = page.getByRole('region', { name: 'メール通知の状況' })
+    const row = status.getByRole('row').filter({ hasText: '相談者へ「返事があります」' })
+    await expect(row).toContainText('送信済み')
+    await expect(status.getByRole('row').filter({ hasText: '職員へ 新しいメッセージ' })).toContainText(
+      '送信済み',
+    )
+    await expect(status).not.toContainText('@')
+    await expectAccessible(page)
   })
 
   await staffCall(page, 'PUT', '/api/account/mail-preferences', {

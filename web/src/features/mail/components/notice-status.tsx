@@ -35,7 +35,7 @@ export function NoticeStatus({ threadId }: { threadId: string }) {
   const query = useThreadNotices(threadId)
   return (
     <section aria-labelledby="notice-status-heading" className="flex flex-col gap-4">
-      <h2 id="notice-status-heading" className="text-std-20B-150">
+      <h2 id="notice-status-heading" className="text-std-24B-150">
         メール通知の状況
       </h2>
       {query.isPending && <Loading what="メール通知の状況" />}
