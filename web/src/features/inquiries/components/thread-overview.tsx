@@ -21,7 +21,7 @@ export function ThreadOverview({ t }: { t: InquiryThread }) {
         {
           term: '返信のお知らせメール',
           value: t.hasNoticeAddress
-            ? 'あり（返信すると「返信があります」とだけ通知します。内容は送りません）'
+            ? 'あり（返信すると「返事があります」とだけ通知します。内容は送りません）'
             : 'なし（相談者は受付番号と合言葉で返信を確認します）',
         },
         {
