@@ -57,6 +57,15 @@ describe('the public pages of a city', () => {
     expect((await b.get('/soudan/..%2Fapi/write')).statusCode).toBe(404)
   })
 
+  it('without crisis lines set up, say no "call these lines" over an empty list: only 119/110', async () => {
+    const city = await ctx.newCity()
+    const about = await browser(ctx.app).get(`/soudan/${city.tenantId}/?lang=ja`)
+    expect(about.statusCode).toBe(200)
+    expect(about.body).toContain('119番')
+    expect(about.body).not.toContain('次の窓口に電話してください')
+    expect(about.body).not.toContain('<ul></ul>')
+  })
+
   it('redirect /soudan to the default city and /soudan/<city> to its page', async () => {
     const b = browser(ctx.app)
     const root = await b.get('/soudan')

@@ -62,7 +62,9 @@ export function crisisBlock(t: Translate, window: WindowInfo, lead: string): str
       return `<li><strong>${escapeHtml(line.name)}</strong> <a href="${telHref(line.phone)}">${escapeHtml(line.phone)}</a>${hours}</li>`
     })
     .join('')
-  return `<section class="crisis" aria-labelledby="crisis-heading"><h2 id="crisis-heading">${t('crisis.heading')}</h2><p>${lead}</p>${lines ? `<ul>${lines}</ul>` : ''}<p>${t('crisis.emergency')}</p></section>`
+  // The lead says "call one of these lines": without lines set up by the city, only 119/110 stand.
+  const listed = lines ? `<p>${lead}</p><ul>${lines}</ul>` : ''
+  return `<section class="crisis" aria-labelledby="crisis-heading"><h2 id="crisis-heading">${t('crisis.heading')}</h2>${listed}<p>${t('crisis.emergency')}</p></section>`
 }
 
 export function windowBlock(ctx: PageContext, window: WindowInfo): string {
