@@ -59,7 +59,12 @@ async function sendWithErrors(page: Page) {
   await expect(page.getByRole('alert')).toBeVisible()
 }
 
-async function writeConsultation(page: Page, lang: string, body: string, passphrase: string): Promise<string> {
+async function writeConsultation(
+  page: Page,
+  lang: string,
+  body: string,
+  passphrase: string,
+): Promise<string> {
   await page.goto(`${BASE}/?lang=${lang}`)
   await page.locator(`main a.button[href="${BASE}/write"]`).click()
   await expect(page).toHaveURL(new RegExp(`${BASE}/write$`))
@@ -88,7 +93,12 @@ test('a resident writes in やさしい日本語 without JavaScript, and comes b
   const first = await noScript(browser, 320)
   const page = await first.newPage()
   const passphrase = 'あさがお すいか はなび'
-  const code = await writeConsultation(page, 'ja-easy', 'へやから でられません。はなしを きいて ほしいです。', passphrase)
+  const code = await writeConsultation(
+    page,
+    'ja-easy',
+    'へやから でられません。はなしを きいて ほしいです。',
+    passphrase,
+  )
   await expect(page.locator('h1 ruby').first()).toBeVisible()
   await expect(page.locator('html')).toHaveAttribute('lang', 'ja')
   await axeOn(browser, first, `${BASE}/done`, 320)
@@ -112,7 +122,9 @@ test('a resident writes in やさしい日本語 without JavaScript, and comes b
   await second.close()
 })
 
-test('a resident writes in Tiếng Việt: errors in Vietnamese, then the code and the thread', async ({ browser }) => {
+test('a resident writes in Tiếng Việt: errors in Vietnamese, then the code and the thread', async ({
+  browser,
+}) => {
   const context = await noScript(browser)
   const page = await context.newPage()
   await page.goto(`${BASE}/write?lang=vi`)
@@ -121,13 +133,21 @@ test('a resident writes in Tiếng Việt: errors in Vietnamese, then the code a
   await sendWithErrors(page)
   const summary = page.getByRole('alert')
   await expect(summary).toContainText('Vui lòng kiểm tra lại nội dung đã nhập')
-  await expect(summary.getByRole('link')).toHaveText([/Vui lòng viết điều bạn muốn tư vấn/, /Mật khẩu này quá dễ đoán/])
+  await expect(summary.getByRole('link')).toHaveText([
+    /Vui lòng viết điều bạn muốn tư vấn/,
+    /Mật khẩu này quá dễ đoán/,
+  ])
   await expect(page.locator('#f-body')).toHaveAttribute('aria-invalid', 'true')
   await axeOn(browser, context, `${BASE}/write?lang=vi`, 320, sendWithErrors)
 
   const passphrase = 'hoa sen mua thu ca phe'
   // The language stays chosen (cookie) on the next pages.
-  const code = await writeConsultation(page, 'vi', 'Con tôi không ra khỏi phòng đã hai năm. Tôi nên làm gì?', passphrase)
+  const code = await writeConsultation(
+    page,
+    'vi',
+    'Con tôi không ra khỏi phòng đã hai năm. Tôi nên làm gì?',
+    passphrase,
+  )
   await expect(page.locator('h1')).toHaveText('Đã gửi')
   await context.clearCookies()
   await comeBack(page, 'vi', code, passphrase)

@@ -114,6 +114,8 @@ const serverEnv = {
   LOG_LEVEL: 'warn',
   YORISOI_SMTP_URL: `smtp://127.0.0.1:${relayPort}`,
   YORISOI_MAIL_FROM: 'soudan@e2e.example.lg.jp',
+  // Every spec's resident writes from 127.0.0.1: the per-address limit is for real residents.
+  YORISOI_PUBLIC_SEND_LIMIT: '1000',
   // Notices go out within seconds, so a flow can wait for one.
   YORISOI_MAIL_INTERVAL_SECONDS: '2',
 }

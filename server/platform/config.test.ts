@@ -35,6 +35,17 @@ describe('login limits', () => {
   })
 })
 
+describe('the residents’ send limit', () => {
+  it('defaults to 5 new web consultations per address in 10 minutes and takes YORISOI_PUBLIC_SEND_LIMIT', () => {
+    const base = { YORISOI_SESSION_SECRET: 'x', YORISOI_TWO_FACTOR_KEY: 'y' }
+    expect(loadConfig(base).publicSendLimit).toBe(5)
+    expect(loadConfig({ ...base, YORISOI_PUBLIC_SEND_LIMIT: '40' }).publicSendLimit).toBe(40)
+    expect(() => loadConfig({ ...base, YORISOI_PUBLIC_SEND_LIMIT: 'many' })).toThrow(
+      /YORISOI_PUBLIC_SEND_LIMIT/,
+    )
+  })
+})
+
 describe('mail settings', () => {
   const base = { YORISOI_SESSION_SECRET: 'x', YORISOI_TWO_FACTOR_KEY: 'y' }
 

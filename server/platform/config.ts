@@ -38,6 +38,7 @@ export interface Config {
   importMaxRows: number
   /** The API docs (/api/docs) for everyone instead of signed-in administrators only. */
   publicApiDocs: boolean
+  publicSendLimit: number
   /**
    * smtp:// or smtps:// URL of the mail relay (YORISOI_SMTP_URL, credentials in it); unset: no
    * mail is sent and the public pages offer no notice address.
@@ -80,6 +81,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // Above a national year's ledger; Excel itself stops at 1,048,576 rows.
     importMaxRows: intFrom(env.YORISOI_IMPORT_MAX_ROWS, 2_000_000, 'YORISOI_IMPORT_MAX_ROWS'),
     publicApiDocs: env.YORISOI_PUBLIC_API_DOCS === 'true',
+    // New web consultations one address may send in 10 minutes (a library PC or a city's NAT
+    // shares one address; the e2e run sends from 127.0.0.1 for every test).
+    publicSendLimit: intFrom(env.YORISOI_PUBLIC_SEND_LIMIT, 5, 'YORISOI_PUBLIC_SEND_LIMIT'),
     publicUrl: (env.YORISOI_PUBLIC_URL || `http://localhost:${port}`).replace(/\/$/, ''),
     ...mailSettings(env),
     mailIntervalSeconds: intFrom(env.YORISOI_MAIL_INTERVAL_SECONDS, 60, 'YORISOI_MAIL_INTERVAL_SECONDS'),

@@ -17,5 +17,5 @@ export interface AppDeps {
     | 'trustProxy'
     | 'publicUrl'
   > &
-    Partial<Pick<Config, 'importMaxRows' | 'publicApiDocs' | 'smtpUrl' | 'mailFrom'>>
+    Partial<Pick<Config, 'importMaxRows' | 'publicApiDocs' | 'publicSendLimit' | 'smtpUrl' | 'mailFrom'>>
 }

@@ -50,7 +50,11 @@ export async function publicSite(app: FastifyInstance, deps: AppDeps, options: P
         service,
         csrf,
         deps,
-        limits: { ...DEFAULT_LIMITS, ...options.limits },
+        limits: {
+          ...DEFAULT_LIMITS,
+          ...(deps.config.publicSendLimit ? { open: deps.config.publicSendLimit } : {}),
+          ...options.limits,
+        },
       })
     },
     { prefix: PUBLIC_PREFIX },

@@ -43,10 +43,10 @@ describe('spam', () => {
     expect([threads.length, messages.length, mail.length, audit.length]).toEqual([0, 0, 0, 0])
   })
 
-  it('limits new consultations per address; the refused one keeps its text and writes nothing', async () => {
+  it('limits new consultations per address (YORISOI_PUBLIC_SEND_LIMIT); the refused one keeps its text and writes nothing', async () => {
     const city = await ctx.newCity()
     const app = Fastify()
-    await publicSite(app, { db: ctx.db, clock: ctx.clock, config: testAppConfig() }, { limits: { open: 2 } })
+    await publicSite(app, { db: ctx.db, clock: ctx.clock, config: testAppConfig({ publicSendLimit: 2 }) })
     await app.ready()
     try {
       const b = browser(app, '192.0.2.50')
