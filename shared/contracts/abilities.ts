@@ -19,6 +19,7 @@ export const ABILITIES = [
   'viewEveryWardCaseloads',
   'viewReport',
   'viewEveryWardReport',
+  'editReportFindings',
   'importLedger',
   'manageAccounts',
   'readNetwork',

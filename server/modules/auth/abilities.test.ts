@@ -81,6 +81,7 @@ const EXPECTED: Record<Role, Ability[]> = {
     'viewEveryWardCaseloads',
     'viewReport',
     'viewEveryWardReport',
+    'editReportFindings',
     'importLedger',
     'readNetwork',
     'scheduleNetworkMeetings',

@@ -14,7 +14,11 @@ import {
 import { requireLedgerRole } from '#server/modules/interchange/index.ts'
 import { meetingRoleOf } from '#server/modules/meetings/index.ts'
 import { requireNetworkReader, schedulesMeetings } from '#server/modules/network/index.ts'
-import { requireReportViewer, seesEveryWardReport } from '#server/modules/reports/index.ts'
+import {
+  requireFindingEditor,
+  requireReportViewer,
+  seesEveryWardReport,
+} from '#server/modules/reports/index.ts'
 import { maintainsDirectory, seesWholeDirectory } from '#server/modules/resources/index.ts'
 import type { Actor } from '#server/platform/actor.ts'
 import { AppError } from '#server/platform/errors.ts'
@@ -54,6 +58,7 @@ export function abilitiesOf(actor: Actor): Can {
     viewEveryWardCaseloads: caseloads && caseloadWardOf(actor, undefined).ward === null,
     viewReport: passes(actor, requireReportViewer),
     viewEveryWardReport: seesEveryWardReport(actor),
+    editReportFindings: passes(actor, requireFindingEditor),
     importLedger: passes(actor, requireLedgerRole),
     manageAccounts: passes(actor, requireAdmin),
     readNetwork: passes(actor, requireNetworkReader),

@@ -9,4 +9,5 @@ export { runReport } from './report.cli.ts'
 export function reportsModule(app: FastifyInstance, deps: AppDeps) {
   registerReportRoutes(app, deps)
 }
+export { requireFindingEditor } from './finding-edits.service.ts'
 export { requireReportViewer, seesEveryWardReport } from './reports.policy.ts'

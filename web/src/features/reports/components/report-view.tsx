@@ -12,6 +12,7 @@ import {
 } from './consultation-tables.tsx'
 import { MeetingTables, SubsidyTable } from './meeting-tables.tsx'
 import { BreakdownFigures, MonthlyFigures } from './report-figures.tsx'
+import { ReportFindings } from './report-findings.tsx'
 import { SurveyTables } from './survey-tables.tsx'
 import '../report-print.css'
 
@@ -42,6 +43,7 @@ export function ReportView({ report, wardName }: { report: Report; wardName: (co
           </Notice>
         </div>
       )}
+      <ReportFindings report={report} />
       <Section id="report-consultations" title="相談窓口の相談件数">
         <p className="mb-4 text-std-16N-170">新規相談件数：{formatCount(consultations.total)}件</p>
         <AgeBandTable data={consultations.byAgeBand} periodText={periodText} />
