@@ -7,7 +7,12 @@ import type { Db } from '#server/db/client.ts'
 import { mailOutbox } from '#server/db/schema/index.ts'
 import { MAIL_NOTICE_ROLES } from '#shared/contracts/mail.ts'
 
-export type MailKind = 'inquiry_reply_waiting' | 'staff_new_inquiry' | 'staff_overdue'
+export type MailKind =
+  | 'inquiry_reply_waiting'
+  | 'staff_new_inquiry'
+  | 'staff_overdue'
+  | 'seminar_moved_up'
+  | 'seminar_reminder'
 
 /** Queues one mail, due at once. Pass the transaction that makes the change it tells about. */
 export async function enqueueMail(

@@ -67,6 +67,28 @@ const STAFF: Record<'staff_new_inquiry' | 'staff_overdue', Text> = {
   },
 }
 
+/**
+ * To a family registered for a seminar (家族向け研修会・家族教室): that a seat is theirs, or that it
+ * is tomorrow. Neither names the seminar nor the family: the page of the city's seminars says the rest.
+ */
+const SEMINAR: Record<'seminar_moved_up' | 'seminar_reminder', Text> = {
+  seminar_moved_up: {
+    subject: '研修会・家族教室のキャンセル待ちから参加が決まりました',
+    lead: 'キャンセル待ちでお申し込みの研修会・家族教室に空きができ、参加が決まりました。日時と会場は次のページでご確認ください。参加できなくなったときは、お申し込みのときにお知らせした取消しのページから取り消してください。',
+    foot: 'このメールは送信専用のため、このメールに返信はできません。',
+  },
+  seminar_reminder: {
+    subject: '明日は研修会・家族教室の日です',
+    lead: 'お申し込みの研修会・家族教室は明日です。日時と会場は次のページでご確認ください。参加できなくなったときは、取消しのページから取り消してください。',
+    foot: 'このメールは送信専用のため、このメールに返信はできません。',
+  },
+}
+
+/** The city's seminars on the residents' pages. */
+export function seminarsUrl(publicUrl: string, tenantId: string): string {
+  return `${publicUrl}/soudan/${encodeURIComponent(tenantId)}/seminars`
+}
+
 export function noticeLang(lang: string | null | undefined): NoticeLang {
   return (NOTICE_LANGS as readonly string[]).includes(lang ?? '') ? (lang as NoticeLang) : 'ja'
 }
@@ -94,6 +116,10 @@ export function composeNotice(notice: NoticeContext): { subject: string; text: s
     const lang = noticeLang(notice.lang)
     const t = REPLY_WAITING[lang]
     return { subject: t.subject, text: body(t, residentWindowUrl(notice.publicUrl, notice.tenantId, lang)) }
+  }
+  if (notice.kind === 'seminar_moved_up' || notice.kind === 'seminar_reminder') {
+    const t = SEMINAR[notice.kind]
+    return { subject: t.subject, text: body(t, seminarsUrl(notice.publicUrl, notice.tenantId)) }
   }
   const t = STAFF[notice.kind]
   return { subject: t.subject, text: body(t, staffInboxUrl(notice.publicUrl)) }

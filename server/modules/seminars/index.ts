@@ -1,0 +1,11 @@
+// 家族向け研修会 and 家族教室・家族会 (issue 12): staff schedule them and record attendance;
+// families register on the residents' pages (family.service.ts), with a waitlist.
+import type { FastifyInstance } from 'fastify'
+import type { AppDeps } from '#server/platform/deps.ts'
+import { registerSeminarRoutes } from './seminars.routes.ts'
+import { createSeminarsService } from './seminars.service.ts'
+
+export function seminarsModule(app: FastifyInstance, deps: AppDeps) {
+  registerSeminarRoutes(app, createSeminarsService(deps))
+}
+export { createFamilyService, type FamilyRegistrationInput, type FamilyService } from './family.service.ts'

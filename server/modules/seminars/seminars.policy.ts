@@ -1,0 +1,38 @@
+import type { Actor } from '#server/platform/actor.ts'
+import { forbidden } from '#server/platform/errors.ts'
+import type { Role } from '#shared/codes.ts'
+
+/** The city's own staff see which seminars there are (no personal data in the list). */
+const READERS: readonly Role[] = [
+  'window_counsellor',
+  'ward_coordinator',
+  'ward_staff',
+  'accompaniment_worker',
+  'headquarters',
+]
+
+const WARD_ORGANISERS: readonly Role[] = ['ward_coordinator', 'ward_staff']
+
+export function requireSeminarReader(actor: Actor): void {
+  if (!READERS.includes(actor.role)) throw forbidden()
+}
+
+/**
+ * The ward a new seminar belongs to: null for headquarters (city-wide), the actor's ward for a
+ * ward centre's staff; nobody else organises seminars.
+ */
+export function organiserWardOf(actor: Actor): string | null {
+  requireSeminarReader(actor)
+  if (actor.role === 'headquarters') return null
+  if (WARD_ORGANISERS.includes(actor.role) && actor.wardCode) return actor.wardCode
+  throw forbidden('研修会・家族教室の登録は本市担当課か区の担当職員が行います')
+}
+
+/**
+ * Registrations are families' personal data: only the organiser sees them — headquarters for
+ * its city-wide seminars, the ward centre for its own.
+ */
+export function managesSeminar(actor: Actor, seminar: { ward: string | null }): boolean {
+  if (seminar.ward === null) return actor.role === 'headquarters'
+  return WARD_ORGANISERS.includes(actor.role) && actor.wardCode === seminar.ward
+}
