@@ -236,6 +236,19 @@ export const QUESTION_KINDS = codes([
   { code: 'single', label: '単一回答' },
   { code: 'multiple', label: '複数回答' },
   { code: 'text', label: '自由記述' },
+  { code: 'scale', label: '5段階評価' },
+])
+
+export const SURVEY_STATUSES = codes([
+  { code: 'draft', label: '作成中' },
+  { code: 'published', label: '公開中' },
+  { code: 'closed', label: '終了' },
+])
+
+export const SURVEY_SOURCES = codes([
+  { code: 'import', label: '台帳から取込' },
+  { code: 'paper', label: '紙' },
+  { code: 'web', label: 'ウェブ' },
 ])
 
 export const RESOURCE_CATEGORIES = codes([

@@ -18,6 +18,7 @@ import { peopleModule } from './people/index.ts'
 import { reportsModule } from './reports/index.ts'
 import { resourcesModule } from './resources/index.ts'
 import { seminarsModule } from './seminars/index.ts'
+import { surveysModule } from './surveys/index.ts'
 import { createTwoFactorService, twoFactorModule } from './two-factor/index.ts'
 
 /** Every domain module, in the order their routes are registered. */
@@ -34,6 +35,7 @@ export const modules: ((app: FastifyInstance, deps: AppDeps) => void)[] = [
   meetingsModule,
   accompanimentModule,
   resourcesModule,
+  surveysModule,
   networkModule,
   seminarsModule,
   interchangeModule,

@@ -90,6 +90,7 @@ describe('city isolation, driven by the contracts', () => {
     expect((await world.hq.get('/api/resources')).body).toContain(A_MARKERS[2])
     expect((await world.window.get('/api/inquiries')).body).toContain(A_MARKERS[7])
     expect((await world.window.get('/api/inquiry-templates')).body).toContain(A_MARKERS[8])
+    expect((await world.hq.get('/api/surveys')).body).toContain(A_MARKERS[11])
     const problems: string[] = []
     for (const { template } of lists) {
       const url = template + (LIST_QUERIES[template] ?? '')

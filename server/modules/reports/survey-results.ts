@@ -15,7 +15,7 @@ const audienceOf = (code: string): Audience =>
  * and half up when some did not.
  */
 function percentsOf(kind: OptionRow['kind'], counts: number[], respondents: number, answered: number) {
-  if (kind === 'single' && answered === respondents) return percentsLargestRemainder(counts, respondents)
+  if (kind !== 'multiple' && answered === respondents) return percentsLargestRemainder(counts, respondents)
   return counts.map((n) => percentHalfUp(n, respondents))
 }
 
@@ -42,7 +42,8 @@ export async function summariseSurveys(db: Db, tenantId: string, o: ReportOption
         return {
           no,
           question: first.question,
-          kind: first.kind,
+          // A 5-point scale is one answer of five: the report counts it as single choice.
+          kind: first.kind === 'multiple' ? 'multiple' : 'single',
           options: q.map((r, i) => ({ label: r.label, count: r.count, percent: percents[i]! })),
         }
       }),

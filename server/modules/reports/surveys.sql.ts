@@ -42,7 +42,7 @@ export interface OptionRow {
   surveyId: string
   questionNo: number
   question: string
-  kind: 'single' | 'multiple'
+  kind: 'single' | 'multiple' | 'scale'
   /** Respondents who gave any answer to the question. */
   answered: number
   ord: number
@@ -51,7 +51,7 @@ export interface OptionRow {
 }
 
 /**
- * Every option of every single- or multiple-choice question, in the survey's order, with the
+ * Every option of every single-choice, multiple-choice or scale question, in the survey's order, with the
  * number of counted respondents who chose it (zero included).
  */
 export async function countOptionAnswers(db: Db, tenantId: string, o: ReportOptions) {
@@ -73,7 +73,7 @@ export async function countOptionAnswers(db: Db, tenantId: string, o: ReportOpti
       left join answered on answered.survey_id = q.survey_id and answered.question_no = q.question_no
       left join ans on ans.survey_id = q.survey_id and ans.question_no = q.question_no
         and opt.label = any(ans.answer)
-      where q.tenant_id = ${tenantId} and q.kind in ('single', 'multiple')
+      where q.tenant_id = ${tenantId} and q.kind in ('single', 'multiple', 'scale')
         and q.survey_id in (select survey_id from resp)
       group by q.survey_id, q.question_no, q.question, q.kind, opt.ord, opt.label
       order by q.survey_id, q.question_no, opt.ord`,

@@ -1,0 +1,11 @@
+// アンケート: headquarters builds surveys (or copies the evaluation's three), types in paper answers
+// and reads the results; answers are anonymous and feed the report's 表4–表8 like imported ones.
+import type { FastifyInstance } from 'fastify'
+import type { AppDeps } from '#server/platform/deps.ts'
+import { createSurveyResponsesService } from './responses.service.ts'
+import { registerSurveyRoutes } from './surveys.routes.ts'
+import { createSurveysService } from './surveys.service.ts'
+
+export function surveysModule(app: FastifyInstance, deps: AppDeps) {
+  registerSurveyRoutes(app, createSurveysService(deps), createSurveyResponsesService(deps))
+}
