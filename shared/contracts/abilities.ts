@@ -29,6 +29,7 @@ export const ABILITIES = [
   'inquiries',
   'inquiryCounts',
   'inquirySettings',
+  'manageSurveys',
 ] as const
 export type Ability = (typeof ABILITIES)[number]
 

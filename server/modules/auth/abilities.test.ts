@@ -39,6 +39,7 @@ const PROBES: Partial<Record<Ability, string>> = {
   inquiries: '/api/inquiries',
   inquiryCounts: '/api/inquiries/counts',
   inquirySettings: '/api/inquiry-settings',
+  manageSurveys: '/api/surveys',
 }
 
 /** The rules in words (docs/domain.md, "Who works with the records"), role by role. */
@@ -88,6 +89,7 @@ const EXPECTED: Record<Role, Ability[]> = {
     'maintainResources',
     'seeWholeDirectory',
     'inquiryCounts',
+    'manageSurveys',
   ],
   admin: [
     'viewReport',

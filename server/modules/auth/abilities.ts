@@ -20,6 +20,7 @@ import {
   seesEveryWardReport,
 } from '#server/modules/reports/index.ts'
 import { maintainsDirectory, seesWholeDirectory } from '#server/modules/resources/index.ts'
+import { requireSurveyManager } from '#server/modules/surveys/index.ts'
 import type { Actor } from '#server/platform/actor.ts'
 import { AppError } from '#server/platform/errors.ts'
 import type { Can } from '#shared/contracts/abilities.ts'
@@ -68,5 +69,6 @@ export function abilitiesOf(actor: Actor): Can {
     inquiries: passes(actor, requireInboxRole),
     inquiryCounts: passes(actor, requireCountsRole),
     inquirySettings: passes(actor, requireInquirySettingsRole),
+    manageSurveys: passes(actor, requireSurveyManager),
   }
 }

@@ -9,3 +9,4 @@ import { createSurveysService } from './surveys.service.ts'
 export function surveysModule(app: FastifyInstance, deps: AppDeps) {
   registerSurveyRoutes(app, createSurveysService(deps), createSurveyResponsesService(deps))
 }
+export { requireSurveyManager } from './surveys.policy.ts'
