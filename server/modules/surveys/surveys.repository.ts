@@ -112,16 +112,14 @@ export async function insertResponse(
 ) {
   await db.insert(surveyRespondents).values(r)
   if (answers.length > 0)
-    await db
-      .insert(surveyAnswers)
-      .values(
-        answers.map((a) => ({
-          tenantId: r.tenantId,
-          surveyId: r.surveyId,
-          respondentNo: r.respondentNo,
-          ...a,
-        })),
-      )
+    await db.insert(surveyAnswers).values(
+      answers.map((a) => ({
+        tenantId: r.tenantId,
+        surveyId: r.surveyId,
+        respondentNo: r.respondentNo,
+        ...a,
+      })),
+    )
 }
 
 export async function findAnswers(db: Db, tenantId: string, surveyId: string) {
