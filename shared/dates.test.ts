@@ -5,6 +5,7 @@ import {
   formatDateBoth,
   formatInstant,
   formatWareki,
+  formatWarekiMonthShort,
   startOfWeek,
   tokyoDate,
 } from './dates.ts'
@@ -15,6 +16,13 @@ describe('和暦', () => {
     expect(formatWareki('2019-05-01')).toBe('令和元年5月1日')
     expect(formatWareki('2019-04-30')).toBe('平成31年4月30日')
     expect(formatDateBoth('2021-08-31')).toBe('2021年8月31日（令和3年8月31日）')
+  })
+  it('writes a month short for chart axes: R3.1, R1.5 for 元年, H31.4 before the change', () => {
+    expect(formatWarekiMonthShort('2021-01')).toBe('R3.1')
+    expect(formatWarekiMonthShort('2020-12')).toBe('R2.12')
+    expect(formatWarekiMonthShort('2019-05')).toBe('R1.5')
+    expect(formatWarekiMonthShort('2019-04')).toBe('H31.4')
+    expect(formatWarekiMonthShort('not-a-month')).toBe('not-a-month')
   })
   it('names fiscal years as 令和N年度', () => {
     expect(fiscalYearOf('2021-03-31')).toBe(2020)

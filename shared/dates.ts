@@ -72,6 +72,20 @@ export function formatWareki(date: string): string {
   return eraFormat.format(new Date(`${date}T00:00:00Z`)).replace(/(\D)1年/u, '$1元年')
 }
 
+/** The letters that stand for an era in short dates (R3.1), as forms and chart axes write them. */
+const ERA_LETTER: Record<string, string> = { 令和: 'R', 平成: 'H', 昭和: 'S', 大正: 'T', 明治: 'M' }
+
+/**
+ * R3.1 for the month 2021-01 (YYYY-MM): the 和暦 month in the short form a chart's axis has room
+ * for; 元年 is written 1 (R1.5), as the short form always does.
+ */
+export function formatWarekiMonthShort(month: string): string {
+  const parsed = /^(\p{Script=Han}+)(元|\d+)年(\d+)月/u.exec(formatWareki(`${month}-01`))
+  if (!parsed) return month
+  const [, era, year, m] = parsed as unknown as [string, string, string, string]
+  return `${ERA_LETTER[era] ?? era}${year === '元' ? 1 : year}.${m}`
+}
+
 /** 2021年8月31日（令和3年8月31日）: the 西暦 date with its 和暦, as staff expect on forms. */
 export function formatDateBoth(date: string): string {
   if (!isIsoDate(date)) return date

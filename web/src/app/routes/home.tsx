@@ -8,6 +8,7 @@ import { Worklist } from '#web/features/cases/components/worklist.tsx'
 import { InboxSummary } from '#web/features/handovers/components/inbox-summary.tsx'
 import { InquirySummary } from '#web/features/inquiries/components/inquiry-summary.tsx'
 import { UpcomingMeetings } from '#web/features/meetings/components/upcoming-meetings.tsx'
+import { MonthlySummary } from '#web/features/reports/components/monthly-summary.tsx'
 import { useMe } from '#web/lib/session.ts'
 import { appRoute } from './root.tsx'
 
@@ -87,10 +88,11 @@ function HomePage() {
     )
   }
 
-  // Headquarters: the city-wide work. (Every role is handled above or here.)
+  // Headquarters: the month's figures, then the city-wide work. (Every role is handled above or here.)
   return (
     <>
       <PageHeading title="ホーム" />
+      {can.viewReport && <MonthlySummary />}
       {can.inquiryCounts && <InquirySummary linked={false} />}
       <ul className="flex flex-col gap-4 text-std-18N-160">
         <li>

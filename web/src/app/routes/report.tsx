@@ -7,7 +7,7 @@ import { useReport } from '#web/features/reports/api/get-report.ts'
 import { useBaselineChoices } from '#web/features/reports/api/list-baselines.ts'
 import { ReportDownloads } from '#web/features/reports/components/report-downloads.tsx'
 import { ReportFilters } from '#web/features/reports/components/report-filters.tsx'
-import { ReportView } from '#web/features/reports/components/report-view.tsx'
+import { REPORT_TITLE, ReportView } from '#web/features/reports/components/report-view.tsx'
 import { parseReportSearch } from '#web/features/reports/report-search.ts'
 import { isApiError } from '#web/lib/api-error.ts'
 import { useWardName, useWards } from '#web/lib/reference-data.ts'
@@ -15,7 +15,7 @@ import { useMe } from '#web/lib/session.ts'
 import { RequireReportRole } from './report-access.tsx'
 import { appRoute } from './root.tsx'
 
-const TITLE = '評価レポート（取組検証 統計）'
+const TITLE = REPORT_TITLE
 
 export const reportRoute = createRoute({
   getParentRoute: () => appRoute,

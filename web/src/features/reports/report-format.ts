@@ -1,4 +1,4 @@
-import { formatWareki } from '#shared/dates.ts'
+import { formatWareki, formatWarekiMonthShort } from '#shared/dates.ts'
 
 const countFormat = new Intl.NumberFormat('ja-JP')
 
@@ -17,8 +17,11 @@ export function monthLabel(month: string): string {
   return formatWareki(`${month}-01`).replace(/1日$/u, '')
 }
 
-/** 2020-09 → 9月, with the year on the first month and on each January (chart axes). */
+/**
+ * A chart axis's month: R2.9 on the first month and on each January, the month alone between
+ * (10, 11, 12, R3.1, 2 …), so twelve labels fit beside the data table (which says 令和2年9月).
+ */
 export function shortMonthLabel(month: string, index: number): string {
   const m = Number(month.slice(5, 7))
-  return index === 0 || m === 1 ? `${month.slice(0, 4)}年${m}月` : `${m}月`
+  return index === 0 || m === 1 ? formatWarekiMonthShort(month) : String(m)
 }

@@ -49,3 +49,33 @@ export const SEED_PERIOD: PeriodShortcut = {
 export function periodLabel(from: string, to: string): string {
   return `${formatWareki(from)}～${formatWareki(to)}`
 }
+
+/** The last day of a month given as YYYY-MM. */
+function lastDayOf(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number]
+  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10)
+}
+
+/**
+ * The monthly run on headquarters' home: the calendar month before `today` and its fiscal year
+ * up to that month's end. Both end with the past month, so on 1 April the year to date is the
+ * whole year just closed, not an empty new one.
+ */
+export function monthlyPeriods(today: string = tokyoDate(new Date())): {
+  month: PeriodShortcut
+  yearToDate: PeriodShortcut
+} {
+  const [y, m] = today.split('-').map(Number) as [number, number]
+  const past = m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`
+  const from = `${past}-01`
+  const to = lastDayOf(past)
+  const fy = fiscalYearOf(from)
+  return {
+    month: { label: formatWareki(from).replace(/1日$/u, ''), from, to },
+    yearToDate: {
+      label: `${fiscalYearLabel(fy)}（${formatWareki(to).replace(/\d+日$/u, '')}まで）`,
+      from: `${fy}-04-01`,
+      to,
+    },
+  }
+}

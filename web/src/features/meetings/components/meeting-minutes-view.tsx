@@ -5,10 +5,11 @@ import { buttonClass } from '#web/components/ui/button.tsx'
 import { CheckboxField } from '#web/components/ui/choice-group.tsx'
 import { DescriptionList } from '#web/components/ui/description-list.tsx'
 import { minutesDownload } from '../api/minutes-download.ts'
-import { meetingWhenText } from '../meeting-format.ts'
+import { meetingDateText, meetingWhenText } from '../meeting-format.ts'
 import type { MeetingDetail } from '../meeting-types.ts'
 import { agendaKindText } from './agenda-case-facts.tsx'
 import { DecisionView } from './decision-view.tsx'
+import { MinutesPrintFrame } from './minutes-print-frame.tsx'
 import '../meeting-minutes-print.css'
 
 /**
@@ -119,6 +120,9 @@ export function MeetingMinutesView({ meeting }: { meeting: MeetingDetail }) {
       </section>
 
       <p className="text-std-16N-170 text-solid-gray-800">最終更新：{formatInstant(meeting.updatedAt)}</p>
+      <MinutesPrintFrame
+        title={`議事録　${meeting.wardName} 支援調整会議 ${meetingDateText(meeting.heldOn)}`}
+      />
     </div>
   )
 }

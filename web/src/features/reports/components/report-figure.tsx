@@ -12,7 +12,11 @@ class ChartBoundary extends Component<{ children: ReactNode }, { failed: boolean
   }
   override render() {
     if (this.state.failed) {
-      return <p className="text-std-16N-170">グラフを表示できませんでした。下の表で数値を確認できます。</p>
+      return (
+        <p className="text-std-16N-170">
+          グラフを表示できませんでした。横（または下）の表で数値を確認できます。
+        </p>
+      )
     }
     return this.props.children
   }
@@ -26,44 +30,47 @@ export interface FigureRow {
   count: number
 }
 
-/** 図N: a bar chart with its numbers in a table (for screen readers, and to read exact values). */
+/**
+ * 図N: a bar chart with its numbers in a table beside it (below it on narrow screens): the exact
+ * values for everyone, the chart's content for screen readers, and on paper both side by side.
+ */
 export function ReportFigure({
   no,
   title,
   head,
   countHead,
+  unit = '件',
   rows,
 }: {
   no: number
   title: string
   head: string
   countHead: string
+  /** The unit on the chart's value axis. */
+  unit?: string
   rows: FigureRow[]
 }) {
   const id = useId()
   const total = rows.reduce((sum, r) => sum + r.count, 0)
   return (
-    <figure aria-labelledby={id} className="report-block mb-10">
+    <figure aria-labelledby={id} className="report-figure report-block mb-10">
       <figcaption id={id} className="mb-2 text-std-18B-160">
-        図{no} {title}
+        図{no} {title}（単位：{unit}）
       </figcaption>
-      <div role="img" aria-label={`図${no}の棒グラフ。数値は続く「図${no}のデータ」の表にあります。`}>
-        <ChartBoundary>
-          <Suspense fallback={<p className="text-std-16N-170">グラフを読み込んでいます…</p>}>
-            <BarChart
-              labels={rows.map((r) => r.axisLabel ?? r.label)}
-              values={rows.map((r) => r.count)}
-              unit={countHead}
-            />
-          </Suspense>
-        </ChartBoundary>
-      </div>
-      <details className="report-data mt-2">
-        <summary className="cursor-pointer text-std-16B-170 text-key-900 underline">
-          図{no}のデータを表で見る
-        </summary>
-        <div className="mt-2">
-          <Table caption={`図${no}のデータ：${title}`}>
+      <div className="report-figure-body grid items-start gap-4 md:grid-cols-[minmax(0,440px)_minmax(0,320px)]">
+        <div role="img" aria-label={`図${no}の棒グラフ。数値は横の「図${no}のデータ」の表にあります。`}>
+          <ChartBoundary>
+            <Suspense fallback={<p className="text-std-16N-170">グラフを読み込んでいます…</p>}>
+              <BarChart
+                labels={rows.map((r) => r.axisLabel ?? r.label)}
+                values={rows.map((r) => r.count)}
+                unit={unit}
+              />
+            </Suspense>
+          </ChartBoundary>
+        </div>
+        <div className="report-data">
+          <Table caption={`図${no}のデータ`}>
             <thead>
               <tr>
                 <Th>{head}</Th>
@@ -88,7 +95,7 @@ export function ReportFigure({
             </tbody>
           </Table>
         </div>
-      </details>
+      </div>
     </figure>
   )
 }

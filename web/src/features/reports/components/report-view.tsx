@@ -13,6 +13,7 @@ import {
 import { MeetingTables, SubsidyTable } from './meeting-tables.tsx'
 import { BreakdownFigures, MonthlyFigures } from './report-figures.tsx'
 import { ReportFindings } from './report-findings.tsx'
+import { ReportPrintFrame } from './report-print-frame.tsx'
 import { SurveyTables } from './survey-tables.tsx'
 import '../report-print.css'
 
@@ -27,15 +28,20 @@ function Section({ id, title, children }: { id: string; title: string; children:
   )
 }
 
+/** The report's name, on the page and in the printed header. */
+export const REPORT_TITLE = '評価レポート（取組検証 統計）'
+
 /** Every table and figure of the evaluation report, in the printed report's order. */
 export function ReportView({ report, wardName }: { report: Report; wardName: (code: string) => string }) {
   const { period, consultations } = report
   const periodText = periodLabel(period.from, period.to)
+  const scopeText = period.ward ? wardName(period.ward) : '全市'
   return (
     <div className="report-print-root">
       <p className="mb-6 text-std-18B-160">
-        集計期間：{periodText}　対象：{period.ward ? wardName(period.ward) : '全市'}
+        集計期間：{periodText}　対象：{scopeText}
       </p>
+      <ReportPrintFrame title={REPORT_TITLE} report={report} periodText={periodText} scopeText={scopeText} />
       {consultations.total === 0 && (
         <div className="mb-8">
           <Notice tone="info" title="この期間の相談窓口の新規相談は0件です">
