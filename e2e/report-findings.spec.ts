@@ -35,7 +35,7 @@ test('headquarters reads the drafted findings with their figures and rewords one
     await expect(findings.getByText(baselineSentence, { exact: true })).toBeVisible()
     await expect(
       findings.getByText(
-        '分子 411 ／ 分母 307 ＝ 1.3倍（1.3倍）　出典：表2 相談件数（年齢区分別）、比較基準：令和元年度',
+        '分子 411 ／ 分母 307 ＝ 1.3倍　出典：表2 相談件数（年齢区分別）、比較基準：令和元年度',
       ),
     ).toBeVisible()
     await expect(findings.getByText(/40歳以上の当事者に関する相談件数は.*3\.4倍/)).toBeVisible()

@@ -29,7 +29,10 @@ export function findingSource(f: Pick<Finding, 'id'>, r: Pick<Report, 'surveys' 
   return `表${i + 4} ${q.question}（${s.title}）`
 }
 
-/** 分子 411 ／ 分母 307 = 1.3倍 — the figures of a finding in one line, as its footnote. */
+/**
+ * 分子 411 ／ 分母 307 ＝ 1.3倍; 分子 31 ／ 分母 55 ＝ 56.4%（6割弱） — the figures of a finding in one
+ * line, as its footnote; the phrase is added where it is not the value itself.
+ */
 export function findingFigures(f: Finding): string {
   const value =
     f.id === 'monthly_trend'
@@ -37,5 +40,6 @@ export function findingFigures(f: Finding): string {
       : f.id.endsWith('_vs_baseline')
         ? `${f.value.toFixed(1)}倍`
         : `${f.value.toFixed(1)}%`
-  return `分子 ${f.numerator} ／ 分母 ${f.denominator} ＝ ${value}`
+  const phrase = f.phrase === value ? '' : `（${f.phrase}）`
+  return `分子 ${f.numerator} ／ 分母 ${f.denominator} ＝ ${value}${phrase}`
 }

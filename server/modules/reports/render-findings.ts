@@ -35,7 +35,7 @@ export function findingsHtml(report: Report, escapeHtml: (text: string) => strin
   const items = report.findings
     .map(
       (f) => `<li><p>${escapeHtml(f.text)}</p>
-<p class="figures">${escapeHtml(findingFigures(f))}（出典：${escapeHtml(findingSource(f, report))}）</p></li>`,
+<p class="figures">${escapeHtml(findingFigures(f))}　出典：${escapeHtml(findingSource(f, report))}</p></li>`,
     )
     .join('\n')
   return `<section class="findings" aria-labelledby="findings-title">

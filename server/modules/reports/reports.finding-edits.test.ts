@@ -94,7 +94,7 @@ describe('editing a drafted finding', () => {
     const html = renderReportHtml(reportSchema.parse((await hq.get(REPORT)).json()))
     expect(html).toContain('<h2 id="findings-title">所見（下書き）</h2>')
     expect(html).toContain('<p>すべて関係機関の紹介でした。</p>')
-    expect(html).toContain('分子 4 ／ 分母 5 ＝ 80.0%（出典：相談経路別相談件数）')
+    expect(html).toContain('分子 4 ／ 分母 5 ＝ 80.0%（8割）　出典：相談経路別相談件数')
   })
 
   it('is kept per period and ward: another ward, another period and the 8050 view keep their drafts', async () => {

@@ -63,7 +63,7 @@ function FindingItem({
       )}
       {/* The figures in plain sight (not only on hover), so a reader can check the sentence. */}
       <p className="text-std-16N-170 text-solid-gray-800">
-        {findingFigures(finding)}（{finding.phrase}）　出典：{findingSource(finding, report)}
+        {findingFigures(finding)}　出典：{findingSource(finding, report)}
       </p>
       {edit && (
         <p className="text-std-16N-170 text-solid-gray-800">
