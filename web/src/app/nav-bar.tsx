@@ -12,6 +12,7 @@ interface NavItem {
     | '/my-cases'
     | '/caseloads'
     | '/resources'
+    | '/surveys'
     | '/network'
     | '/admin/accounts'
     | '/admin/audit'
@@ -36,6 +37,7 @@ const MEETINGS: NavItem = { to: '/meetings', label: '支援調整会議' }
 const MY_CASES: NavItem = { to: '/my-cases', label: '担当ケース' }
 const CASELOADS: NavItem = { to: '/caseloads', label: '担当状況' }
 const RESOURCES: NavItem = { to: '/resources', label: '社会資源' }
+const SURVEYS: NavItem = { to: '/surveys', label: 'アンケート' }
 const NETWORK: NavItem = { to: '/network', label: '全市の会議' }
 const REPORTING: NavItem[] = [
   { to: '/report', label: '評価レポート' },
@@ -68,6 +70,7 @@ function itemsFor(can: Can): NavItem[] {
     ...when(can.readMyCases, MY_CASES),
     ...when(can.viewCaseloads, CASELOADS),
     ...when(can.readNetwork, RESOURCES, NETWORK),
+    ...when(can.manageSurveys, SURVEYS),
   ]
 }
 

@@ -31,6 +31,8 @@ import { reportRoute } from './routes/report.tsx'
 import { resourcesRoute } from './routes/resources.tsx'
 import { appRoute, publicRoute, rootRoute } from './routes/root.tsx'
 import { setupRoute } from './routes/setup.tsx'
+import { surveyDetailRoute } from './routes/survey-detail.tsx'
+import { surveysRoute } from './routes/surveys.tsx'
 import { twoFactorSetupRoute } from './routes/two-factor-setup.tsx'
 import { wardInboxRoute } from './routes/ward-inbox.tsx'
 import { parseSearch, stringifySearch } from './search-params.ts'
@@ -61,6 +63,8 @@ const routeTree = rootRoute.addChildren([
     myCasesRoute,
     caseloadsRoute,
     resourcesRoute,
+    surveysRoute,
+    surveyDetailRoute,
     networkRoute,
     networkDetailRoute,
     myTwoFactorRoute,

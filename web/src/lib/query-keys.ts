@@ -77,6 +77,12 @@ export const queryKeys = {
   inquiryTemplates: (includeInactive: boolean) => ['inquiry-templates', includeInactive] as const,
   inquiryTemplatesAll: ['inquiry-templates'] as const,
   inquirySettings: ['inquiry-settings'] as const,
+  surveys: {
+    all: ['surveys'] as const,
+    templates: ['survey-templates'] as const,
+    detail: (id: string) => ['surveys', 'detail', id] as const,
+    results: (id: string) => ['surveys', 'results', id] as const,
+  },
   resources: {
     all: ['resources'] as const,
     list: (query: unknown) => ['resources', 'list', query] as const,
