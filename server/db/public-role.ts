@@ -33,7 +33,22 @@ export const PUBLIC_ROLE_GRANTS: readonly { table: string; privileges: string; w
   { table: 'audit_log', privileges: 'INSERT', why: 'audit what residents do, without reading the log' },
   { table: 'tenants', privileges: 'SELECT', why: "the city's name on the pages" },
   { table: 'settings', privileges: 'SELECT', why: 'window hours and phone, crisis lines, crisis words' },
+  { table: 'seminars', privileges: 'SELECT', why: 'the coming seminars and their free seats (issue 12)' },
+  { table: 'wards', privileges: 'SELECT', why: "a ward seminar's organiser" },
+  {
+    table: 'seminar_registrations',
+    privileges: 'SELECT, INSERT',
+    why: "a family registers; the registration's link shows it and the waitlist's order",
+  },
+  {
+    table: 'seminar_registrations',
+    privileges: 'UPDATE (status, promoted_at, cancelled_at)',
+    why: 'cancel with the link; the waiting move up',
+  },
 ]
+
+/** Sequences the public role draws from (a registration's order of arrival). */
+export const PUBLIC_ROLE_SEQUENCES = ['seminar_registrations_seq_seq'] as const
 
 /** Functions the public role calls (the staff notices' queue, which reads the addresses itself). */
 export const PUBLIC_ROLE_FUNCTIONS = [
@@ -57,6 +72,9 @@ export async function grantPublicRole(owner: Db, publicRole: string): Promise<vo
     await tx.execute(sql`GRANT USAGE ON SCHEMA public TO ${role}`)
     for (const g of PUBLIC_ROLE_GRANTS) {
       await tx.execute(sql`GRANT ${sql.raw(g.privileges)} ON ${sql.identifier(g.table)} TO ${role}`)
+    }
+    for (const q of PUBLIC_ROLE_SEQUENCES) {
+      await tx.execute(sql`GRANT USAGE ON SEQUENCE ${sql.identifier(q)} TO ${role}`)
     }
     for (const f of PUBLIC_ROLE_FUNCTIONS) {
       await tx.execute(sql`GRANT EXECUTE ON FUNCTION ${sql.raw(`public.${f}`)} TO ${role}`)

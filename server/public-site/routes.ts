@@ -8,6 +8,7 @@ import { type FieldError, field } from './form-input.ts'
 import { chooseLang, isLang, type Lang, translator } from './i18n/i18n.ts'
 import { newReferenceCode } from './reference-code.ts'
 import type { ResidentService } from './resident.service.ts'
+import { registerSeminarPages } from './seminar-routes.ts'
 import type { SiteCsrf } from './site-plugins.ts'
 import { THREAD_COOKIE, THREAD_MINUTES, threadTokens } from './thread-token.ts'
 import type { FormState } from './views/form.ts'
@@ -319,5 +320,13 @@ export function registerPublicRoutes(
     const base = `/soudan/${encodeURIComponent(request.params.city)}`
     reply.clearCookie(THREAD_COOKIE, { path: base, httpOnly: true, sameSite: 'strict', secure: 'auto' })
     return reply.redirect(`${base}/return?left=1`, 303)
+  })
+
+  registerSeminarPages(site, {
+    deps,
+    cityPage: (request, reply, path) => cityPage(request as CityRequest, reply, path),
+    html,
+    state,
+    formRoute: { config: { rateLimit: rateLimit(limits.open) }, preHandler: csrf.check },
   })
 }

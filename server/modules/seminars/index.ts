@@ -8,4 +8,9 @@ import { createSeminarsService } from './seminars.service.ts'
 export function seminarsModule(app: FastifyInstance, deps: AppDeps) {
   registerSeminarRoutes(app, createSeminarsService(deps))
 }
-export { createFamilyService, type FamilyRegistrationInput, type FamilyService } from './family.service.ts'
+export {
+  createFamilyService,
+  type FamilyRegistrationInput,
+  type FamilyRegistrationView,
+  type FamilyService,
+} from './family.service.ts'

@@ -66,16 +66,17 @@ export async function findSeminar(db: Db, tenantId: string, id: string): Promise
 }
 
 /**
- * Locks the seminar's row until the transaction ends: every change to its seats (a registration,
- * a cancellation and the move-ups it causes) takes this lock first, so concurrent ones queue and
- * the waitlist keeps the order of arrival.
+ * Takes the seminar's lock until the transaction ends: every change to its seats (a registration,
+ * a cancellation and the move-ups it causes) takes it first, so concurrent ones queue and the
+ * waitlist keeps the order of arrival. An advisory lock rather than SELECT … FOR UPDATE: the
+ * public pages' role (server/db/public-role.ts) may not update seminars, and FOR UPDATE needs that.
  */
 export async function lockSeminar(db: Db, tenantId: string, id: string): Promise<SeminarRow | undefined> {
+  await db.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`seminar:${tenantId}:${id}`}, 0))`)
   const [row] = await db
     .select()
     .from(seminars)
     .where(and(eq(seminars.tenantId, tenantId), eq(seminars.id, id)))
-    .for('update')
   return row
 }
 

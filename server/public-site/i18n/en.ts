@@ -130,4 +130,39 @@ export const en: Catalog = {
 
   'notFound.title': 'Page not found',
   'notFound.body': 'There is no online consultation at this address. Please check the address.',
+
+  // 家族向けの研修会・家族教室 (server/public-site/seminar-pages.ts)
+  'seminars.title': 'Seminars and classes for families',
+  'seminars.lead':
+    'Seminars and family classes for families of people in hikikomori. No account is needed to register.',
+  'seminars.none': 'There are no seminars or classes open for registration now.',
+  'seminars.when': 'When: {when}',
+  'seminars.place': 'Where: {place}',
+  'seminars.online': 'Held online',
+  'seminars.audience': 'For: {audience}',
+  'seminars.seats': '{capacity} places ({left} left)',
+  'seminars.full':
+    'This one is full. If you register, you go on the waiting list and are moved up in order when a place frees.',
+  'seminars.apply': 'Register',
+  'seminars.form.title': 'Register: {title}',
+  'seminars.form.intro':
+    'Only the fields marked “Required” are needed. For the reminder, a mail address or a phone number is enough.',
+  'seminars.form.name': 'Name or nickname',
+  'seminars.form.attendees': 'Number of people attending',
+  'seminars.form.email': 'Mail address (for the reminder the day before)',
+  'seminars.form.phone': 'Phone number (for the reminder the day before)',
+  'seminars.form.contact': 'Without a mail address we may call you the day before.',
+  'seminars.form.needs': 'Support you need',
+  'seminars.form.childcare': 'I need childcare',
+  'seminars.form.sign': 'I need sign language interpretation',
+  'seminars.form.note': 'Anything else you would like us to know',
+  'seminars.mine.title': 'Your registration',
+  'seminars.mine.confirmed': 'You have a place.',
+  'seminars.mine.waitlisted':
+    'You are on the waiting list (number {position}). When a place frees you are moved up in order, and told by mail if you gave an address.',
+  'seminars.mine.cancelled': 'This registration has been cancelled.',
+  'seminars.mine.keep': 'Please keep the address of this page. You can cancel here.',
+  'seminars.mine.cancel': 'Cancel my registration',
+  'error.nameRequired': 'Please write your name or a nickname',
+  'error.attendees': 'Please write a number of people from 1 to {max}',
 }

@@ -143,4 +143,39 @@ export const jaEasy: Catalog = {
 
   'notFound.title': 'ページが ありません',
   'notFound.body': 'この アドレスの ウェブ｜相談《そうだん》は ありません。アドレスを たしかめてください。',
+
+  // 家族向けの研修会・家族教室 (server/public-site/seminar-pages.ts)
+  'seminars.title': '｜家族《かぞく》の ための ｜研修会《けんしゅうかい》・｜家族教室《かぞくきょうしつ》',
+  'seminars.lead':
+    'ひきこもりの ｜人《ひと》の ｜家族《かぞく》の ための ｜集《あつ》まりです。アカウントは いりません。',
+  'seminars.none': 'いま ｜申《もう》し｜込《こ》める ｜集《あつ》まりは ありません。',
+  'seminars.when': 'いつ：{when}',
+  'seminars.place': 'どこ：{place}',
+  'seminars.online': 'オンラインで します',
+  'seminars.audience': 'だれの ため：{audience}',
+  'seminars.seats': '{capacity}｜人《にん》まで（あと {left}｜人《にん》）',
+  'seminars.full':
+    'いっぱいです。｜申《もう》し｜込《こ》むと、まつ ｜人《ひと》の リストに ｜入《はい》ります。',
+  'seminars.apply': '｜申《もう》し｜込《こ》む',
+  'seminars.form.title': '｜申《もう》し｜込《こ》み：{title}',
+  'seminars.form.intro':
+    '「｜必須《ひっす》」だけ ｜書《か》けば いいです。れんらくは メールか ｜電話《でんわ》の どちらかで いいです。',
+  'seminars.form.name': '｜名前《なまえ》か ニックネーム',
+  'seminars.form.attendees': '｜来《く》る ｜人《ひと》の ｜数《かず》',
+  'seminars.form.email': 'メールアドレス（まえの ｜日《ひ》の おしらせ）',
+  'seminars.form.phone': '｜電話番号《でんわばんごう》（まえの ｜日《ひ》の おしらせ）',
+  'seminars.form.contact': 'メールが ない ときは、まえの ｜日《ひ》に ｜電話《でんわ》する ことが あります。',
+  'seminars.form.needs': 'てつだって ほしいこと',
+  'seminars.form.childcare': '｜子《こ》どもを あずけたい',
+  'seminars.form.sign': '｜手話《しゅわ》が ほしい',
+  'seminars.form.note': 'ほかに つたえたいこと',
+  'seminars.mine.title': '｜申《もう》し｜込《こ》みの ようす',
+  'seminars.mine.confirmed': '｜参加《さんか》が きまりました。',
+  'seminars.mine.waitlisted':
+    'まって います（{position}ばんめ）。あきが できたら じゅんばんに きまります。メールが あれば しらせます。',
+  'seminars.mine.cancelled': 'この ｜申《もう》し｜込《こ》みは とりけしました。',
+  'seminars.mine.keep': 'この ページの アドレスを のこして ください。とりけす ときは ここから できます。',
+  'seminars.mine.cancel': '｜申《もう》し｜込《こ》みを とりけす',
+  'error.nameRequired': '｜名前《なまえ》か ニックネームを ｜書《か》いて ください',
+  'error.attendees': '｜人数《にんずう》は 1から {max}までの ｜数字《すうじ》で ｜書《か》いて ください',
 }

@@ -129,6 +129,41 @@ export const ja = {
 
   'notFound.title': 'ページが見つかりません',
   'notFound.body': 'このアドレスのウェブ相談はありません。アドレスをお確かめください。',
+
+  // 家族向けの研修会・家族教室 (server/public-site/seminar-pages.ts)
+  'seminars.title': '家族向けの研修会・家族教室',
+  'seminars.lead':
+    'ひきこもりの状態にある方のご家族のための研修会と家族教室です。申込みにアカウントはいりません。',
+  'seminars.none': 'いま申込みを受け付けている研修会・家族教室はありません。',
+  'seminars.when': '日時：{when}',
+  'seminars.place': '会場：{place}',
+  'seminars.online': 'オンラインで開きます',
+  'seminars.audience': '対象：{audience}',
+  'seminars.seats': '定員{capacity}人（残り{left}人）',
+  'seminars.full': '満席です。申し込むとキャンセル待ちになり、空きができたら順にご案内します。',
+  'seminars.apply': '申し込む',
+  'seminars.form.title': '申込み：{title}',
+  'seminars.form.intro':
+    '「必須」の項目だけ書けば申し込めます。お知らせ用の連絡先はメールか電話のどちらかで構いません。',
+  'seminars.form.name': 'お名前またはニックネーム',
+  'seminars.form.attendees': '参加する人数',
+  'seminars.form.email': 'メールアドレス（前日のお知らせ用）',
+  'seminars.form.phone': '電話番号（前日のお知らせ用）',
+  'seminars.form.contact': 'メールがないときは、前日に電話でお知らせすることがあります。',
+  'seminars.form.needs': '必要な配慮',
+  'seminars.form.childcare': '託児を希望する',
+  'seminars.form.sign': '手話通訳を希望する',
+  'seminars.form.note': 'そのほか伝えたいこと',
+  'seminars.mine.title': 'お申込みの状況',
+  'seminars.mine.confirmed': '参加が決まっています。',
+  'seminars.mine.waitlisted':
+    'キャンセル待ちです（{position}番目）。空きができたら順に参加が決まり、メールアドレスがあればお知らせします。',
+  'seminars.mine.cancelled': 'この申込みは取り消されています。',
+  'seminars.mine.keep':
+    'このページのアドレスを保存してください。取り消すときは、このページから取り消せます。',
+  'seminars.mine.cancel': '申込みを取り消す',
+  'error.nameRequired': 'お名前かニックネームを書いてください',
+  'error.attendees': '人数は1人から{max}人までの数字で書いてください',
 } as const
 
 export type MessageKey = keyof typeof ja

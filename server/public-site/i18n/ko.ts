@@ -125,4 +125,38 @@ export const ko: Catalog = {
 
   'notFound.title': '페이지를 찾을 수 없습니다',
   'notFound.body': '이 주소의 온라인 상담은 없습니다. 주소를 확인해 주십시오.',
+
+  // 家族向けの研修会・家族教室 (server/public-site/seminar-pages.ts)
+  'seminars.title': '가족을 위한 연수회・가족 교실',
+  'seminars.lead':
+    '은둔형 외톨이(히키코모리) 상태에 있는 분의 가족을 위한 연수회와 가족 교실입니다. 신청에 계정은 필요 없습니다.',
+  'seminars.none': '지금 신청을 받고 있는 연수회・가족 교실은 없습니다.',
+  'seminars.when': '일시: {when}',
+  'seminars.place': '장소: {place}',
+  'seminars.online': '온라인으로 진행합니다',
+  'seminars.audience': '대상: {audience}',
+  'seminars.seats': '정원 {capacity}명 (남은 자리 {left}명)',
+  'seminars.full': '정원이 찼습니다. 신청하시면 대기자 명단에 올라가며, 자리가 나면 순서대로 안내합니다.',
+  'seminars.apply': '신청하기',
+  'seminars.form.title': '신청: {title}',
+  'seminars.form.intro':
+    '“필수” 항목만 작성하면 신청할 수 있습니다. 알림용 연락처는 메일이나 전화 중 하나면 됩니다.',
+  'seminars.form.name': '이름 또는 닉네임',
+  'seminars.form.attendees': '참가 인원',
+  'seminars.form.email': '메일 주소 (전날 알림용)',
+  'seminars.form.phone': '전화번호 (전날 알림용)',
+  'seminars.form.contact': '메일이 없을 때는 전날 전화로 알려 드릴 수 있습니다.',
+  'seminars.form.needs': '필요한 배려',
+  'seminars.form.childcare': '아이 돌봄을 희망합니다',
+  'seminars.form.sign': '수어 통역을 희망합니다',
+  'seminars.form.note': '그 밖에 전하고 싶은 것',
+  'seminars.mine.title': '신청 상황',
+  'seminars.mine.confirmed': '참가가 확정되었습니다.',
+  'seminars.mine.waitlisted':
+    '대기 중입니다 ({position}번째). 자리가 나면 순서대로 확정되며, 메일 주소가 있으면 알려 드립니다.',
+  'seminars.mine.cancelled': '이 신청은 취소되었습니다.',
+  'seminars.mine.keep': '이 페이지의 주소를 저장해 주십시오. 취소할 때는 이 페이지에서 취소할 수 있습니다.',
+  'seminars.mine.cancel': '신청 취소하기',
+  'error.nameRequired': '이름이나 닉네임을 입력해 주십시오',
+  'error.attendees': '인원은 1명부터 {max}명까지 숫자로 입력해 주십시오',
 }

@@ -132,4 +132,39 @@ export const pt: Catalog = {
 
   'notFound.title': 'Página não encontrada',
   'notFound.body': 'Não há consulta on-line neste endereço. Verifique o endereço.',
+
+  // 家族向けの研修会・家族教室 (server/public-site/seminar-pages.ts)
+  'seminars.title': 'Seminários e encontros para famílias',
+  'seminars.lead':
+    'Seminários e encontros para famílias de pessoas em situação de hikikomori. Não é preciso ter conta para se inscrever.',
+  'seminars.none': 'Não há seminários nem encontros com inscrições abertas no momento.',
+  'seminars.when': 'Quando: {when}',
+  'seminars.place': 'Local: {place}',
+  'seminars.online': 'Realizado pela internet',
+  'seminars.audience': 'Para: {audience}',
+  'seminars.seats': '{capacity} vagas (restam {left})',
+  'seminars.full':
+    'Está lotado. Se você se inscrever, entra na lista de espera e é chamado por ordem quando abrir uma vaga.',
+  'seminars.apply': 'Inscrever-se',
+  'seminars.form.title': 'Inscrição: {title}',
+  'seminars.form.intro':
+    'Basta preencher os campos “Obrigatório”. Para o lembrete, basta um e-mail ou um telefone.',
+  'seminars.form.name': 'Nome ou apelido',
+  'seminars.form.attendees': 'Número de participantes',
+  'seminars.form.email': 'E-mail (para o lembrete na véspera)',
+  'seminars.form.phone': 'Telefone (para o lembrete na véspera)',
+  'seminars.form.contact': 'Sem e-mail, podemos telefonar na véspera.',
+  'seminars.form.needs': 'Apoio necessário',
+  'seminars.form.childcare': 'Preciso de cuidado para crianças',
+  'seminars.form.sign': 'Preciso de intérprete de língua de sinais',
+  'seminars.form.note': 'Outra coisa que queira nos dizer',
+  'seminars.mine.title': 'Sua inscrição',
+  'seminars.mine.confirmed': 'Sua vaga está confirmada.',
+  'seminars.mine.waitlisted':
+    'Você está na lista de espera (número {position}). Quando abrir uma vaga, será chamado por ordem e avisado por e-mail, se informou um.',
+  'seminars.mine.cancelled': 'Esta inscrição foi cancelada.',
+  'seminars.mine.keep': 'Guarde o endereço desta página. Você pode cancelar aqui.',
+  'seminars.mine.cancel': 'Cancelar minha inscrição',
+  'error.nameRequired': 'Escreva seu nome ou um apelido',
+  'error.attendees': 'Escreva um número de pessoas de 1 a {max}',
 }

@@ -128,4 +128,39 @@ export const vi: Catalog = {
 
   'notFound.title': 'Không tìm thấy trang',
   'notFound.body': 'Không có dịch vụ tư vấn trực tuyến ở địa chỉ này. Vui lòng kiểm tra lại địa chỉ.',
+
+  // 家族向けの研修会・家族教室 (server/public-site/seminar-pages.ts)
+  'seminars.title': 'Buổi học và lớp dành cho gia đình',
+  'seminars.lead':
+    'Buổi học và lớp học dành cho gia đình của người đang ở trong tình trạng hikikomori. Không cần tài khoản để đăng ký.',
+  'seminars.none': 'Hiện không có buổi học hay lớp nào đang nhận đăng ký.',
+  'seminars.when': 'Thời gian: {when}',
+  'seminars.place': 'Địa điểm: {place}',
+  'seminars.online': 'Tổ chức trực tuyến',
+  'seminars.audience': 'Đối tượng: {audience}',
+  'seminars.seats': 'Sức chứa {capacity} người (còn {left} chỗ)',
+  'seminars.full':
+    'Đã đủ chỗ. Nếu đăng ký, bạn sẽ vào danh sách chờ và được xếp chỗ theo thứ tự khi có chỗ trống.',
+  'seminars.apply': 'Đăng ký',
+  'seminars.form.title': 'Đăng ký: {title}',
+  'seminars.form.intro':
+    'Chỉ cần điền các mục “Bắt buộc”. Để nhận nhắc nhở, chỉ cần địa chỉ email hoặc số điện thoại.',
+  'seminars.form.name': 'Tên hoặc biệt danh',
+  'seminars.form.attendees': 'Số người tham dự',
+  'seminars.form.email': 'Địa chỉ email (để nhắc vào ngày hôm trước)',
+  'seminars.form.phone': 'Số điện thoại (để nhắc vào ngày hôm trước)',
+  'seminars.form.contact': 'Nếu không có email, chúng tôi có thể gọi điện vào ngày hôm trước.',
+  'seminars.form.needs': 'Hỗ trợ cần thiết',
+  'seminars.form.childcare': 'Cần giữ trẻ',
+  'seminars.form.sign': 'Cần phiên dịch ngôn ngữ ký hiệu',
+  'seminars.form.note': 'Điều khác muốn cho chúng tôi biết',
+  'seminars.mine.title': 'Tình trạng đăng ký của bạn',
+  'seminars.mine.confirmed': 'Bạn đã có chỗ.',
+  'seminars.mine.waitlisted':
+    'Bạn đang trong danh sách chờ (số {position}). Khi có chỗ trống, bạn sẽ được xếp theo thứ tự và được báo qua email nếu có.',
+  'seminars.mine.cancelled': 'Đăng ký này đã bị hủy.',
+  'seminars.mine.keep': 'Hãy lưu địa chỉ của trang này. Bạn có thể hủy tại đây.',
+  'seminars.mine.cancel': 'Hủy đăng ký',
+  'error.nameRequired': 'Vui lòng viết tên hoặc biệt danh',
+  'error.attendees': 'Vui lòng viết số người từ 1 đến {max}',
 }
