@@ -48,7 +48,7 @@ function FindingItem({
   const [editing, setEditing] = useState(false)
   const [saved, setSaved] = useState(false)
   return (
-    <li className="report-finding border-l-4 border-solid-gray-420 pl-4">
+    <li className="report-finding break-inside-avoid border-l-4 border-solid-gray-420 pl-4">
       {editing ? (
         <FindingEditor
           finding={finding}
@@ -110,7 +110,9 @@ export function ReportFindings({ report }: { report: Report }) {
       </h2>
       <p className="mb-4 text-std-16N-170">
         集計値から自動で作成した文です。各文の下に、もとにした数値（分子・分母）と出典の表を示します。
-        {can.editReportFindings ? '文は編集できます（数値は変わりません）。' : ''}
+        {can.editReportFindings && (
+          <span className="print:hidden">文は編集できます（数値は変わりません）。</span>
+        )}
       </p>
       <ul className="flex flex-col gap-4">
         {report.findings.map((f) => (
