@@ -1,6 +1,7 @@
 import { and, eq, getTableColumns } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { auditLog, surveyAnswers, surveyRespondents } from '#server/db/schema/index.ts'
+import { exportRows } from '#server/modules/interchange/index.ts'
 import { createTestContext, type Session, type TestCity, type TestContext } from '#server/test/harness.ts'
 import { addPaper, createSurvey } from './test-support.ts'
 
@@ -153,6 +154,38 @@ describe('results', () => {
       { label: 'やや不満', count: 0, percent: 0 },
       { label: '不満', count: 0, percent: 0 },
     ])
+  })
+})
+
+describe('the ledger export', () => {
+  it('holds in-product answers like imported ones; free texts only with personal columns, redacted ones never', async () => {
+    const other = await ctx.newCity()
+    const hq2 = await other.as('headquarters')
+    const s = await createSurvey(hq2)
+    await addPaper(hq2, s.id, [
+      { questionNo: 1, choices: ['満足'] },
+      { questionNo: 4, text: '残す感想' },
+    ])
+    await addPaper(hq2, s.id, [
+      { questionNo: 1, choices: ['不満'] },
+      { questionNo: 4, text: '消す感想' },
+    ])
+    await hq2.post(`/api/surveys/${s.id}/redactions`, { respondentNo: 'P-0002', questionNo: 4 })
+    const rowsOf = async (personal: boolean) =>
+      ((await exportRows(ctx.db, other.tenantId, personal)).get('responses') ?? []) as {
+        survey_id: string
+        respondent_id: string
+        question_no: number
+        answer: string[] | null
+      }[]
+    const withText = await rowsOf(true)
+    expect(withText.map((r) => [r.survey_id, r.respondent_id, r.question_no, r.answer])).toEqual([
+      [s.surveyNo, 'P-0001', 1, ['満足']],
+      [s.surveyNo, 'P-0001', 4, ['残す感想']],
+      [s.surveyNo, 'P-0002', 1, ['不満']],
+      [s.surveyNo, 'P-0002', 4, []],
+    ])
+    expect(JSON.stringify(await rowsOf(false))).not.toContain('残す感想')
   })
 })
 
