@@ -60,6 +60,10 @@ export const seminarRegistration = z
     status: z.enum(codesOf(SEMINAR_REGISTRATION_STATUSES)),
     waitlistPosition: z.number().int().nullable().describe('1 = next to move up'),
     attended: z.boolean().nullable(),
+    remindedAt: z.string().nullable().describe('When the reminder mail was queued (the day before)'),
+    callToRemind: z
+      .boolean()
+      .describe('Confirmed, the seminar is today or tomorrow and no reminder mail went: staff call instead'),
     createdAt: z.string(),
     promotedAt: z.string().nullable(),
     cancelledAt: z.string().nullable(),

@@ -1,6 +1,7 @@
 // The outbox worker inside the server process: every interval, queue the overdue notices and send
 // what is due. Passes never overlap, and stop() waits for the one under way, so closing the app
 // does not cut a row off between "sent" and "marked sent".
+import { enqueueSeminarReminders } from '#server/modules/seminars/index.ts'
 import { enqueueOverdueNotices } from './overdue-scan.ts'
 import { type SendDueDeps, sendDueMail } from './send-due.ts'
 
@@ -21,6 +22,7 @@ export function startMailWorker(deps: SendDueDeps & { intervalMs?: number }): Ma
   async function pass() {
     try {
       await enqueueOverdueNotices(deps)
+      await enqueueSeminarReminders(deps)
       await sendDueMail(deps)
     } catch (error) {
       // A database hiccup: the rows stay as they were and the next pass tries again. The error's

@@ -14,3 +14,4 @@ export {
   type FamilyRegistrationView,
   type FamilyService,
 } from './family.service.ts'
+export { enqueueSeminarReminders } from './reminder-scan.ts'

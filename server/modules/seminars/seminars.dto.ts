@@ -1,4 +1,5 @@
 import type { SeminarDetail, SeminarRegistration, SeminarSummary } from '#shared/contracts/seminars.ts'
+import { addDays } from '#shared/dates.ts'
 import type { RegistrationRow, SeminarView } from './seminars.repository.ts'
 
 export function toSeminarSummary(s: SeminarView): SeminarSummary {
@@ -20,7 +21,17 @@ export function toSeminarSummary(s: SeminarView): SeminarSummary {
   }
 }
 
-export function toRegistration(r: RegistrationRow, position: number | null): SeminarRegistration {
+/** Who must be called: the day before has come and no reminder mail was queued (no address, or no SMTP). */
+function callToRemind(r: RegistrationRow, heldOn: string, today: string): boolean {
+  return r.status === 'confirmed' && r.remindedAt === null && heldOn >= today && addDays(today, 1) >= heldOn
+}
+
+export function toRegistration(
+  r: RegistrationRow,
+  position: number | null,
+  seminar: { heldOn: string },
+  today: string,
+): SeminarRegistration {
   return {
     id: r.id,
     name: r.name,
@@ -33,6 +44,8 @@ export function toRegistration(r: RegistrationRow, position: number | null): Sem
     status: r.status as SeminarRegistration['status'],
     waitlistPosition: position,
     attended: r.attended,
+    remindedAt: r.remindedAt?.toISOString() ?? null,
+    callToRemind: callToRemind(r, seminar.heldOn, today),
     createdAt: r.createdAt.toISOString(),
     promotedAt: r.promotedAt?.toISOString() ?? null,
     cancelledAt: r.cancelledAt?.toISOString() ?? null,

@@ -21,7 +21,8 @@ export function createSeminarsService({ db, clock }: Pick<AppDeps, 'db' | 'clock
     if (!managesSeminar(actor, seminar)) return { seminar, result: toSeminarDetail(seminar, null) }
     const rows = await repo.registrationsOf(tx, actor.tenantId, id)
     const positions = waitlistPositions(rows)
-    const registrations = rows.map((r) => toRegistration(r, positions.get(r.id) ?? null))
+    const today = tokyoDate(clock.now())
+    const registrations = rows.map((r) => toRegistration(r, positions.get(r.id) ?? null, seminar, today))
     return { seminar, result: toSeminarDetail(seminar, registrations) }
   }
 
@@ -94,7 +95,7 @@ export function createSeminarsService({ db, clock }: Pick<AppDeps, 'db' | 'clock
           detail: { seminarId: id, attended },
         })
         const positions = waitlistPositions(await repo.registrationsOf(tx, actor.tenantId, id))
-        return toRegistration(row, positions.get(row.id) ?? null)
+        return toRegistration(row, positions.get(row.id) ?? null, seminar, tokyoDate(now))
       })
     },
   }
