@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { withTenant } from '#server/db/tenant-scope.ts'
-import { captureLog, startTestRelay, type TestRelay } from '#server/modules/mail/mail.fixtures.ts'
-import { sendDueMail } from '#server/modules/mail/send-due.ts'
+import { createFamilyService, enqueueSeminarReminders } from '#server/modules/seminars/index.ts'
+import { aFamily, scheduleSeminar } from '#server/modules/seminars/test-support.ts'
 import { createMailer, type Mailer } from '#server/platform/mailer.ts'
 import { createTestContext, type TestContext } from '#server/test/harness.ts'
 import type { SeminarDetail } from '#shared/contracts/seminars.ts'
-import { createFamilyService } from './family.service.ts'
-import { enqueueSeminarReminders } from './reminder-scan.ts'
-import { aFamily, scheduleSeminar } from './test-support.ts'
+import { captureLog, startTestRelay, type TestRelay } from './mail.fixtures.ts'
+import { sendDueMail } from './send-due.ts'
 
 // The day before (the test clock's day is 2026-11-24, Tokyo): confirmed families with an address
 // get the reminder through SMTP once; those without one are shown to the organiser to call.
