@@ -45,6 +45,8 @@ async function register(b: Browser, fields: Record<string, string>) {
 
 describe('seminar registration on the residents’ pages', () => {
   it('lists the coming seminar, the third registration waits, moves up when one cancels, and is told', async () => {
+    const about = await browser(ctx.app).get(`/soudan/${city.tenantId}/`)
+    expect(about.body).toContain(`<a href="/soudan/${city.tenantId}/seminars">家族向けの研修会・家族教室</a>`)
     const list = await browser(ctx.app).get(`/soudan/${city.tenantId}/seminars`)
     expect(list.body).toContain('定員2の家族向け研修会')
     expect(list.body).toContain('定員2人（残り2人）')

@@ -24,7 +24,8 @@ ${section('confidential', t('about.confidential.heading'), t('about.confidential
 ${section('after', t('about.after.heading'), t('about.after.body'))}
 ${windowBlock(ctx, window)}
 ${crisisBlock(t, window, t('crisis.lead'))}
-<p><a href="${base}/return">${t('about.return')}</a></p>`,
+<p><a href="${base}/return">${t('about.return')}</a></p>
+<p><a href="${base}/seminars">${t('seminars.title')}</a></p>`,
   )
 }
 
