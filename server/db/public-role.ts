@@ -33,6 +33,10 @@ export const PUBLIC_ROLE_GRANTS: readonly { table: string; privileges: string; w
   { table: 'audit_log', privileges: 'INSERT', why: 'audit what residents do, without reading the log' },
   { table: 'tenants', privileges: 'SELECT', why: "the city's name on the pages" },
   { table: 'settings', privileges: 'SELECT', why: 'window hours and phone, crisis lines, crisis words' },
+  { table: 'surveys', privileges: 'SELECT', why: 'a published survey’s title, introduction and period' },
+  { table: 'survey_questions', privileges: 'SELECT', why: 'the questions of a published survey' },
+  { table: 'survey_respondents', privileges: 'INSERT', why: 'an anonymous web answer, not read back' },
+  { table: 'survey_answers', privileges: 'INSERT', why: 'its answers, not read back' },
   { table: 'seminars', privileges: 'SELECT', why: 'the coming seminars and their free seats (issue 12)' },
   { table: 'wards', privileges: 'SELECT', why: "a ward seminar's organiser" },
   {

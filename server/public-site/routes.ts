@@ -10,6 +10,7 @@ import { newReferenceCode } from './reference-code.ts'
 import type { ResidentService } from './resident.service.ts'
 import { registerSeminarPages } from './seminar-routes.ts'
 import type { SiteCsrf } from './site-plugins.ts'
+import { registerSurveyPages } from './survey-routes.ts'
 import { THREAD_COOKIE, THREAD_MINUTES, threadTokens } from './thread-token.ts'
 import type { FormState } from './views/form.ts'
 import type { PageContext } from './views/layout.ts'
@@ -322,11 +323,14 @@ export function registerPublicRoutes(
     return reply.redirect(`${base}/return?left=1`, 303)
   })
 
-  registerSeminarPages(site, {
+  const pageTools = {
     deps,
-    cityPage: (request, reply, path) => cityPage(request as CityRequest, reply, path),
+    cityPage: (request: FastifyRequest, reply: FastifyReply, path: string) =>
+      cityPage(request as CityRequest, reply, path),
     html,
     state,
     formRoute: { config: { rateLimit: rateLimit(limits.open) }, preHandler: csrf.check },
-  })
+  }
+  registerSeminarPages(site, pageTools)
+  registerSurveyPages(site, pageTools)
 }

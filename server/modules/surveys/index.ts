@@ -10,3 +10,4 @@ export function surveysModule(app: FastifyInstance, deps: AppDeps) {
   registerSurveyRoutes(app, createSurveysService(deps), createSurveyResponsesService(deps))
 }
 export { requireSurveyManager } from './surveys.policy.ts'
+export { answerSurvey, openSurvey, type PublicSurvey } from './public-answers.ts'

@@ -165,4 +165,13 @@ export const en: Catalog = {
   'seminars.mine.cancel': 'Cancel my registration',
   'error.nameRequired': 'Please write your name or a nickname',
   'error.attendees': 'Please write a number of people from 1 to {max}',
+  'survey.anonymous': 'This survey is anonymous. Please do not write your name or address.',
+  'survey.multiple': 'Choose all that apply',
+  'survey.other': 'Details for “Other”',
+  'survey.send': 'Send my answers',
+  'survey.done.title': 'Thank you for your answers',
+  'survey.done.body': 'Your answers have been received.',
+  'survey.closed.title': 'This survey is not open',
+  'survey.closed.body': 'It has ended or has not started yet.',
+  'error.answerRequired': 'Please answer this question',
 }

@@ -178,4 +178,14 @@ export const jaEasy: Catalog = {
   'seminars.mine.cancel': '｜申《もう》し｜込《こ》みを とりけす',
   'error.nameRequired': '｜名前《なまえ》か ニックネームを ｜書《か》いて ください',
   'error.attendees': '｜人数《にんずう》は 1から {max}までの ｜数字《すうじ》で ｜書《か》いて ください',
+  'survey.anonymous':
+    'この アンケートに ｜名前《なまえ》は いりません。｜名前《なまえ》や ｜住所《じゅうしょ》は ｜書《か》かないで ください。',
+  'survey.multiple': 'あてはまるものを ぜんぶ ｜選《えら》んで ください',
+  'survey.other': '「その｜他《た》」の ｜内容《ないよう》',
+  'survey.send': '｜答《こた》えを ｜送《おく》る',
+  'survey.done.title': '｜答《こた》えを ｜受《う》け｜取《と》りました',
+  'survey.done.body': 'ありがとう ございました。',
+  'survey.closed.title': 'この アンケートは いま ｜答《こた》えられません',
+  'survey.closed.body': '｜期間《きかん》が ｜終《お》わったか、まだ ｜始《はじ》まって いません。',
+  'error.answerRequired': 'この ｜質問《しつもん》に ｜答《こた》えて ください',
 }

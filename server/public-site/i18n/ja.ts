@@ -164,6 +164,15 @@ export const ja = {
   'seminars.mine.cancel': '申込みを取り消す',
   'error.nameRequired': 'お名前かニックネームを書いてください',
   'error.attendees': '人数は1人から{max}人までの数字で書いてください',
+  'survey.anonymous': 'このアンケートは匿名です。お名前やご住所は書かないでください。',
+  'survey.multiple': 'あてはまるものをすべて選んでください',
+  'survey.other': '「その他」の内容',
+  'survey.send': '回答を送信する',
+  'survey.done.title': '回答を受け付けました',
+  'survey.done.body': 'ご協力ありがとうございました。',
+  'survey.closed.title': 'このアンケートは受け付けていません',
+  'survey.closed.body': '受付期間が終わったか、まだ始まっていません。',
+  'error.answerRequired': 'この質問に答えてください',
 } as const
 
 export type MessageKey = keyof typeof ja

@@ -159,4 +159,13 @@ export const ko: Catalog = {
   'seminars.mine.cancel': '신청 취소하기',
   'error.nameRequired': '이름이나 닉네임을 입력해 주십시오',
   'error.attendees': '인원은 1명부터 {max}명까지 숫자로 입력해 주십시오',
+  'survey.anonymous': '이 설문은 익명입니다. 이름이나 주소는 쓰지 마십시오.',
+  'survey.multiple': '해당하는 것을 모두 선택해 주십시오',
+  'survey.other': '‘기타’의 내용',
+  'survey.send': '답변 보내기',
+  'survey.done.title': '답변을 받았습니다',
+  'survey.done.body': '협조해 주셔서 감사합니다.',
+  'survey.closed.title': '이 설문은 지금 받지 않습니다',
+  'survey.closed.body': '기간이 끝났거나 아직 시작되지 않았습니다.',
+  'error.answerRequired': '이 질문에 답해 주십시오',
 }

@@ -167,4 +167,13 @@ export const pt: Catalog = {
   'seminars.mine.cancel': 'Cancelar minha inscrição',
   'error.nameRequired': 'Escreva seu nome ou um apelido',
   'error.attendees': 'Escreva um número de pessoas de 1 a {max}',
+  'survey.anonymous': 'Esta pesquisa é anônima. Não escreva seu nome nem endereço.',
+  'survey.multiple': 'Escolha todas as opções que se aplicam',
+  'survey.other': 'Detalhes de “Outro”',
+  'survey.send': 'Enviar respostas',
+  'survey.done.title': 'Recebemos suas respostas',
+  'survey.done.body': 'Obrigado pela sua colaboração.',
+  'survey.closed.title': 'Esta pesquisa não está aberta',
+  'survey.closed.body': 'Ela terminou ou ainda não começou.',
+  'error.answerRequired': 'Responda a esta pergunta',
 }

@@ -163,4 +163,13 @@ export const vi: Catalog = {
   'seminars.mine.cancel': 'Hủy đăng ký',
   'error.nameRequired': 'Vui lòng viết tên hoặc biệt danh',
   'error.attendees': 'Vui lòng viết số người từ 1 đến {max}',
+  'survey.anonymous': 'Khảo sát này là ẩn danh. Vui lòng không ghi tên hoặc địa chỉ.',
+  'survey.multiple': 'Chọn tất cả các mục phù hợp',
+  'survey.other': 'Nội dung của “Khác”',
+  'survey.send': 'Gửi câu trả lời',
+  'survey.done.title': 'Đã nhận câu trả lời của bạn',
+  'survey.done.body': 'Cảm ơn bạn đã hợp tác.',
+  'survey.closed.title': 'Khảo sát này hiện không nhận câu trả lời',
+  'survey.closed.body': 'Khảo sát đã kết thúc hoặc chưa bắt đầu.',
+  'error.answerRequired': 'Vui lòng trả lời câu hỏi này',
 }

@@ -150,4 +150,13 @@ export const zh: Catalog = {
   'seminars.mine.cancel': '取消报名',
   'error.nameRequired': '请填写姓名或昵称',
   'error.attendees': '请填写1到{max}之间的人数',
+  'survey.anonymous': '本问卷为匿名问卷。请不要填写姓名或地址。',
+  'survey.multiple': '请选择所有符合的选项',
+  'survey.other': '“其他”的内容',
+  'survey.send': '提交回答',
+  'survey.done.title': '已收到您的回答',
+  'survey.done.body': '感谢您的协助。',
+  'survey.closed.title': '本问卷目前不接受回答',
+  'survey.closed.body': '问卷已结束或尚未开始。',
+  'error.answerRequired': '请回答此问题',
 }
