@@ -9,5 +9,5 @@ import { createSurveysService } from './surveys.service.ts'
 export function surveysModule(app: FastifyInstance, deps: AppDeps) {
   registerSurveyRoutes(app, createSurveysService(deps), createSurveyResponsesService(deps))
 }
-export { requireSurveyManager } from './surveys.policy.ts'
 export { answerSurvey, openSurvey, type PublicSurvey } from './public-answers.ts'
+export { requireSurveyManager } from './surveys.policy.ts'
