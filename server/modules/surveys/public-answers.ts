@@ -7,8 +7,8 @@ import type { Db } from '#server/db/client.ts'
 import { writeAnonymousAudit } from '#server/platform/audit.ts'
 import type { Clock } from '#server/platform/clock.ts'
 import type { AnswerInput } from '#shared/contracts/surveys.ts'
-import * as repo from './surveys.repository.ts'
 import { answersToStore, type StoredQuestion } from './survey-rules.ts'
+import * as repo from './surveys.repository.ts'
 
 export interface PublicSurvey {
   id: string
@@ -20,7 +20,12 @@ export interface PublicSurvey {
 const isoDay = (d: Date) => d.toISOString().slice(0, 10)
 
 /** The survey when it takes answers today: published, and inside its period if it has one. */
-export async function openSurvey(db: Db, clock: Clock, tenantId: string, id: string): Promise<PublicSurvey | null> {
+export async function openSurvey(
+  db: Db,
+  clock: Clock,
+  tenantId: string,
+  id: string,
+): Promise<PublicSurvey | null> {
   const row = await repo.findSurvey(db, tenantId, id)
   if (!row || row.status !== 'published') return null
   const today = isoDay(clock.now())
@@ -57,7 +62,12 @@ export async function answerSurvey(
       tenantId,
       now,
       { loginId: null, accountId: null, clientAddress: null },
-      { action: 'survey.web_response', recordType: 'survey', recordId: id, detail: { answers: answers.length } },
+      {
+        action: 'survey.web_response',
+        recordType: 'survey',
+        recordId: id,
+        detail: { answers: answers.length },
+      },
     )
     return true
   })
