@@ -53,7 +53,13 @@ function urlFor(template: string, value: (key: string) => string | undefined): s
  * A city's own keys: a baseline's label, a ward's code, a fiscal year. B has keys of the same kind;
  * B's upserts under A's key write B's own rows, so only A's rows staying as they were counts.
  */
-const OWN_KEYS: Record<string, string> = { label: '令和99年度', code: 'nowhere-ward', fiscalYear: '2099' }
+const OWN_KEYS: Record<string, string> = {
+  label: '令和99年度',
+  code: 'nowhere-ward',
+  fiscalYear: '2099',
+  // A report's finding is keyed by the city's own period: B's PUT edits B's own report, if any.
+  findingId: 'survey:nobody:1',
+}
 /** The same parameters made up: a fresh UUID, or a key nobody uses. */
 const madeUp = (key: string) => OWN_KEYS[key] ?? randomUUID()
 
@@ -77,6 +83,7 @@ async function textOf(res: LightMyRequestResponse): Promise<string> {
 const LIST_QUERIES: Record<string, string> = {
   '/api/reports': '?from=2026-04-01&to=2027-03-31',
   '/api/reports.xlsx': '?from=2026-04-01&to=2027-03-31',
+  '/api/reports/findings': '?from=2026-04-01&to=2027-03-31',
   '/api/cases/similar': `?kana=${encodeURIComponent('かいしるし')}`,
 }
 
@@ -91,6 +98,9 @@ describe('city isolation, driven by the contracts', () => {
     expect((await world.window.get('/api/inquiries')).body).toContain(A_MARKERS[7])
     expect((await world.window.get('/api/inquiry-templates')).body).toContain(A_MARKERS[8])
     expect((await world.hq.get('/api/surveys')).body).toContain(A_MARKERS[11])
+    expect(
+      (await world.hq.get(`/api/reports/findings${LIST_QUERIES['/api/reports/findings']}`)).body,
+    ).toContain(A_MARKERS[12])
     const problems: string[] = []
     for (const { template } of lists) {
       const url = template + (LIST_QUERIES[template] ?? '')
