@@ -4,8 +4,9 @@ import { expectAccessible, logIn, slashDate, tokyoIsoDate } from './fixtures/hel
 
 const accounts = loadAccounts()
 
-test('headquarters copies the 相談窓口 template, publishes it, types in a paper answer and reads the results', async ({
+test('headquarters copies the 相談窓口 template and publishes it, a resident answers with JavaScript off, staff type a paper answer and read the results', async ({
   page,
+  browser,
 }) => {
   await logIn(page, accounts.headquarters)
 
@@ -34,6 +35,28 @@ test('headquarters copies the 相談窓口 template, publishes it, types in a pa
     await expectAccessible(page)
   })
 
+  await test.step('a respondent answers on a phone-sized screen with JavaScript off', async () => {
+    const href = await page.getByRole('link', { name: /\/soudan\/.*\/surveys\// }).getAttribute('href')
+    const phone = await browser.newContext({
+      javaScriptEnabled: false,
+      viewport: { width: 320, height: 640 },
+      baseURL: process.env.E2E_BASE_URL,
+    })
+    try {
+      const resident = await phone.newPage()
+      await resident.goto(href!)
+      await expect(
+        resident.getByRole('heading', { level: 1, name: '「よりそい・つなぐ」相談窓口アンケート' }),
+      ).toBeVisible()
+      await resident.getByRole('radio', { name: 'やや満足' }).check()
+      await resident.getByRole('button', { name: '回答を送信する' }).click()
+      await expect(resident.getByRole('heading', { level: 1, name: '回答を受け付けました' })).toBeVisible()
+    } finally {
+      await phone.close()
+    }
+    await page.reload()
+  })
+
   await test.step('a paper answer is stored as P-0001 and counted; its free text can be removed', async () => {
     const paper = page.getByRole('region', { name: '紙の回答を入力する' })
     await paper.getByRole('textbox', { name: '回答日' }).fill(slashDate(tokyoIsoDate()))
@@ -42,9 +65,10 @@ test('headquarters copies the 相談窓口 template, publishes it, types in a pa
     await paper.getByRole('button', { name: '紙の回答を登録する' }).click()
     await expect(page.getByText('紙の回答を P-0001 として登録しました。')).toBeVisible()
     const results = page.getByRole('region', { name: '集計結果' })
-    await expect(results.getByText('回答数 1件（配布数が未入力のため回答率は出せません）')).toBeVisible()
+    await expect(results.getByText('回答数 2件（配布数が未入力のため回答率は出せません）')).toBeVisible()
     const table = results.getByRole('table', { name: /設問1の集計/ })
-    await expect(table.getByRole('row', { name: '満足 1 100.0%' })).toBeVisible()
+    await expect(table.getByRole('row', { name: '満足 1 50.0%', exact: true })).toBeVisible()
+    await expect(table.getByRole('row', { name: 'やや満足 1 50.0%', exact: true })).toBeVisible()
     await expect(results.getByText('丁寧に話を聞いてもらえた', { exact: false })).toBeVisible()
     await expectAccessible(page)
     await results.getByRole('button', { name: 'P-0001 の自由記述を削除' }).click()

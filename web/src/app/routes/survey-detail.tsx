@@ -13,6 +13,7 @@ import { PaperAnswerForm } from '#web/features/surveys/components/paper-answer-f
 import { SurveyBuilder } from '#web/features/surveys/components/survey-builder.tsx'
 import { SurveyResultsView } from '#web/features/surveys/components/survey-results-view.tsx'
 import { focusSoon } from '#web/lib/focus-soon.ts'
+import { useMe } from '#web/lib/session.ts'
 import { useDocumentTitle } from '#web/lib/use-document-title.ts'
 import { RequireAbility } from '../require-role.tsx'
 import { appRoute } from './root.tsx'
@@ -46,6 +47,9 @@ function SurveyDetail({ survey }: { survey: Survey }) {
   const results = useSurveyResults(survey.id)
   const [editing, setEditing] = useState(false)
   const [flash, setFlash] = useState('')
+  const me = useMe()
+  // The residents' page for this survey (server-rendered, no JavaScript), for the link staff share.
+  const publicPath = `/soudan/${encodeURIComponent(me.cityId)}/surveys/${survey.id}`
 
   return (
     <>
@@ -119,6 +123,12 @@ function SurveyDetail({ survey }: { survey: Survey }) {
           </Button>
         )}
       </div>
+      {survey.status === 'published' && (
+        <p className="my-4 text-std-16N-170">
+          回答用のページ（匿名・住民向け）：
+          <a href={publicPath}>{`${window.location.origin}${publicPath}`}</a>
+        </p>
+      )}
       {survey.locked && (
         <Notice>
           回答があるため設問は変更できません。変更するときは「コピーして新しい版を作る」を使ってください。
