@@ -13,6 +13,7 @@ import {
   ROUTES,
 } from '#shared/codes.ts'
 import type { Report } from '#shared/contracts/reports.ts'
+import { tokyoDate } from '#shared/dates.ts'
 import { percentsLargestRemainder } from '#shared/percent.ts'
 import { countConsultations, countMonthlyNewCases, countWardIntake } from './consultations.sql.ts'
 import { countContactCells, countMonthlyInPerson } from './contacts.sql.ts'
@@ -46,7 +47,13 @@ function shares<C extends string>(list: CodeList<C>, counts: Keyed<C, number>, t
  * after another, since node-postgres refuses a query started while its client runs another
  * (deprecated in pg 8, an error in pg 9).
  */
-export async function computeReport(db: Db, tenantId: string, o: ReportOptions): Promise<Report> {
+/** `asOf`: when the report is made (months from then on are left out of the drafted trend). */
+export async function computeReport(
+  db: Db,
+  tenantId: string,
+  o: ReportOptions,
+  asOf?: Date,
+): Promise<Report> {
   const [c, base, cells, m, monthlyNewCases, monthlyInPerson, wardIntake, surveys, subsidisedProjects] =
     await allSections(db, [
       () => countConsultations(db, tenantId, o),
@@ -117,7 +124,7 @@ export async function computeReport(db: Db, tenantId: string, o: ReportOptions):
     resources: { subsidisedProjects },
   }
   // Drafted from the figures just computed: no further query (the report's time targets hold).
-  return { ...figures, findings: draftFindings(figures) }
+  return { ...figures, findings: draftFindings(figures, asOf && tokyoDate(asOf).slice(0, 7)) }
 }
 
 type Results<T extends readonly (() => Promise<unknown>)[]> = {

@@ -145,9 +145,13 @@ function surveyFindings(r: Figures): (Draft | null)[] {
   })
 }
 
-/** 図2: the mean of the last three months against the first three; six months at least. */
-function trendFinding(r: Figures): Draft | null {
-  const months = r.consultations.monthlyNewCases
+/**
+ * 図2: the mean of the last three months against the first three; six months at least. Only
+ * months that have ended count: a year still under way would otherwise read as 減少傾向 from
+ * the empty months ahead (and the current month, only partly counted).
+ */
+function trendFinding(r: Figures, currentMonth: string | undefined): Draft | null {
+  const months = r.consultations.monthlyNewCases.filter((m) => !currentMonth || m.month < currentMonth)
   if (months.length < 6) return null
   const first = months.slice(0, 3)
   const last = months.slice(-3)
@@ -166,13 +170,16 @@ function trendFinding(r: Figures): Draft | null {
   }
 }
 
-/** The findings in the documented order, leaving out those whose denominator is 0 or missing. */
-export function draftFindings(r: Figures): Finding[] {
+/**
+ * The findings in the documented order, leaving out those whose denominator is 0 or missing.
+ * `currentMonth` (YYYY-MM, Tokyo) is the month under way when the report is made.
+ */
+export function draftFindings(r: Figures, currentMonth?: string): Finding[] {
   return [
     ...baselineFindings(r),
     ...consultationFindings(r),
     ...meetingFindings(r),
     ...surveyFindings(r),
-    trendFinding(r),
+    trendFinding(r, currentMonth),
   ].filter((f): f is Draft => f !== null)
 }

@@ -183,6 +183,23 @@ describe('findings over random figures', () => {
     for (let seed = 1; seed <= 500; seed++) checkFindings(randomReport(randomFrom(seed)))
   })
 
+  it('draw the trend from months that have ended: a year under way is not 減少傾向 from the empty months ahead', () => {
+    const r: Report = structuredClone(empty)
+    // April to March; made in December: Apr–Jun 45, Sep–Nov 60, December partial, Jan–Mar ahead.
+    const counts = [15, 15, 15, 20, 20, 20, 20, 20, 3, 0, 0, 0]
+    r.consultations.monthlyNewCases = counts.map((count, i) => ({
+      month: i < 9 ? `2026-${String(i + 4).padStart(2, '0')}` : `2027-0${i - 8}`,
+      count,
+    }))
+    const whole = draftFindings(r).find((f) => f.id === 'monthly_trend')!
+    expect([whole.numerator, whole.denominator, whole.phrase]).toEqual([0, 45, '減少傾向'])
+    const inDecember = draftFindings(r, '2026-12').find((f) => f.id === 'monthly_trend')!
+    expect([inDecember.numerator, inDecember.denominator, inDecember.phrase]).toEqual([60, 45, '増加傾向'])
+    expect(inDecember.text).toContain('令和8年9月～令和8年11月')
+    // Fewer than six ended months: no trend yet.
+    expect(draftFindings(r, '2026-09').some((f) => f.id === 'monthly_trend')).toBe(false)
+  })
+
   it('leave out what has no denominator: an empty city has no finding at all', () => {
     expect(empty.findings).toEqual([])
   })

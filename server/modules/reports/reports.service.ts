@@ -65,7 +65,7 @@ export async function viewReport(
   const o: ReportOptions = { ...q, ward: reportWardOf(actor, q.ward) }
   await checkOptions(db, actor.tenantId, o)
   // The edits are one indexed read, run beside the figures' queries.
-  const report = await computeReport(db, actor.tenantId, o)
+  const report = await computeReport(db, actor.tenantId, o, clock.now())
   const shown = await withEditedFindings(db, actor.tenantId, o, report)
   await writeAudit(db, actor, clock.now(), viewEntry(o, format))
   return shown
@@ -92,7 +92,12 @@ export async function editFinding(
   requireFindingEditor(actor)
   const o: ReportOptions = { from: body.from, to: body.to, ward: reportWardOf(actor, body.ward) }
   await checkOptions(db, actor.tenantId, o)
-  const report = await withEditedFindings(db, actor.tenantId, o, await computeReport(db, actor.tenantId, o))
+  const report = await withEditedFindings(
+    db,
+    actor.tenantId,
+    o,
+    await computeReport(db, actor.tenantId, o, clock.now()),
+  )
   return saveEdit(db, clock, actor, periodOf(o), report, findingId, body.text)
 }
 
@@ -106,7 +111,12 @@ export async function reportForOperator(
 ): Promise<Report> {
   return db.transaction(async (tx) => {
     await checkOptions(tx, tenantId, o)
-    const report = await withEditedFindings(tx, tenantId, o, await computeReport(tx, tenantId, o))
+    const report = await withEditedFindings(
+      tx,
+      tenantId,
+      o,
+      await computeReport(tx, tenantId, o, clock.now()),
+    )
     await writeAnonymousAudit(
       tx,
       tenantId,
