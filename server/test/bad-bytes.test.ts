@@ -82,11 +82,15 @@ interface Target {
   request(value: string): InjectOptions & { url: string }
 }
 
+/** Path parameters with a pattern of their own: a valid value, so the body is what gets checked. */
+const VALID_PATH_VALUES: Record<string, string> = { findingId: 'single_share' }
+
 function urlFor(template: string, params: Parameter[], override?: { name: string; raw: string }): string {
   return template.replace(/\{(\w+)\}/g, (_, name: string) => {
     if (override?.name === name) return override.raw
     const p = params.find((x) => x.in === 'path' && x.name === name)
     if (p?.schema.format === 'uuid') return randomUUID()
+    if (VALID_PATH_VALUES[name]) return VALID_PATH_VALUES[name]
     // A number in the path (a fiscal year) must be valid, or it is refused before the body is read.
     const numeric = p?.schema as { type?: string; minimum?: number } | undefined
     if (numeric?.type === 'integer' || numeric?.type === 'number') return String(numeric.minimum ?? 1)
