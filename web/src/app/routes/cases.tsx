@@ -2,7 +2,7 @@ import { createRoute, Link, useNavigate } from '@tanstack/react-router'
 import { CASE_SORTS } from '#shared/contracts/cases.ts'
 import { buttonClass } from '#web/components/ui/button.tsx'
 import { PageHeading } from '#web/components/ui/page-heading.tsx'
-import { Pagination } from '#web/components/ui/pagination.tsx'
+import { Pagination, shownRange } from '#web/components/ui/pagination.tsx'
 import { Loading, QueryError } from '#web/components/ui/query-state.tsx'
 import { type CaseListQuery, useCaseList } from '#web/features/cases/api/list-cases.ts'
 import {
@@ -89,9 +89,7 @@ function CasesPage() {
               ? `${list.data.total}件以上（多すぎるため一部のみ表示。検索語を長くして絞り込んでください）`
               : `全${list.data.total}件`
             : ''}
-          {list.data && list.data.total > 0
-            ? `（${(page - 1) * PAGE_SIZE + 1}〜${Math.min(page * PAGE_SIZE, list.data.total)}件目を表示）`
-            : ''}
+          {list.data ? shownRange(page, PAGE_SIZE, list.data.total) : ''}
         </p>
         {list.isPending && <Loading what="ケース" />}
         {list.error && <QueryError error={list.error} />}

@@ -2,7 +2,7 @@ import { createRoute, useNavigate } from '@tanstack/react-router'
 import { useState } from 'react'
 import { Button } from '#web/components/ui/button.tsx'
 import { PageHeading } from '#web/components/ui/page-heading.tsx'
-import { Pagination } from '#web/components/ui/pagination.tsx'
+import { Pagination, shownRange } from '#web/components/ui/pagination.tsx'
 import { Loading, QueryError } from '#web/components/ui/query-state.tsx'
 import { type ResourceListQuery, useResources } from '#web/features/resources/api/list-resources.ts'
 import { ResourceCard } from '#web/features/resources/components/resource-card.tsx'
@@ -123,9 +123,7 @@ function ResourcesPage() {
         </h2>
         <p role="status" className="mb-4 text-std-16N-170">
           {list.data ? `全${list.data.total}件` : ''}
-          {list.data && list.data.total > 0
-            ? `（${(page - 1) * PAGE_SIZE + 1}〜${Math.min(page * PAGE_SIZE, list.data.total)}件目を表示）`
-            : ''}
+          {list.data ? shownRange(page, PAGE_SIZE, list.data.total) : ''}
         </p>
         {list.isPending && <Loading what="社会資源" />}
         {list.error && <QueryError error={list.error} />}

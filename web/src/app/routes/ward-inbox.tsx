@@ -2,7 +2,7 @@ import { createRoute, Link, useNavigate } from '@tanstack/react-router'
 import type { InboxState } from '#shared/contracts/handovers.ts'
 import { buttonClass } from '#web/components/ui/button.tsx'
 import { PageHeading } from '#web/components/ui/page-heading.tsx'
-import { Pagination } from '#web/components/ui/pagination.tsx'
+import { Pagination, shownRange } from '#web/components/ui/pagination.tsx'
 import { Loading, QueryError } from '#web/components/ui/query-state.tsx'
 import { useWardInbox } from '#web/features/handovers/api/list-inbox.ts'
 import { InboxTable } from '#web/features/handovers/components/inbox-table.tsx'
@@ -69,9 +69,7 @@ function WardInboxPage() {
         </h2>
         <p role="status" className="mb-4 text-std-16N-170">
           {data ? `全${data.total}件` : ''}
-          {data && data.total > 0
-            ? `（${(page - 1) * PAGE_SIZE + 1}〜${Math.min(page * PAGE_SIZE, data.total)}件目を表示）`
-            : ''}
+          {data ? shownRange(page, PAGE_SIZE, data.total) : ''}
         </p>
         {inbox.isPending && <Loading what="引継ぎ・受付" />}
         {inbox.error && <QueryError error={inbox.error} />}

@@ -66,3 +66,8 @@ export function Pagination({ page, pageSize, total, onPageChange, label = 'ペ�
     </nav>
   )
 }
+
+/** 「（21〜40件目を表示）」 beside a list's total: which rows this page shows ('' when none). */
+export function shownRange(page: number, pageSize: number, total: number): string {
+  return total > 0 ? `（${(page - 1) * pageSize + 1}〜${Math.min(page * pageSize, total)}件目を表示）` : ''
+}
