@@ -30,6 +30,16 @@ const LANG_COOKIE = 'yorisoi_lang'
 const CITY_ID = /^[A-Za-z0-9_-]{1,64}$/
 
 type Form = 'write' | 'return' | 'thread' | 'leave'
+/**
+ * A page's own answer to a refused post (an expired form's CSRF token, or too many posts): the
+ * form again with the message and a fresh token, so the resident can send it again.
+ */
+export type FormRefusedPage = (
+  request: FastifyRequest,
+  reply: FastifyReply,
+  key: 'error.expired' | 'error.tooMany',
+  status: number,
+) => Promise<FastifyReply>
 type CityRequest = FastifyRequest<{ Params: { city: string }; Querystring: Record<string, string> }>
 
 /** Errors the site's error handler turns into the form again, with a message, instead of a bare status. */
@@ -184,8 +194,19 @@ export function registerPublicRoutes(
   })
 
   site.setErrorHandler(async (error: Error & { code?: string; statusCode?: number }, request, reply) => {
-    const form = (request.routeOptions.config as { form?: Form }).form
+    const config = request.routeOptions.config as { form?: Form; formRefused?: FormRefusedPage }
+    const form = config.form
     const city = request as CityRequest
+    // Pages registered beside this file (seminars) show their own form again with the message.
+    const refusal =
+      error instanceof RateLimited
+        ? 'error.tooMany'
+        : error.code && CSRF_ERRORS.has(error.code)
+          ? 'error.expired'
+          : null
+    if (config.formRefused && refusal) {
+      return config.formRefused(request, reply, refusal, refusal === 'error.tooMany' ? 429 : 403)
+    }
     if (form && error instanceof RateLimited) {
       return showForm(city, reply, form, [{ field: 'form', key: 'error.tooMany' }], 429)
     }

@@ -5,7 +5,7 @@ import { scheduleSeminar } from '#server/modules/seminars/test-support.ts'
 import { createTestContext, type TestCity, type TestContext } from '#server/test/harness.ts'
 import type { SeminarDetail } from '#shared/contracts/seminars.ts'
 import { LANGS } from './i18n/i18n.ts'
-import { type Browser, browser } from './test-support.ts'
+import { type Browser, browser, csrfOf } from './test-support.ts'
 
 // A family registers on the residents' pages without an account and without JavaScript.
 let ctx: TestContext
@@ -103,6 +103,49 @@ describe('seminar registration on the residents’ pages', () => {
     })
     expect(missingCsrf.statusCode).toBe(403)
     expect(await registrations()).toBe(before)
+  })
+
+  it('an expired form is shown again in Japanese with what was typed, and sending it again registers', async () => {
+    const b = browser(ctx.app)
+    await b.get(`/soudan/${city.tenantId}/seminars/${seminarId}`)
+    const before = await registrations()
+    const stale = await b.post(`/soudan/${city.tenantId}/seminars/${seminarId}`, {
+      name: 'ほしぞら',
+      attendees: '2',
+      email: '',
+      phone: '',
+      note: '手話をお願いします',
+      _csrf: 'expired-token',
+    })
+    expect(stale.statusCode).toBe(403)
+    expect(stale.headers['content-type']).toContain('text/html')
+    expect(stale.body).toContain(
+      'ページの有効期限が切れていました。内容を確かめて、もう一度送信してください。',
+    )
+    expect(stale.body).toContain('value="ほしぞら"')
+    expect(stale.body).toContain('手話をお願いします')
+    expect(csrfOf(stale.body)).not.toBe('')
+    expect(await registrations()).toBe(before)
+    // The page's fresh token lets the same browser send it again.
+    const again = await b.post(`/soudan/${city.tenantId}/seminars/${seminarId}`, {
+      name: 'ほしぞら',
+      attendees: '2',
+      email: '',
+      phone: '',
+      note: '',
+    })
+    expect(again.statusCode, again.body.slice(0, 300)).toBe(303)
+    expect(await registrations()).toBe(before + 1)
+
+    // The registration's own page: an expired cancel form explains and keeps the registration.
+    const mine = String(again.headers.location)
+    await b.get(mine)
+    const staleCancel = await b.post(mine, { _csrf: 'expired-token' })
+    expect(staleCancel.statusCode).toBe(403)
+    expect(staleCancel.body).toContain('ページの有効期限が切れていました。')
+    expect(staleCancel.body).not.toContain('この申込みは取り消されています。')
+    const cancelled = await b.follow(await b.post(mine, {}))
+    expect(cancelled.body).toContain('この申込みは取り消されています。')
   })
 
   it('answers an unknown seminar or link with the not-found page', async () => {

@@ -7,6 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { createFamilyService } from '#server/modules/seminars/index.ts'
 import type { AppDeps } from '#server/platform/deps.ts'
 import type { FieldError } from './form-input.ts'
+import type { FormRefusedPage } from './routes.ts'
 import { readSeminarForm } from './seminar-form.ts'
 import type { FormState } from './views/form.ts'
 import type { PageContext } from './views/layout.ts'
@@ -68,7 +69,30 @@ export function registerSeminarPages(site: FastifyInstance, tools: SeminarPageTo
     return html(reply, seminarFormPage(found.ctx, found.seminar, state(request, reply)))
   })
 
-  site.post('/:city/seminars/:id', tools.formRoute, async (request: Req, reply) => {
+  /** The form post's route options with the page that answers a refused post (see routes.ts). */
+  const refusedBy = (formRefused: FormRefusedPage): object => {
+    const base = tools.formRoute as { config?: object }
+    return { ...base, config: { ...base.config, formRefused } }
+  }
+
+  // An expired form (its CSRF token) or too many posts: the form again, filled with what the
+  // family typed, the message at the top and a fresh token, instead of a bare status.
+  const registrationRefused: FormRefusedPage = async (request, reply, key, status) => {
+    const found = await seminarOf(request as Req, reply)
+    if (!found) return reply
+    const errors: FieldError[] = [{ field: 'form', key }]
+    const page = seminarFormPage(found.ctx, found.seminar, state(request, reply, typed(request.body), errors))
+    return html(reply, page, status)
+  }
+
+  const cancelRefused: FormRefusedPage = async (request, reply, key, status) => {
+    const found = await registrationOf(request as Req, reply)
+    if (!found) return reply
+    const page = registrationPage(found.ctx, found.view, state(request, reply).csrf, [{ field: 'form', key }])
+    return html(reply, page, status)
+  }
+
+  site.post('/:city/seminars/:id', refusedBy(registrationRefused), async (request: Req, reply) => {
     const found = await seminarOf(request, reply)
     if (!found) return reply
     const read = readSeminarForm(request.body)
@@ -102,7 +126,7 @@ export function registerSeminarPages(site: FastifyInstance, tools: SeminarPageTo
     return html(reply, registrationPage(found.ctx, found.view, state(request, reply).csrf))
   })
 
-  site.post('/:city/seminars/r/:token', tools.formRoute, async (request: Req, reply) => {
+  site.post('/:city/seminars/r/:token', refusedBy(cancelRefused), async (request: Req, reply) => {
     const found = await registrationOf(request, reply)
     if (!found) return reply
     await family.cancel(found.ctx.city.id, found.token)

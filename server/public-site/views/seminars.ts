@@ -1,6 +1,7 @@
 // The families' seminar pages: the city's coming seminars, the registration form, and the page
 // the registration's link opens (its state, and a button to cancel). Plain HTML, no script.
 import type { FamilyRegistrationView } from '#server/modules/seminars/index.ts'
+import type { FieldError } from '../form-input.ts'
 import { escapeHtml } from '../i18n/i18n.ts'
 import { csrfField, errorSummary, type FormState, textField } from './form.ts'
 import { layout, type PageContext } from './layout.ts'
@@ -84,7 +85,12 @@ ${textField(t, filled, { name: 'note', label: labels.note, multiline: true })}
   )
 }
 
-export function registrationPage(ctx: PageContext, r: FamilyRegistrationView, csrf: string): string {
+export function registrationPage(
+  ctx: PageContext,
+  r: FamilyRegistrationView,
+  csrf: string,
+  errors: FieldError[] = [],
+): string {
   const { t } = ctx
   const status =
     r.status === 'confirmed'
@@ -99,6 +105,6 @@ export function registrationPage(ctx: PageContext, r: FamilyRegistrationView, cs
   return layout(
     ctx,
     t('seminars.mine.title'),
-    `<p class="note" role="status">${status}</p><h2>${escapeHtml(r.seminar.title)}</h2>${facts(ctx, r.seminar)}${cancel}`,
+    `${errorSummary(t, errors, {})}<p class="note" role="status">${status}</p><h2>${escapeHtml(r.seminar.title)}</h2>${facts(ctx, r.seminar)}${cancel}`,
   )
 }
