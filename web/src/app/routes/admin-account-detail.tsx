@@ -1,4 +1,4 @@
-import { createRoute, Link } from '@tanstack/react-router'
+import { Link } from '@tanstack/react-router'
 import { useState } from 'react'
 import { PageHeading } from '#web/components/ui/page-heading.tsx'
 import { Loading, QueryError } from '#web/components/ui/query-state.tsx'
@@ -9,17 +9,16 @@ import { AccountSecurity } from '#web/features/accounts/components/account-secur
 import { AccountTwoFactor } from '#web/features/accounts/components/account-two-factor.tsx'
 import { useMe } from '#web/lib/session.ts'
 import { RequireAdmin } from '../require-role.tsx'
-import { appRoute } from './root.tsx'
+import { accountDetailRoute } from './admin-account-detail.route.ts'
 
-export const accountDetailRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/admin/accounts/$id',
-  component: () => (
+/** The page as the router shows it (the route, loaded on first visit: admin-account-detail.route.ts). */
+export function GuardedAccountDetailPage() {
+  return (
     <RequireAdmin>
       <AccountDetailPage />
     </RequireAdmin>
-  ),
-})
+  )
+}
 
 function AccountDetailPage() {
   const { id } = accountDetailRoute.useParams()

@@ -1,4 +1,4 @@
-import { createRoute, Link } from '@tanstack/react-router'
+import { Link } from '@tanstack/react-router'
 import { useState } from 'react'
 import type { createAccount } from '#shared/contracts/accounts.ts'
 import type { ResponseOf } from '#shared/contracts/define.ts'
@@ -7,17 +7,15 @@ import { useCreateAccount } from '#web/features/accounts/api/create-account.ts'
 import { AccountForm } from '#web/features/accounts/components/account-form.tsx'
 import { PasswordLinkNotice } from '#web/features/accounts/components/password-link-notice.tsx'
 import { RequireAdmin } from '../require-role.tsx'
-import { appRoute } from './root.tsx'
 
-export const accountNewRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/admin/accounts/new',
-  component: () => (
+/** The page as the router shows it (the route, loaded on first visit: admin-account-new.route.ts). */
+export function GuardedAccountNewPage() {
+  return (
     <RequireAdmin>
       <AccountNewPage />
     </RequireAdmin>
-  ),
-})
+  )
+}
 
 function AccountNewPage() {
   const create = useCreateAccount()

@@ -1,46 +1,25 @@
-import { createRoute, Link, useNavigate } from '@tanstack/react-router'
+import { Link, useNavigate } from '@tanstack/react-router'
 import type { Role } from '#shared/codes.ts'
 import { buttonClass } from '#web/components/ui/button.tsx'
 import { PageHeading } from '#web/components/ui/page-heading.tsx'
 import { Pagination } from '#web/components/ui/pagination.tsx'
 import { Loading, QueryError } from '#web/components/ui/query-state.tsx'
 import { useAccountList } from '#web/features/accounts/api/list-accounts.ts'
-import {
-  AccountFilters,
-  type AccountFilterValues,
-} from '#web/features/accounts/components/account-filters.tsx'
+import { AccountFilters } from '#web/features/accounts/components/account-filters.tsx'
 import { AccountTable } from '#web/features/accounts/components/account-table.tsx'
 import { RequireAdmin } from '../require-role.tsx'
-import { appRoute } from './root.tsx'
+import { accountsRoute } from './admin-accounts.route.ts'
 
 const PAGE_SIZE = 50
 
-interface AccountsSearch extends AccountFilterValues {
-  page?: number
-}
-
-function parseSearch(raw: Record<string, unknown>): AccountsSearch {
-  const text = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v : undefined)
-  const page = Number(raw.page)
-  return {
-    q: text(raw.q),
-    role: text(raw.role),
-    unitId: text(raw.unitId),
-    active: raw.active === 'true' || raw.active === 'false' ? raw.active : undefined,
-    page: Number.isInteger(page) && page > 1 ? page : undefined,
-  }
-}
-
-export const accountsRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/admin/accounts',
-  validateSearch: parseSearch,
-  component: () => (
+/** The page as the router shows it (the route, loaded on first visit: admin-accounts.route.ts). */
+export function GuardedAccountsPage() {
+  return (
     <RequireAdmin>
       <AccountsPage />
     </RequireAdmin>
-  ),
-})
+  )
+}
 
 function AccountsPage() {
   const search = accountsRoute.useSearch()

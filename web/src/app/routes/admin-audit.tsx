@@ -1,45 +1,24 @@
-import { createRoute, useNavigate } from '@tanstack/react-router'
+import { useNavigate } from '@tanstack/react-router'
 import { PageHeading } from '#web/components/ui/page-heading.tsx'
 import { Pagination } from '#web/components/ui/pagination.tsx'
 import { Loading, QueryError } from '#web/components/ui/query-state.tsx'
 import { useAuditLog } from '#web/features/audit/api/list-audit.ts'
-import {
-  AUDIT_FILTER_KEYS,
-  AuditFilters,
-  type AuditFilterValues,
-} from '#web/features/audit/components/audit-filters.tsx'
+import { AuditFilters } from '#web/features/audit/components/audit-filters.tsx'
 import { AuditTable } from '#web/features/audit/components/audit-table.tsx'
 import { isApiError } from '#web/lib/api-error.ts'
 import { RequireAdmin } from '../require-role.tsx'
-import { appRoute } from './root.tsx'
+import { auditRoute } from './admin-audit.route.ts'
 
 const PAGE_SIZE = 100
 
-interface AuditSearch extends AuditFilterValues {
-  page?: number
-}
-
-function parseSearch(raw: Record<string, unknown>): AuditSearch {
-  const out: AuditSearch = {}
-  for (const key of AUDIT_FILTER_KEYS) {
-    const value = raw[key]
-    if (typeof value === 'string' && value.trim() !== '') out[key] = value
-  }
-  const page = Number(raw.page)
-  if (Number.isInteger(page) && page > 1) out.page = page
-  return out
-}
-
-export const auditRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/admin/audit',
-  validateSearch: parseSearch,
-  component: () => (
+/** The page as the router shows it (the route, loaded on first visit: admin-audit.route.ts). */
+export function GuardedAuditPage() {
+  return (
     <RequireAdmin>
       <AuditPage />
     </RequireAdmin>
-  ),
-})
+  )
+}
 
 function AuditPage() {
   const search = auditRoute.useSearch()

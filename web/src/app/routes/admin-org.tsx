@@ -1,21 +1,18 @@
-import { createRoute } from '@tanstack/react-router'
 import { tokyoDate } from '#shared/dates.ts'
 import { PageHeading } from '#web/components/ui/page-heading.tsx'
 import { Loading, QueryError } from '#web/components/ui/query-state.tsx'
 import { useOrgSettings } from '#web/features/org/api/org-settings.ts'
 import { OrgSettingsView } from '#web/features/org/components/org-settings-view.tsx'
 import { RequireAdmin } from '../require-role.tsx'
-import { appRoute } from './root.tsx'
 
-export const orgSettingsRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/admin/org',
-  component: () => (
+/** The page as the router shows it (the route, loaded on first visit: admin-org.route.ts). */
+export function GuardedOrgSettingsPage() {
+  return (
     <RequireAdmin>
       <OrgSettingsPage />
     </RequireAdmin>
-  ),
-})
+  )
+}
 
 function OrgSettingsPage() {
   const org = useOrgSettings()

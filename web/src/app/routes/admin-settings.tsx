@@ -1,21 +1,18 @@
-import { createRoute } from '@tanstack/react-router'
 import { PageHeading } from '#web/components/ui/page-heading.tsx'
 import { Loading, QueryError } from '#web/components/ui/query-state.tsx'
 import { InquirySettingsSection } from '#web/features/inquiries/components/inquiry-settings-form.tsx'
 import { useSettings } from '#web/features/settings/api/get-settings.ts'
 import { SettingsForm } from '#web/features/settings/components/settings-form.tsx'
 import { RequireAdmin } from '../require-role.tsx'
-import { appRoute } from './root.tsx'
 
-export const settingsRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/admin/settings',
-  component: () => (
+/** The page as the router shows it (the route, loaded on first visit: admin-settings.route.ts). */
+export function GuardedSettingsPage() {
+  return (
     <RequireAdmin>
       <SettingsPage />
     </RequireAdmin>
-  ),
-})
+  )
+}
 
 function SettingsPage() {
   const settings = useSettings()

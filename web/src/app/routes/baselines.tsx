@@ -1,15 +1,12 @@
-import { createRoute } from '@tanstack/react-router'
 import { PageHeading } from '#web/components/ui/page-heading.tsx'
 import { BaselinesPanel } from '#web/features/baselines/components/baselines-panel.tsx'
 import { RequireReportRole } from './report-access.tsx'
-import { appRoute } from './root.tsx'
 
 const TITLE = '比較基準'
 
-export const baselinesRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/baselines',
-  component: () => (
+/** The page as the router shows it (the route, loaded on first visit: baselines.route.ts). */
+export function GuardedBaselinesPage() {
+  return (
     <RequireReportRole title={TITLE} ability="importLedger">
       <PageHeading title={TITLE} />
       <p className="mb-8 max-w-3xl text-std-16N-170">
@@ -17,5 +14,5 @@ export const baselinesRoute = createRoute({
       </p>
       <BaselinesPanel />
     </RequireReportRole>
-  ),
-})
+  )
+}

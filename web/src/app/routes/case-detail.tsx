@@ -1,4 +1,4 @@
-import { createRoute, Link } from '@tanstack/react-router'
+import { Link } from '@tanstack/react-router'
 import { useEffect, useRef, useState } from 'react'
 import { PageHeading } from '#web/components/ui/page-heading.tsx'
 import { Loading, QueryError } from '#web/components/ui/query-state.tsx'
@@ -16,17 +16,16 @@ import { PeoplePanel } from '#web/features/people/components/people-panel.tsx'
 import { ReferralsPanel } from '#web/features/resources/components/referrals-panel.tsx'
 import { useCan } from '#web/lib/session.ts'
 import { RequireCaseReader } from '../require-role.tsx'
-import { appRoute } from './root.tsx'
+import { caseDetailRoute } from './case-detail.route.ts'
 
-export const caseDetailRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/cases/$id',
-  component: () => (
+/** The page as the router shows it (the route, loaded on first visit: case-detail.route.ts). */
+export function GuardedCaseDetailPage() {
+  return (
     <RequireCaseReader>
       <CaseDetailPage />
     </RequireCaseReader>
-  ),
-})
+  )
+}
 
 function CaseDetailPage() {
   const { id } = caseDetailRoute.useParams()

@@ -1,18 +1,10 @@
-import { createRoute } from '@tanstack/react-router'
 import { useState } from 'react'
 import { PageHeading } from '#web/components/ui/page-heading.tsx'
 import { IntakeForm, type IntakeResult } from '#web/features/cases/components/intake-form.tsx'
 import { IntakeSaved } from '#web/features/cases/components/intake-saved.tsx'
 import { RequireCaseRole } from '../require-role.tsx'
-import { appRoute } from './root.tsx'
 
-export const caseNewRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/cases/new',
-  component: CaseNewPage,
-})
-
-function CaseNewPage() {
+export function CaseNewPage() {
   const [saved, setSaved] = useState<IntakeResult | null>(null)
   // A new key gives the next intake an empty form.
   const [round, setRound] = useState(0)

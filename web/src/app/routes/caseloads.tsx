@@ -1,4 +1,4 @@
-import { createRoute, useNavigate } from '@tanstack/react-router'
+import { useNavigate } from '@tanstack/react-router'
 import { useState } from 'react'
 import { Button } from '#web/components/ui/button.tsx'
 import { PageHeading } from '#web/components/ui/page-heading.tsx'
@@ -9,23 +9,16 @@ import { WardTable, WorkerTable } from '#web/features/accompaniment/components/c
 import { useWardName, useWards } from '#web/lib/reference-data.ts'
 import { useMe } from '#web/lib/session.ts'
 import { RequireAbility } from '../require-role.tsx'
-import { appRoute } from './root.tsx'
+import { caseloadsRoute } from './caseloads.route.ts'
 
-interface CaseloadsSearch {
-  ward?: string
-}
-
-export const caseloadsRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/caseloads',
-  validateSearch: (raw: Record<string, unknown>): CaseloadsSearch =>
-    typeof raw.ward === 'string' && raw.ward.trim() ? { ward: raw.ward } : {},
-  component: () => (
+/** The page as the router shows it (the route, loaded on first visit: caseloads.route.ts). */
+export function GuardedCaseloadsPage() {
+  return (
     <RequireAbility ability="viewCaseloads">
       <CaseloadsPage />
     </RequireAbility>
-  ),
-})
+  )
+}
 
 /** Headquarters choose a ward (or the whole city); the choice lives in the URL. */
 function WardFilter({ ward }: { ward: string | undefined }) {

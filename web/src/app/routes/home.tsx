@@ -1,5 +1,4 @@
-import { createRoute, Link } from '@tanstack/react-router'
-import type { DueWhose } from '#shared/contracts/due-steps.ts'
+import { Link } from '@tanstack/react-router'
 import { buttonClass } from '#web/components/ui/button.tsx'
 import { PageHeading } from '#web/components/ui/page-heading.tsx'
 import { CaseloadFlags } from '#web/features/accompaniment/components/caseload-flags.tsx'
@@ -10,18 +9,9 @@ import { InquirySummary } from '#web/features/inquiries/components/inquiry-summa
 import { UpcomingMeetings } from '#web/features/meetings/components/upcoming-meetings.tsx'
 import { MonthlySummary } from '#web/features/reports/components/monthly-summary.tsx'
 import { useMe } from '#web/lib/session.ts'
-import { appRoute } from './root.tsx'
+import { homeRoute } from './home.route.ts'
 
-export const homeRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/',
-  // 自分の担当 is the default and keeps the URL clean; チーム is ?whose=team.
-  validateSearch: (raw: Record<string, unknown>): { whose?: DueWhose } =>
-    raw.whose === 'team' ? { whose: 'team' } : {},
-  component: HomePage,
-})
-
-function HomePage() {
+export function HomePage() {
   const me = useMe()
   const { whose } = homeRoute.useSearch()
 

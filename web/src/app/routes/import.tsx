@@ -1,21 +1,18 @@
-import { createRoute } from '@tanstack/react-router'
 import { PageHeading } from '#web/components/ui/page-heading.tsx'
 import { ExportLinks } from '#web/features/interchange/components/export-links.tsx'
 import { ImportPanel } from '#web/features/interchange/components/import-panel.tsx'
 import { RequireReportRole } from './report-access.tsx'
-import { appRoute } from './root.tsx'
 
 const TITLE = '台帳の取込'
 
-export const importRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/import',
-  component: () => (
+/** The page as the router shows it (the route, loaded on first visit: import.route.ts). */
+export function GuardedImportPage() {
+  return (
     <RequireReportRole title={TITLE} ability="importLedger">
       <ImportPage />
     </RequireReportRole>
-  ),
-})
+  )
+}
 
 function ImportPage() {
   return (

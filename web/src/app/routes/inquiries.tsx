@@ -1,5 +1,5 @@
-import { createRoute, Link, useNavigate } from '@tanstack/react-router'
-import { INBOX_FILTER_LABELS, INBOX_FILTERS, type InboxFilter } from '#shared/contracts/inquiries.ts'
+import { Link, useNavigate } from '@tanstack/react-router'
+import { INBOX_FILTER_LABELS, type InboxFilter } from '#shared/contracts/inquiries.ts'
 import { buttonClass } from '#web/components/ui/button.tsx'
 import { PageHeading } from '#web/components/ui/page-heading.tsx'
 import { Pagination, shownRange } from '#web/components/ui/pagination.tsx'
@@ -8,35 +8,18 @@ import { useInquiries } from '#web/features/inquiries/api/list-inquiries.ts'
 import { InquiryTable } from '#web/features/inquiries/components/inbox-table.tsx'
 import { InquiryTabs } from '#web/features/inquiries/components/inbox-tabs.tsx'
 import { RequireAbility } from '../require-role.tsx'
-import { appRoute } from './root.tsx'
+import { inquiriesRoute } from './inquiries.route.ts'
 
 const PAGE_SIZE = 50
 
-export interface InquiriesSearch {
-  filter?: Exclude<InboxFilter, 'open'>
-  page?: number
-}
-
-/** The view and page live in the URL, so a view can be bookmarked and survives going back. */
-function parseSearch(raw: Record<string, unknown>): InquiriesSearch {
-  const out: InquiriesSearch = {}
-  const filter = INBOX_FILTERS.find((f) => f === raw.filter)
-  if (filter && filter !== 'open') out.filter = filter
-  const page = Number(raw.page)
-  if (Number.isInteger(page) && page > 1) out.page = page
-  return out
-}
-
-export const inquiriesRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/inquiries',
-  validateSearch: parseSearch,
-  component: () => (
+/** The page as the router shows it (the route, loaded on first visit: inquiries.route.ts). */
+export function GuardedInquiriesPage() {
+  return (
     <RequireAbility ability="inquiries">
       <InquiriesPage />
     </RequireAbility>
-  ),
-})
+  )
+}
 
 const EMPTY: Record<InboxFilter, string> = {
   new: '担当の決まっていないウェブ相談はありません。',

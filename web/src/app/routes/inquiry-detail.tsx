@@ -1,4 +1,4 @@
-import { createRoute, Link } from '@tanstack/react-router'
+import { Link } from '@tanstack/react-router'
 import { useEffect, useRef, useState } from 'react'
 import { PageHeading } from '#web/components/ui/page-heading.tsx'
 import { Loading, QueryError } from '#web/components/ui/query-state.tsx'
@@ -11,17 +11,16 @@ import { ThreadOverview } from '#web/features/inquiries/components/thread-overvi
 import { NoticeStatus } from '#web/features/mail/components/notice-status.tsx'
 import { useMe } from '#web/lib/session.ts'
 import { RequireAbility } from '../require-role.tsx'
-import { appRoute } from './root.tsx'
+import { inquiryDetailRoute } from './inquiry-detail.route.ts'
 
-export const inquiryDetailRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/inquiries/$id',
-  component: () => (
+/** The page as the router shows it (the route, loaded on first visit: inquiry-detail.route.ts). */
+export function GuardedInquiryPage() {
+  return (
     <RequireAbility ability="inquiries">
       <InquiryPage />
     </RequireAbility>
-  ),
-})
+  )
+}
 
 function InquiryPage() {
   const { id } = inquiryDetailRoute.useParams()

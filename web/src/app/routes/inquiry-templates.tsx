@@ -1,19 +1,17 @@
-import { createRoute, Link } from '@tanstack/react-router'
+import { Link } from '@tanstack/react-router'
 import { useEffect, useRef, useState } from 'react'
 import { PageHeading } from '#web/components/ui/page-heading.tsx'
 import { TemplatesManager } from '#web/features/inquiries/components/templates-manager.tsx'
 import { RequireAbility } from '../require-role.tsx'
-import { appRoute } from './root.tsx'
 
-export const inquiryTemplatesRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/inquiries/templates',
-  component: () => (
+/** The page as the router shows it (the route, loaded on first visit: inquiry-templates.route.ts). */
+export function GuardedTemplatesPage() {
+  return (
     <RequireAbility ability="inquiries">
       <TemplatesPage />
     </RequireAbility>
-  ),
-})
+  )
+}
 
 function TemplatesPage() {
   const [flash, setFlashState] = useState({ text: '', n: 0 })

@@ -1,18 +1,11 @@
-import { createRoute, useRouter } from '@tanstack/react-router'
+import { useRouter } from '@tanstack/react-router'
 import { useState } from 'react'
 import { Notice } from '#web/components/ui/notice.tsx'
 import { PageHeading } from '#web/components/ui/page-heading.tsx'
 import { LoginForm } from '#web/features/auth/components/login-form.tsx'
 import { SecondFactorForm } from '#web/features/auth/components/second-factor-form.tsx'
 import { useSession } from '#web/lib/session.ts'
-import { publicRoute } from './root.tsx'
-
-interface LoginSearch {
-  redirect?: string
-  expired?: boolean
-  /** A deployment serving several cities: which city's staff signs in (see LoginForm). */
-  city?: string
-}
+import { loginRoute } from './login.route.ts'
 
 /** Only same-site paths are followed after login, never another origin. */
 export function safeRedirect(target: string | undefined): string {
@@ -20,19 +13,7 @@ export function safeRedirect(target: string | undefined): string {
   return target
 }
 
-export const loginRoute = createRoute({
-  getParentRoute: () => publicRoute,
-  path: '/login',
-  validateSearch: (search: Record<string, unknown>): LoginSearch => ({
-    redirect: typeof search.redirect === 'string' ? search.redirect : undefined,
-    expired:
-      search.expired === 'true' || search.expired === '1' || search.expired === true ? true : undefined,
-    city: typeof search.city === 'string' && search.city.trim() ? search.city.trim() : undefined,
-  }),
-  component: LoginPage,
-})
-
-function LoginPage() {
+export function LoginPage() {
   const { redirect, expired, city } = loginRoute.useSearch()
   const router = useRouter()
   const session = useSession()

@@ -1,4 +1,4 @@
-import { createRoute, Link, useNavigate } from '@tanstack/react-router'
+import { Link, useNavigate } from '@tanstack/react-router'
 import { useEffect, useState } from 'react'
 import { buttonClass } from '#web/components/ui/button.tsx'
 import { PageHeading } from '#web/components/ui/page-heading.tsx'
@@ -9,20 +9,16 @@ import { ReaderMeetingView } from '#web/features/meetings/components/reader-meet
 import { meetingDateText } from '#web/features/meetings/meeting-format.ts'
 import { useMe } from '#web/lib/session.ts'
 import { RequireAbility } from '../require-role.tsx'
-import { appRoute } from './root.tsx'
+import { meetingDetailRoute } from './meeting-detail.route.ts'
 
-export const meetingDetailRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/meetings/$meetingId',
-  // `created` is set by the schedule form, so the new page can say the meeting was made.
-  validateSearch: (raw: Record<string, unknown>): { created?: boolean } =>
-    raw.created === true || raw.created === 'true' ? { created: true } : {},
-  component: () => (
+/** The page as the router shows it (the route, loaded on first visit: meeting-detail.route.ts). */
+export function GuardedMeetingDetailPage() {
+  return (
     <RequireAbility ability="readMeetings">
       <MeetingDetailPage />
     </RequireAbility>
-  ),
-})
+  )
+}
 
 function MeetingDetailPage() {
   const { meetingId } = meetingDetailRoute.useParams()

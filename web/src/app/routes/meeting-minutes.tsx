@@ -1,21 +1,20 @@
-import { createRoute, Link } from '@tanstack/react-router'
+import { Link } from '@tanstack/react-router'
 import { PageHeading } from '#web/components/ui/page-heading.tsx'
 import { Loading, QueryError } from '#web/components/ui/query-state.tsx'
 import { useMeeting } from '#web/features/meetings/api/get-meeting.ts'
 import { MeetingMinutesView } from '#web/features/meetings/components/meeting-minutes-view.tsx'
 import { meetingDateText } from '#web/features/meetings/meeting-format.ts'
 import { RequireAbility } from '../require-role.tsx'
-import { appRoute } from './root.tsx'
+import { meetingMinutesRoute } from './meeting-minutes.route.ts'
 
-export const meetingMinutesRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/meetings/$meetingId/minutes',
-  component: () => (
+/** The page as the router shows it (the route, loaded on first visit: meeting-minutes.route.ts). */
+export function GuardedMeetingMinutesPage() {
+  return (
     <RequireAbility ability="readMinutes">
       <MeetingMinutesPage />
     </RequireAbility>
-  ),
-})
+  )
+}
 
 function MeetingMinutesPage() {
   const { meetingId } = meetingMinutesRoute.useParams()

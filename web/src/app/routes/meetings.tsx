@@ -1,4 +1,4 @@
-import { createRoute, useNavigate } from '@tanstack/react-router'
+import { useNavigate } from '@tanstack/react-router'
 import { PageHeading } from '#web/components/ui/page-heading.tsx'
 import { Pagination } from '#web/components/ui/pagination.tsx'
 import { Loading, QueryError } from '#web/components/ui/query-state.tsx'
@@ -6,23 +6,21 @@ import { TabNav } from '#web/components/ui/tab-nav.tsx'
 import { useMeetings } from '#web/features/meetings/api/list-meetings.ts'
 import { MeetingTable } from '#web/features/meetings/components/meeting-table.tsx'
 import { ScheduleMeeting } from '#web/features/meetings/components/schedule-meeting.tsx'
-import { PERIOD_TABS, parsePeriodSearch } from '#web/lib/period-search.ts'
+import { PERIOD_TABS } from '#web/lib/period-search.ts'
 import { useMe } from '#web/lib/session.ts'
 import { RequireAbility } from '../require-role.tsx'
-import { appRoute } from './root.tsx'
+import { meetingsRoute } from './meetings.route.ts'
 
 const PAGE_SIZE = 20
 
-export const meetingsRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/meetings',
-  validateSearch: parsePeriodSearch,
-  component: () => (
+/** The page as the router shows it (the route, loaded on first visit: meetings.route.ts). */
+export function GuardedMeetingsPage() {
+  return (
     <RequireAbility ability="readMeetings">
       <MeetingsPage />
     </RequireAbility>
-  ),
-})
+  )
+}
 
 function MeetingsPage() {
   const me = useMe()

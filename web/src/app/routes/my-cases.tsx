@@ -1,41 +1,21 @@
-import { createRoute, useNavigate } from '@tanstack/react-router'
+import { useNavigate } from '@tanstack/react-router'
 import { Notice } from '#web/components/ui/notice.tsx'
 import { PageHeading } from '#web/components/ui/page-heading.tsx'
 import { Loading, QueryError } from '#web/components/ui/query-state.tsx'
 import { useMyCases } from '#web/features/accompaniment/api/get-my-cases.ts'
 import { MyCasesTable } from '#web/features/accompaniment/components/my-cases-table.tsx'
-import {
-  DEFAULT_ORDER,
-  MY_CASE_SORTS,
-  type MyCaseSort,
-  type SortOrder,
-  sortMyCases,
-} from '#web/features/accompaniment/my-cases-sort.ts'
+import { DEFAULT_ORDER, sortMyCases } from '#web/features/accompaniment/my-cases-sort.ts'
 import { RequireAbility } from '../require-role.tsx'
-import { appRoute } from './root.tsx'
+import { myCasesRoute } from './my-cases.route.ts'
 
-interface MyCasesSearch {
-  sort?: MyCaseSort
-  order?: SortOrder
-}
-
-function parseSearch(raw: Record<string, unknown>): MyCasesSearch {
-  const out: MyCasesSearch = {}
-  if ((MY_CASE_SORTS as readonly unknown[]).includes(raw.sort)) out.sort = raw.sort as MyCaseSort
-  if (raw.order === 'asc' || raw.order === 'desc') out.order = raw.order
-  return out
-}
-
-export const myCasesRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/my-cases',
-  validateSearch: parseSearch,
-  component: () => (
+/** The page as the router shows it (the route, loaded on first visit: my-cases.route.ts). */
+export function GuardedMyCasesPage() {
+  return (
     <RequireAbility ability="readMyCases">
       <MyCasesPage />
     </RequireAbility>
-  ),
-})
+  )
+}
 
 function MyCasesPage() {
   const search = myCasesRoute.useSearch()

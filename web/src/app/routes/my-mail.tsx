@@ -1,18 +1,10 @@
-import { createRoute } from '@tanstack/react-router'
 import { PageHeading } from '#web/components/ui/page-heading.tsx'
 import { Loading, QueryError } from '#web/components/ui/query-state.tsx'
 import { useMailPreferences } from '#web/features/mail/api/get-mail-preferences.ts'
 import { MailPreferencesForm } from '#web/features/mail/components/mail-preferences-form.tsx'
-import { appRoute } from './root.tsx'
 
 /** A window counsellor's own mail notices (new web consultations, overdue ones). */
-export const myMailRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/account/mail',
-  component: MyMailPage,
-})
-
-function MyMailPage() {
+export function MyMailPage() {
   const preferences = useMailPreferences()
   return (
     <>

@@ -1,18 +1,10 @@
-import { createRoute } from '@tanstack/react-router'
 import { PageHeading } from '#web/components/ui/page-heading.tsx'
 import { Loading, QueryError } from '#web/components/ui/query-state.tsx'
 import { useTwoFactorStatus } from '#web/features/auth/api/two-factor-status.ts'
 import { TwoFactorSettings } from '#web/features/auth/components/two-factor-settings.tsx'
-import { appRoute } from './root.tsx'
 
 /** Every staff member's own 2FA: enrol, see how many recovery codes are left, turn it off. */
-export const myTwoFactorRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/account/two-factor',
-  component: MyTwoFactorPage,
-})
-
-function MyTwoFactorPage() {
+export function MyTwoFactorPage() {
   const status = useTwoFactorStatus()
   return (
     <>

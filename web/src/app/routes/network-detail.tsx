@@ -1,4 +1,4 @@
-import { createRoute, Link, useNavigate } from '@tanstack/react-router'
+import { Link, useNavigate } from '@tanstack/react-router'
 import { useState } from 'react'
 import { labelOf, NETWORK_MEETING_KINDS } from '#shared/codes.ts'
 import type { NetworkMeetingDetail } from '#shared/contracts/network.ts'
@@ -21,19 +21,16 @@ import { networkWhenText } from '#web/features/network/network-format.ts'
 import { isApiError } from '#web/lib/api-error.ts'
 import { focusSoon } from '#web/lib/focus-soon.ts'
 import { RequireAbility } from '../require-role.tsx'
-import { appRoute } from './root.tsx'
+import { networkDetailRoute } from './network-detail.route.ts'
 
-export const networkDetailRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/network/$meetingId',
-  validateSearch: (raw: Record<string, unknown>): { created?: boolean } =>
-    raw.created === true || raw.created === 'true' ? { created: true } : {},
-  component: () => (
+/** The page as the router shows it (the route, loaded on first visit: network-detail.route.ts). */
+export function GuardedNetworkDetailPage() {
+  return (
     <RequireAbility ability="readNetwork">
       <NetworkDetailPage />
     </RequireAbility>
-  ),
-})
+  )
+}
 
 function NetworkDetailPage() {
   const { meetingId } = networkDetailRoute.useParams()

@@ -1,4 +1,4 @@
-import { createRoute, useNavigate } from '@tanstack/react-router'
+import { useNavigate } from '@tanstack/react-router'
 import { PageHeading } from '#web/components/ui/page-heading.tsx'
 import { Pagination } from '#web/components/ui/pagination.tsx'
 import { Loading, QueryError } from '#web/components/ui/query-state.tsx'
@@ -6,23 +6,21 @@ import { TabNav } from '#web/components/ui/tab-nav.tsx'
 import { useNetworkMeetings } from '#web/features/network/api/list-network-meetings.ts'
 import { NetworkMeetingTable } from '#web/features/network/components/network-meeting-table.tsx'
 import { ScheduleNetworkMeeting } from '#web/features/network/components/schedule-network-meeting.tsx'
-import { PERIOD_TABS, parsePeriodSearch } from '#web/lib/period-search.ts'
+import { PERIOD_TABS } from '#web/lib/period-search.ts'
 import { useMe } from '#web/lib/session.ts'
 import { RequireAbility } from '../require-role.tsx'
-import { appRoute } from './root.tsx'
+import { networkRoute } from './network.route.ts'
 
 const PAGE_SIZE = 20
 
-export const networkRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/network',
-  validateSearch: parsePeriodSearch,
-  component: () => (
+/** The page as the router shows it (the route, loaded on first visit: network.route.ts). */
+export function GuardedNetworkPage() {
+  return (
     <RequireAbility ability="readNetwork">
       <NetworkPage />
     </RequireAbility>
-  ),
-})
+  )
+}
 
 function NetworkPage() {
   const me = useMe()

@@ -1,4 +1,4 @@
-import { createRoute, useNavigate } from '@tanstack/react-router'
+import { useNavigate } from '@tanstack/react-router'
 import { useEffect, useRef } from 'react'
 import { Notice } from '#web/components/ui/notice.tsx'
 import { PageHeading } from '#web/components/ui/page-heading.tsx'
@@ -8,25 +8,22 @@ import { useBaselineChoices } from '#web/features/reports/api/list-baselines.ts'
 import { ReportDownloads } from '#web/features/reports/components/report-downloads.tsx'
 import { ReportFilters } from '#web/features/reports/components/report-filters.tsx'
 import { REPORT_TITLE, ReportView } from '#web/features/reports/components/report-view.tsx'
-import { parseReportSearch } from '#web/features/reports/report-search.ts'
 import { isApiError } from '#web/lib/api-error.ts'
 import { useWardName, useWards } from '#web/lib/reference-data.ts'
 import { useMe } from '#web/lib/session.ts'
+import { reportRoute } from './report.route.ts'
 import { RequireReportRole } from './report-access.tsx'
-import { appRoute } from './root.tsx'
 
 const TITLE = REPORT_TITLE
 
-export const reportRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/report',
-  validateSearch: parseReportSearch,
-  component: () => (
+/** The page as the router shows it (the route, loaded on first visit: report.route.ts). */
+export function GuardedReportPage() {
+  return (
     <RequireReportRole title={TITLE}>
       <ReportPage />
     </RequireReportRole>
-  ),
-})
+  )
+}
 
 function ReportPage() {
   const me = useMe()

@@ -1,4 +1,4 @@
-import { createRoute, useNavigate } from '@tanstack/react-router'
+import { useNavigate } from '@tanstack/react-router'
 import { useState } from 'react'
 import { Button } from '#web/components/ui/button.tsx'
 import { PageHeading } from '#web/components/ui/page-heading.tsx'
@@ -15,36 +15,11 @@ import { ResourceForm } from '#web/features/resources/components/resource-form.t
 import { isApiError } from '#web/lib/api-error.ts'
 import { focusSoon } from '#web/lib/focus-soon.ts'
 import { useMe } from '#web/lib/session.ts'
-import { appRoute } from './root.tsx'
+import { resourcesRoute } from './resources.route.ts'
 
 const PAGE_SIZE = 20
 
-export interface ResourcesSearch extends ResourceFilterValues {
-  page?: number
-}
-
-/** Filters live in the URL, so a search can be bookmarked, shared and survives going back. */
-function parseSearch(raw: Record<string, unknown>): ResourcesSearch {
-  const out: ResourcesSearch = {}
-  for (const key of RESOURCE_FILTER_KEYS) {
-    const value = raw[key]
-    if (typeof value === 'string' && value.trim() !== '') out[key] = value
-    // The router reads ?subsidised=true as a boolean.
-    if (typeof value === 'boolean') out[key] = String(value)
-  }
-  const page = Number(raw.page)
-  if (Number.isInteger(page) && page > 1) out.page = page
-  return out
-}
-
-export const resourcesRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/resources',
-  validateSearch: parseSearch,
-  component: ResourcesPage,
-})
-
-function ResourcesPage() {
+export function ResourcesPage() {
   const me = useMe()
   const maintainer = me.can.maintainResources
   const wholeDirectory = me.can.seeWholeDirectory

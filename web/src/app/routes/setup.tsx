@@ -1,4 +1,4 @@
-import { createRoute, Link, useRouterState } from '@tanstack/react-router'
+import { Link, useRouterState } from '@tanstack/react-router'
 import { useState } from 'react'
 import { Notice } from '#web/components/ui/notice.tsx'
 import { PageHeading } from '#web/components/ui/page-heading.tsx'
@@ -6,15 +6,8 @@ import { Loading } from '#web/components/ui/query-state.tsx'
 import { usePasswordLinkInfo } from '#web/features/auth/api/get-password-link.ts'
 import { SetupForm } from '#web/features/auth/components/setup-form.tsx'
 import { cityOfToken, tokenFromHash } from '#web/features/auth/link-token.ts'
-import { publicRoute } from './root.tsx'
 
-export const setupRoute = createRoute({
-  getParentRoute: () => publicRoute,
-  path: '/setup',
-  component: SetupPage,
-})
-
-function SetupPage() {
+export function SetupPage() {
   const token = tokenFromHash(useRouterState({ select: (s) => s.location.hash }))
   const info = usePasswordLinkInfo(token)
   const [done, setDone] = useState(false)

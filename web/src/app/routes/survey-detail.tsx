@@ -1,4 +1,4 @@
-import { createRoute, Link, useNavigate } from '@tanstack/react-router'
+import { Link, useNavigate } from '@tanstack/react-router'
 import { useState } from 'react'
 import { labelOf, QUESTION_KINDS, SURVEY_AUDIENCES, SURVEY_STATUSES } from '#shared/codes.ts'
 import type { Survey } from '#shared/contracts/surveys.ts'
@@ -16,17 +16,16 @@ import { focusSoon } from '#web/lib/focus-soon.ts'
 import { useMe } from '#web/lib/session.ts'
 import { useDocumentTitle } from '#web/lib/use-document-title.ts'
 import { RequireAbility } from '../require-role.tsx'
-import { appRoute } from './root.tsx'
+import { surveyDetailRoute } from './survey-detail.route.ts'
 
-export const surveyDetailRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/surveys/$surveyId',
-  component: () => (
+/** The page as the router shows it (the route, loaded on first visit: survey-detail.route.ts). */
+export function GuardedSurveyDetailPage() {
+  return (
     <RequireAbility ability="manageSurveys">
       <SurveyDetailPage />
     </RequireAbility>
-  ),
-})
+  )
+}
 
 const periodText = (s: Survey) =>
   s.periodFrom || s.periodTo ? `${s.periodFrom ?? ''}〜${s.periodTo ?? ''}` : '未設定'

@@ -1,4 +1,4 @@
-import { createRoute, Link, useNavigate } from '@tanstack/react-router'
+import { Link, useNavigate } from '@tanstack/react-router'
 import { useState } from 'react'
 import { labelOf, SURVEY_AUDIENCES, SURVEY_STATUSES } from '#shared/codes.ts'
 import { Button } from '#web/components/ui/button.tsx'
@@ -11,17 +11,15 @@ import { SurveyBuilder } from '#web/features/surveys/components/survey-builder.t
 import { focusSoon } from '#web/lib/focus-soon.ts'
 import { useDocumentTitle } from '#web/lib/use-document-title.ts'
 import { RequireAbility } from '../require-role.tsx'
-import { appRoute } from './root.tsx'
 
-export const surveysRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/surveys',
-  component: () => (
+/** The page as the router shows it (the route, loaded on first visit: surveys.route.ts). */
+export function GuardedSurveysPage() {
+  return (
     <RequireAbility ability="manageSurveys">
       <SurveysPage />
     </RequireAbility>
-  ),
-})
+  )
+}
 
 function SurveysPage() {
   useDocumentTitle('アンケート')

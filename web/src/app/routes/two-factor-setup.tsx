@@ -1,26 +1,17 @@
-import { createRoute, Link, useRouter } from '@tanstack/react-router'
+import { Link, useRouter } from '@tanstack/react-router'
 import { Notice } from '#web/components/ui/notice.tsx'
 import { PageHeading } from '#web/components/ui/page-heading.tsx'
 import { Loading } from '#web/components/ui/query-state.tsx'
 import { Enrolment } from '#web/features/auth/components/enrolment.tsx'
 import { useSession } from '#web/lib/session.ts'
 import { safeRedirect } from './login.tsx'
-import { publicRoute } from './root.tsx'
+import { twoFactorSetupRoute } from './two-factor-setup.route.ts'
 
 /**
  * Where a login lands when the city requires 2FA of the account's role and none is set up: the
  * session may reach nothing but the enrolment until it is done.
  */
-export const twoFactorSetupRoute = createRoute({
-  getParentRoute: () => publicRoute,
-  path: '/two-factor/setup',
-  validateSearch: (search: Record<string, unknown>): { redirect?: string } => ({
-    redirect: typeof search.redirect === 'string' ? search.redirect : undefined,
-  }),
-  component: TwoFactorSetupPage,
-})
-
-function TwoFactorSetupPage() {
+export function TwoFactorSetupPage() {
   const { redirect } = twoFactorSetupRoute.useSearch()
   const router = useRouter()
   const session = useSession()

@@ -1,4 +1,4 @@
-import { createRoute, Link, useNavigate } from '@tanstack/react-router'
+import { Link, useNavigate } from '@tanstack/react-router'
 import type { InboxState } from '#shared/contracts/handovers.ts'
 import { buttonClass } from '#web/components/ui/button.tsx'
 import { PageHeading } from '#web/components/ui/page-heading.tsx'
@@ -8,34 +8,18 @@ import { useWardInbox } from '#web/features/handovers/api/list-inbox.ts'
 import { InboxTable } from '#web/features/handovers/components/inbox-table.tsx'
 import { INBOX_TAB_LABELS, InboxTabs } from '#web/features/handovers/components/inbox-tabs.tsx'
 import { RequireAbility } from '../require-role.tsx'
-import { appRoute } from './root.tsx'
+import { wardInboxRoute } from './ward-inbox.route.ts'
 
 const PAGE_SIZE = 50
 
-export interface WardInboxSearch {
-  state?: Exclude<InboxState, 'all'>
-  page?: number
-}
-
-/** The filter and page live in the URL, so the view can be bookmarked and survives going back. */
-function parseSearch(raw: Record<string, unknown>): WardInboxSearch {
-  const out: WardInboxSearch = {}
-  if (raw.state === 'assessing' || raw.state === 'ready') out.state = raw.state
-  const page = Number(raw.page)
-  if (Number.isInteger(page) && page > 1) out.page = page
-  return out
-}
-
-export const wardInboxRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: '/ward/inbox',
-  validateSearch: parseSearch,
-  component: () => (
+/** The page as the router shows it (the route, loaded on first visit: ward-inbox.route.ts). */
+export function GuardedWardInboxPage() {
+  return (
     <RequireAbility ability="readWardInbox">
       <WardInboxPage />
     </RequireAbility>
-  ),
-})
+  )
+}
 
 const EMPTY: Record<InboxState, string> = {
   all: '引継ぎを受けたケースや区で受け付けたケースで、主担当が決まっていないものはありません。',
