@@ -249,7 +249,9 @@ test('issue 4: a handed-over case is assessed, decided at a meeting, supported b
     await expect(describedValue(ward, '主担当者')).toHaveText(accounts.yorisoi.name)
     const history = page.getByRole('region', { name: '変更履歴' })
     const decided = history.getByRole('listitem').filter({ hasText: /^支援調整会議の決定/ })
-    await expect(decided).toContainText(`理由：支援調整会議 ${meetingNo}`)
+    // The meeting reads as its ward and 和暦 date, with the stored number beside it.
+    await expect(decided).toContainText(/理由：支援調整会議 \S+ 令和\d+年\d+月\d+日/u)
+    await expect(decided).toContainText(meetingNo)
     // The lead's organisation and worker read as names, never as stored ids.
     await expect(decided.getByRole('listitem')).toContainText([
       '主担当：（なし） → よりそい支援員',

@@ -11,6 +11,7 @@ import {
 } from '#shared/codes.ts'
 import type { CaseEvent } from '#shared/contracts/cases.ts'
 import { formatInstant } from '#shared/dates.ts'
+import { MeetingNo } from '#web/components/record-no.tsx'
 import { Loading, QueryError } from '#web/components/ui/query-state.tsx'
 import { HISTORY_FIELD_LABELS, historyValue } from '#web/lib/field-labels.ts'
 import { usePeople } from '#web/lib/people-query.ts'
@@ -162,9 +163,25 @@ export function CaseHistory({ caseId }: { caseId: string }) {
               ))}
             </ul>
           )}
-          {event.reason && <p className="mt-1 text-std-16N-170">理由：{event.reason}</p>}
+          {event.reason && (
+            <p className="mt-1 text-std-16N-170">
+              理由：
+              <ReasonText reason={event.reason} />
+            </p>
+          )}
         </li>
       ))}
     </ol>
+  )
+}
+
+/** Decisions give 「支援調整会議 kita-20261124」 as their reason: the number is shown as staff read it. */
+function ReasonText({ reason }: { reason: string }) {
+  const meeting = /^支援調整会議 (\S+)$/u.exec(reason)
+  if (!meeting) return <>{reason}</>
+  return (
+    <>
+      支援調整会議 <MeetingNo meetingNo={meeting[1]!} />
+    </>
   )
 }

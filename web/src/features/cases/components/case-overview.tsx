@@ -11,6 +11,7 @@ import {
 } from '#shared/codes.ts'
 import type { CaseDetail } from '#shared/contracts/cases.ts'
 import { formatInstant, formatWareki } from '#shared/dates.ts'
+import { CaseNo } from '#web/components/record-no.tsx'
 import { type DescriptionItem, DescriptionList } from '#web/components/ui/description-list.tsx'
 import { CASE_FIELD_LABELS as L } from '#web/lib/field-labels.ts'
 import { useWardName } from '#web/lib/reference-data.ts'
@@ -24,7 +25,7 @@ function ageText(c: CaseDetail): string {
 export function CaseOverview({ c }: { c: CaseDetail }) {
   const wardName = useWardName()
   const items: DescriptionItem[] = [
-    { term: 'ケース番号', value: c.caseNo },
+    { term: 'ケース番号', value: <CaseNo caseNo={c.caseNo} /> },
     { term: '状態', value: <strong>{labelOf(CASE_STATUSES, c.status)}</strong> },
     { term: L.openedOn, value: formatWareki(c.openedOn) },
     { term: '受付窓口', value: c.intakeUnit === 'window' ? '相談窓口' : wardName(c.intakeUnit) },

@@ -2,6 +2,7 @@ import { Link } from '@tanstack/react-router'
 import { useEffect, useRef } from 'react'
 import { FIRST_CONSULTERS, labelOf, PHONE_LABELS } from '#shared/codes.ts'
 import type { Person } from '#shared/contracts/people.ts'
+import { CaseNo } from '#web/components/record-no.tsx'
 import { Button, buttonClass } from '#web/components/ui/button.tsx'
 import { DescriptionList } from '#web/components/ui/description-list.tsx'
 import { cautionsOf } from '#web/lib/contact-cautions.ts'
@@ -35,7 +36,7 @@ export function IntakeSaved({ saved, onAnother }: { saved: IntakeResult; onAnoth
       </h2>
       <DescriptionList
         items={[
-          { term: 'ケース番号', value: saved.caseNo },
+          { term: 'ケース番号', value: <CaseNo caseNo={saved.caseNo} /> },
           { term: '本人', value: saved.name ?? '氏名不明' },
           { term: '相談者', value: labelOf(FIRST_CONSULTERS, saved.firstConsulter) },
           ...(saved.consulter

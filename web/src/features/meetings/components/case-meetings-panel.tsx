@@ -1,5 +1,6 @@
 import { Link } from '@tanstack/react-router'
 import type { CaseDetail } from '#shared/contracts/cases.ts'
+import { MeetingNo } from '#web/components/record-no.tsx'
 import { Loading, QueryError } from '#web/components/ui/query-state.tsx'
 import { useMe } from '#web/lib/session.ts'
 import { useCaseReviews } from '../api/list-case-reviews.ts'
@@ -37,7 +38,7 @@ export function CaseMeetingsPanel({ c }: { c: CaseDetail }) {
                   `${meetingDateText(r.heldOn)}の会議`
                 )}
                 <span className="ml-3 text-std-16N-170">
-                  {r.meetingNo}・{agendaKindText(r)}
+                  {agendaKindText(r)}（<MeetingNo meetingNo={r.meetingNo} />）
                 </span>
               </h3>
               <DecisionView decision={r.decision} />

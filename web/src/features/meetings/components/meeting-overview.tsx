@@ -2,6 +2,7 @@ import { useNavigate } from '@tanstack/react-router'
 import { useState } from 'react'
 import { labelOf, MEETING_STATUSES } from '#shared/codes.ts'
 import { formatInstant, tokyoDate } from '#shared/dates.ts'
+import { MeetingNo } from '#web/components/record-no.tsx'
 import { Button } from '#web/components/ui/button.tsx'
 import { ConfirmPanel } from '#web/components/ui/confirm-panel.tsx'
 import { DescriptionList } from '#web/components/ui/description-list.tsx'
@@ -109,8 +110,10 @@ export function MeetingOverview({
           }
         >
           <p>
-            {meetingDateText(meeting.heldOn)}の会議（{meeting.meetingNo}
-            ）と、その議題・招待を削除します。元に戻せません。
+            次の会議と、その議題・招待を削除します。元に戻せません。
+            <span className="block text-std-18B-160">
+              <MeetingNo meetingNo={meeting.meetingNo} wardName={meeting.wardName} />
+            </span>
           </p>
         </ConfirmPanel>
       ) : (

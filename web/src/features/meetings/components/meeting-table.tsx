@@ -1,6 +1,7 @@
 import { Link } from '@tanstack/react-router'
 import { labelOf, MEETING_STATUSES } from '#shared/codes.ts'
 import { formatInstant } from '#shared/dates.ts'
+import { MeetingNo } from '#web/components/record-no.tsx'
 import { EmptyRow, Table, Td, Th } from '#web/components/ui/table.tsx'
 import { agendaCountText, meetingDateText } from '../meeting-format.ts'
 import type { MeetingSummary } from '../meeting-types.ts'
@@ -37,7 +38,9 @@ export function MeetingTable({
                 {meetingDateText(m.heldOn)}
               </Link>
             </Td>
-            <Td>{m.meetingNo}</Td>
+            <Td>
+              <MeetingNo meetingNo={m.meetingNo} wardName={m.wardName} />
+            </Td>
             <Td>{m.wardName}</Td>
             <Td>{m.startTime ?? '未定'}</Td>
             <Td>{m.place ?? '未定'}</Td>
