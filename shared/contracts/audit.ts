@@ -64,6 +64,10 @@ export const citySettings = z
       .number()
       .int()
       .describe('How many days after a meeting its invited agencies may still read the agenda’s cases'),
+    handoverWaitDays: z
+      .number()
+      .int()
+      .describe('Days a case may wait in a ward’s inbox before the coordinator’s home flags it'),
     caseloadThresholds: z
       .object({
         accompaniment_worker: z.number().int(),
@@ -96,6 +100,7 @@ export const updateSettings = defineContract({
   body: z.object({
     noContactDays: wholeNumber(1, 365, '日').optional(),
     agencyViewDays: wholeNumber(0, 365, '日').optional(),
+    handoverWaitDays: wholeNumber(1, 365, '日').optional(),
     caseloadThresholds: z
       .object({
         accompaniment_worker: threshold.optional(),

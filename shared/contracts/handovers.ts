@@ -8,6 +8,17 @@ import { defineContract } from './define.ts'
 export const INBOX_STATES = ['assessing', 'ready', 'all'] as const
 export type InboxState = (typeof INBOX_STATES)[number]
 
+/**
+ * Days a case may wait in the inbox (since its handover, or its opening at the ward) before the
+ * coordinator's home flags it; the city changes it in the settings ('handoverWaitDays'). About one
+ * monthly meeting's cycle: a case still waiting after it has missed a meeting.
+ */
+export const DEFAULT_HANDOVER_WAIT_DAYS = 30
+
+/** The inbox's order by days waited: longest first (the default), or shortest first. */
+export const INBOX_ORDERS = ['longest', 'shortest'] as const
+export type InboxOrder = (typeof INBOX_ORDERS)[number]
+
 export const READY_NEEDS_ASSESSMENT = '会議付議可にするには、追加アセスメントを入力してください'
 
 export const inboxItem = z.object({
@@ -24,6 +35,8 @@ export const inboxItem = z.object({
   urgency: z.enum(codesOf(URGENCIES)),
   ageBand: z.enum(codesOf(AGE_BANDS)),
   hasAssessment: z.boolean().describe('Whether the additional assessment is written'),
+  daysWaiting: z.number().int().describe('Tokyo calendar days from waitingSince to today'),
+  waitingLong: z.boolean().describe('daysWaiting is over the city’s limit (waitLimitDays)'),
 })
 export type InboxItem = z.infer<typeof inboxItem>
 
@@ -35,6 +48,10 @@ export const listWardInbox = defineContract({
   tags: ['handovers'],
   query: z.object({
     state: z.enum(INBOX_STATES).default('all'),
+    order: z
+      .enum(INBOX_ORDERS, { error: '並び順は「長い順」か「短い順」を選択してください' })
+      .default('longest')
+      .describe('By days waited: longest (oldest waiting first) or shortest'),
     ...pageQuery,
   }),
   response: z.object({
@@ -42,8 +59,14 @@ export const listWardInbox = defineContract({
     total: z.number().int(),
     page: z.number().int(),
     pageSize: z.number().int(),
+    today: isoDate,
+    waitLimitDays: z.number().int().describe('Days after which a waiting case is flagged (city setting)'),
     counts: z
-      .object({ assessing: z.number().int(), ready: z.number().int() })
+      .object({
+        assessing: z.number().int(),
+        ready: z.number().int(),
+        waitingLong: z.number().int().describe('Cases of the inbox waiting over waitLimitDays'),
+      })
       .describe('How many cases of the inbox are in each state, whatever the filter'),
   }),
 })

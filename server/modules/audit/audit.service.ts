@@ -13,6 +13,7 @@ import {
   DEFAULT_NO_CONTACT_DAYS,
   DEFAULT_TWO_FACTOR_ROLES,
 } from '#shared/contracts/audit.ts'
+import { DEFAULT_HANDOVER_WAIT_DAYS } from '#shared/contracts/handovers.ts'
 import { addDays } from '#shared/dates.ts'
 import * as repo from './audit.repository.ts'
 
@@ -69,6 +70,7 @@ export function createAuditService(db: Db, clock: Clock) {
         const next: CitySettings = {
           noContactDays: input.noContactDays ?? current.noContactDays,
           agencyViewDays: input.agencyViewDays ?? current.agencyViewDays,
+          handoverWaitDays: input.handoverWaitDays ?? current.handoverWaitDays,
           caseloadThresholds: { ...current.caseloadThresholds, ...definedOnly(input.caseloadThresholds) },
           twoFactorRoles: input.twoFactorRoles ?? current.twoFactorRoles,
         }
@@ -84,7 +86,13 @@ export function createAuditService(db: Db, clock: Clock) {
   }
 }
 
-const SETTING_KEYS = ['noContactDays', 'agencyViewDays', 'caseloadThresholds', 'twoFactorRoles'] as const
+const SETTING_KEYS = [
+  'noContactDays',
+  'agencyViewDays',
+  'handoverWaitDays',
+  'caseloadThresholds',
+  'twoFactorRoles',
+] as const
 
 function definedOnly<T extends object>(value: T | undefined): Partial<T> {
   return Object.fromEntries(Object.entries(value ?? {}).filter(([, v]) => v !== undefined)) as Partial<T>
@@ -92,15 +100,17 @@ function definedOnly<T extends object>(value: T | undefined): Partial<T> {
 
 /** The city's settings, each with its default until an administrator sets it. */
 export async function readCitySettings(db: Db, tenantId: string): Promise<CitySettings> {
-  const [noContactDays, agencyViewDays, thresholds, twoFactorRoles] = [
+  const [noContactDays, agencyViewDays, handoverWaitDays, thresholds, twoFactorRoles] = [
     await readSetting<number>(db, tenantId, 'noContactDays'),
     await readSetting<number>(db, tenantId, 'agencyViewDays'),
+    await readSetting<number>(db, tenantId, 'handoverWaitDays'),
     await readSetting<Partial<CaseloadThresholds>>(db, tenantId, 'caseloadThresholds'),
     await readSetting<CitySettings['twoFactorRoles']>(db, tenantId, 'twoFactorRoles'),
   ]
   return {
     noContactDays: noContactDays ?? DEFAULT_NO_CONTACT_DAYS,
     agencyViewDays: agencyViewDays ?? DEFAULT_AGENCY_VIEW_DAYS,
+    handoverWaitDays: handoverWaitDays ?? DEFAULT_HANDOVER_WAIT_DAYS,
     caseloadThresholds: { ...DEFAULT_CASELOAD_THRESHOLDS, ...thresholds },
     twoFactorRoles: twoFactorRoles ?? DEFAULT_TWO_FACTOR_ROLES,
   }

@@ -53,6 +53,7 @@ describe('settings', () => {
   const defaults = {
     noContactDays: 14,
     agencyViewDays: 30,
+    handoverWaitDays: 30,
     caseloadThresholds: { accompaniment_worker: 15, ward_staff: 20, agency_member: 20 },
     // The test cities require 2FA of no role (server/test/harness.ts); two-factor tests check the default.
     twoFactorRoles: [],
@@ -88,6 +89,7 @@ describe('settings', () => {
     const expected = {
       noContactDays: 14,
       agencyViewDays: 14,
+      handoverWaitDays: 30,
       caseloadThresholds: { accompaniment_worker: 12, ward_staff: 20, agency_member: 25 },
       twoFactorRoles: [],
     }

@@ -1,7 +1,10 @@
 import type { InboxItem } from '#shared/contracts/handovers.ts'
+import { daysBetween } from '#shared/dates.ts'
 import type { InboxRow } from './handovers.repository.ts'
 
-export function toInboxItem(r: InboxRow): InboxItem {
+/** `today` and the city's limit decide how long the case has waited and whether that is too long. */
+export function toInboxItem(r: InboxRow, today: string, waitLimitDays: number): InboxItem {
+  const daysWaiting = daysBetween(r.waitingSince, today)
   return {
     id: r.id,
     caseNo: r.caseNo,
@@ -14,5 +17,7 @@ export function toInboxItem(r: InboxRow): InboxItem {
     urgency: r.urgency as InboxItem['urgency'],
     ageBand: r.ageBand as InboxItem['ageBand'],
     hasAssessment: r.hasAssessment,
+    daysWaiting,
+    waitingLong: daysWaiting > waitLimitDays,
   }
 }

@@ -1,7 +1,7 @@
-import { and, asc, count, eq, isNull, or, type SQL, sql } from 'drizzle-orm'
+import { and, asc, count, desc, eq, isNull, or, type SQL, sql } from 'drizzle-orm'
 import type { Db } from '#server/db/client.ts'
 import { cases } from '#server/db/schema/index.ts'
-import type { InboxState } from '#shared/contracts/handovers.ts'
+import type { InboxOrder, InboxState } from '#shared/contracts/handovers.ts'
 
 /**
  * The ward's inbox, read in SQL so that a page never fetches more than it shows: cases handed
@@ -10,7 +10,8 @@ import type { InboxState } from '#shared/contracts/handovers.ts'
  * before the ward kept one) is still waiting for its assessment.
  */
 const wardState = sql<string>`coalesce(${cases.wardState}, 'assessing')`
-const waitingSince = sql<string>`coalesce(${cases.handedOverOn}, ${cases.openedOn})::text`
+const waitingFrom = sql`coalesce(${cases.handedOverOn}, ${cases.openedOn})`
+const waitingSince = sql<string>`${waitingFrom}::text`
 
 function inboxCondition(tenantId: string, ward: string): SQL {
   return and(
@@ -41,8 +42,14 @@ export async function findInbox(
   db: Db,
   tenantId: string,
   ward: string,
-  q: { state: InboxState; page: number; pageSize: number },
-): Promise<{ rows: InboxRow[]; total: number; counts: { assessing: number; ready: number } }> {
+  q: { state: InboxState; order: InboxOrder; page: number; pageSize: number },
+  /** The last day a case may have started waiting on to count as waiting long. */
+  longSince: string,
+): Promise<{
+  rows: InboxRow[]
+  total: number
+  counts: { assessing: number; ready: number; waitingLong: number }
+}> {
   const base = inboxCondition(tenantId, ward)
   const where = q.state === 'all' ? base : and(base, sql`${wardState} = ${q.state}`)
   const rows = await db
@@ -61,16 +68,27 @@ export async function findInbox(
     })
     .from(cases)
     .where(where)
-    .orderBy(asc(waitingSince), asc(cases.caseNo), asc(cases.id))
+    .orderBy(
+      ...(q.order === 'longest'
+        ? [asc(waitingFrom), asc(cases.caseNo), asc(cases.id)]
+        : [desc(waitingFrom), desc(cases.caseNo), desc(cases.id)]),
+    )
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize)
   const perState = await db
-    .select({ state: wardState, n: count() })
+    .select({
+      state: wardState,
+      n: count(),
+      long: sql<number>`(count(*) filter (where ${waitingFrom} < ${longSince}::date))::int`,
+    })
     .from(cases)
     .where(base)
     .groupBy(wardState)
-  const counts = { assessing: 0, ready: 0 }
-  for (const s of perState) if (s.state === 'assessing' || s.state === 'ready') counts[s.state] = s.n
+  const counts = { assessing: 0, ready: 0, waitingLong: 0 }
+  for (const s of perState) {
+    if (s.state === 'assessing' || s.state === 'ready') counts[s.state] = s.n
+    counts.waitingLong += s.long
+  }
   const total = q.state === 'all' ? perState.reduce((sum, s) => sum + s.n, 0) : (counts[q.state] ?? 0)
   return { rows, total, counts }
 }

@@ -1,13 +1,15 @@
 import type { z } from 'zod'
+import type { Db } from '#server/db/client.ts'
 import { caseRecords } from '#server/modules/cases/index.ts'
 import type { Actor } from '#server/platform/actor.ts'
 import { writeAudit } from '#server/platform/audit.ts'
 import type { AppDeps } from '#server/platform/deps.ts'
 import { conflict } from '#server/platform/errors.ts'
 import { FieldErrors } from '#server/platform/field-errors.ts'
+import { readSetting } from '#server/platform/settings-store.ts'
 import type * as contract from '#shared/contracts/handovers.ts'
-import { READY_NEEDS_ASSESSMENT } from '#shared/contracts/handovers.ts'
-import { tokyoDate } from '#shared/dates.ts'
+import { DEFAULT_HANDOVER_WAIT_DAYS, READY_NEEDS_ASSESSMENT } from '#shared/contracts/handovers.ts'
+import { addDays, tokyoDate } from '#shared/dates.ts'
 import { toInboxItem } from './handovers.dto.ts'
 import { requireInboxWard, requireMayAssess, requireMayRecordConsent } from './handovers.policy.ts'
 import * as repo from './handovers.repository.ts'
@@ -17,18 +19,35 @@ type AssessmentInput = z.output<NonNullable<typeof contract.writeAssessment.body
 type ConsentInput = z.output<NonNullable<typeof contract.recordConsent.body>>
 type WithdrawInput = z.output<NonNullable<typeof contract.withdrawConsent.body>>
 
+/** The city's limit on days waiting in the inbox, or the default until the administrator sets one. */
+async function readWaitLimit(db: Db, tenantId: string): Promise<number> {
+  return (await readSetting<number>(db, tenantId, 'handoverWaitDays')) ?? DEFAULT_HANDOVER_WAIT_DAYS
+}
+
 /** The ward's side of a case; every change goes through the cases module's records (history, version). */
 export function createHandoversService({ db, clock }: Pick<AppDeps, 'db' | 'clock'>) {
   return {
     async inbox(actor: Actor, query: InboxQuery) {
       const ward = requireInboxWard(actor)
+      const today = tokyoDate(clock.now())
       return db.transaction(async (tx) => {
-        const { rows, total, counts } = await repo.findInbox(tx, actor.tenantId, ward, query)
+        const waitLimitDays = await readWaitLimit(tx, actor.tenantId)
+        // Over the limit: started waiting before today minus the limit.
+        const longSince = addDays(today, -waitLimitDays)
+        const { rows, total, counts } = await repo.findInbox(tx, actor.tenantId, ward, query, longSince)
         await writeAudit(tx, actor, clock.now(), {
           action: 'handover.inbox',
           detail: { ward, state: query.state, page: query.page, count: rows.length },
         })
-        return { items: rows.map(toInboxItem), total, page: query.page, pageSize: query.pageSize, counts }
+        return {
+          items: rows.map((r) => toInboxItem(r, today, waitLimitDays)),
+          total,
+          page: query.page,
+          pageSize: query.pageSize,
+          today,
+          waitLimitDays,
+          counts,
+        }
       })
     },
 

@@ -55,7 +55,9 @@ async function inbox(s: Session, query = '') {
     total: number
     page: number
     pageSize: number
-    counts: { assessing: number; ready: number }
+    today: string
+    waitLimitDays: number
+    counts: { assessing: number; ready: number; waitingLong: number }
   }
 }
 
@@ -92,7 +94,14 @@ describe('the ward’s inbox', () => {
 
     const page = await inbox(sakyo)
     expect(page.items.map((i) => i.id)).toEqual([byAgency.id, bySection.id, handed.id])
-    expect(page).toMatchObject({ total: 3, page: 1, pageSize: 50, counts: { assessing: 3, ready: 0 } })
+    expect(page).toMatchObject({
+      total: 3,
+      page: 1,
+      pageSize: 50,
+      today: '2026-11-24',
+      waitLimitDays: 30,
+      counts: { assessing: 3, ready: 0, waitingLong: 0 },
+    })
     expect(page.items[2]).toEqual({
       id: handed.id,
       caseNo: handed.caseNo,
@@ -105,6 +114,8 @@ describe('the ward’s inbox', () => {
       urgency: 'early',
       ageBand: 'under40',
       hasAssessment: false,
+      daysWaiting: 1,
+      waitingLong: false,
     })
     expect(page.items[0]).toMatchObject({
       handedOverOn: null,
@@ -153,10 +164,54 @@ describe('the ward’s inbox', () => {
     expect((await inbox(staff, '?state=assessing')).total).toBe(3)
   })
 
-  it('refuses an unknown state filter', async () => {
+  it('says how many days each case has waited, sorts by it either way, and flags those over the city’s limit', async () => {
+    const c = await ctx.newCity()
+    const coordinator = await c.as('ward_coordinator', { ward: 'ukyo' })
+    // Today is 2026-11-24 (Tokyo): 54, 31, 30 and 0 days.
+    const opened: Record<string, { id: string }> = {}
+    for (const day of ['2026-10-25', '2026-10-01', '2026-11-24', '2026-10-24']) {
+      opened[day] = await openCase(coordinator, { openedOn: day })
+    }
+    const longest = await inbox(coordinator)
+    expect(longest.items.map((i) => [i.waitingSince, i.daysWaiting, i.waitingLong])).toEqual([
+      ['2026-10-01', 54, true],
+      ['2026-10-24', 31, true],
+      // Exactly the limit is not over it.
+      ['2026-10-25', 30, false],
+      ['2026-11-24', 0, false],
+    ])
+    expect(longest.counts).toEqual({ assessing: 4, ready: 0, waitingLong: 2 })
+    const shortest = await inbox(coordinator, '?order=shortest')
+    expect(shortest.items.map((i) => i.daysWaiting)).toEqual([0, 30, 31, 54])
+    // The count covers the whole inbox, whatever the page shows.
+    expect((await inbox(coordinator, '?order=shortest&pageSize=1')).counts.waitingLong).toBe(2)
+
+    // The city's own limit: an administrator sets it, and the flags follow on the next view.
+    const admin = await c.as('admin')
+    const set = await admin.put('/api/settings', { handoverWaitDays: '7' })
+    expect(set.statusCode, set.body).toBe(200)
+    const after = await inbox(coordinator)
+    expect(after.waitLimitDays).toBe(7)
+    expect(after.counts.waitingLong).toBe(3)
+    expect(after.items.filter((i) => i.waitingLong).map((i) => i.id)).toEqual([
+      opened['2026-10-01']!.id,
+      opened['2026-10-24']!.id,
+      opened['2026-10-25']!.id,
+    ])
+    expect((await admin.put('/api/settings', { handoverWaitDays: 0 })).json().errors).toEqual([
+      { field: 'handoverWaitDays', message: '1日以上で入力してください' },
+    ])
+  })
+
+  it('refuses an unknown state filter or order', async () => {
     const res = await sakyo.get('/api/ward/inbox?state=closed')
     expect(res.statusCode).toBe(400)
     expect(fieldsOf(res.json())).toEqual(['state'])
+    const order = await sakyo.get('/api/ward/inbox?order=oldest')
+    expect(order.statusCode).toBe(400)
+    expect(order.json().errors).toEqual([
+      { field: 'order', message: '並び順は「長い順」か「短い順」を選択してください' },
+    ])
   })
 
   it('audits each view with the ward, the filter and the count, never a name', async () => {

@@ -1,9 +1,11 @@
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router'
-import type { InboxState } from '#shared/contracts/handovers.ts'
+import type { InboxOrder, InboxState } from '#shared/contracts/handovers.ts'
 import { appRoute } from './root.tsx'
 
 export interface WardInboxSearch {
   state?: Exclude<InboxState, 'all'>
+  /** Longest waiting first is the default and keeps the URL clean. */
+  order?: Extract<InboxOrder, 'shortest'>
   page?: number
 }
 
@@ -11,6 +13,7 @@ export interface WardInboxSearch {
 function parseSearch(raw: Record<string, unknown>): WardInboxSearch {
   const out: WardInboxSearch = {}
   if (raw.state === 'assessing' || raw.state === 'ready') out.state = raw.state
+  if (raw.order === 'shortest') out.order = 'shortest'
   const page = Number(raw.page)
   if (Number.isInteger(page) && page > 1) out.page = page
   return out

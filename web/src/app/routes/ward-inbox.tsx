@@ -1,5 +1,5 @@
 import { Link, useNavigate } from '@tanstack/react-router'
-import type { InboxState } from '#shared/contracts/handovers.ts'
+import type { InboxOrder, InboxState } from '#shared/contracts/handovers.ts'
 import { buttonClass } from '#web/components/ui/button.tsx'
 import { PageHeading } from '#web/components/ui/page-heading.tsx'
 import { Pagination, shownRange } from '#web/components/ui/pagination.tsx'
@@ -33,7 +33,8 @@ function WardInboxPage() {
   const navigate = useNavigate({ from: '/ward/inbox' })
   const state: InboxState = search.state ?? 'all'
   const page = search.page ?? 1
-  const inbox = useWardInbox({ state, page, pageSize: PAGE_SIZE })
+  const order: InboxOrder = search.order ?? 'longest'
+  const inbox = useWardInbox({ state, order, page, pageSize: PAGE_SIZE })
   const data = inbox.data
 
   return (
@@ -44,7 +45,7 @@ function WardInboxPage() {
         </Link>
       </PageHeading>
       <p className="mb-6 text-std-16N-170">
-        相談窓口から引き継がれたケースと、区で受け付けたケース（各課・室から、関係機関の情報から）のうち、支援調整会議で主担当がまだ決まっていないものです。待っている期間の長い順に並びます。各ケースで追加アセスメントを記入し、「会議付議可」にすると会議の新規ケースの候補になります。
+        相談窓口から引き継がれたケースと、区で受け付けたケース（各課・室から、関係機関の情報から）のうち、支援調整会議で主担当がまだ決まっていないものです。待っている日数の長い順に並びます（「待ち日数」の見出しで短い順に切り替えられます）。各ケースで追加アセスメントを記入し、「会議付議可」にすると会議の新規ケースの候補になります。
       </p>
       <InboxTabs current={state} counts={data?.counts} />
       <section aria-labelledby="inbox-results">
@@ -57,9 +58,24 @@ function WardInboxPage() {
         </p>
         {inbox.isPending && <Loading what="引継ぎ・受付" />}
         {inbox.error && <QueryError error={inbox.error} />}
+        {data && data.counts.waitingLong > 0 && (
+          <p className="mb-4 text-std-16B-170 text-error-2">
+            {data.waitLimitDays}日を超えて待っているケースが{data.counts.waitingLong}件あります。
+          </p>
+        )}
         {data && (
           <>
-            <InboxTable items={data.items} empty={EMPTY[state]} />
+            <InboxTable
+              items={data.items}
+              empty={EMPTY[state]}
+              order={order}
+              waitLimitDays={data.waitLimitDays}
+              onOrder={(o) =>
+                navigate({
+                  search: (prev) => ({ ...prev, order: o === 'shortest' ? o : undefined, page: undefined }),
+                })
+              }
+            />
             <Pagination
               page={page}
               pageSize={PAGE_SIZE}

@@ -10,6 +10,7 @@ import {
 const stored = {
   noContactDays: 14,
   agencyViewDays: 30,
+  handoverWaitDays: 30,
   caseloadThresholds: { accompaniment_worker: 15, ward_staff: 20, agency_member: 20 },
   twoFactorRoles: ['headquarters' as const, 'admin' as const],
 }
@@ -22,6 +23,7 @@ describe('settings form values', () => {
       twoFactorRoles: ['admin'],
       noContactDays: '14',
       agencyViewDays: '7',
+      handoverWaitDays: '30',
       caseloadThresholds: { accompaniment_worker: '15', ward_staff: '20', agency_member: '20' },
     })
   })

@@ -8,6 +8,7 @@ import { type FormErrors, formErrorsFrom } from '#web/lib/form-errors.ts'
 export const SETTINGS_LABELS = {
   noContactDays: '対応なしとする日数',
   agencyViewDays: '関係機関が会議後に議題を閲覧できる日数',
+  handoverWaitDays: '引継ぎ・受付で「待ちが長い」とする日数',
   'caseloadThresholds.accompaniment_worker': 'よりそい支援員の担当件数の上限',
   'caseloadThresholds.ward_staff': '保健福祉センター各課・室の担当件数の上限',
   'caseloadThresholds.agency_member': '専門機関・NPO等の担当件数の上限',
@@ -28,6 +29,7 @@ export function valuesFromSettings(s: CitySettings): SettingsFormValues {
   return {
     noContactDays: String(s.noContactDays),
     agencyViewDays: String(s.agencyViewDays),
+    handoverWaitDays: String(s.handoverWaitDays),
     'caseloadThresholds.accompaniment_worker': String(s.caseloadThresholds.accompaniment_worker),
     'caseloadThresholds.ward_staff': String(s.caseloadThresholds.ward_staff),
     'caseloadThresholds.agency_member': String(s.caseloadThresholds.agency_member),
@@ -40,6 +42,7 @@ export function settingsBody(v: SettingsFormValues, twoFactorRoles: string[]): B
     twoFactorRoles: twoFactorRoles as Role[],
     noContactDays: v.noContactDays,
     agencyViewDays: v.agencyViewDays,
+    handoverWaitDays: v.handoverWaitDays,
     caseloadThresholds: {
       accompaniment_worker: v['caseloadThresholds.accompaniment_worker'],
       ward_staff: v['caseloadThresholds.ward_staff'],

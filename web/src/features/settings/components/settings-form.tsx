@@ -70,6 +70,11 @@ export function SettingsForm({ initial }: { initial: CitySettings }) {
           '会議に招かれた関係機関が、会議の日から何日後まで議題のケースを閲覧できるか（0〜365日。0日は会議の当日のみ）',
           '日',
         )}
+        {field(
+          'handoverWaitDays',
+          '引継ぎ日（区で受け付けたケースは受付日）からこの日数を超えて主担当が決まっていないケースを、寄り添い支援係長のホームに表示します（1〜365日）',
+          '日',
+        )}
       </fieldset>
       <fieldset className="flex flex-col gap-6">
         <legend className="mb-2 text-std-20B-150">担当件数の上限（抱え込みの目安）</legend>
