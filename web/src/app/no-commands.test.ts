@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 
 // Screens are for office staff: a shell command is the operator's business (README, docs), and
 // one shown on a page is an instruction staff cannot follow (issue 14: the import page).
-const COMMAND = /\b(?:npm run|npx|node |tsx |yorisoi --)/u
+const COMMAND = /\b(?:npm (?:run|exec|start)|npx |yorisoi -- )/u
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
