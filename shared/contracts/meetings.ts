@@ -78,6 +78,8 @@ const optionalTime = optional(
 
 const optionalDate = optional(typedDate, INVALID_DATE_MESSAGE)
 
+const optionalLead = optional((v) => CASE_LEADS.find((l) => l.code === v)?.code, '主担当を選択してください')
+
 const optionalRoute = optional(
   (v) => NEW_CASE_ROUTES.find((r) => r.code === v)?.code,
   '新規ケース経路を選択してください',
@@ -116,6 +118,25 @@ export const decision = z
   .meta({ id: 'Decision' })
 export type Decision = z.infer<typeof decision>
 
+/**
+ * 方針案: the coordinator's proposal for a case, written before the meeting. It never counts
+ * anywhere (report, lead, caseloads): only the meeting's decision does. Ward readers only.
+ */
+export const draftDecision = z
+  .object({
+    policy: z.string().nullable().describe('支援方針（案）'),
+    lead: lead.nullable(),
+    leadUnitId: z.uuid().nullable(),
+    leadUnitName: z.string().nullable(),
+    leadAccountId: z.uuid().nullable(),
+    leadAccountName: z.string().nullable(),
+    assignments: z.array(z.object({ unitId: z.uuid(), unitName: z.string(), task: z.string() })),
+    nextReviewOn: isoDate.nullable(),
+    savedAt: z.string().describe('When the draft was last saved'),
+  })
+  .meta({ id: 'DraftDecision' })
+export type DraftDecision = z.infer<typeof draftDecision>
+
 /** The fields of a case an attending agency may read (never name, kana, age, contacts). */
 export const agendaCase = z
   .object({
@@ -145,6 +166,9 @@ export const agendaItem = z
     name: z.string().nullable().describe('氏名; always null for agency members'),
     case: agendaCase,
     decision: decision.nullable().describe('This meeting’s decision, once recorded'),
+    draft: draftDecision
+      .nullable()
+      .describe('The coordinator’s 方針案 while no decision is recorded; always null for agency members'),
   })
   .meta({ id: 'AgendaItem' })
 export type AgendaItem = z.infer<typeof agendaItem>
@@ -214,6 +238,15 @@ export const candidate = z
   .meta({ id: 'AgendaCandidate' })
 export type Candidate = z.infer<typeof candidate>
 
+/** A meeting as other screens name it (a case already on its agenda, the previous meeting). */
+export const meetingRef = z.object({ meetingId: z.uuid(), meetingNo: z.string(), heldOn: isoDate })
+export type MeetingRef = z.infer<typeof meetingRef>
+
+export const candidateElsewhere = candidate
+  .extend({ onMeeting: meetingRef.describe('The meeting still to be held whose agenda has the case') })
+  .meta({ id: 'AgendaCandidateElsewhere' })
+export type CandidateElsewhere = z.infer<typeof candidateElsewhere>
+
 export const caseReview = z.object({
   meetingId: z.uuid(),
   meetingNo: z.string(),
@@ -234,6 +267,14 @@ export const meetingFields = z.object({
   startTime: optionalTime,
   place: optionalText(200).describe('場所'),
   chair: optionalText(100).describe('議長 (保健福祉センター長)'),
+})
+
+/** Scheduling: a second meeting of the ward on one date is refused (409) unless confirmed. */
+export const newMeetingFields = meetingFields.extend({
+  confirmSameDate: z
+    .boolean()
+    .default(false)
+    .describe('True when the coordinator confirmed another meeting of the ward on the same date'),
 })
 
 export const meetingPatch = meetingFields.partial().extend({
@@ -258,6 +299,9 @@ export const decisionFields = z.object({
     .default([]),
   nextReviewOn: optionalDate.describe('次回確認日 (after the meeting date)'),
 })
+
+/** 方針案: as the decision, but anything may still be missing. */
+export const draftFields = decisionFields.extend({ lead: optionalLead.describe('主担当（案）') })
 
 const meetingParams = z.object({ meetingId: uuid })
 const agendaParams = z.object({ meetingId: uuid, caseId: uuid })
@@ -285,9 +329,26 @@ export const createMeeting = defineContract({
   path: '/api/meetings',
   summary: 'Schedule a meeting of the coordinator’s ward; the product numbers it',
   tags: ['meetings'],
-  body: meetingFields,
+  body: newMeetingFields,
   response: meetingDetail,
   status: 201,
+})
+
+export const getMeetingDefaults = defineContract({
+  method: 'GET',
+  path: '/api/meetings/defaults',
+  summary:
+    'What the form to schedule the next meeting starts from: the ward’s latest meeting’s place, chair and start time, and a date a month after it on the same weekday (coordinator)',
+  tags: ['meetings'],
+  response: z.object({
+    previous: meetingRef.nullable().describe('The ward’s latest meeting (by date), if any'),
+    heldOn: isoDate
+      .nullable()
+      .describe('Suggested date: the same week and weekday of the next month, not before today'),
+    startTime: z.string().nullable(),
+    place: z.string().nullable(),
+    chair: z.string().nullable(),
+  }),
 })
 
 export const getMeeting = defineContract({
@@ -326,7 +387,13 @@ export const getMeetingCandidates = defineContract({
     'Cases that may be put on the agenda: new (ward_state ready, no lead) and continuing (next review due by the meeting date)',
   tags: ['meetings'],
   params: meetingParams,
-  response: z.object({ new: z.array(candidate), continuing: z.array(candidate) }),
+  response: z.object({
+    new: z.array(candidate),
+    continuing: z.array(candidate),
+    elsewhere: z
+      .array(candidateElsewhere)
+      .describe('Cases that would be candidates but are on the agenda of another meeting still to be held'),
+  }),
 })
 
 export const addAgendaItem = defineContract({
@@ -339,6 +406,12 @@ export const addAgendaItem = defineContract({
     caseId: z.uuid({ error: 'ケースを選択してください' }),
     kind: codeOf(REVIEW_KINDS, '区分'),
     route: optionalRoute.describe('新規ケース経路; for new cases, defaults to the case’s ward route'),
+    move: z
+      .boolean()
+      .default(false)
+      .describe(
+        'A case sits on one open agenda: true moves it (with its draft) from another meeting still to be held; otherwise such a case is a 409',
+      ),
   }),
   response: meetingDetail,
   status: 200,
@@ -456,6 +529,45 @@ export const recordDecision = defineContract({
   params: agendaParams,
   body: decisionFields,
   response: meetingDetail,
+})
+
+export const saveDraft = defineContract({
+  method: 'PUT',
+  path: '/api/meetings/:meetingId/drafts/:caseId',
+  summary:
+    'Save the coordinator’s 方針案 for an agenda case, at any time before the decision; it counts nowhere until the meeting decides',
+  tags: ['meetings'],
+  params: agendaParams,
+  body: draftFields,
+  response: meetingDetail,
+})
+
+export const PAPERS_FOR_WARD = 'ward'
+
+export const getMeetingPapers = defineContract({
+  method: 'GET',
+  path: '/api/meetings/:meetingId/papers',
+  summary:
+    '会議資料 to print before the meeting, as one attendee may read it: the ward’s copy, or an invited agency’s (no names; no cases before one of its members acknowledged confidentiality)',
+  tags: ['meetings'],
+  params: meetingParams,
+  query: z.object({
+    for: textInput()
+      .default(PAPERS_FOR_WARD)
+      .refine((v) => v === PAPERS_FOR_WARD || UUID.test(v), { error: '資料の配布先を選択してください' })
+      .transform((v) => v.toLowerCase())
+      .describe('ward, or the unit id of an invited agency'),
+  }),
+  response: z.object({
+    audience: z.object({
+      kind: z.enum(['ward', 'agency']),
+      unitId: z.uuid().nullable(),
+      name: z.string(),
+      acknowledged: z.boolean().describe('For an agency: one of its members acknowledged for this meeting'),
+    }),
+    agenda: z.array(agendaItem).describe('Empty for an agency that has not acknowledged'),
+    agendaCount: z.number().int(),
+  }),
 })
 
 export const markMeetingHeld = defineContract({

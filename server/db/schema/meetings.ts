@@ -1,9 +1,11 @@
+import { sql } from 'drizzle-orm'
 import {
   boolean,
   date,
   foreignKey,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   text,
@@ -116,10 +118,23 @@ export const meetingAgenda = pgTable(
     route: text('route'),
     position: integer('position').notNull(),
     addedAt: timestamp('added_at', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * Whether the meeting is still to be held (not status held). Kept by triggers on both tables
+     * (migration 0025), so the partial unique index below can say "a case sits on at most one
+     * open agenda" whoever writes the rows (the app, the demo seed, a concurrent request).
+     */
+    open: boolean('open').notNull().default(true),
+    /**
+     * The coordinator's 方針案 before the meeting (DraftDecision of shared/contracts/meetings.ts).
+     * A draft never counts: only the meeting's decision (reviews) sets a lead or a review date.
+     */
+    draft: jsonb('draft'),
+    draftSavedAt: timestamp('draft_saved_at', { withTimezone: true }),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.meetingId, t.caseId] }),
     index('meeting_agenda_case_idx').on(t.tenantId, t.caseId),
+    uniqueIndex('meeting_agenda_one_open_idx').on(t.tenantId, t.caseId).where(sql`${t.open}`),
     foreignKey({
       columns: [t.tenantId, t.meetingId],
       foreignColumns: [meetings.tenantId, meetings.id],

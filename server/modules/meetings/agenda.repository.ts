@@ -1,7 +1,7 @@
 // Drizzle queries for a meeting's agenda, its candidates and its decisions (reviews). The case
 // columns read here are the ones the meeting discusses; changes to a case go through the cases
 // module (caseRecords), never through this file.
-import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, max, ne, type SQL, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lte, max, ne, or, type SQL, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import type { Db } from '#server/db/client.ts'
 import {
@@ -24,9 +24,18 @@ function ofWard(ward: string): SQL {
   return caseScopeCondition({ kind: 'ward', ward })
 }
 
+/** Not on this meeting's agenda, nor on the open agenda of another meeting (one open agenda each). */
 function notOnAgenda(meetingId: string): SQL {
   return sql`not exists (select 1 from ${meetingAgenda} g where g.tenant_id = ${cases.tenantId}
-    and g.meeting_id = ${meetingId} and g.case_id = ${cases.id})`
+    and g.case_id = ${cases.id} and (g.meeting_id = ${meetingId} or g.open))`
+}
+
+/** The two kinds of candidate: ready without a lead (new), or led and due by the date (continuing). */
+function candidateKinds(heldOn: string): SQL | undefined {
+  return or(
+    and(eq(cases.wardState, 'ready'), isNull(cases.lead)),
+    and(isNotNull(cases.lead), lte(cases.nextReviewOn, heldOn)),
+  )
 }
 
 const candidateColumns = {
@@ -80,6 +89,111 @@ export async function findCandidates(
   return { fresh, continuing }
 }
 
+export interface ElsewhereRow extends CandidateRow {
+  meetingId: string
+  meetingNo: string
+  heldOn: string
+}
+
+/**
+ * The ward's cases that would be candidates (either kind) but sit on the open agenda of another
+ * meeting: offered to be moved, never copied.
+ */
+export async function findCandidatesElsewhere(
+  db: Db,
+  tenantId: string,
+  ward: string,
+  meetingId: string,
+  heldOn: string,
+): Promise<ElsewhereRow[]> {
+  return db
+    .select({
+      ...candidateColumns,
+      meetingId: meetings.id,
+      meetingNo: meetings.meetingNo,
+      heldOn: meetings.heldOn,
+    })
+    .from(cases)
+    .innerJoin(
+      meetingAgenda,
+      and(
+        eq(meetingAgenda.tenantId, cases.tenantId),
+        eq(meetingAgenda.caseId, cases.id),
+        eq(meetingAgenda.open, true),
+        ne(meetingAgenda.meetingId, meetingId),
+      ),
+    )
+    .innerJoin(meetings, and(eq(meetings.tenantId, cases.tenantId), eq(meetings.id, meetingAgenda.meetingId)))
+    .where(
+      and(eq(cases.tenantId, tenantId), ofWard(ward), ne(cases.status, 'closed'), candidateKinds(heldOn)),
+    )
+    .orderBy(asc(meetings.heldOn), asc(cases.caseNo))
+}
+
+export interface OpenAgendaRow {
+  meetingId: string
+  meetingNo: string
+  heldOn: string
+  ward: string
+  route: string | null
+  draft: unknown
+  draftSavedAt: Date | null
+}
+
+/** The open agenda (a meeting still to be held) other than `meetingId` that has the case, if any. */
+export async function findOpenAgendaElsewhere(
+  db: Db,
+  tenantId: string,
+  caseId: string,
+  meetingId: string,
+): Promise<OpenAgendaRow | undefined> {
+  const [row] = await db
+    .select({
+      meetingId: meetings.id,
+      meetingNo: meetings.meetingNo,
+      heldOn: meetings.heldOn,
+      ward: meetings.ward,
+      route: meetingAgenda.route,
+      draft: meetingAgenda.draft,
+      draftSavedAt: meetingAgenda.draftSavedAt,
+    })
+    .from(meetingAgenda)
+    .innerJoin(
+      meetings,
+      and(eq(meetings.tenantId, meetingAgenda.tenantId), eq(meetings.id, meetingAgenda.meetingId)),
+    )
+    .where(
+      and(
+        eq(meetingAgenda.tenantId, tenantId),
+        eq(meetingAgenda.caseId, caseId),
+        eq(meetingAgenda.open, true),
+        ne(meetingAgenda.meetingId, meetingId),
+      ),
+    )
+  return row
+}
+
+/** The coordinator's 方針案 on an agenda row (null clears it). */
+export async function setDraft(
+  db: Db,
+  tenantId: string,
+  meetingId: string,
+  caseId: string,
+  draft: unknown,
+  at: Date | null,
+): Promise<void> {
+  await db
+    .update(meetingAgenda)
+    .set({ draft, draftSavedAt: at })
+    .where(
+      and(
+        eq(meetingAgenda.tenantId, tenantId),
+        eq(meetingAgenda.meetingId, meetingId),
+        eq(meetingAgenda.caseId, caseId),
+      ),
+    )
+}
+
 export interface AgendaCaseRow {
   caseId: string
   position: number
@@ -98,6 +212,8 @@ export interface AgendaCaseRow {
   consentOn: string | null
   consentNote: string | null
   progressSummary: string | null
+  draft: unknown
+  draftSavedAt: Date | null
 }
 
 export async function findAgendaCases(db: Db, tenantId: string, meetingId: string): Promise<AgendaCaseRow[]> {
@@ -120,6 +236,8 @@ export async function findAgendaCases(db: Db, tenantId: string, meetingId: strin
       consentOn: cases.consentOn,
       consentNote: cases.consentNote,
       progressSummary: supportPlans.progressSummary,
+      draft: meetingAgenda.draft,
+      draftSavedAt: meetingAgenda.draftSavedAt,
     })
     .from(meetingAgenda)
     .innerJoin(cases, and(eq(cases.tenantId, meetingAgenda.tenantId), eq(cases.id, meetingAgenda.caseId)))

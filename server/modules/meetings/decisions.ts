@@ -140,6 +140,8 @@ export async function recordDecision(
       updatedAt: now,
     })
     await agendaRepo.replaceAssignments(tx, t, review.id, input.assignments)
+    // The meeting has confirmed or changed the 方針案: from now on the decision is what counts.
+    await agendaRepo.setDraft(tx, t, m.id, caseId, null, null)
 
     // The case carries the decision of its latest meeting; correcting an older one leaves it.
     const later = await agendaRepo.latestOtherDecisionOn(tx, t, caseId, m.id)

@@ -8,6 +8,7 @@ import { readSetting } from '#server/platform/settings-store.ts'
 import { CONFIDENTIALITY_NOTICE, type MeetingDetail } from '#shared/contracts/meetings.ts'
 import { tokyoDate } from '#shared/dates.ts'
 import * as agendaRepo from './agenda.repository.ts'
+import { draftViews } from './draft-views.ts'
 import { assignmentsByReview, toAgenda, toAttendee } from './meetings.dto.ts'
 import {
   agendaAccess,
@@ -107,7 +108,9 @@ export async function buildMeetingDetail(
         reviews.map((r) => r.review.id),
       ),
     )
-    agenda = toAgenda(m, rows, reviews, assignments, role.kind !== 'agency')
+    const ward = role.kind !== 'agency'
+    const drafts = ward ? await draftViews(tx, t, rows) : new Map()
+    agenda = toAgenda(m, rows, reviews, assignments, ward, drafts)
   }
   return {
     casesShown: agenda.length,

@@ -2,6 +2,7 @@ import type {
   AgendaItem,
   CaseReview,
   Decision,
+  DraftDecision,
   MeetingAttendee,
   MeetingSummary,
 } from '#shared/contracts/meetings.ts'
@@ -76,7 +77,7 @@ export function toCaseReview(v: ReviewView, assignments: AssignmentView[]): Case
 
 /**
  * The agenda as the caller may see it. `withName` is false for agencies: they read only the
- * fields the discussion needs (the contract has no place for anything else).
+ * fields the discussion needs (the contract has no place for anything else), and no drafts.
  */
 export function toAgenda(
   meeting: { id: string; heldOn: string },
@@ -84,6 +85,7 @@ export function toAgenda(
   reviewViews: ReviewView[],
   assignments: Map<string, AssignmentView[]>,
   withName: boolean,
+  drafts: Map<string, DraftDecision> = new Map(),
 ): AgendaItem[] {
   const decision = (v: ReviewView | undefined) => (v ? toDecision(v, assignments.get(v.review.id)) : null)
   return rows.map((row, i) => {
@@ -113,6 +115,8 @@ export function toAgenda(
         previousDecision: decision(previous),
       },
       decision: decision(own),
+      // The 方針案 is the ward's working paper: agencies never get it, and a decision replaces it.
+      draft: withName && !own ? (drafts.get(row.caseId) ?? null) : null,
     }
   })
 }

@@ -130,6 +130,35 @@ export async function meetingNoTaken(db: Db, tenantId: string, meetingNo: string
   return row !== undefined
 }
 
+/** The ward's latest meeting by date (of one date, the one made last): the next one starts from it. */
+export async function findLatestWardMeeting(
+  db: Db,
+  tenantId: string,
+  ward: string,
+): Promise<MeetingRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(meetings)
+    .where(and(eq(meetings.tenantId, tenantId), eq(meetings.ward, ward)))
+    .orderBy(desc(meetings.heldOn), desc(meetings.createdAt))
+    .limit(1)
+  return row
+}
+
+/** The ward's meetings on one date (a second one is scheduled only when confirmed). */
+export async function findWardMeetingsOn(
+  db: Db,
+  tenantId: string,
+  ward: string,
+  heldOn: string,
+): Promise<MeetingRow[]> {
+  return db
+    .select()
+    .from(meetings)
+    .where(and(eq(meetings.tenantId, tenantId), eq(meetings.ward, ward), eq(meetings.heldOn, heldOn)))
+    .orderBy(asc(meetings.createdAt))
+}
+
 export async function insertMeeting(db: Db, values: typeof meetings.$inferInsert): Promise<MeetingRow> {
   const [row] = await db.insert(meetings).values(values).returning()
   return row!
@@ -298,4 +327,31 @@ export async function findActiveAccounts(
       ),
     )
     .orderBy(asc(accounts.name))
+}
+
+/** The first confidentiality acknowledgement for the meeting by any member of the unit, if any. */
+export async function findUnitAcknowledgement(
+  db: Db,
+  tenantId: string,
+  meetingId: string,
+  unitId: string,
+): Promise<Date | null> {
+  const [row] = await db
+    .select({ at: sql<Date | null>`min(${meetingAcknowledgements.acknowledgedAt})` })
+    .from(meetingAcknowledgements)
+    .innerJoin(
+      accounts,
+      and(
+        eq(accounts.tenantId, meetingAcknowledgements.tenantId),
+        eq(accounts.id, meetingAcknowledgements.accountId),
+      ),
+    )
+    .where(
+      and(
+        eq(meetingAcknowledgements.tenantId, tenantId),
+        eq(meetingAcknowledgements.meetingId, meetingId),
+        eq(accounts.unitId, unitId),
+      ),
+    )
+  return row?.at ? new Date(row.at) : null
 }

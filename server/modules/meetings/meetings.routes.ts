@@ -9,7 +9,11 @@ import type { MeetingsService } from './meetings.service.ts'
 export function registerMeetingRoutes(app: FastifyInstance, meetings: MeetingsService) {
   route(app, contract.listMeetings, ({ actor, query }) => meetings.list(actor, query))
   route(app, contract.createMeeting, ({ actor, body }) => meetings.create(actor, body))
+  route(app, contract.getMeetingDefaults, ({ actor }) => meetings.defaults(actor))
   route(app, contract.getMeeting, ({ actor, params }) => meetings.get(actor, params.meetingId))
+  route(app, contract.getMeetingPapers, ({ actor, params, query }) =>
+    meetings.papers(actor, params.meetingId, query.for),
+  )
   route(app, contract.updateMeeting, ({ actor, params, body }) =>
     meetings.update(actor, params.meetingId, body),
   )
@@ -40,6 +44,9 @@ export function registerMeetingRoutes(app: FastifyInstance, meetings: MeetingsSe
   )
   route(app, contract.recordDecision, ({ actor, params, body }) =>
     meetings.decide(actor, params.meetingId, params.caseId, body),
+  )
+  route(app, contract.saveDraft, ({ actor, params, body }) =>
+    meetings.saveDraft(actor, params.meetingId, params.caseId, body),
   )
   route(app, contract.listCaseReviews, ({ actor, params }) => meetings.caseReviews(actor, params.id))
 

@@ -5,12 +5,15 @@ import type * as contract from '#shared/contracts/meetings.ts'
 import { addAgendaItem, listCandidates, removeAgendaItem, reorderAgenda } from './agenda.ts'
 import { acknowledgeMeeting, createAgency, listInvitable, setAttendees } from './attendance.ts'
 import { listCaseReviews, recordDecision } from './decisions.ts'
+import { saveDraft } from './drafts.ts'
 import { downloadMinutes } from './minutes.ts'
+import { meetingPapers } from './papers.ts'
 import {
   createMeeting,
   deleteMeeting,
   getAgendaCase,
   getMeeting,
+  getMeetingDefaults,
   listMeetings,
   markMeetingHeld,
   updateMeeting,
@@ -24,7 +27,10 @@ export function createMeetingsService(deps: Pick<AppDeps, 'db' | 'clock'>) {
     list: (actor: Actor, query: z.output<NonNullable<typeof contract.listMeetings.query>>) =>
       listMeetings(deps, actor, query),
     create: (actor: Actor, input: Body<typeof contract.createMeeting>) => createMeeting(deps, actor, input),
+    defaults: (actor: Actor) => getMeetingDefaults(deps, actor),
     get: (actor: Actor, meetingId: string) => getMeeting(deps, actor, meetingId),
+    papers: (actor: Actor, meetingId: string, audience: string) =>
+      meetingPapers(deps, actor, meetingId, audience),
     agendaCase: (actor: Actor, meetingId: string, caseId: string) =>
       getAgendaCase(deps, actor, meetingId, caseId),
     update: (actor: Actor, meetingId: string, input: Body<typeof contract.updateMeeting>) =>
@@ -46,6 +52,8 @@ export function createMeetingsService(deps: Pick<AppDeps, 'db' | 'clock'>) {
       acknowledgeMeeting(deps, actor, meetingId, textVersion),
     decide: (actor: Actor, meetingId: string, caseId: string, input: Body<typeof contract.recordDecision>) =>
       recordDecision(deps, actor, meetingId, caseId, input),
+    saveDraft: (actor: Actor, meetingId: string, caseId: string, input: Body<typeof contract.saveDraft>) =>
+      saveDraft(deps, actor, meetingId, caseId, input),
     caseReviews: (actor: Actor, caseId: string) => listCaseReviews(deps, actor, caseId),
     minutes: (actor: Actor, meetingId: string) => downloadMinutes(deps, actor, meetingId),
   }

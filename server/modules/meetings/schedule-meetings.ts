@@ -8,7 +8,7 @@ import { conflict, refused } from '#server/platform/errors.ts'
 import { FieldErrors } from '#server/platform/field-errors.ts'
 import { nextCounterValue } from '#server/platform/sequences.ts'
 import type * as contract from '#shared/contracts/meetings.ts'
-import { tokyoDate } from '#shared/dates.ts'
+import { formatWareki, tokyoDate } from '#shared/dates.ts'
 import {
   buildMeetingDetail,
   type DetailResult,
@@ -19,6 +19,7 @@ import {
 import { toMeetingSummary } from './meetings.dto.ts'
 import { requireCoordinator, requireMeetingRole } from './meetings.policy.ts'
 import * as repo from './meetings.repository.ts'
+import { suggestNextMeetingDate } from './next-meeting.ts'
 
 type Deps = Pick<AppDeps, 'db' | 'clock'>
 type ListQuery = z.output<NonNullable<typeof contract.listMeetings.query>>
@@ -72,10 +73,18 @@ async function nextMeetingNo(tx: Db, tenantId: string, ward: string, heldOn: str
   }
 }
 
+/** The 409 of a second meeting on one date: which meeting is already there. */
+export function sameDateMessage(heldOn: string, meetingNo: string): string {
+  return `${formatWareki(heldOn)}には、この区の会議（${meetingNo}）が既に予定されています。同じ日にもう一つ会議を予定する場合は、確認してください。`
+}
+
 export async function createMeeting({ db, clock }: Deps, actor: Actor, input: CreateInput) {
   const { ward } = requireCoordinator(actor)
   const now = clock.now()
   return db.transaction(async (tx) => {
+    // Two meetings of a ward on one day are usually a slip (the next month's date not changed).
+    const [sameDay] = await repo.findWardMeetingsOn(tx, actor.tenantId, ward, input.heldOn)
+    if (sameDay && !input.confirmSameDate) throw conflict(sameDateMessage(sameDay.heldOn, sameDay.meetingNo))
     const row = await repo.insertMeeting(tx, {
       tenantId: actor.tenantId,
       meetingNo: await nextMeetingNo(tx, actor.tenantId, ward, input.heldOn),
@@ -91,6 +100,26 @@ export async function createMeeting({ db, clock }: Deps, actor: Actor, input: Cr
     await writeAudit(tx, actor, now, { action: 'meeting.create', recordType: 'meeting', recordId: row.id })
     const opened = await openMeeting(tx, actor, row.id)
     return (await buildMeetingDetail(tx, actor, opened, now)).detail
+  })
+}
+
+/**
+ * What the form to schedule a meeting starts from: the ward's latest meeting's time, place and
+ * chair, and the same week and weekday a month later (not before today).
+ */
+export async function getMeetingDefaults({ db, clock }: Deps, actor: Actor) {
+  const { ward } = requireCoordinator(actor)
+  const now = clock.now()
+  return db.transaction(async (tx) => {
+    const last = await repo.findLatestWardMeeting(tx, actor.tenantId, ward)
+    await writeAudit(tx, actor, now, { action: 'meeting.defaults', detail: { from: last?.id ?? null } })
+    return {
+      previous: last ? { meetingId: last.id, meetingNo: last.meetingNo, heldOn: last.heldOn } : null,
+      heldOn: last ? suggestNextMeetingDate(last.heldOn, tokyoDate(now)) : null,
+      startTime: last?.startTime ?? null,
+      place: last?.place ?? null,
+      chair: last?.chair ?? null,
+    }
   })
 }
 

@@ -96,11 +96,16 @@ export async function readyCase(
   return opened
 }
 
+/**
+ * Schedules through the API. Tests schedule many meetings on TODAY, so the same-date check is
+ * confirmed here unless the body says otherwise (meetings.prepare.test.ts tests the check).
+ */
 export async function schedule(
   coordinator: Session,
   body: Record<string, unknown> = {},
 ): Promise<MeetingDetail> {
   const res = await coordinator.post('/api/meetings', {
+    confirmSameDate: true,
     heldOn: TODAY,
     startTime: '14:00',
     place: '左京区役所 第1会議室',

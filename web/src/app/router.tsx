@@ -21,6 +21,7 @@ import { inquiryTemplatesRoute } from './routes/inquiry-templates.route.ts'
 import { loginRoute } from './routes/login.route.ts'
 import { meetingDetailRoute } from './routes/meeting-detail.route.ts'
 import { meetingMinutesRoute } from './routes/meeting-minutes.route.ts'
+import { meetingPapersRoute } from './routes/meeting-papers.route.ts'
 import { meetingsRoute } from './routes/meetings.route.ts'
 import { myCasesRoute } from './routes/my-cases.route.ts'
 import { myMailRoute } from './routes/my-mail.route.ts'
@@ -63,6 +64,7 @@ const routeTree = rootRoute.addChildren([
     meetingsRoute,
     meetingDetailRoute,
     meetingMinutesRoute,
+    meetingPapersRoute,
     myCasesRoute,
     caseloadsRoute,
     resourcesRoute,

@@ -2,7 +2,7 @@ import type { CaseLead } from '#shared/codes.ts'
 import { isApiError } from '#web/lib/api-error.ts'
 import { slashDate } from '#web/lib/date-text.ts'
 import { textOrNull } from '#web/lib/form-errors.ts'
-import type { Decision } from './meeting-types.ts'
+import type { Decision, DraftDecision } from './meeting-types.ts'
 
 /** One row of 役割分担 on the form; `key` keeps a row's identity while rows come and go. */
 export interface AssignmentRow {
@@ -54,6 +54,18 @@ export function valuesFromDecision(d: Decision | null): DecisionValues {
   }
 }
 
+/** The form's values for a saved 方針案 (its lead may still be open). */
+export function valuesFromDraft(d: DraftDecision): DecisionValues {
+  return {
+    policy: d.policy ?? '',
+    lead: d.lead ?? '',
+    leadUnitId: d.leadUnitId ?? '',
+    leadAccountId: d.leadAccountId ?? '',
+    assignments: d.assignments.map((a) => newAssignmentRow(a.unitId, a.task)),
+    nextReviewOn: d.nextReviewOn ? slashDate(d.nextReviewOn) : '',
+  }
+}
+
 /** Rows with neither an organisation nor a task are left out: an unused blank row is no error. */
 function filledRows(v: DecisionValues): AssignmentRow[] {
   return v.assignments.filter((a) => a.unitId !== '' || a.task.trim() !== '')
@@ -71,6 +83,21 @@ export function decisionBody(v: DecisionValues): DecisionBody {
   if (lead === 'ward_section' || lead === 'specialist') body.leadUnitId = v.leadUnitId || null
   if (lead === 'accompaniment') body.leadAccountId = v.leadAccountId || null
   return body
+}
+
+/** What the server keeps as the 方針案: as the decision, but the lead may be left open. */
+export function draftBody(v: DecisionValues): Omit<DecisionBody, 'lead'> & { lead: CaseLead | null } {
+  return { ...decisionBody(v), lead: (v.lead || null) as CaseLead | null }
+}
+
+/** A draft may lack anything, but a role row that is begun needs both its parts. */
+export function checkDraft(v: DecisionValues): DecisionErrors {
+  const errors: DecisionErrors = {}
+  for (const row of filledRows(v)) {
+    if (!row.unitId) errors[`assignments.${row.key}.unitId`] = '担当する機関・課を選択してください'
+    if (!row.task.trim()) errors[`assignments.${row.key}.task`] = '役割を入力してください'
+  }
+  return errors
 }
 
 /** Same decision on the form as when it was loaded (ignoring blank rows and row keys)? */

@@ -4,8 +4,10 @@ import type { getInvitable } from '#shared/contracts/meetings.ts'
 export type {
   AgendaItem,
   Candidate,
+  CandidateElsewhere,
   CaseReview,
   Decision,
+  DraftDecision,
   MeetingAttendee,
   MeetingDetail,
   MeetingSummary,

@@ -9,6 +9,10 @@ export function useAddAgendaItem(meetingId: string) {
   return useMutation({
     mutationFn: (body: BodyOf<typeof addAgendaItem>) =>
       callApi(addAgendaItem, { params: { meetingId }, body }),
-    onSuccess: (meeting) => storeMeeting(queryClient, meeting),
+    onSuccess: async (meeting, body) => {
+      await storeMeeting(queryClient, meeting)
+      // A move takes the case off another meeting's agenda: that meeting reads afresh too.
+      if (body.move) await queryClient.invalidateQueries({ queryKey: ['meetings'] })
+    },
   })
 }

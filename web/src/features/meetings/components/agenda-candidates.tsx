@@ -9,7 +9,8 @@ import { EmptyRow, Table, Td, Th } from '#web/components/ui/table.tsx'
 import { isApiError } from '#web/lib/api-error.ts'
 import { useAddAgendaItem } from '../api/add-agenda-item.ts'
 import { useMeetingCandidates } from '../api/get-candidates.ts'
-import type { Candidate, MeetingDetail } from '../meeting-types.ts'
+import { meetingDateText } from '../meeting-format.ts'
+import type { Candidate, CandidateElsewhere, MeetingDetail } from '../meeting-types.ts'
 
 function RowHeader({ children }: { children: ReactNode }) {
   return (
@@ -34,7 +35,33 @@ export function AgendaCandidates({ meeting }: { meeting: MeetingDetail }) {
   const [message, setMessage] = useState('')
   const [error, setError] = useState('')
   const [routeErrors, setRouteErrors] = useState<Record<string, string>>({})
+  const [moving, setMoving] = useState<CandidateElsewhere | null>(null)
   const routeOf = (c: Candidate) => routes[c.caseId] ?? c.wardRoute ?? ''
+
+  /** A case on another open agenda comes here only after the coordinator confirms the move. */
+  const move = (c: CandidateElsewhere) => {
+    if (add.isPending) return
+    setError('')
+    const kind = c.lead ? 'continuing' : 'new'
+    // The server keeps the route the case had on the other agenda when none is given.
+    const route = kind === 'new' ? ((c.wardRoute ?? null) as NewCaseRoute | null) : null
+    add.mutate(
+      { caseId: c.caseId, kind, route, move: true },
+      {
+        onSuccess: () => {
+          setMoving(null)
+          setMessage(
+            `${c.caseNo}を${meetingDateText(c.onMeeting.heldOn)}の会議から移し、この会議の議題に追加しました。`,
+          )
+          requestAnimationFrame(() => document.getElementById('agenda-candidates-title')?.focus())
+        },
+        onError: (err) => {
+          setMoving(null)
+          setError(isApiError(err) ? (err.problem.detail ?? err.problem.title) : '移せませんでした。')
+        },
+      },
+    )
+  }
 
   const put = (c: Candidate, kind: 'new' | 'continuing') => {
     if (add.isPending) return
@@ -179,6 +206,75 @@ export function AgendaCandidates({ meeting }: { meeting: MeetingDetail }) {
                       onClick={() => put(c, 'continuing')}
                     >
                       議題に追加<span className="sr-only">（{c.caseNo}）</span>
+                    </Button>
+                  </Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+          {moving && (
+            <Notice tone="warning" title="他の会議の議題から移します" live="alert">
+              <p>
+                {moving.caseNo}は{meetingDateText(moving.onMeeting.heldOn)}の会議（
+                {moving.onMeeting.meetingNo}
+                ）の議題です。その会議の議題から外して、この会議へ移しますか？方針案も一緒に移ります。
+              </p>
+              <div className="mt-4 flex flex-wrap gap-4">
+                <Button
+                  id="agenda-move-confirm"
+                  aria-disabled={add.isPending || undefined}
+                  onClick={() => move(moving)}
+                >
+                  この会議へ移す
+                </Button>
+                <Button
+                  variant="secondary"
+                  onClick={() => {
+                    const id = moving.caseId
+                    setMoving(null)
+                    requestAnimationFrame(() => document.getElementById(`agenda-move-${id}`)?.focus())
+                  }}
+                >
+                  やめる
+                </Button>
+              </div>
+            </Notice>
+          )}
+          <Table caption={`他の会議（開催前）の議題にあるケース ${candidates.data.elsewhere.length}件`}>
+            <thead>
+              <tr>
+                <Th>ケース番号</Th>
+                <Th>氏名</Th>
+                <Th>年齢区分</Th>
+                <Th>議題になっている会議</Th>
+                <Th>移す</Th>
+              </tr>
+            </thead>
+            <tbody>
+              {candidates.data.elsewhere.length === 0 && (
+                <EmptyRow colSpan={5}>
+                  候補のケースで、開催前の他の会議の議題になっているものはありません。ケースは開催前の一つの会議の議題にだけ載せられます。
+                </EmptyRow>
+              )}
+              {candidates.data.elsewhere.map((c) => (
+                <tr key={c.caseId}>
+                  <RowHeader>{c.caseNo}</RowHeader>
+                  <Td>{nameText(c)}</Td>
+                  <Td>{labelOf(AGE_BANDS, c.ageBand)}</Td>
+                  <Td>
+                    {meetingDateText(c.onMeeting.heldOn)}（{c.onMeeting.meetingNo}）
+                  </Td>
+                  <Td>
+                    <Button
+                      id={`agenda-move-${c.caseId}`}
+                      size="sm"
+                      variant="secondary"
+                      onClick={() => {
+                        setMoving(c)
+                        requestAnimationFrame(() => document.getElementById('agenda-move-confirm')?.focus())
+                      }}
+                    >
+                      この会議へ移す<span className="sr-only">（{c.caseNo}）</span>
                     </Button>
                   </Td>
                 </tr>

@@ -3,16 +3,18 @@ import { Button } from '#web/components/ui/button.tsx'
 import type { AgendaItem } from '../meeting-types.ts'
 import { agendaKindText } from './agenda-case-facts.tsx'
 
-export type CaseState = 'decided' | 'undecided' | 'unsaved'
+export type CaseState = 'decided' | 'drafted' | 'undecided' | 'unsaved'
 
 const STATE_TEXT: Record<CaseState, string> = {
   decided: '決定済',
+  drafted: '方針案あり',
   undecided: '未決定',
   unsaved: '未保存の変更あり',
 }
 
 const STATE_CLASS: Record<CaseState, string> = {
   decided: 'border-success-2 bg-green-50 text-success-2',
+  drafted: 'border-blue-900 bg-blue-50 text-blue-900',
   undecided: 'border-solid-gray-600 bg-white text-solid-gray-800',
   unsaved: 'border-warning-orange-2 bg-yellow-50 text-solid-gray-900',
 }

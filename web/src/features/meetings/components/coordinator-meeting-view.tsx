@@ -1,3 +1,4 @@
+import { Link } from '@tanstack/react-router'
 import type { ReactNode } from 'react'
 import type { SelectGroup } from '#web/components/ui/select-field.tsx'
 import { useInvitable } from '../api/get-invitable.ts'
@@ -79,6 +80,13 @@ export function CoordinatorMeetingView({
         <AttendeesPanel meeting={meeting} invitable={invitable.data} />
       </PageSection>
       <PageSection id="meeting-agenda" title="議題">
+        <p className="mb-6 max-w-3xl text-std-16N-170">
+          会議の前に、議題と各ケースの資料を{' '}
+          <Link to="/meetings/$meetingId/papers" params={{ meetingId: meeting.id }}>
+            会議資料（次第）として印刷
+          </Link>{' '}
+          できます。関係機関用の資料には氏名を載せません。
+        </p>
         <div className="flex flex-col gap-10">
           <AgendaOrder meeting={meeting} />
           <AgendaCandidates meeting={meeting} />

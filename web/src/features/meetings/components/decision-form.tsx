@@ -9,12 +9,15 @@ import { TextField } from '#web/components/ui/text-field.tsx'
 import { TextareaField } from '#web/components/ui/textarea-field.tsx'
 import { optionsOf } from '#web/lib/options.ts'
 import { useRecordDecision } from '../api/record-decision.ts'
+import { useSaveDraft } from '../api/save-draft.ts'
 import {
   checkDecision,
+  checkDraft,
   type DecisionErrors,
   type DecisionValues,
   decisionBody,
   decisionErrorsFrom,
+  draftBody,
   newAssignmentRow,
   valuesFromDecision,
 } from '../decision-form-values.ts'
@@ -37,7 +40,9 @@ export interface DecisionFormProps {
   invitable: Invitable | undefined
   /** Organisation units a task can go to, grouped (課・室, よりそい支援員, 関係機関). */
   unitGroups: SelectGroup[]
-  onSaved: () => void
+  /** From the meeting day on, the meeting's decision can be recorded; before it, only the 方針案. */
+  canDecide: boolean
+  onSaved: (what: 'decision' | 'draft') => void
 }
 
 /**
@@ -51,6 +56,7 @@ export function DecisionForm({
   onValuesChange,
   invitable,
   unitGroups,
+  canDecide,
   onSaved,
 }: DecisionFormProps) {
   const prefix = `decision-${item.caseId}`
@@ -59,6 +65,10 @@ export function DecisionForm({
   const [errors, setErrors] = useState<{ fields: DecisionErrors; general?: string }>({ fields: {} })
   const [focusRow, setFocusRow] = useState<string | null>(null)
   const save = useRecordDecision(meetingId)
+  const saveDraft = useSaveDraft(meetingId)
+  const busy = save.isPending || saveDraft.isPending
+  // A recorded decision is corrected as a decision; a 方針案 is only for cases not yet decided.
+  const draftable = !item.decision
   const set = <K extends keyof DecisionValues>(key: K, value: DecisionValues[K]) =>
     onValuesChange({ ...values, [key]: value })
 
@@ -67,16 +77,38 @@ export function DecisionForm({
     if (focusRow) document.getElementById(`${prefix}-row-${focusRow}-unitId`)?.focus()
   }, [focusRow, prefix])
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault()
-    if (save.isPending) return
+  const decide = () => {
     const local = checkDecision(values)
     if (Object.keys(local).length > 0) return setErrors({ fields: local })
     setErrors({ fields: {} })
     save.mutate(
       { caseId: item.caseId, body: decisionBody(values) },
-      { onSuccess: onSaved, onError: (error) => setErrors(decisionErrorsFrom(error, values)) },
+      {
+        onSuccess: () => onSaved('decision'),
+        onError: (error) => setErrors(decisionErrorsFrom(error, values)),
+      },
     )
+  }
+
+  const keepDraft = () => {
+    const local = checkDraft(values)
+    if (Object.keys(local).length > 0) return setErrors({ fields: local })
+    setErrors({ fields: {} })
+    saveDraft.mutate(
+      { caseId: item.caseId, body: draftBody(values) },
+      {
+        onSuccess: () => onSaved('draft'),
+        onError: (error) => setErrors(decisionErrorsFrom(error, values)),
+      },
+    )
+  }
+
+  // Enter in a field does what the first button says.
+  const submit = (e: FormEvent) => {
+    e.preventDefault()
+    if (busy) return
+    if (canDecide) decide()
+    else if (draftable) keepDraft()
   }
 
   const summary: SummaryError[] = []
@@ -259,11 +291,29 @@ export function DecisionForm({
         error={errors.fields.nextReviewOn}
         support="会議の日より後の日付を「2027/1/15」「R9.1.15」のように入力してください"
       />
-      <div>
-        {/* Never disabled while saving: a disabled button would drop the keyboard focus. */}
-        <Button type="submit" aria-disabled={save.isPending || undefined}>
-          {save.isPending ? '保存しています…' : `${item.caseNo}の決定を保存する`}
-        </Button>
+      {/* Never disabled while saving: a disabled button would drop the keyboard focus. */}
+      <div className="flex flex-wrap gap-4">
+        {canDecide && (
+          <Button type="submit" aria-disabled={busy || undefined}>
+            {save.isPending ? '保存しています…' : `${item.caseNo}の決定を保存する`}
+          </Button>
+        )}
+        {draftable && (
+          <Button
+            type={canDecide ? 'button' : 'submit'}
+            variant={canDecide ? 'secondary' : 'primary'}
+            aria-disabled={busy || undefined}
+            onClick={
+              canDecide
+                ? () => {
+                    if (!busy) keepDraft()
+                  }
+                : undefined
+            }
+          >
+            {saveDraft.isPending ? '保存しています…' : `${item.caseNo}の方針案を保存する`}
+          </Button>
+        )}
       </div>
     </form>
   )

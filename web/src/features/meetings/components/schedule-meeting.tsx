@@ -1,12 +1,30 @@
 import { useNavigate } from '@tanstack/react-router'
 import { useState } from 'react'
 import { Button } from '#web/components/ui/button.tsx'
+import { Notice } from '#web/components/ui/notice.tsx'
+import { Loading } from '#web/components/ui/query-state.tsx'
+import { isApiError } from '#web/lib/api-error.ts'
+import { slashDate } from '#web/lib/date-text.ts'
 import { useCreateMeeting } from '../api/create-meeting.ts'
-import { MeetingFactsForm } from './meeting-facts-form.tsx'
+import { useMeetingDefaults } from '../api/get-meeting-defaults.ts'
+import { meetingDateText } from '../meeting-format.ts'
+import { type MeetingFactsBody, MeetingFactsForm } from './meeting-facts-form.tsx'
 
-/** 会議を予定する (coordinator): folded behind a button; a new meeting opens its own page. */
+/** The held date's second meeting waits here until the coordinator confirms it (or not). */
+interface SameDate {
+  body: MeetingFactsBody
+  message: string
+}
+
+/**
+ * 会議を予定する (coordinator): folded behind a button; the form starts from the ward's previous
+ * meeting (place, chair, start time, the same weekday a month on); a second meeting on one date
+ * is asked about first. A new meeting opens its own page.
+ */
 export function ScheduleMeeting() {
   const [open, setOpen] = useState(false)
+  const [sameDate, setSameDate] = useState<SameDate | null>(null)
+  const defaults = useMeetingDefaults(open)
   const create = useCreateMeeting()
   const navigate = useNavigate()
 
@@ -16,14 +34,40 @@ export function ScheduleMeeting() {
         id="schedule-meeting-open"
         onClick={() => {
           setOpen(true)
-          // The button gives way to the form: continue in its first field.
-          requestAnimationFrame(() => document.getElementById('new-meeting-heldOn')?.focus())
+          // The button gives way to the form: continue in its first field once it is there.
+          const focus = () => {
+            const field = document.getElementById('new-meeting-heldOn')
+            if (field) field.focus()
+            else requestAnimationFrame(focus)
+          }
+          requestAnimationFrame(focus)
         }}
       >
         会議を予定する
       </Button>
     )
   }
+
+  const send = (body: MeetingFactsBody, confirmSameDate: boolean, onError: (error: unknown) => void) =>
+    create.mutate(
+      { ...body, confirmSameDate },
+      {
+        onSuccess: (meeting) =>
+          navigate({
+            to: '/meetings/$meetingId',
+            params: { meetingId: meeting.id },
+            search: { created: true },
+          }),
+        onError: (error) => {
+          if (isApiError(error) && error.status === 409) {
+            setSameDate({ body, message: error.problem.detail ?? error.problem.title })
+            requestAnimationFrame(() => document.getElementById('same-date-confirm')?.focus())
+          } else onError(error)
+        },
+      },
+    )
+
+  const d = defaults.data
   return (
     <section
       id="schedule-meeting"
@@ -33,27 +77,63 @@ export function ScheduleMeeting() {
       <h2 id="schedule-meeting-title" className="mb-6 text-std-20B-150">
         会議を予定する
       </h2>
-      <MeetingFactsForm
-        idPrefix="new-meeting"
-        initial={{ heldOn: '', startTime: '', place: '', chair: '' }}
-        submitLabel="会議を予定する"
-        busy={create.isPending}
-        onCancel={() => {
-          setOpen(false)
-          requestAnimationFrame(() => document.getElementById('schedule-meeting-open')?.focus())
-        }}
-        onSubmit={(body, onError) =>
-          create.mutate(body, {
-            onSuccess: (meeting) =>
-              navigate({
-                to: '/meetings/$meetingId',
-                params: { meetingId: meeting.id },
-                search: { created: true },
-              }),
-            onError,
-          })
-        }
-      />
+      {defaults.isPending && <Loading what="前回の会議" />}
+      {!defaults.isPending && (
+        <div className="flex flex-col gap-6">
+          {d?.previous && (
+            <p className="text-std-16N-170">
+              前回の会議（{meetingDateText(d.previous.heldOn)}
+              ）から開始時刻・場所・議長を引き継ぎ、開催日は翌月の同じ週・曜日にしています。必要に応じて変更してください。
+            </p>
+          )}
+          {sameDate && (
+            <Notice tone="warning" title="同じ日に会議があります" live="alert">
+              <p>{sameDate.message}</p>
+              <div className="mt-4 flex flex-wrap gap-4">
+                <Button
+                  id="same-date-confirm"
+                  aria-disabled={create.isPending || undefined}
+                  onClick={() => {
+                    if (create.isPending) return
+                    send(sameDate.body, true, () => setSameDate(null))
+                  }}
+                >
+                  同じ日にもう一つ予定する
+                </Button>
+                <Button
+                  variant="secondary"
+                  onClick={() => {
+                    setSameDate(null)
+                    requestAnimationFrame(() => document.getElementById('new-meeting-heldOn')?.focus())
+                  }}
+                >
+                  開催日を変える
+                </Button>
+              </div>
+            </Notice>
+          )}
+          <MeetingFactsForm
+            idPrefix="new-meeting"
+            initial={{
+              heldOn: d?.heldOn ? slashDate(d.heldOn) : '',
+              startTime: d?.startTime ?? '',
+              place: d?.place ?? '',
+              chair: d?.chair ?? '',
+            }}
+            submitLabel="会議を予定する"
+            busy={create.isPending}
+            onCancel={() => {
+              setOpen(false)
+              setSameDate(null)
+              requestAnimationFrame(() => document.getElementById('schedule-meeting-open')?.focus())
+            }}
+            onSubmit={(body, onError) => {
+              setSameDate(null)
+              send(body, false, onError)
+            }}
+          />
+        </div>
+      )}
     </section>
   )
 }
