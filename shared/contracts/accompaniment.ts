@@ -71,6 +71,30 @@ export const listMyCases = defineContract({
   }),
 })
 
+/** How far ahead a 次回確認日 counts as due on the lead worker's home (Tokyo calendar days). */
+export const REVIEW_DUE_DAYS = 14
+
+export const myCaseMeeting = z.object({
+  meetingId: z.uuid(),
+  heldOn: isoDate,
+  startTime: z.string().nullable(),
+  place: z.string().nullable(),
+  wardName: z.string().nullable(),
+  cases: z
+    .array(z.object({ id: z.uuid(), caseNo: z.string(), name: z.string().nullable() }))
+    .describe('Only the caller’s own cases on the agenda: the rest of the agenda is not theirs to read'),
+})
+export type MyCaseMeeting = z.infer<typeof myCaseMeeting>
+
+export const listMyCaseMeetings = defineContract({
+  method: 'GET',
+  path: '/api/my-cases/meetings',
+  summary:
+    'Upcoming support coordination meetings with one of the caller’s cases (as in /api/my-cases) on the agenda; only those cases are named',
+  tags: ['accompaniment'],
+  response: z.object({ today: isoDate, items: z.array(myCaseMeeting) }),
+})
+
 // ---------------------------------------------------------------------------------------------
 // Support plan
 

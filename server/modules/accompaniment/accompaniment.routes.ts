@@ -10,6 +10,7 @@ export function registerAccompanimentRoutes(
   caseloads: CaseloadsService,
 ) {
   route(app, contract.listMyCases, ({ actor }) => caseloads.listMyCases(actor))
+  route(app, contract.listMyCaseMeetings, ({ actor }) => caseloads.listMyCaseMeetings(actor))
   route(app, contract.getCaseloads, ({ actor, query }) => caseloads.caseloads(actor, query))
   route(app, contract.getSupportPlan, ({ actor, params }) => support.getPlan(actor, params.id))
   route(app, contract.updateSupportPlan, ({ actor, params, body }) =>

@@ -1,13 +1,15 @@
-import { and, asc, eq, inArray, ne, or, type SQL, sql } from 'drizzle-orm'
+import { and, asc, eq, gte, inArray, ne, or, type SQL, sql } from 'drizzle-orm'
 import type { Db } from '#server/db/client.ts'
 import {
   accounts,
   cases,
+  meetingAgenda,
   meetings,
   orgUnits,
   reviewAssignments,
   reviews,
   supportActivities,
+  wards,
 } from '#server/db/schema/index.ts'
 import { caseScopeCondition } from '#server/modules/cases/index.ts'
 
@@ -103,6 +105,41 @@ export async function findMyCases(db: Db, tenantId: string, scope: MyCasesScope)
     .leftJoin(accounts, and(eq(accounts.tenantId, cases.tenantId), eq(accounts.id, cases.leadAccountId)))
     .where(and(ledOpenCases(tenantId), withinScope(scope), or(leads, assignedCondition(scope))))
     .orderBy(asc(cases.nextReviewOn), asc(cases.caseNo))
+}
+
+/**
+ * Meetings from `today` on whose agenda holds one of the caller's cases (the same cases as
+ * findMyCases), one row per meeting and case, soonest first.
+ */
+export async function findMyCaseMeetings(db: Db, tenantId: string, scope: MyCasesScope, today: string) {
+  return db
+    .select({
+      meetingId: meetings.id,
+      heldOn: meetings.heldOn,
+      startTime: meetings.startTime,
+      place: meetings.place,
+      wardName: wards.name,
+      caseId: cases.id,
+      caseNo: cases.caseNo,
+      name: cases.name,
+    })
+    .from(meetingAgenda)
+    .innerJoin(
+      meetings,
+      and(eq(meetings.tenantId, meetingAgenda.tenantId), eq(meetings.id, meetingAgenda.meetingId)),
+    )
+    .innerJoin(cases, and(eq(cases.tenantId, meetingAgenda.tenantId), eq(cases.id, meetingAgenda.caseId)))
+    .leftJoin(wards, and(eq(wards.tenantId, meetings.tenantId), eq(wards.code, meetings.ward)))
+    .where(
+      and(
+        eq(meetingAgenda.tenantId, tenantId),
+        gte(meetings.heldOn, today),
+        ledOpenCases(tenantId),
+        withinScope(scope),
+        or(leadCondition(scope), assignedCondition(scope)),
+      ),
+    )
+    .orderBy(asc(meetings.heldOn), asc(meetings.startTime), asc(meetings.id), asc(meetingAgenda.position))
 }
 
 /** Whose load a case is: the named accompaniment worker, or the leading section or agency. */

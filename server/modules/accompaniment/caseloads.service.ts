@@ -10,6 +10,7 @@ import {
   type CaseloadThresholds,
   DEFAULT_CASELOAD_THRESHOLDS,
   type MyCase,
+  type MyCaseMeeting,
   NO_ACTIVITY_DAYS,
 } from '#shared/contracts/accompaniment.ts'
 import { addDays, daysBetween, tokyoDate } from '#shared/dates.ts'
@@ -65,6 +66,33 @@ export function createCaseloadsService({ db, clock }: Pick<AppDeps, 'db' | 'cloc
           }
         })
         return { today, noActivityDays: NO_ACTIVITY_DAYS, items }
+      })
+    },
+
+    /** The meetings ahead where the caller's cases are discussed: only those cases are named. */
+    async listMyCaseMeetings(actor: Actor) {
+      const scope = myCasesScope(actor)
+      const today = tokyoDate(clock.now())
+      return db.transaction(async (tx) => {
+        const rows = await repo.findMyCaseMeetings(tx, actor.tenantId, scope, today)
+        const items = new Map<string, MyCaseMeeting>()
+        for (const r of rows) {
+          const m = items.get(r.meetingId) ?? {
+            meetingId: r.meetingId,
+            heldOn: r.heldOn,
+            startTime: r.startTime,
+            place: r.place,
+            wardName: r.wardName,
+            cases: [],
+          }
+          m.cases.push({ id: r.caseId, caseNo: r.caseNo, name: r.name })
+          items.set(r.meetingId, m)
+        }
+        await writeAudit(tx, actor, clock.now(), {
+          action: 'my_cases.meetings',
+          detail: { meetings: items.size, cases: rows.length },
+        })
+        return { today, items: [...items.values()] }
       })
     },
 

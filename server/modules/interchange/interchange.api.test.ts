@@ -70,6 +70,9 @@ describe('ledger import and export over HTTP', () => {
     expect(res.rawPayload.subarray(0, 2).toString()).toBe('PK')
     const personal = await admin.get('/api/exports.xlsx?personal=true')
     expect(personal.statusCode).toBe(403)
+    // Office staff are told whom to ask, never a shell command.
+    expect(personal.json().detail).toContain('システム管理者に依頼')
+    expect(personal.body).not.toMatch(/npm|yorisoi --/u)
     const hq = await city.as('headquarters')
     expect((await hq.get('/api/exports.xlsx?personal=true')).statusCode).toBe(403)
     const audit = await ctx.db.select().from(auditLog).where(eq(auditLog.tenantId, city.tenantId))

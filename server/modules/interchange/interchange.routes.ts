@@ -105,7 +105,7 @@ export function registerInterchangeRoutes(app: FastifyInstance, deps: AppDeps) {
       // refuses; an operator on the server can still run `export --personal` (audited).
       if (request.query.personal === 'true') {
         throw forbidden(
-          '個人情報を含む書き出しは、サーバー上のコマンド（npm run yorisoi -- export --personal）で行ってください',
+          '個人情報を含む書き出しは画面からはできません。移行などで必要なときは、システム管理者に依頼してください',
         )
       }
       const dir = await mkdtemp(join(tmpdir(), 'yorisoi-export-'))

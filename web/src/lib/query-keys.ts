@@ -49,6 +49,7 @@ export const queryKeys = {
     activities: (caseId: string) => ['accompaniment', caseId, 'activities'] as const,
     observedChanges: (caseId: string) => ['accompaniment', caseId, 'observed-changes'] as const,
     myCases: ['accompaniment', 'my-cases'] as const,
+    myCaseMeetings: ['accompaniment', 'my-cases', 'meetings'] as const,
     allCaseloads: ['accompaniment', 'caseloads'] as const,
     caseloads: (ward: string | undefined) => ['accompaniment', 'caseloads', ward ?? ''] as const,
   },

@@ -2,6 +2,7 @@ import { Link } from '@tanstack/react-router'
 import { buttonClass } from '#web/components/ui/button.tsx'
 import { PageHeading } from '#web/components/ui/page-heading.tsx'
 import { CaseloadFlags } from '#web/features/accompaniment/components/caseload-flags.tsx'
+import { LeadWorkerHome } from '#web/features/accompaniment/components/lead-worker-home.tsx'
 import { DueSteps } from '#web/features/cases/components/due-steps.tsx'
 import { Worklist } from '#web/features/cases/components/worklist.tsx'
 import { InboxSummary } from '#web/features/handovers/components/inbox-summary.tsx'
@@ -38,22 +39,18 @@ export function HomePage() {
     )
   }
 
-  // Lead workers: the cases they lead, and the meetings an agency is invited to.
+  // Lead workers: their day from their own cases; agencies also the meetings they are invited to.
   if (can.readCases) {
     return (
       <>
         <PageHeading title="ホーム" />
-        <UpcomingMeetings />
-        <ul className="flex flex-col gap-4 text-std-18N-160">
-          {can.meetAsAgency && (
-            <li>
-              <Link to="/meetings">支援調整会議</Link>：招かれた会議の議題（守秘義務の確認の後に表示）
-            </li>
-          )}
-          <li>
-            <Link to="/my-cases">担当ケース</Link>：主担当となったケースの支援計画・支援記録
-          </li>
-        </ul>
+        {can.readMeetings && <UpcomingMeetings />}
+        {can.readMyCases && <LeadWorkerHome showMeetings={!can.readMeetings} />}
+        {can.meetAsAgency && (
+          <p className="text-std-16N-170">
+            <Link to="/meetings">支援調整会議</Link>：招かれた会議の議題（守秘義務の確認の後に表示）
+          </p>
+        )}
       </>
     )
   }
