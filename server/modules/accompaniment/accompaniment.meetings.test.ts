@@ -11,7 +11,14 @@ beforeAll(async () => {
 afterAll(() => ctx.close())
 
 /** A scheduled meeting of `ward` on `heldOn` with `caseIds` on its agenda, straight in the store. */
-async function meetingWith(city: TestCity, ward: string, heldOn: string, caseIds: string[], no: string) {
+async function meetingWith(
+  city: TestCity,
+  ward: string,
+  heldOn: string,
+  caseIds: string[],
+  no: string,
+  status: 'scheduled' | 'held' = 'scheduled',
+) {
   const [m] = await ctx.db
     .insert(meetings)
     .values({
@@ -19,7 +26,7 @@ async function meetingWith(city: TestCity, ward: string, heldOn: string, caseIds
       meetingNo: no,
       ward,
       heldOn,
-      status: 'scheduled',
+      status,
       startTime: '14:00',
       place: '第1会議室',
     })
@@ -48,11 +55,12 @@ describe('the meetings ahead where my cases are discussed', () => {
     const a = await ledCase(ctx, city, window, mine)
     const b = await ledCase(ctx, city, window, mine)
     const theirs = await ledCase(ctx, city, window, { lead: 'accompaniment', accountId: other.user.id })
+    const theirsToo = await ledCase(ctx, city, window, { lead: 'accompaniment', accountId: other.user.id })
     // Today is 2026-11-24 (Tokyo): a meeting today counts, yesterday's does not.
     const later = await meetingWith(city, 'sakyo', '2026-12-08', [theirs.id, b.id], 'sakyo-20261208')
     const today = await meetingWith(city, 'kita', '2026-11-24', [a.id], 'kita-20261124')
-    await meetingWith(city, 'sakyo', '2026-11-23', [a.id], 'sakyo-20261123')
-    await meetingWith(city, 'sakyo', '2026-12-15', [theirs.id], 'sakyo-20261215')
+    await meetingWith(city, 'sakyo', '2026-11-23', [a.id], 'sakyo-20261123', 'held')
+    await meetingWith(city, 'sakyo', '2026-12-15', [theirsToo.id], 'sakyo-20261215')
 
     const res = await me.get('/api/my-cases/meetings')
     expect(res.statusCode, res.body).toBe(200)
@@ -85,11 +93,11 @@ describe('the meetings ahead where my cases are discussed', () => {
     expect(audit).toHaveLength(1)
     expect(audit[0]).toMatchObject({ actorId: me.user.id, detail: { meetings: 2, cases: 2 } })
 
-    // The other worker sees their own case on both meetings, never this worker's.
+    // The other worker sees their own cases, never this worker's.
     const theirView = (await other.get('/api/my-cases/meetings')).json()
     expect(theirView.items.map((m: { cases: { id: string }[] }) => m.cases.map((c) => c.id))).toEqual([
       [theirs.id],
-      [theirs.id],
+      [theirsToo.id],
     ])
   })
 
