@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Actor } from './actor.ts'
 import type { Clock } from './clock.ts'
 import { AppError } from './errors.ts'
+import { markSeen } from './session-state.ts'
 import { endSession } from './sessions.ts'
 
 export interface AuthenticateOptions {
@@ -35,7 +36,7 @@ export function registerAuthenticate(
       await endSession(request, reply)
       throw new AppError('unauthenticated')
     }
-    request.session.lastSeen = now
+    markSeen(request, now)
     request.actor = actor
   })
 }

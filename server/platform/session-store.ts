@@ -1,9 +1,21 @@
 import type { SessionStore } from '@fastify/session'
-import { and, eq, lt } from 'drizzle-orm'
+import { and, eq, lt, sql } from 'drizzle-orm'
 import type { Db } from '#server/db/client.ts'
 import { sessions } from '#server/db/schema/index.ts'
 import { anyTenant } from '#server/db/tenant-scope.ts'
 import type { Clock } from './clock.ts'
+import { LAST_SEEN_EVERY_MS } from './session-state.ts'
+
+/**
+ * Requests sent together all load the same stored lastSeen and all mark it (markSeen); the
+ * upsert then writes only the first of them: a later one whose data differs from the stored row
+ * by lastSeen alone, less than a minute newer, changes nothing. (ON CONFLICT locks the row and
+ * reads its newest version, so this holds however many arrive at once.) The cookie's own
+ * fields are left out: @fastify/session stamps them from the wall clock on every request.
+ */
+const changedOrStale =
+  sql.raw(`"sessions"."data" - 'lastSeen' - 'cookie' IS DISTINCT FROM excluded.data - 'lastSeen' - 'cookie'
+  OR coalesce(("sessions"."data"->>'lastSeen')::bigint, 0) <= coalesce((excluded.data->>'lastSeen')::bigint, 0) - ${LAST_SEEN_EVERY_MS}`)
 
 type StoredSession = Parameters<SessionStore['set']>[1] & {
   accountId?: string
@@ -38,7 +50,7 @@ export class DbSessionStore implements SessionStore {
       this.db
         .insert(sessions)
         .values(row)
-        .onConflictDoUpdate({ target: sessions.sid, set: row })
+        .onConflictDoUpdate({ target: sessions.sid, set: row, setWhere: changedOrStale })
         .then(() => this.sweep())
         .then(() => callback(), callback),
     )

@@ -42,7 +42,10 @@ export async function registerSessions(app: FastifyInstance, { db, clock, config
     // stored row live an hour longer so that the user can be told why they were logged out.
     store: new DbSessionStore(db, clock, cookieMs),
     saveUninitialized: false,
-    rolling: true,
+    // Not rolling: a session is written only when it changed, and markSeen (session-state.ts)
+    // changes lastSeen at most once a minute, so a signed-in read writes its audit row alone. The
+    // cookie, re-sent with each write, then outlives the idle timeout by at least 59 minutes.
+    rolling: false,
     // 'auto': Secure whenever the request came over https (directly or via a trusted proxy).
     cookie: { httpOnly: true, sameSite: 'lax', secure: 'auto', path: '/', maxAge: cookieMs },
   })

@@ -4,6 +4,7 @@ import { publicRoute, route } from '#server/platform/http.ts'
 import {
   beginSession,
   holdForSecondFactor,
+  markSeen,
   pendingOf,
   type SecondStep,
 } from '#server/platform/session-state.ts'
@@ -51,7 +52,7 @@ export function registerAuthRoutes(
       const actor = await auth.loadActor(tenantId, accountId, request.ip)
       if (actor) {
         account = toMe(actor)
-        request.session.lastSeen = clock.now().getTime()
+        markSeen(request, clock.now().getTime())
       }
     }
     const secondFactor = account ? null : (pendingOf(request, clock.now().getTime())?.step ?? null)
