@@ -192,6 +192,14 @@ export const listCases = defineContract({
     sort: z.enum(CASE_SORTS).optional().describe('Default: relevance with q, else openedOn'),
     order: z.enum(['asc', 'desc']).default('desc'),
     ...pageQuery,
+    after: z
+      .string()
+      .max(2000)
+      .regex(/^[\w-]+$/, '続きの位置の値が正しくありません')
+      .optional()
+      .describe(
+        'Keyset pagination: nextCursor of the previous page (same filters, sort and order); page is then ignored. Not with q',
+      ),
   }),
   response: pageOf(caseListItem).extend({
     totalIsLowerBound: z
@@ -199,6 +207,13 @@ export const listCases = defineContract({
       .describe(
         'True when a search found more cases than it ranks (500): total is then how many were ranked, and there are more',
       ),
+    totalIsEstimate: z
+      .boolean()
+      .describe('True when more than 5,000 cases match: total is then the database’s estimate (shown as 約)'),
+    nextCursor: z
+      .string()
+      .nullable()
+      .describe('For the next page as `after` (null on the last page, and for a search)'),
   }),
 })
 

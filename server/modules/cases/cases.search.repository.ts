@@ -8,6 +8,8 @@ import type { CaseMatch } from '#shared/search-match.ts'
 import type { CaseScope } from './cases.policy.ts'
 import { type CaseView, lastContactOn, selectCaseViews } from './cases.repository.ts'
 import { household8050 } from './household-8050.ts'
+import { countCases } from './list-count.ts'
+import { afterCursor, encodeCursor, type ListCursor } from './list-cursor.ts'
 import { scopeCondition } from './scope-condition.ts'
 import { foldQuery, SEARCH_CANDIDATES, searchHits } from './search-matches.ts'
 import { searchTermsOf } from './search-terms.ts'
@@ -29,6 +31,8 @@ export interface CaseFilter {
   order: 'asc' | 'desc'
   page: number
   pageSize: number
+  /** Keyset pagination (list-cursor.ts): the rows after this one; `page` is then ignored. */
+  after?: ListCursor
 }
 
 /** urgent > early > normal, so that "descending" puts the most pressing first. */
@@ -65,23 +69,53 @@ export async function findCaseSummaries(
   tenantId: string,
   scope: CaseScope,
   f: CaseFilter,
-): Promise<{ rows: (CaseView & { match: CaseMatch | null })[]; total: number; totalIsLowerBound: boolean }> {
+): Promise<{
+  rows: (CaseView & { match: CaseMatch | null })[]
+  total: number
+  totalIsLowerBound: boolean
+  totalIsEstimate: boolean
+  nextCursor: string | null
+}> {
   const where = and(eq(cases.tenantId, tenantId), scopeCondition(scope), ...filterConditions(f))
   const direction = f.order === 'asc' ? sql`asc` : sql`desc`
-  const page = { limit: f.pageSize, offset: (f.page - 1) * f.pageSize }
+  const page = { limit: f.pageSize, offset: f.after ? 0 : (f.page - 1) * f.pageSize }
   // Missing values (no contact yet, no kana) go last either way; the case number keeps pages stable.
   const order = (sort: CaseFilter['sort']) =>
     sort === 'relevance'
       ? [desc(cases.openedOn), asc(cases.caseNo), asc(cases.id)]
       : [sql`${SORT_COLUMNS[sort]} ${direction} nulls last`, asc(cases.caseNo), asc(cases.id)]
   if (!f.q) {
-    const rows = await selectCaseViews(db)
-      .where(where)
+    // The default order (opening date, newest first) is cases_list_idx's: the page is read from
+    // the index, without sorting every case in scope.
+    const sortKey = f.sort === 'relevance' ? cases.openedOn : SORT_COLUMNS[f.sort]
+    const after = f.after
+      ? afterCursor(sql`${sortKey}`, sql`${cases.caseNo}`, sql`${cases.id}`, f.after)
+      : undefined
+    const rows = await selectCaseViews(db, { sortValue: sql<string | number | null>`${sortKey}` })
+      .where(and(where, after))
       .orderBy(...order(f.sort))
-      .limit(page.limit)
+      .limit(page.limit + 1)
       .offset(page.offset)
-    const [total] = await db.select({ n: count() }).from(cases).where(where)
-    return { rows: rows.map((r) => ({ ...r, match: null })), total: total?.n ?? 0, totalIsLowerBound: false }
+    const more = rows.length > page.limit
+    const shown = more ? rows.slice(0, page.limit) : rows
+    const last = shown.at(-1)
+    const { total, estimated } = await countCases(db, where)
+    return {
+      rows: shown.map(({ sortValue: _s, ...r }) => ({ ...r, match: null })),
+      total,
+      totalIsLowerBound: false,
+      totalIsEstimate: estimated,
+      nextCursor:
+        more && last
+          ? encodeCursor({
+              sort: f.sort,
+              order: f.order,
+              value: last.sortValue,
+              caseNo: last.row.caseNo,
+              id: last.row.id,
+            })
+          : null,
+    }
   }
   const terms = searchTermsOf(f.q)
   // In relevance order the page is the first hits in that order: only those are joined to their cases.
@@ -118,6 +152,8 @@ export async function findCaseSummaries(
     })),
     total: found?.n ?? 0,
     totalIsLowerBound: found?.cut ?? false,
+    totalIsEstimate: false,
+    nextCursor: null,
   }
 }
 

@@ -2,7 +2,7 @@ import type { z } from 'zod'
 import type { Actor } from '#server/platform/actor.ts'
 import { writeAudit } from '#server/platform/audit.ts'
 import type { AppDeps } from '#server/platform/deps.ts'
-import { refused } from '#server/platform/errors.ts'
+import { AppError, refused } from '#server/platform/errors.ts'
 import { readSetting } from '#server/platform/settings-store.ts'
 import type * as contract from '#shared/contracts/cases.ts'
 import { addDays, startOfWeek, tokyoDate } from '#shared/dates.ts'
@@ -11,6 +11,7 @@ import { toCaseDetail, toCaseEvent, toCaseSummary, toSimilarCandidate } from './
 import { caseScopeOf, requireCaseScope, requireIntakeScope } from './cases.policy.ts'
 import * as repo from './cases.repository.ts'
 import * as search from './cases.search.repository.ts'
+import { decodeCursor } from './list-cursor.ts'
 import { searchTermsOf } from './search-terms.ts'
 
 type Deps = Pick<AppDeps, 'db' | 'clock'>
@@ -19,6 +20,8 @@ type WorklistQuery = z.output<NonNullable<typeof contract.getWorklist.query>>
 type SimilarQuery = z.output<NonNullable<typeof contract.findSimilarCases.query>>
 
 export const DEFAULT_NO_CONTACT_DAYS = 14
+/** A search's list is ranked (at most 500 cases) and paged by number only. */
+const AFTER_WITH_Q = '検索語（q）を指定した一覧では after を使えません。ページ番号で移動してください'
 const FILTER_NAMES = [
   'status',
   'ageBand',
@@ -36,19 +39,37 @@ export async function listCases({ db, clock }: Deps, actor: Actor, query: ListQu
   const scope = requireCaseScope(actor)
   return db.transaction(async (tx) => {
     const ward = query.ward ? ((await resolveWard(tx, actor.tenantId, query.ward)) ?? query.ward) : undefined
-    const sort = query.sort ?? (query.q ? 'relevance' : 'openedOn')
-    const { rows, total, totalIsLowerBound } = await search.findCaseSummaries(tx, actor.tenantId, scope, {
+    // Without a search, "relevance" is the opening date, newest first (one order, one index).
+    const relevanceAlone = !query.q && (query.sort ?? 'relevance') === 'relevance'
+    const sort = relevanceAlone ? 'openedOn' : (query.sort ?? 'relevance')
+    const order = relevanceAlone ? 'desc' : query.order
+    if (query.after && query.q) {
+      throw new AppError('validation', AFTER_WITH_Q, [{ field: 'after', message: AFTER_WITH_Q }])
+    }
+    const after = query.after ? decodeCursor(query.after, sort, order) : undefined
+    const found = await search.findCaseSummaries(tx, actor.tenantId, scope, {
       ...query,
       ward,
       sort,
+      order,
+      after,
     })
+    const { rows, total, totalIsLowerBound, totalIsEstimate, nextCursor } = found
     // Which filters were used, never their values: a search text can be a name.
     const filters = FILTER_NAMES.filter(
       (f) => query[f] !== undefined && query[f] !== '' && query[f] !== false,
     )
     await writeAudit(tx, actor, clock.now(), { action: 'case.list', detail: { filters, count: rows.length } })
     const items = rows.map((r) => ({ ...toCaseSummary(r), match: r.match }))
-    return { items, total, totalIsLowerBound, page: query.page, pageSize: query.pageSize }
+    return {
+      items,
+      total,
+      totalIsLowerBound,
+      totalIsEstimate,
+      nextCursor,
+      page: query.page,
+      pageSize: query.pageSize,
+    }
   })
 }
 

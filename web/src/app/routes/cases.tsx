@@ -61,7 +61,9 @@ function CasesPage() {
           {list.data
             ? list.data.totalIsLowerBound
               ? `${list.data.total}件以上（多すぎるため一部のみ表示。検索語を長くして絞り込んでください）`
-              : `全${list.data.total}件`
+              : list.data.totalIsEstimate
+                ? `約${list.data.total}件`
+                : `全${list.data.total}件`
             : ''}
           {list.data ? shownRange(page, PAGE_SIZE, list.data.total) : ''}
         </p>
