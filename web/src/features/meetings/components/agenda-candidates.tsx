@@ -1,4 +1,4 @@
-import { type ReactNode, useState } from 'react'
+import { type ReactNode, useEffect, useState } from 'react'
 import { AGE_BANDS, CASE_LEADS, labelOf, NEW_CASE_ROUTES, type NewCaseRoute } from '#shared/codes.ts'
 import { formatWareki } from '#shared/dates.ts'
 import { Button } from '#web/components/ui/button.tsx'
@@ -37,6 +37,10 @@ export function AgendaCandidates({ meeting }: { meeting: MeetingDetail }) {
   const [routeErrors, setRouteErrors] = useState<Record<string, string>>({})
   const [moving, setMoving] = useState<CandidateElsewhere | null>(null)
   const routeOf = (c: Candidate) => routes[c.caseId] ?? c.wardRoute ?? ''
+  // The confirmation takes the focus once it is on the page.
+  useEffect(() => {
+    if (moving) document.getElementById('agenda-move-confirm')?.focus()
+  }, [moving])
 
   /** A case on another open agenda comes here only after the coordinator confirms the move. */
   const move = (c: CandidateElsewhere) => {
@@ -269,10 +273,7 @@ export function AgendaCandidates({ meeting }: { meeting: MeetingDetail }) {
                       id={`agenda-move-${c.caseId}`}
                       size="sm"
                       variant="secondary"
-                      onClick={() => {
-                        setMoving(c)
-                        requestAnimationFrame(() => document.getElementById('agenda-move-confirm')?.focus())
-                      }}
+                      onClick={() => setMoving(c)}
                     >
                       この会議へ移す<span className="sr-only">（{c.caseNo}）</span>
                     </Button>

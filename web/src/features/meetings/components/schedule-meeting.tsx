@@ -1,5 +1,5 @@
 import { useNavigate } from '@tanstack/react-router'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { Button } from '#web/components/ui/button.tsx'
 import { Notice } from '#web/components/ui/notice.tsx'
 import { Loading } from '#web/components/ui/query-state.tsx'
@@ -27,6 +27,10 @@ export function ScheduleMeeting() {
   const defaults = useMeetingDefaults(open)
   const create = useCreateMeeting()
   const navigate = useNavigate()
+  // The question takes the focus once it is on the page (after the render that shows it).
+  useEffect(() => {
+    if (sameDate) document.getElementById('same-date-confirm')?.focus()
+  }, [sameDate])
 
   if (!open) {
     return (
@@ -61,7 +65,6 @@ export function ScheduleMeeting() {
         onError: (error) => {
           if (isApiError(error) && error.status === 409) {
             setSameDate({ body, message: error.problem.detail ?? error.problem.title })
-            requestAnimationFrame(() => document.getElementById('same-date-confirm')?.focus())
           } else onError(error)
         },
       },
