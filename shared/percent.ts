@@ -32,3 +32,13 @@ export function percentsLargestRemainder(counts: readonly number[], total: numbe
   }
   return tenths.map((t) => t / 10)
 }
+
+/**
+ * count per 100,000 people, rounded half up to one decimal, in integers like the percentages
+ * (3 ÷ 117,000 × 100,000 = 2.564… → 2.6); null when the population is not known.
+ */
+export function per100kHalfUp(count: number, population: number | null): number | null {
+  if (population === null || population <= 0) return null
+  const tenths = Math.floor((2 * count * 1_000_000 + population) / (2 * population))
+  return tenths / 10
+}

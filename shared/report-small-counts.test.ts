@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { CASE_LEADS, CONTACT_METHODS, FIRST_CONSULTERS, NEW_CASE_ROUTES, ROUTES } from './codes.ts'
+import {
+  CASE_LEADS,
+  CONTACT_METHODS,
+  FIRST_CONSULTERS,
+  NETWORK_MEETING_KINDS,
+  NEW_CASE_ROUTES,
+  REFERRAL_OUTCOMES,
+  ROUTES,
+  SUPPORT_ACTIVITIES,
+  SUPPORT_GOALS,
+} from './codes.ts'
 import type { Report } from './contracts/reports.ts'
 import { needsHandlingMark } from './report-small-counts.ts'
 
@@ -9,6 +19,7 @@ const zeros = <C extends string>(list: readonly { code: C }[], v: unknown) =>
 /** A report with every count 0 except what `change` sets. */
 function report(ward: string | null, change: (r: Report) => void = () => {}): Report {
   const row = { self: 0, family: 0, other: 0, total: 0 }
+  const volume = { people: 0, count: 0, peoplePer100k: null, countPer100k: null }
   const r = {
     period: { from: '2021-04-01', to: '2021-06-30', ward },
     consultations: {
@@ -33,6 +44,39 @@ function report(ward: string | null, change: (r: Report) => void = () => {}): Re
     },
     surveys: [],
     resources: { subsidisedProjects: [] },
+    volumes: {
+      populationFiscalYear: 2021,
+      population: null,
+      consultations: { ...volume },
+      contacts: { ...volume },
+      monthly: [
+        { month: '2021-04', population: null, consultations: { ...volume }, contacts: { ...volume } },
+      ],
+      byWard: [],
+    },
+    accompaniment: {
+      activities: zeros(SUPPORT_ACTIVITIES, { count: 0, cases: 0 }),
+      activitiesTotal: { count: 0, cases: 0 },
+      goals: zeros(SUPPORT_GOALS, 0),
+      changes: { count: 0, cases: 0 },
+      ledAtEnd: 0,
+    },
+    referrals: { byOutcome: zeros(REFERRAL_OUTCOMES, 0), total: 0 },
+    networkMeetings: { held: { ...zeros(NETWORK_MEETING_KINDS, 0), total: 0 }, casesShared: 0 },
+    familySupport: {
+      held: { seminar: 0, family_meeting: 0, total: 0 },
+      registrations: { confirmed: 0, waitlisted: 0, cancelled: 0, people: 0 },
+      attendance: { attended: 0, absent: 0, notRecorded: 0, people: 0 },
+      seminars: [],
+      followUpSurveys: [],
+    },
+    webConsultations: {
+      received: 0,
+      replied: 0,
+      linkedToCases: 0,
+      bySender: { self: 0, family: 0, other: 0 },
+    },
+    verification: [],
   } as unknown as Report
   change(r)
   return r
@@ -81,6 +125,47 @@ describe('取扱注意 on small counts', () => {
           r.meetings.agencies = 1
         }),
       ),
+    ).toBe(false)
+  })
+
+  it('marks a ward report on a small count of the indicator sections, not on meetings held or seminars', () => {
+    const marks = (change: (r: Report) => void) => needsHandlingMark(report('sakyo', change))
+    expect(
+      marks((r) => {
+        r.volumes.monthly[0]!.contacts.people = 2
+      }),
+    ).toBe(true)
+    expect(
+      marks((r) => {
+        r.accompaniment.activities.home_listening.cases = 1
+      }),
+    ).toBe(true)
+    expect(
+      marks((r) => {
+        r.accompaniment.ledAtEnd = 4
+      }),
+    ).toBe(true)
+    expect(
+      marks((r) => {
+        r.referrals.byOutcome.connected = 1
+      }),
+    ).toBe(true)
+    expect(
+      marks((r) => {
+        r.familySupport.attendance.people = 3
+      }),
+    ).toBe(true)
+    expect(
+      marks((r) => {
+        r.webConsultations.bySender.family = 1
+      }),
+    ).toBe(true)
+    expect(
+      marks((r) => {
+        r.networkMeetings.held.case_study = 1
+        r.familySupport.held.seminar = 2
+        r.volumes.population = 3
+      }),
     ).toBe(false)
   })
 

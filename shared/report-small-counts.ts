@@ -24,6 +24,31 @@ function countsAbout(report: Report): number[] {
     m.reviews,
     ...Object.values(m.newCaseRoutes),
     ...Object.values(m.newCaseLeads),
+    ...indicatorCountsAbout(report),
+  ]
+}
+
+/** The indicator sections' counts of people, cases, families and web consultations. */
+function indicatorCountsAbout(report: Report): number[] {
+  const v = report.volumes
+  const a = report.accompaniment
+  const f = report.familySupport
+  const w = report.webConsultations
+  const volumes = [v, ...v.monthly, ...v.byWard].flatMap((x) => [x.consultations, x.contacts])
+  return [
+    ...volumes.flatMap((x) => [x.people, x.count]),
+    ...[...Object.values(a.activities), a.activitiesTotal, a.changes].flatMap((x) => [x.count, x.cases]),
+    ...Object.values(a.goals),
+    a.ledAtEnd,
+    ...Object.values(report.referrals.byOutcome),
+    report.networkMeetings.casesShared,
+    ...Object.values(f.registrations),
+    ...Object.values(f.attendance),
+    ...f.seminars.flatMap((s) => [s.registeredPeople, s.attendedPeople]),
+    w.received,
+    w.replied,
+    w.linkedToCases,
+    ...Object.values(w.bySender),
   ]
 }
 

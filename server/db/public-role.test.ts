@@ -89,6 +89,7 @@ describe('the public role', () => {
       'reviews',
       'org_units',
       'report_finding_edits',
+      'report_verifications',
     ]
     const seen = await publicDb.inCity(a.tenantId, async (db) => {
       const out: [string, string][] = []

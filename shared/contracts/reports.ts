@@ -9,13 +9,18 @@ import {
   type CodeList,
   codesOf,
   FIRST_CONSULTERS,
+  NETWORK_MEETING_KINDS,
   NEW_CASE_ROUTES,
+  REFERRAL_OUTCOMES,
   ROUTES,
+  SUPPORT_ACTIVITIES,
+  SUPPORT_GOALS,
   SURVEY_AUDIENCES,
 } from '../codes.ts'
 import { flag8050 } from './cases.ts'
 import { dateInput, isoDate, textInput } from './common.ts'
 import { defineContract } from './define.ts'
+import { SEMINAR_KINDS } from './seminars.ts'
 
 /** The outcome of a window case as of the period's end (表3 対応結果). */
 export const OUTCOMES = [
@@ -93,6 +98,120 @@ export const finding = z
   .describe('One drafted finding')
 export type Finding = z.infer<typeof finding>
 
+const rate = z
+  .number()
+  .min(0)
+  .nullable()
+  .describe('Per 100,000 population, to one decimal, half up; null when the population is not entered')
+const month = z.string().regex(/^\d{4}-\d{2}$/)
+
+/** 実人数 (distinct cases, each one person) beside 延べ件数, with both per 100,000 population. */
+export const volume = z.object({
+  people: count.describe('実人数: distinct cases'),
+  count: count.describe('延べ件数'),
+  peoplePer100k: rate,
+  countPer100k: rate,
+})
+const volumePair = {
+  consultations: volume.describe('people: window cases opened; count: contacts on them dated in the period'),
+  contacts: volume.describe('people: window cases with a contact in the period; count: those contacts'),
+}
+export const volumesSection = z
+  .object({
+    populationFiscalYear: z
+      .number()
+      .int()
+      .describe('The fiscal year of `to`, whose population the period uses'),
+    population: count
+      .nullable()
+      .describe("The ward's, or the city's (the sum of all its wards'); null if missing"),
+    ...volumePair,
+    monthly: z.array(
+      z.object({ month, population: count.nullable().describe("The month's fiscal year"), ...volumePair }),
+    ),
+    byWard: z.array(z.object({ ward: z.string(), population: count.nullable(), ...volumePair })),
+  })
+  .describe('実人数 and 延べ件数 with rates per 100,000 population (docs/report-rules.md "Volumes")')
+
+const peopleAndCount = z.object({ count: count.describe('延べ'), cases: count.describe('実数') })
+export const accompanimentSection = z
+  .object({
+    activities: keyed(SUPPORT_ACTIVITIES, peopleAndCount),
+    activitiesTotal: peopleAndCount,
+    goals: keyed(SUPPORT_GOALS, count).describe('Cases led at the end whose plan names the goal'),
+    changes: peopleAndCount.describe('本人の変化 observed in the period'),
+    ledAtEnd: count.describe('Open cases whose lead at the end is よりそい支援員'),
+  })
+  .describe('よりそい支援員の活動')
+export const referralsSection = z.object({
+  byOutcome: keyed(REFERRAL_OUTCOMES, count).describe(
+    'Referrals made in the period, by their outcome at the end',
+  ),
+  total: count,
+})
+export const networkMeetingsSection = z.object({
+  held: z.object({ ...keyed(NETWORK_MEETING_KINDS, count).shape, total: count }),
+  casesShared: count.describe('Cases shared to the case-study meetings held'),
+})
+export const familySupportSection = z
+  .object({
+    held: z.object({ ...keyed(SEMINAR_KINDS, count).shape, total: count }),
+    registrations: z.object({
+      confirmed: count,
+      waitlisted: count,
+      cancelled: count,
+      people: count.describe('Seats of the confirmed registrations'),
+    }),
+    attendance: z.object({
+      attended: count,
+      absent: count,
+      notRecorded: count,
+      people: count.describe('Attendees of the registrations recorded as attended'),
+    }),
+    seminars: z.array(
+      z.object({
+        kind: z.enum(codesOf(SEMINAR_KINDS)),
+        title: z.string(),
+        heldOn: isoDate,
+        ward: z.string().nullable(),
+        capacity: count,
+        registeredPeople: count,
+        attendedPeople: count,
+      }),
+    ),
+    followUpSurveys: z
+      .array(surveyResult)
+      .describe("The held seminars' follow-up surveys, all their responses"),
+  })
+  .describe('家族支援: seminars and family meetings held in the period')
+export const webConsultationsSection = z
+  .object({
+    received: count.describe('Threads opened in the period (Tokyo dates), spam left out'),
+    replied: count.describe('Of those, with a staff reply by the end'),
+    linkedToCases: count.describe('Of those, belonging to a case'),
+    bySender: keyed(COUNTERPARTS, count),
+  })
+  .describe('ウェブ相談')
+
+/** 表1's kinds of verification method. */
+export const VERIFICATION_KINDS = [
+  { code: 'objective_data', label: '客観データ' },
+  { code: 'survey', label: 'アンケート' },
+  { code: 'interview', label: 'ヒアリング' },
+] as const satisfies CodeList<string>
+
+export const verificationRow = z.object({
+  kind: z.enum(codesOf(VERIFICATION_KINDS)),
+  method: z.string(),
+  heldFrom: isoDate.nullable(),
+  heldTo: isoDate.nullable(),
+  target: z.string(),
+  responses: z
+    .string()
+    .nullable()
+    .describe("As written, or else the linked survey's respondents as 「23件」"),
+})
+
 export const reportSchema = z.object({
   period: z.object({ from: isoDate, to: isoDate, ward: z.string().nullable() }),
   consultations: z.object({
@@ -123,6 +242,13 @@ export const reportSchema = z.object({
   resources: z.object({
     subsidisedProjects: z.array(z.object({ fiscalYear: z.number().int(), count })),
   }),
+  volumes: volumesSection,
+  accompaniment: accompanimentSection,
+  referrals: referralsSection,
+  networkMeetings: networkMeetingsSection,
+  familySupport: familySupportSection,
+  webConsultations: webConsultationsSection,
+  verification: z.array(verificationRow).describe('表1 取組検証の手法: the records kept for this period'),
   findings: z
     .array(finding)
     .describe('Drafted findings in the documented order; those with no denominator left out'),

@@ -36,6 +36,8 @@ export const seminars = pgTable(
     /** People (not registrations): a registration for 2 takes 2 seats. */
     capacity: integer('capacity').notNull(),
     audience: text('audience'),
+    /** The follow-up survey (事後アンケート) families answer after it; its results join the report. */
+    followUpSurveyId: uuid('follow_up_survey_id'),
     createdBy: uuid('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

@@ -15,13 +15,31 @@ import {
 import type { Report } from '#shared/contracts/reports.ts'
 import { tokyoDate } from '#shared/dates.ts'
 import { percentsLargestRemainder } from '#shared/percent.ts'
+import {
+  countActivities,
+  countLedAtEnd,
+  countNetworkMeetings,
+  countObservedChanges,
+  countReferrals,
+} from './accompaniment.sql.ts'
 import { countConsultations, countMonthlyNewCases, countWardIntake } from './consultations.sql.ts'
 import { countContactCells, countMonthlyInPerson } from './contacts.sql.ts'
+import { countWebConsultations, findSeminarsHeld } from './family-support.sql.ts'
 import { draftFindings } from './findings.ts'
+import {
+  accompanimentOf,
+  familySupportOf,
+  networkMeetingsOf,
+  referralsOf,
+  volumesOf,
+  webConsultationsOf,
+} from './indicators.ts'
 import { countMeetings } from './meetings.sql.ts'
 import { countSubsidisedProjects, findBaseline } from './reference.sql.ts'
 import type { ReportOptions } from './report-period.ts'
 import { summariseSurveys } from './survey-results.ts'
+import { findVerification } from './verification.sql.ts'
+import { countConsultationVolumes, countContactVolumes, findPopulations } from './volumes.sql.ts'
 
 type Keyed<C extends string, V> = { [K in C]: V }
 
@@ -66,6 +84,7 @@ export async function computeReport(
       () => summariseSurveys(db, tenantId, o),
       () => countSubsidisedProjects(db, tenantId, o),
     ] as const)
+  const indicators = await computeIndicators(db, tenantId, o)
   const current = { ...keyed(AGE_BANDS, (b) => c[`age.${b}`] ?? 0), total: c.total }
   const baseline = base
     ? {
@@ -122,9 +141,50 @@ export async function computeReport(
     },
     surveys,
     resources: { subsidisedProjects },
+    ...indicators,
   }
   // Drafted from the figures just computed: no further query (the report's time targets hold).
   return { ...figures, findings: draftFindings(figures, asOf && tokyoDate(asOf).slice(0, 7)) }
+}
+
+/** The sections beyond the seed's tables; a seminar's follow-up survey is summarised once the seminars are known. */
+async function computeIndicators(db: Db, tenantId: string, o: ReportOptions) {
+  const [
+    opened,
+    contacts,
+    populations,
+    activities,
+    changes,
+    led,
+    referrals,
+    network,
+    seminars,
+    web,
+    verification,
+  ] = await allSections(db, [
+    () => countConsultationVolumes(db, tenantId, o),
+    () => countContactVolumes(db, tenantId, o),
+    () => findPopulations(db, tenantId, o),
+    () => countActivities(db, tenantId, o),
+    () => countObservedChanges(db, tenantId, o),
+    () => countLedAtEnd(db, tenantId, o),
+    () => countReferrals(db, tenantId, o),
+    () => countNetworkMeetings(db, tenantId, o),
+    () => findSeminarsHeld(db, tenantId, o),
+    () => countWebConsultations(db, tenantId, o),
+    () => findVerification(db, tenantId, o),
+  ] as const)
+  const surveyIds = [...new Set(seminars.flatMap((s) => (s.followUpSurveyId ? [s.followUpSurveyId] : [])))]
+  const followUps = await summariseSurveys(db, tenantId, o, surveyIds)
+  return {
+    volumes: volumesOf(o, opened, contacts, populations),
+    accompaniment: accompanimentOf(activities, changes, led),
+    referrals: referralsOf(referrals),
+    networkMeetings: networkMeetingsOf(network),
+    familySupport: familySupportOf(seminars, followUps),
+    webConsultations: webConsultationsOf(web),
+    verification,
+  }
 }
 
 type Results<T extends readonly (() => Promise<unknown>)[]> = {

@@ -6,7 +6,10 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.ch
 
 function tableHtml(t: ReportTable, index: number): string {
   const head = t.columns
-    .map((c, j) => `<th scope="col"${j > 0 ? ' class="num"' : ''}>${escapeHtml(c.label)}</th>`)
+    .map(
+      (c, j) =>
+        `<th scope="col"${j > 0 && c.kind !== 'text' ? ' class="num"' : ''}>${escapeHtml(c.label)}</th>`,
+    )
     .join('')
   const body = t.rows
     .map((row, i) => {
@@ -14,7 +17,8 @@ function tableHtml(t: ReportTable, index: number): string {
       const cells = row
         .map((value, j) => {
           const text = escapeHtml(formatCell(value, t.columns[j]!.kind))
-          return j === 0 ? `<th scope="row">${text}</th>` : `<td class="num">${text}</td>`
+          if (j === 0) return `<th scope="row">${text}</th>`
+          return t.columns[j]!.kind === 'text' ? `<td>${text}</td>` : `<td class="num">${text}</td>`
         })
         .join('')
       return `<tr${total}>${cells}</tr>`
@@ -22,7 +26,7 @@ function tableHtml(t: ReportTable, index: number): string {
     .join('\n')
   return `<section aria-labelledby="t${index}">
 <table>
-<caption id="t${index}">${escapeHtml(t.title)}</caption>
+<caption id="t${index}">${escapeHtml(t.title)}${t.note ? `<span class="note">${escapeHtml(t.note)}</span>` : ''}</caption>
 <thead><tr>${head}</tr></thead>
 <tbody>
 ${body}
@@ -40,6 +44,7 @@ h1 { font-size: 1.4rem; margin: 0 0 .25rem; }
 section { break-inside: avoid; page-break-inside: avoid; margin: 0 0 1.5rem; }
 table { border-collapse: collapse; width: 100%; font-size: .9rem; }
 caption { text-align: left; font-weight: bold; padding: 0 0 .25rem; }
+caption .note { display: block; font-weight: normal; font-size: .85rem; }
 th, td { border: 1px solid #767676; padding: .2rem .5rem; }
 thead th { background: #e8eef7; }
 th[scope="row"] { text-align: left; font-weight: normal; }

@@ -10,6 +10,7 @@ const NUMBER_FORMAT: Record<ColumnKind, string | undefined> = {
   // The seed writes decreases as △58.
   change: '#,##0;"△"#,##0;0',
   percent: '0.0"%"',
+  rate: '0.0',
 }
 
 /**

@@ -13,21 +13,10 @@ import {
 } from '#shared/codes.ts'
 import { OUTCOMES, type Report } from '#shared/contracts/reports.ts'
 import { fiscalYearLabel, formatWareki } from '#shared/dates.ts'
+import { indicatorSections, type ReportTable, verificationSection } from '#shared/report-indicator-tables.ts'
 
-/** text; int (a count); change (signed, negatives as △); percent (one decimal); null shows —. */
-export type ColumnKind = 'text' | 'int' | 'change' | 'percent'
-export type Cell = string | number | null
-
-export interface ReportTable {
-  /** Sheet name (Excel allows 31 characters). */
-  sheet: string
-  title: string
-  note?: string
-  columns: { label: string; kind: ColumnKind }[]
-  rows: Cell[][]
-  /** The last row is a total (bold, separated). */
-  totalRow?: boolean
-}
+export type { Cell, ColumnKind, ReportTable } from '#shared/report-indicator-tables.ts'
+export { formatCell } from '#shared/report-indicator-tables.ts'
 
 const AGE_LABELS: Record<string, string> = { under40: '39歳以下', '40plus': '40歳以上', unknown: '不明等' }
 
@@ -208,15 +197,12 @@ function otherTables(r: Report): ReportTable[] {
   ]
 }
 
+/** Every table in the report's order: 表1, the seed's tables, then the indicator sections. */
 export function reportTables(r: Report): ReportTable[] {
-  return [...consultationTables(r), ...otherTables(r)]
-}
-
-/** A cell as text: counts with thousands separators, △ for decreases, — for none. */
-export function formatCell(value: Cell, kind: ColumnKind): string {
-  if (value === null) return '—'
-  if (typeof value === 'string') return value
-  if (kind === 'percent') return `${value.toFixed(1)}%`
-  const text = Math.abs(value).toLocaleString('ja-JP')
-  return kind === 'change' && value < 0 ? `△${text}` : text
+  return [
+    ...verificationSection(r).tables,
+    ...consultationTables(r),
+    ...otherTables(r),
+    ...indicatorSections(r).flatMap((s) => s.tables),
+  ]
 }

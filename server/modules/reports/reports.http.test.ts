@@ -155,7 +155,10 @@ describe('GET /api/reports.xlsx and the HTML page', () => {
     const report = (await (await city.as('admin')).get(URL)).json()
     const html = renderReportHtml(reportSchema.parse(report))
     expect(html).toContain('<html lang="ja">')
-    expect(html).toContain('<caption id="t0">表2 相談件数（年齢区分別）</caption>')
+    expect(html).toContain(
+      '<caption id="t0">表1 取組検証の手法<span class="note">この期間の検証手法は記録されていません。</span></caption>',
+    )
+    expect(html).toContain('<caption id="t1">表2 相談件数（年齢区分別）</caption>')
     expect(html).toContain('<th scope="col">')
     expect(html).toContain('<th scope="row">39歳以下</th>')
     expect(html).not.toMatch(/<script|<link|https?:\/\//)

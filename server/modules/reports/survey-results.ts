@@ -19,9 +19,16 @@ function percentsOf(kind: OptionRow['kind'], counts: number[], respondents: numb
   return counts.map((n) => percentHalfUp(n, respondents))
 }
 
-export async function summariseSurveys(db: Db, tenantId: string, o: ReportOptions): Promise<SurveyResult[]> {
-  const surveys = await findSurveysWithResponses(db, tenantId, o)
-  const options = await countOptionAnswers(db, tenantId, o)
+/** The surveys answered in the period; or, given `only` (survey ids), those surveys with all their answers. */
+export async function summariseSurveys(
+  db: Db,
+  tenantId: string,
+  o: ReportOptions,
+  only?: string[],
+): Promise<SurveyResult[]> {
+  if (only?.length === 0) return []
+  const surveys = await findSurveysWithResponses(db, tenantId, o, only)
+  const options = await countOptionAnswers(db, tenantId, o, only)
   return surveys.map((s) => {
     const rows = options.filter((r) => r.surveyId === s.id)
     const numbers = [...new Set(rows.map((r) => r.questionNo))].sort((a, b) => a - b)

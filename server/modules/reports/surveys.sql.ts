@@ -8,7 +8,14 @@ import { type ReportOptions, rowsOf } from './report-period.ts'
  * respondents carry no dates at all, every respondent. (In a dated survey, a respondent
  * without a date is not "in the period" and is left out.)
  */
-function includedRespondents(tenantId: string, o: ReportOptions) {
+function includedRespondents(tenantId: string, o: ReportOptions, only?: string[]) {
+  // Named surveys (a seminar's follow-up survey): all their respondents, whenever they answered.
+  if (only)
+    return sql`select r.survey_id, r.respondent_no from survey_respondents r
+      where r.tenant_id = ${tenantId} and r.survey_id in (${sql.join(
+        only.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})`
   return sql`select r.survey_id, r.respondent_no
     from survey_respondents r
     where r.tenant_id = ${tenantId}
@@ -26,10 +33,10 @@ export interface SurveyRow {
 }
 
 /** Surveys with at least one counted respondent, in survey-number order. */
-export async function findSurveysWithResponses(db: Db, tenantId: string, o: ReportOptions) {
+export async function findSurveysWithResponses(db: Db, tenantId: string, o: ReportOptions, only?: string[]) {
   return rowsOf<SurveyRow>(
     db,
-    sql`with resp as (${includedRespondents(tenantId, o)})
+    sql`with resp as (${includedRespondents(tenantId, o, only)})
       select s.id, s.survey_no as "surveyNo", s.title, s.audience, count(*)::int as respondents
       from surveys s join resp on resp.survey_id = s.id
       where s.tenant_id = ${tenantId}
@@ -54,10 +61,10 @@ export interface OptionRow {
  * Every option of every single-choice, multiple-choice or scale question, in the survey's order, with the
  * number of counted respondents who chose it (zero included).
  */
-export async function countOptionAnswers(db: Db, tenantId: string, o: ReportOptions) {
+export async function countOptionAnswers(db: Db, tenantId: string, o: ReportOptions, only?: string[]) {
   return rowsOf<OptionRow>(
     db,
-    sql`with resp as (${includedRespondents(tenantId, o)}),
+    sql`with resp as (${includedRespondents(tenantId, o, only)}),
       ans as (
         select a.survey_id, a.question_no, a.answer
         from survey_answers a
