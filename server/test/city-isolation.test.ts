@@ -84,6 +84,7 @@ const LIST_QUERIES: Record<string, string> = {
   '/api/reports': '?from=2026-04-01&to=2027-03-31',
   '/api/reports.xlsx': '?from=2026-04-01&to=2027-03-31',
   '/api/reports/findings': '?from=2026-04-01&to=2027-03-31',
+  '/api/reports/verification': '?from=2026-04-01&to=2027-03-31',
   '/api/cases/similar': `?kana=${encodeURIComponent('かいしるし')}`,
 }
 
@@ -101,6 +102,9 @@ describe('city isolation, driven by the contracts', () => {
     expect(
       (await world.hq.get(`/api/reports/findings${LIST_QUERIES['/api/reports/findings']}`)).body,
     ).toContain(A_MARKERS[12])
+    expect(
+      (await world.hq.get(`/api/reports/verification${LIST_QUERIES['/api/reports/verification']}`)).body,
+    ).toContain(A_MARKERS[13])
     const problems: string[] = []
     for (const { template } of lists) {
       const url = template + (LIST_QUERIES[template] ?? '')

@@ -4,15 +4,32 @@ import type { AppDeps } from '#server/platform/deps.ts'
 import { route } from '#server/platform/http.ts'
 import { problemSchema } from '#shared/contracts/define.ts'
 import * as findings from '#shared/contracts/report-findings.ts'
+import * as verification from '#shared/contracts/report-verification.ts'
 import * as contract from '#shared/contracts/reports.ts'
 import { renderReportXlsx } from './render-xlsx.ts'
 import { editFinding, viewFindingEdits, viewReport } from './reports.service.ts'
+import {
+  createVerification,
+  listVerification,
+  removeVerification,
+  updateVerification,
+} from './verification.service.ts'
 
 export function registerReportRoutes(app: FastifyInstance, deps: AppDeps) {
   route(app, contract.getReport, ({ actor, query }) => viewReport(deps.db, deps.clock, actor, query))
   route(app, findings.listFindingEdits, ({ actor, query }) => viewFindingEdits(deps.db, actor, query))
   route(app, findings.putFindingEdit, ({ actor, params, body }) =>
     editFinding(deps.db, deps.clock, actor, params.findingId, body),
+  )
+  route(app, verification.listVerification, ({ actor, query }) => listVerification(deps.db, actor, query))
+  route(app, verification.createVerification, ({ actor, body }) =>
+    createVerification(deps.db, deps.clock, actor, body),
+  )
+  route(app, verification.updateVerification, ({ actor, params, body }) =>
+    updateVerification(deps.db, deps.clock, actor, params.id, body),
+  )
+  route(app, verification.deleteVerification, ({ actor, params }) =>
+    removeVerification(deps.db, deps.clock, actor, params.id),
   )
 
   // The workbook is binary, so it is a plain route; it still validates the same query, needs a
