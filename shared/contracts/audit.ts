@@ -7,29 +7,49 @@ export const auditEntry = z.object({
   id: z.number().int(),
   at: z.string(),
   actorLogin: z.string().nullable(),
+  actorName: z.string().nullable().describe('The account’s name (null for failed logins and the system)'),
   action: z.string(),
   recordType: z.string().nullable(),
   recordId: z.string().nullable(),
   clientAddress: z.string().nullable(),
   detail: z.record(z.string(), z.unknown()).nullable(),
+  caseId: z
+    .string()
+    .nullable()
+    .describe('The case the row is about (the record, or the caseId of its detail)'),
+  caseNo: z.string().nullable().describe('That case’s number'),
 })
 export type AuditEntry = z.infer<typeof auditEntry>
+
+/** The list's filters; the CSV export takes the same. */
+export const auditFilters = z.object({
+  from: dateInput.optional(),
+  to: dateInput.optional(),
+  action: textInput().trim().max(60).optional(),
+  actor: textInput().trim().max(64).optional().describe('Login ID'),
+  recordType: textInput().trim().max(40).optional(),
+  recordId: textInput().trim().max(100).optional(),
+  caseNo: textInput().trim().max(40).optional().describe('ケース番号: rows about that case'),
+})
 
 export const listAudit = defineContract({
   method: 'GET',
   path: '/api/audit',
   summary: 'The audit log, newest first (administrators)',
   tags: ['audit'],
-  query: z.object({
-    from: dateInput.optional(),
-    to: dateInput.optional(),
-    action: textInput().trim().max(60).optional(),
-    actor: textInput().trim().max(64).optional().describe('Login ID'),
-    recordType: textInput().trim().max(40).optional(),
-    recordId: textInput().trim().max(100).optional(),
-    ...pageQuery,
-  }),
+  query: auditFilters.extend(pageQuery),
   response: pageOf(auditEntry),
+})
+
+/** At most this many rows go in one CSV export; a narrower filter gets the rest. */
+export const AUDIT_EXPORT_LIMIT = 50_000
+
+export const listAuditActors = defineContract({
+  method: 'GET',
+  path: '/api/audit/actors',
+  summary: 'The logins that appear in the audit log, with the account’s name (administrators)',
+  tags: ['audit'],
+  response: z.array(z.object({ login: z.string(), name: z.string().nullable() })),
 })
 
 /** Days after a meeting that invited agencies may read its agenda's cases (settings key 'agencyViewDays'). */

@@ -8,6 +8,7 @@ import { readSetting, writeSetting } from '#server/platform/settings-store.ts'
 import { type CaseloadThresholds, DEFAULT_CASELOAD_THRESHOLDS } from '#shared/contracts/accompaniment.ts'
 import type * as contract from '#shared/contracts/audit.ts'
 import {
+  AUDIT_EXPORT_LIMIT,
   type CitySettings,
   DEFAULT_AGENCY_VIEW_DAYS,
   DEFAULT_NO_CONTACT_DAYS,
@@ -16,11 +17,26 @@ import {
 import { DEFAULT_HANDOVER_WAIT_DAYS } from '#shared/contracts/handovers.ts'
 import { addDays } from '#shared/dates.ts'
 import * as repo from './audit.repository.ts'
+import { auditCsv } from './audit-csv.ts'
 
 /** The start of a Tokyo calendar day as an instant (Tokyo has no daylight saving). */
 const tokyoMidnight = (date: string) => new Date(`${date}T00:00:00+09:00`)
 
 type AuditQuery = z.output<NonNullable<typeof contract.listAudit.query>>
+type AuditFilterQuery = z.output<typeof contract.auditFilters>
+
+/** The contract's filters as the repository takes them: Tokyo days become instants. */
+function filterOf(q: AuditFilterQuery): repo.AuditFilter {
+  return {
+    action: q.action,
+    actor: q.actor,
+    recordType: q.recordType,
+    recordId: q.recordId,
+    caseNo: q.caseNo,
+    fromAt: q.from ? tokyoMidnight(q.from) : undefined,
+    toAt: q.to ? tokyoMidnight(addDays(q.to, 1)) : undefined,
+  }
+}
 type SettingsInput = z.output<NonNullable<typeof contract.updateSettings.body>>
 
 export function createAuditService(db: Db, clock: Clock) {
@@ -30,9 +46,9 @@ export function createAuditService(db: Db, clock: Clock) {
       requireAdmin(actor)
       const { rows, total } = await db.transaction(async (tx) => {
         const found = await repo.findAuditEntries(tx, actor.tenantId, {
-          ...q,
-          fromAt: q.from ? tokyoMidnight(q.from) : undefined,
-          toAt: q.to ? tokyoMidnight(addDays(q.to, 1)) : undefined,
+          ...filterOf(q),
+          page: q.page,
+          pageSize: q.pageSize,
         })
         await writeAudit(tx, actor, clock.now(), {
           action: 'audit.read',
@@ -45,16 +61,41 @@ export function createAuditService(db: Db, clock: Clock) {
           id: r.id,
           at: r.at.toISOString(),
           actorLogin: r.actorLogin,
+          actorName: r.actorName,
           action: r.action,
           recordType: r.recordType,
           recordId: r.recordId,
           clientAddress: r.clientAddress,
           detail: (r.detail as Record<string, unknown> | null) ?? null,
+          caseId: r.caseId,
+          caseNo: r.caseNo,
         })),
         total,
         page: q.page,
         pageSize: q.pageSize,
       }
+    },
+
+    /**
+     * The filtered rows as CSV (newest first, at most AUDIT_EXPORT_LIMIT). The export is itself
+     * audited with its filters and the number of rows, in the same transaction as the read.
+     */
+    async exportCsv(actor: Actor, q: AuditFilterQuery) {
+      requireAdmin(actor)
+      return db.transaction(async (tx) => {
+        const rows = await repo.findAuditRowsForExport(tx, actor.tenantId, filterOf(q), AUDIT_EXPORT_LIMIT)
+        await writeAudit(tx, actor, clock.now(), {
+          action: 'audit.export',
+          detail: { count: rows.length, filters: q },
+        })
+        return { csv: auditCsv(rows), count: rows.length }
+      })
+    },
+
+    async actors(actor: Actor) {
+      requireAdmin(actor)
+      const rows = await repo.findAuditActors(db, actor.tenantId)
+      return rows.map((r) => ({ login: r.login!, name: r.name }))
     },
 
     async settings(actor: Actor): Promise<CitySettings> {
