@@ -8,6 +8,7 @@ import { Button } from '#web/components/ui/button.tsx'
 import { callApi, setCsrfToken } from '#web/lib/api-client.ts'
 import { useMe } from '#web/lib/session.ts'
 import { NavBar } from './nav-bar.tsx'
+import { SiteMenu } from './site-menu.tsx'
 
 // <main> has tabindex=-1, so following the fragment moves focus there, not only the scroll position.
 function SkipLink() {
@@ -79,38 +80,42 @@ export function AppLayout() {
     },
   })
 
+  const account = (
+    <>
+      <p className="text-std-16N-170">
+        <span className="text-std-16B-170">{me.name}</span>
+        <span className="ml-2 text-solid-gray-800">
+          （{labelOf(ROLES, me.role)}・{me.unit.name}）
+        </span>
+      </p>
+      <Link to="/account/two-factor" className="text-std-16N-170">
+        2段階認証
+      </Link>
+      {receivesInquiryNotices(me.role) && (
+        <Link to="/account/mail" className="text-std-16N-170">
+          メール通知
+        </Link>
+      )}
+      <Button variant="secondary" size="sm" onClick={() => signOut.mutate()} disabled={signOut.isPending}>
+        ログアウト
+      </Button>
+    </>
+  )
+
   return (
     <div className="flex min-h-screen flex-col">
       <SkipLink />
       <header className="border-b border-solid-gray-300">
-        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-3">
-          <Brand city={me.cityName} />
-          <div className="flex flex-wrap items-center gap-4">
-            <p className="text-std-16N-170">
-              <span className="text-std-16B-170">{me.name}</span>
-              <span className="ml-2 text-solid-gray-800">
-                （{labelOf(ROLES, me.role)}・{me.unit.name}）
-              </span>
-            </p>
-            <Link to="/account/two-factor" className="text-std-16N-170">
-              2段階認証
-            </Link>
-            {receivesInquiryNotices(me.role) && (
-              <Link to="/account/mail" className="text-std-16N-170">
-                メール通知
-              </Link>
-            )}
-            <Button
-              variant="secondary"
-              size="sm"
-              onClick={() => signOut.mutate()}
-              disabled={signOut.isPending}
-            >
-              ログアウト
-            </Button>
+        <SiteMenu
+          brand={<Brand city={me.cityName} />}
+          wide={<div className="flex flex-wrap items-center gap-4">{account}</div>}
+        >
+          {/* On small screens the account links open with the menu; from md up they sit beside the brand. */}
+          <div className="flex flex-wrap items-center gap-x-4 gap-y-2 border-t border-solid-gray-300 px-4 py-3 md:hidden">
+            {account}
           </div>
-        </div>
-        <NavBar can={me.can} />
+          <NavBar can={me.can} />
+        </SiteMenu>
       </header>
       <Main>
         <Outlet />

@@ -79,13 +79,13 @@ export function NavBar({ can }: { can: Can }) {
   const items = itemsFor(can)
   return (
     <nav aria-label="メインメニュー" className="bg-key-900">
-      <ul className="mx-auto flex max-w-6xl flex-wrap gap-1 px-4">
+      <ul className="mx-auto flex max-w-6xl flex-col px-4 py-2 md:flex-row md:flex-wrap md:gap-1 md:py-0">
         {items.map((item) => (
           <li key={item.to}>
             <Link
               to={item.to}
               activeOptions={{ exact: item.exact ?? false, includeSearch: false }}
-              className="inline-flex min-h-12 items-center px-4 text-std-16B-170 text-white! no-underline hover:underline aria-[current=page]:underline aria-[current=page]:decoration-4"
+              className="flex min-h-12 items-center px-4 text-std-16B-170 text-white! no-underline hover:underline aria-[current=page]:underline aria-[current=page]:decoration-4"
             >
               {item.label}
             </Link>

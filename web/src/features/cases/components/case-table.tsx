@@ -79,7 +79,7 @@ export function CaseTable({
         {cases.length === 0 && <EmptyRow colSpan={columns.length}>{empty}</EmptyRow>}
         {cases.map((c) => (
           <tr key={c.id}>
-            <Td>
+            <Td className="whitespace-nowrap">
               <Link to="/cases/$id" params={{ id: c.id }}>
                 {c.caseNo}
               </Link>

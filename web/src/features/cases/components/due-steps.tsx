@@ -43,7 +43,7 @@ function DueTable({
                   {dueStateText(s, today)}
                 </span>
               </Td>
-              <Td>
+              <Td className="whitespace-nowrap">
                 <Link to="/cases/$id" params={{ id: s.caseId }}>
                   {s.caseNo}
                 </Link>

@@ -64,7 +64,7 @@ export function InboxTable({
         {items.length === 0 && <EmptyRow colSpan={COLUMN_COUNT}>{empty}</EmptyRow>}
         {items.map((i) => (
           <tr key={i.id}>
-            <Td>
+            <Td className="whitespace-nowrap">
               <Link to="/cases/$id" params={{ id: i.id }}>
                 {i.caseNo}
               </Link>

@@ -84,7 +84,7 @@ export function AgendaOrder({ meeting }: { meeting: MeetingDetail }) {
               <Td>{i + 1}</Td>
               <th
                 scope="row"
-                className="border-b border-solid-gray-300 px-3 py-2 text-left align-top text-std-16N-170"
+                className="border-b border-solid-gray-300 px-3 py-2 text-left align-top text-std-16N-170 whitespace-nowrap"
               >
                 {item.caseNo}
               </th>
