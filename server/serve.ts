@@ -43,6 +43,7 @@ export async function startServer(config: Config, options: StartOptions = {}) {
       clock: systemClock,
       mailer,
       publicUrl: config.publicUrl,
+      linkSecret: config.sessionSecret,
       log: app.log,
       intervalMs: config.mailIntervalSeconds * 1000,
     })

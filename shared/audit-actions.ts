@@ -137,10 +137,12 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'survey.copy': 'アンケートの複製',
   'survey.copy_template': 'ひな形からのアンケート作成',
   'survey.create': 'アンケートの作成',
+  'survey.invitations_made': '回答用リンクの作成',
   'survey.paper_response': '紙の回答の入力',
   'survey.redact': '自由記述の黒塗り',
   'survey.results': 'アンケート結果の閲覧',
   'survey.status': 'アンケートの公開・締切',
+  'survey.targets_counted': '回答用リンクの対象者数の確認',
   'survey.update': 'アンケートの変更',
   'survey.web_response': 'ウェブからの回答',
 }

@@ -251,6 +251,13 @@ export const SURVEY_SOURCES = codes([
   { code: 'web', label: 'ウェブ' },
 ])
 
+/** Who a survey's one-time links go to, drawn from the records (issue 12: 対象リスト). */
+export const SURVEY_TARGET_KINDS = codes([
+  { code: 'closed_consulters', label: '期間内に終結したケースの相談者' },
+  { code: 'meeting_agencies', label: '期間内の支援調整会議に出席した関係機関' },
+  { code: 'accompaniment_supported', label: '期間内によりそい支援員が支援した方' },
+])
+
 export const RESOURCE_CATEGORIES = codes([
   { code: 'ibasho', label: '居場所' },
   { code: 'employment', label: '就労支援' },
@@ -294,6 +301,7 @@ export type Role = (typeof ROLES)[number]['code']
 export type UnitKind = (typeof UNIT_KINDS)[number]['code']
 export type NewCaseRoute = (typeof NEW_CASE_ROUTES)[number]['code']
 export type CaseLead = (typeof CASE_LEADS)[number]['code']
+export type SurveyTargetKind = (typeof SURVEY_TARGET_KINDS)[number]['code']
 export type MeetingStatus = (typeof MEETING_STATUSES)[number]['code']
 export type SupportGoal = (typeof SUPPORT_GOALS)[number]['code']
 export type SupportActivity = (typeof SUPPORT_ACTIVITIES)[number]['code']

@@ -37,6 +37,12 @@ export const PUBLIC_ROLE_GRANTS: readonly { table: string; privileges: string; w
   { table: 'survey_questions', privileges: 'SELECT', why: 'the questions of a published survey' },
   { table: 'survey_respondents', privileges: 'INSERT', why: 'an anonymous web answer, not read back' },
   { table: 'survey_answers', privileges: 'INSERT', why: 'its answers, not read back' },
+  { table: 'survey_invitations', privileges: 'SELECT', why: 'a one-time link: is it still unused' },
+  {
+    table: 'survey_invitations',
+    privileges: 'UPDATE (used_at, case_id, respondent_no)',
+    why: 'use the link once; forget its case unless the respondent agreed',
+  },
   { table: 'seminars', privileges: 'SELECT', why: 'the coming seminars and their free seats (issue 12)' },
   { table: 'wards', privileges: 'SELECT', why: "a ward seminar's organiser" },
   {

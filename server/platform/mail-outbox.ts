@@ -13,17 +13,27 @@ export type MailKind =
   | 'staff_overdue'
   | 'seminar_moved_up'
   | 'seminar_reminder'
+  | 'survey_invitation'
 
 /** Queues one mail, due at once. Pass the transaction that makes the change it tells about. */
 export async function enqueueMail(
   tx: Db,
-  mail: { tenantId: string; kind: MailKind; toAddress: string; threadId: string | null; now: Date },
+  mail: {
+    tenantId: string
+    kind: MailKind
+    toAddress: string
+    threadId: string | null
+    /** survey_invitation: the link whose token the worker derives when it writes the mail. */
+    invitationId?: string
+    now: Date
+  },
 ): Promise<void> {
   await tx.insert(mailOutbox).values({
     tenantId: mail.tenantId,
     kind: mail.kind,
     toAddress: mail.toAddress,
     threadId: mail.threadId,
+    invitationId: mail.invitationId ?? null,
     nextAttemptAt: mail.now,
     createdAt: mail.now,
   })

@@ -86,6 +86,7 @@ const LIST_QUERIES: Record<string, string> = {
   '/api/reports/findings': '?from=2026-04-01&to=2027-03-31',
   '/api/reports/verification': '?from=2026-04-01&to=2027-03-31',
   '/api/cases/similar': `?kana=${encodeURIComponent('かいしるし')}`,
+  '/api/surveys/{id}/targets': '?kind=meeting_agencies&from=2026-04-01&to=2027-03-31',
 }
 
 describe('city isolation, driven by the contracts', () => {
@@ -132,7 +133,7 @@ describe('city isolation, driven by the contracts', () => {
       const label = `${e.method} ${e.template}`
       let url: string
       try {
-        url = urlFor(e.template, (k) => world.ids[k])
+        url = urlFor(e.template, (k) => world.ids[k]) + (LIST_QUERIES[e.template] ?? '')
       } catch (error) {
         problems.push(
           `${label}: ${(error as Error).message}; make the object in server/test/fixtures/city-world.ts and name it in ids`,
@@ -175,7 +176,7 @@ describe('city isolation, driven by the contracts', () => {
     expect(reads.filter((p) => !before.has(p.label)).map((p) => p.label)).toEqual([])
 
     for (const p of plans) {
-      const made = urlFor(p.e.template, madeUp)
+      const made = urlFor(p.e.template, madeUp) + (LIST_QUERIES[p.e.template] ?? '')
       for (const [role, s] of Object.entries(cityB)) {
         const send = (url: string) =>
           s.request({ method: p.e.method as never, url, payload: p.payload as never })

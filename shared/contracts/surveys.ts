@@ -42,6 +42,9 @@ export const survey = z
     introduction: z.string().nullable(),
     targetCount: z.number().int().nullable().describe('配布数: the base of the response rate'),
     copiedFrom: z.uuid().nullable(),
+    linkToCase: z
+      .boolean()
+      .describe('One-time links ask whether the answer may join the case (anonymous otherwise)'),
     responses: z.object({ total: z.number().int(), paper: z.number().int(), web: z.number().int() }),
     locked: z.boolean().describe('Has responses: its questions can no longer change (copy it instead)'),
     questions: z.array(surveyQuestion),
@@ -74,6 +77,7 @@ const surveyFields = {
   periodTo: optionalDateInput.describe('実施期間の最終日'),
   introduction: optionalText(4000, { multiline: true }),
   targetCount,
+  linkToCase: z.boolean({ error: 'ケースとの結び付けを指定してください' }).default(false),
 }
 const questionsInput = z
   .array(questionInput)
@@ -193,6 +197,14 @@ export const surveyResults = z
     respondents: z.number().int(),
     targetCount: z.number().int().nullable(),
     responseRate: z.number().nullable().describe('回答率 % (half up, one decimal); null without 配布数'),
+    targetList: z
+      .object({
+        invited: z.number().int().describe('One-time links made for the target lists'),
+        answered: z.number().int().describe('Links used'),
+        rate: z.number().describe('回答率 % against the target lists (half up, one decimal)'),
+      })
+      .nullable()
+      .describe('null while no one-time links were made'),
     questions: z.array(
       z.object({
         no: z.number().int(),

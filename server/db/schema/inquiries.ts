@@ -135,6 +135,8 @@ export const mailOutbox = pgTable(
     kind: text('kind').notNull(),
     toAddress: text('to_address').notNull(),
     threadId: uuid('thread_id'),
+    /** survey_invitation: the one-time link the mail carries (its token is derived, never stored). */
+    invitationId: uuid('invitation_id'),
     /** pending → sent | failed (given up after the last attempt) */
     status: text('status').notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),

@@ -33,7 +33,14 @@ export async function runMail(args: string[]): Promise<void> {
   const handle = await openStore(config, console.error)
   const mailer = createMailer({ smtpUrl: config.smtpUrl, mailFrom: config.mailFrom })
   try {
-    const deps = { db: handle.db, clock: systemClock, mailer, publicUrl: config.publicUrl, log: consoleLog }
+    const deps = {
+      db: handle.db,
+      clock: systemClock,
+      mailer,
+      publicUrl: config.publicUrl,
+      linkSecret: config.sessionSecret,
+      log: consoleLog,
+    }
     const overdue = await enqueueOverdueNotices(deps)
     const result = await sendDueMail(deps)
     console.log(

@@ -84,6 +84,16 @@ const SEMINAR: Record<'seminar_moved_up' | 'seminar_reminder', Text> = {
   },
 }
 
+/**
+ * A survey's one-time link (issue 12). It names neither the survey's subject nor the person: the
+ * mailbox may be shared, and the page the link opens says the rest.
+ */
+const SURVEY_INVITATION: Text = {
+  subject: 'アンケートへのご協力のお願い',
+  lead: '市からアンケートへのご協力のお願いです。次のページから回答できます。このページはあなたのためのもので、回答は1回だけできます。回答は誰が答えたか分からない形で扱います。',
+  foot: 'このメールは送信専用のため、このメールに返信はできません。',
+}
+
 /** The city's seminars on the residents' pages. */
 export function seminarsUrl(publicUrl: string, tenantId: string): string {
   return `${publicUrl}/soudan/${encodeURIComponent(tenantId)}/seminars`
@@ -109,6 +119,8 @@ export interface NoticeContext {
   /** The thread's language (inquiry_reply_waiting only). */
   lang: string | null
   publicUrl: string
+  /** survey_invitation: the link with its token, written by the worker (never stored). */
+  link?: string
 }
 
 export function composeNotice(notice: NoticeContext): { subject: string; text: string } {
@@ -120,6 +132,10 @@ export function composeNotice(notice: NoticeContext): { subject: string; text: s
   if (notice.kind === 'seminar_moved_up' || notice.kind === 'seminar_reminder') {
     const t = SEMINAR[notice.kind]
     return { subject: t.subject, text: body(t, seminarsUrl(notice.publicUrl, notice.tenantId)) }
+  }
+  if (notice.kind === 'survey_invitation') {
+    if (!notice.link) throw new Error('survey invitation without its link')
+    return { subject: SURVEY_INVITATION.subject, text: body(SURVEY_INVITATION, notice.link) }
   }
   const t = STAFF[notice.kind]
   return { subject: t.subject, text: body(t, staffInboxUrl(notice.publicUrl)) }

@@ -13,6 +13,7 @@ export interface ClaimedMail {
   kind: MailKind
   toAddress: string
   threadId: string | null
+  invitationId: string | null
   /** Including this one. */
   attempts: number
 }
@@ -39,6 +40,7 @@ export async function claimDueMail(db: Db, now: Date, leaseEnd: Date, limit: num
       kind: mailOutbox.kind,
       toAddress: mailOutbox.toAddress,
       threadId: mailOutbox.threadId,
+      invitationId: mailOutbox.invitationId,
       attempts: mailOutbox.attempts,
     })
   return rows as ClaimedMail[]

@@ -3,10 +3,19 @@
 // addresses) stays on the row for staff to see.
 import type { Db } from '#server/db/client.ts'
 import { ALL_CITIES, withTenant } from '#server/db/tenant-scope.ts'
+import { invitationUrl } from '#server/modules/surveys/index.ts'
 import type { Clock } from '#server/platform/clock.ts'
+import { deriveLinkToken } from '#server/platform/link-token.ts'
 import { describeMailError, type Mailer } from '#server/platform/mailer.ts'
 import { composeNotice } from './mail.texts.ts'
-import { claimDueMail, markAttemptFailed, markSent, threadKey, threadLangs } from './outbox.repository.ts'
+import {
+  type ClaimedMail,
+  claimDueMail,
+  markAttemptFailed,
+  markSent,
+  threadKey,
+  threadLangs,
+} from './outbox.repository.ts'
 
 const MINUTE = 60_000
 /** The pause after the 1st, 2nd, 3rd and 4th failed attempt; the 5th failure gives up. */
@@ -32,12 +41,21 @@ export interface SendDueDeps {
   mailer: Mailer
   publicUrl: string
   log: MailLog
+  /** The server's secret that survey links' tokens are derived from (config.sessionSecret). */
+  linkSecret?: string
 }
 
 export interface SendDueResult {
   sent: number
   retrying: number
   failed: number
+}
+
+/** A survey invitation's link, its token derived again from the link's id (never stored). */
+function surveyLink(deps: SendDueDeps, mail: ClaimedMail): string | undefined {
+  if (mail.kind !== 'survey_invitation' || !mail.invitationId || !deps.linkSecret) return undefined
+  const token = deriveLinkToken(deps.linkSecret, 'survey-invitation', mail.tenantId, mail.invitationId)
+  return invitationUrl(deps.publicUrl, mail.tenantId, token)
 }
 
 /** Sends every due mail of every city, in batches, until none is due. */
@@ -52,13 +70,14 @@ export function sendDueMail(deps: SendDueDeps): Promise<SendDueResult> {
       const langs = await threadLangs(deps.db, batch)
       for (const mail of batch) {
         const lang = mail.threadId ? (langs.get(threadKey(mail.tenantId, mail.threadId)) ?? null) : null
-        const { subject, text } = composeNotice({
-          kind: mail.kind,
-          tenantId: mail.tenantId,
-          lang,
-          publicUrl: deps.publicUrl,
-        })
         try {
+          const { subject, text } = composeNotice({
+            kind: mail.kind,
+            tenantId: mail.tenantId,
+            lang,
+            publicUrl: deps.publicUrl,
+            link: surveyLink(deps, mail),
+          })
           await deps.mailer.send({ to: mail.toAddress, subject, text })
           await markSent(deps.db, mail, deps.clock.now())
           result.sent += 1

@@ -5,6 +5,7 @@ import { writeAudit } from '#server/platform/audit.ts'
 import type { AppDeps } from '#server/platform/deps.ts'
 import { invalid, notFound } from '#server/platform/errors.ts'
 import type * as contract from '#shared/contracts/surveys.ts'
+import { countInvitations } from './invitations.repository.ts'
 import { summarise } from './survey-results.ts'
 import { answersToStore } from './survey-rules.ts'
 import { requireSurveyManager } from './surveys.policy.ts'
@@ -22,6 +23,7 @@ async function results(db: Db, tenantId: string, id: string) {
     await repo.countRespondents(db, tenantId, id),
     await repo.findQuestions(db, tenantId, id),
     await repo.findAnswers(db, tenantId, id),
+    await countInvitations(db, tenantId, id),
   )
 }
 

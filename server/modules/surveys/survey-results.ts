@@ -27,12 +27,14 @@ export function summarise(
   respondents: number,
   questions: StoredQuestion[],
   answers: AnswerRow[],
+  links: { invited: number; answered: number } = { invited: 0, answered: 0 },
 ): SurveyResults {
   return {
     surveyId,
     respondents,
     targetCount,
     responseRate: targetCount ? percentHalfUp(respondents, targetCount) : null,
+    targetList: links.invited ? { ...links, rate: percentHalfUp(links.answered, links.invited) } : null,
     questions: questions.map((q) => {
       const mine = answers.filter((a) => a.questionNo === q.questionNo)
       const given = mine.filter((a) => a.answer.length > 0)

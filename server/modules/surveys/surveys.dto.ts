@@ -30,6 +30,7 @@ export function toSurvey(row: SurveyRow, questions: StoredQuestion[], responses:
     introduction: row.introduction,
     targetCount: row.targetCount,
     copiedFrom: row.copiedFrom,
+    linkToCase: row.linkToCase,
     responses,
     locked: responses.total > 0,
     questions: questions.map(toQuestion),

@@ -107,7 +107,13 @@ export async function respondentNoTaken(db: Db, tenantId: string, surveyId: stri
 
 export async function insertResponse(
   db: Db,
-  r: { tenantId: string; surveyId: string; respondentNo: string; answeredOn: string; source: string },
+  r: {
+    tenantId: string
+    surveyId: string
+    respondentNo: string
+    answeredOn: string
+    source: string
+  },
   answers: { questionNo: number; answer: string[]; otherText: string | null }[],
 ) {
   await db.insert(surveyRespondents).values(r)

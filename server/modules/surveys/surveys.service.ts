@@ -158,6 +158,7 @@ export function createSurveysService({ db, clock }: Pick<AppDeps, 'db' | 'clock'
             periodTo: null,
             targetCount: null,
             copiedFrom: from.id,
+            linkToCase: from.linkToCase,
           },
           questions,
         )
@@ -190,6 +191,7 @@ export function createSurveysService({ db, clock }: Pick<AppDeps, 'db' | 'clock'
             periodTo: null,
             targetCount: null,
             copiedFrom: null,
+            linkToCase: false,
           },
           questions,
         )

@@ -173,5 +173,10 @@ export const en: Catalog = {
   'survey.done.body': 'Your answers have been received.',
   'survey.closed.title': 'This survey is not open',
   'survey.closed.body': 'It has ended or has not started yet.',
+  'survey.used.title': 'This answer page cannot be used',
+  'survey.used.body':
+    'Answers have already been sent from this page, or its address is not correct. Each page can be used to answer once.',
+  'survey.agree':
+    'I agree that this answer may be added to the record of my consultation (if you do not tick this, your answer stays anonymous)',
   'error.answerRequired': 'Please answer this question',
 }

@@ -172,6 +172,11 @@ export const ja = {
   'survey.done.body': 'ご協力ありがとうございました。',
   'survey.closed.title': 'このアンケートは受け付けていません',
   'survey.closed.body': '受付期間が終わったか、まだ始まっていません。',
+  'survey.used.title': 'この回答用ページは使えません',
+  'survey.used.body':
+    'このページからはすでに回答があったか、ページのアドレスが正しくありません。回答は1回だけできます。',
+  'survey.agree':
+    'この回答を、わたしの相談の記録に結び付けることに同意します（同意しない場合、回答は誰のものか分からない形で扱います）',
   'error.answerRequired': 'この質問に答えてください',
 } as const
 

@@ -167,5 +167,10 @@ export const ko: Catalog = {
   'survey.done.body': '협조해 주셔서 감사합니다.',
   'survey.closed.title': '이 설문은 지금 받지 않습니다',
   'survey.closed.body': '기간이 끝났거나 아직 시작되지 않았습니다.',
+  'survey.used.title': '이 답변 페이지는 사용할 수 없습니다',
+  'survey.used.body':
+    '이 페이지에서 이미 답변을 보냈거나 페이지 주소가 올바르지 않습니다. 답변은 한 번만 할 수 있습니다.',
+  'survey.agree':
+    '이 답변을 제 상담 기록에 연결하는 것에 동의합니다 (선택하지 않으면 답변은 익명으로 처리됩니다)',
   'error.answerRequired': '이 질문에 답해 주십시오',
 }

@@ -175,5 +175,10 @@ export const pt: Catalog = {
   'survey.done.body': 'Obrigado pela sua colaboração.',
   'survey.closed.title': 'Esta pesquisa não está aberta',
   'survey.closed.body': 'Ela terminou ou ainda não começou.',
+  'survey.used.title': 'Esta página de resposta não pode ser usada',
+  'survey.used.body':
+    'Já foram enviadas respostas por esta página, ou o endereço não está correto. Cada página permite responder uma única vez.',
+  'survey.agree':
+    'Concordo que esta resposta seja ligada ao registro da minha consulta (sem marcar, a resposta continua anônima)',
   'error.answerRequired': 'Responda a esta pergunta',
 }

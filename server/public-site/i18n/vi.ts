@@ -171,5 +171,10 @@ export const vi: Catalog = {
   'survey.done.body': 'Cảm ơn bạn đã hợp tác.',
   'survey.closed.title': 'Khảo sát này hiện không nhận câu trả lời',
   'survey.closed.body': 'Khảo sát đã kết thúc hoặc chưa bắt đầu.',
+  'survey.used.title': 'Không thể dùng trang trả lời này',
+  'survey.used.body':
+    'Trang này đã được dùng để gửi câu trả lời, hoặc địa chỉ trang không đúng. Mỗi trang chỉ trả lời được một lần.',
+  'survey.agree':
+    'Tôi đồng ý để câu trả lời này được gắn vào hồ sơ tư vấn của tôi (nếu không đánh dấu, câu trả lời sẽ được xử lý ẩn danh)',
   'error.answerRequired': 'Vui lòng trả lời câu hỏi này',
 }

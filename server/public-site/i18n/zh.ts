@@ -158,5 +158,8 @@ export const zh: Catalog = {
   'survey.done.body': '感谢您的协助。',
   'survey.closed.title': '本问卷目前不接受回答',
   'survey.closed.body': '问卷已结束或尚未开始。',
+  'survey.used.title': '此回答页面无法使用',
+  'survey.used.body': '此页面已经提交过回答，或页面地址不正确。每个页面只能回答一次。',
+  'survey.agree': '我同意将本回答与我的咨询记录关联（如不勾选，回答将以匿名方式处理）',
   'error.answerRequired': '请回答此问题',
 }

@@ -47,7 +47,20 @@ function question(ctx: PageContext, state: FormState, q: PublicSurvey['questions
   return `<fieldset class="field"${n.describedBy}><legend>${label}${badge(ctx, q.required)}</legend>${n.notes}${inputs}</fieldset>${other}`
 }
 
-export function surveyPage(ctx: PageContext, survey: PublicSurvey, state: FormState): string {
+/** Where the form posts: the survey's public address, or a one-time link's (its token in the body). */
+export type SurveyTarget = { link: null } | { link: string }
+
+function agreement(ctx: PageContext, state: FormState): string {
+  const checked = state.values.agree ? ' checked' : ''
+  return `<div class="choice"><input type="checkbox" id="f-agree" name="agree" value="1"${checked}><label for="f-agree">${ctx.t('survey.agree')}</label></div>`
+}
+
+export function surveyPage(
+  ctx: PageContext,
+  survey: PublicSurvey,
+  state: FormState,
+  target: SurveyTarget = { link: null },
+): string {
   const labels = Object.fromEntries(
     survey.questions.flatMap((q) => [
       [`q${q.questionNo}`, `${q.questionNo}. ${escapeHtml(q.question)}`],
@@ -61,9 +74,9 @@ export function surveyPage(ctx: PageContext, survey: PublicSurvey, state: FormSt
     ctx,
     escapeHtml(survey.title),
     `${errorSummary(ctx.t, state.errors, labels)}${intro}<p>${ctx.t('survey.anonymous')}</p>
-<form method="post" action="${ctx.base}/surveys/${survey.id}" novalidate>${csrfField(state.csrf)}
+<form method="post" action="${ctx.base}/surveys/${target.link ? 'a' : survey.id}" novalidate>${csrfField(state.csrf)}${target.link ? `<input type="hidden" name="link" value="${escapeHtml(target.link)}">` : ''}
 ${survey.questions.map((q) => question(ctx, state, q)).join('\n')}
-<p><button type="submit">${ctx.t('survey.send')}</button></p></form>`,
+${target.link && survey.linkToCase ? agreement(ctx, state) : ''}<p><button type="submit">${ctx.t('survey.send')}</button></p></form>`,
   )
 }
 
@@ -73,4 +86,8 @@ export function surveyDonePage(ctx: PageContext): string {
 
 export function surveyClosedPage(ctx: PageContext): string {
   return layout(ctx, ctx.t('survey.closed.title'), `<p>${ctx.t('survey.closed.body')}</p>`)
+}
+
+export function surveyLinkUsedPage(ctx: PageContext): string {
+  return layout(ctx, ctx.t('survey.used.title'), `<p>${ctx.t('survey.used.body')}</p>`)
 }

@@ -11,6 +11,7 @@ import { useCopySurvey, useSetSurveyStatus } from '#web/features/surveys/api/cha
 import { useSurvey, useSurveyResults } from '#web/features/surveys/api/read-surveys.ts'
 import { PaperAnswerForm } from '#web/features/surveys/components/paper-answer-form.tsx'
 import { SurveyBuilder } from '#web/features/surveys/components/survey-builder.tsx'
+import { SurveyLinks } from '#web/features/surveys/components/survey-links.tsx'
 import { SurveyResultsView } from '#web/features/surveys/components/survey-results-view.tsx'
 import { focusSoon } from '#web/lib/focus-soon.ts'
 import { useMe } from '#web/lib/session.ts'
@@ -187,6 +188,12 @@ function SurveyDetail({ survey }: { survey: Survey }) {
             focusSoon('paper-answeredOn')
           }}
         />
+      </section>
+      <section aria-labelledby="survey-links" className="my-8 rounded-8 border border-solid-gray-300 p-6">
+        <h2 id="survey-links" className="mb-6 text-std-20B-150">
+          対象リストへの回答用リンク
+        </h2>
+        <SurveyLinks survey={survey} />
       </section>
       <section aria-labelledby="survey-results" className="my-8">
         <h2 id="survey-results" className="mb-4 text-std-20B-150">

@@ -19,6 +19,7 @@ describe('survey form values', () => {
       periodTo: null,
       introduction: null,
       targetCount: null,
+      linkToCase: false,
       questions: [{ kind: 'text', question: '感想', options: [], required: false, allowOther: false }],
     })
   })
@@ -35,6 +36,7 @@ describe('survey form values', () => {
       introduction: null,
       targetCount: 16,
       copiedFrom: null,
+      linkToCase: false,
       responses: { total: 0, paper: 0, web: 0 },
       locked: false,
       questions: [

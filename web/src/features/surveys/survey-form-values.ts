@@ -19,6 +19,7 @@ export interface SurveyValues {
   periodTo: string
   introduction: string
   targetCount: string
+  linkToCase: boolean
   questions: QuestionValues[]
 }
 
@@ -45,6 +46,7 @@ export function surveyValuesOf(s?: Survey): SurveyValues {
     periodTo: s?.periodTo ?? '',
     introduction: s?.introduction ?? '',
     targetCount: s?.targetCount == null ? '' : String(s.targetCount),
+    linkToCase: s?.linkToCase ?? false,
     questions: s
       ? s.questions.map((q) => ({ ...q, uid: uid(), options: q.options.join('\n') }))
       : [emptyQuestion()],
@@ -68,6 +70,7 @@ export function surveyBody(v: SurveyValues): BodyOf<typeof createSurvey> {
     periodTo: v.periodTo.trim() || null,
     introduction: v.introduction.trim() || null,
     targetCount: (v.targetCount.trim() || null) as unknown as number | null,
+    linkToCase: v.linkToCase,
     questions: v.questions.map((q) => ({
       kind: q.kind as Survey['questions'][number]['kind'],
       question: q.question.trim(),

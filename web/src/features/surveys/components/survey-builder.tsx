@@ -124,6 +124,15 @@ export function SurveyBuilder({
         onValueChange={set('targetCount')}
         error={errors.fields.targetCount}
       />
+      <CheckboxGroup
+        id={idOf('linkToCase')}
+        legend="回答用リンクの回答"
+        support="対象リストへの回答用リンクで答えた方が同意したときだけ、回答をその方のケースに結び付けます。選ばなければ回答はすべて匿名です。"
+        choices={[{ value: 'linkToCase', label: '同意した方の回答をケースに結び付ける' }]}
+        values={values.linkToCase ? ['linkToCase'] : []}
+        onValuesChange={(vs) => setValues((v) => ({ ...v, linkToCase: vs.includes('linkToCase') }))}
+        error={errors.fields.linkToCase}
+      />
       <TextareaField
         id={idOf('introduction')}
         label={LABELS.introduction}

@@ -25,6 +25,12 @@ export function SurveyResultsView({ results }: { results: SurveyResults }) {
           ? `（配布数 ${results.targetCount}件、回答率 ${percentText(results.responseRate)}）`
           : '（配布数が未入力のため回答率は出せません）'}
       </p>
+      {results.targetList && (
+        <p className="text-std-16N-170">
+          対象リストへの回答用リンク {results.targetList.invited}件のうち回答 {results.targetList.answered}
+          件（回答率 {percentText(results.targetList.rate)}）
+        </p>
+      )}
       <div role="status" className="empty:hidden">
         {flash && <Notice tone="success">{flash}</Notice>}
       </div>
