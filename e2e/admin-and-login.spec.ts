@@ -77,8 +77,23 @@ test('the first administrator is set up from the printed link, logs in, creates 
   await test.step('the audit log shows the creation', async () => {
     await page.goto('/admin/audit')
     await expect(page.getByRole('heading', { level: 1, name: '監査ログ' })).toBeVisible()
-    await expect(page.getByRole('cell', { name: 'account.create' }).first()).toBeVisible()
+    // Actions read in Japanese; the code is in the folded details.
+    await expect(page.getByRole('cell', { name: /^アカウントの作成/ }).first()).toBeVisible()
+    await page.getByRole('combobox', { name: '操作' }).selectOption({ label: 'アカウントの作成' })
+    await page.getByRole('button', { name: 'この条件で表示' }).click()
+    await expect(page).toHaveURL(/action=account\.create/)
+    const line = page.getByRole('row').nth(1)
+    await line.getByText(/^内訳/).click()
+    await expect(line.getByText('account.create')).toBeVisible()
     await expectAccessible(page)
+    const csv = page.getByRole('link', { name: 'この条件の記録をCSVで書き出す' })
+    const href = (await csv.getAttribute('href')) ?? ''
+    expect(href).toContain('action=account.create')
+    const res = await page.request.get(href)
+    expect(res.status()).toBe(200)
+    const body = await res.body()
+    expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+    expect(body.toString('utf8')).toContain('"アカウントの作成","account.create"')
   })
 
   await test.step('the settings say which roles must use 2FA', async () => {

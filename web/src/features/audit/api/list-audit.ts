@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
-import { listAudit } from '#shared/contracts/audit.ts'
+import { listAudit, listAuditActors } from '#shared/contracts/audit.ts'
 import type { QueryOf } from '#shared/contracts/define.ts'
 import { callApi } from '#web/lib/api-client.ts'
 import { queryKeys } from '#web/lib/query-keys.ts'
@@ -12,4 +12,8 @@ export function useAuditLog(query: AuditQuery) {
     queryFn: () => callApi(listAudit, { query }),
     placeholderData: keepPreviousData,
   })
+}
+
+export function useAuditActors() {
+  return useQuery({ queryKey: queryKeys.audit('actors'), queryFn: () => callApi(listAuditActors, {}) })
 }

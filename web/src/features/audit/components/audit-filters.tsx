@@ -1,9 +1,25 @@
 import { type FormEvent, useState } from 'react'
+import { AUDIT_ACTION_LABELS } from '#shared/audit-actions.ts'
 import { Button } from '#web/components/ui/button.tsx'
 import { DateField } from '#web/components/ui/date-field.tsx'
+import { SelectField } from '#web/components/ui/select-field.tsx'
 import { TextField } from '#web/components/ui/text-field.tsx'
+import { useAuditActors } from '../api/list-audit.ts'
 
-export const AUDIT_FILTER_KEYS = ['from', 'to', 'action', 'actor', 'recordType', 'recordId'] as const
+/** Actions by their Japanese, in the order an auditor looks them up. */
+const ACTION_OPTIONS = Object.entries(AUDIT_ACTION_LABELS)
+  .map(([value, label]) => ({ value, label }))
+  .sort((a, b) => a.label.localeCompare(b.label, 'ja'))
+
+export const AUDIT_FILTER_KEYS = [
+  'from',
+  'to',
+  'action',
+  'actor',
+  'caseNo',
+  'recordType',
+  'recordId',
+] as const
 export type AuditFilterValues = Partial<Record<(typeof AUDIT_FILTER_KEYS)[number], string>>
 
 export function AuditFilters({
@@ -16,6 +32,7 @@ export function AuditFilters({
   errors: Record<string, string>
 }) {
   const [values, setValues] = useState<AuditFilterValues>(initial)
+  const actors = useAuditActors()
   const set = (key: keyof AuditFilterValues) => (value: string) =>
     setValues((v) => ({ ...v, [key]: value || undefined }))
   const submit = (e: FormEvent) => {
@@ -47,39 +64,37 @@ export function AuditFilters({
             onValueChange={set('to')}
             error={errors.to}
           />
-          <TextField
-            id="action"
-            label="操作"
-            plain
-            support="例：case.read、account.create"
-            value={values.action ?? ''}
-            onValueChange={set('action')}
-            error={errors.action}
-          />
-          <TextField
+          <SelectField
             id="actor"
-            label="操作者（ログインID）"
+            label="職員"
             plain
+            emptyLabel="すべての職員"
+            options={(actors.data ?? []).map((a) => ({
+              value: a.login,
+              label: a.name ? `${a.name}（${a.login}）` : a.login,
+            }))}
             value={values.actor ?? ''}
             onValueChange={set('actor')}
             error={errors.actor}
           />
           <TextField
-            id="recordType"
-            label="対象の種類"
+            id="caseNo"
+            label="ケース番号"
             plain
-            support="例：case、account"
-            value={values.recordType ?? ''}
-            onValueChange={set('recordType')}
-            error={errors.recordType}
+            support="例：2026-00084"
+            value={values.caseNo ?? ''}
+            onValueChange={set('caseNo')}
+            error={errors.caseNo}
           />
-          <TextField
-            id="recordId"
-            label="対象ID"
+          <SelectField
+            id="action"
+            label="操作"
             plain
-            value={values.recordId ?? ''}
-            onValueChange={set('recordId')}
-            error={errors.recordId}
+            emptyLabel="すべての操作"
+            options={ACTION_OPTIONS}
+            value={values.action ?? ''}
+            onValueChange={set('action')}
+            error={errors.action}
           />
         </div>
         <div className="mt-6 flex flex-wrap gap-4">
