@@ -100,7 +100,7 @@ test('headquarters: the home and the import page, with no command for office sta
   await logIn(page, accounts.headquarters)
   const refused = refusals(page)
   await openHome(page, 'ホーム')
-  await expect(page.getByRole('link', { name: '台帳の取込' })).toBeVisible()
+  await expect(page.getByRole('main').getByRole('link', { name: '台帳の取込' })).toBeVisible()
   expect(refused).toEqual([])
   await expectAccessible(page)
   await page.goto('/import')
