@@ -7,13 +7,15 @@
 // fsync on, as the product runs, and with fsync off (PGlite's own default) to show what
 // durability costs. On PostgreSQL, row-level security on and off as the application's role
 // (rls-bench.ts; BENCH_ONLY=rls runs only that). Then the search box at 100,000 cases
-// (search-bench.ts; BENCH_ONLY=search runs only that).
+// (search-bench.ts; BENCH_ONLY=search runs only that). Last, the login page's first load on a
+// throttled Fast 3G line in Chromium (first-load.ts; BENCH_ONLY=first-load runs only that).
 import { fork } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { fileURLToPath } from 'node:url'
+import { runFirstLoadBench } from './first-load.ts'
 import { freshDatabase } from './fresh-database.ts'
 import { generateLedger } from './generate-ledger.ts'
 import type { ChildJob, ChildResult } from './import-child.ts'
@@ -172,6 +174,11 @@ async function main() {
     await runSearchBench()
     return
   }
+  // BENCH_ONLY=first-load: only the login page's first load on a slow line (first-load.ts).
+  if (process.env.BENCH_ONLY === 'first-load') {
+    console.log(`  ${(await runFirstLoadBench()).join('\n  ')}`)
+    return
+  }
   const work = mkdtempSync(join(tmpdir(), 'yorisoi-bench-'))
   const outcomes: Outcome[] = []
   const rlsLines: string[] = []
@@ -249,6 +256,8 @@ async function main() {
   if (rlsLines.length) console.log(`\n  ${rlsLines.join('\n  ')}`)
   const search = await runSearchBench()
   console.log(`\n  ${search.join('\n  ')}`)
+  const firstLoad = await runFirstLoadBench().catch((e: Error) => [`First load: FAILED: ${e.message}`])
+  console.log(`\n  ${firstLoad.join('\n  ')}`)
 }
 
 main().catch((error: unknown) => {

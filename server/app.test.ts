@@ -1,7 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Writable } from 'node:stream'
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib'
 import { afterAll, describe, expect, it } from 'vitest'
 import { buildApp, loggerOptions } from './app.ts'
 import { openDatabase } from './db/client.ts'
@@ -107,5 +108,59 @@ describe('serving the web app', () => {
     expect(page.statusCode).toBe(200)
     expect(page.headers['content-type']).toMatch(/text\/html/)
     expect(page.body).toContain('よりそい')
+  })
+
+  it('sends the brotli or gzip copy the browser takes, caches hashed assets for good and revalidates pages', async () => {
+    const webRoot = mkdtempSync(join(tmpdir(), 'yorisoi-web-'))
+    mkdirSync(join(webRoot, 'assets'))
+    const script = 'console.log("よりそい");\n'.repeat(100)
+    writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>よりそい</title>')
+    writeFileSync(join(webRoot, 'index.html.br'), brotliCompressSync('<!doctype html><title>br</title>'))
+    writeFileSync(join(webRoot, 'login.html'), '<!doctype html><title>ログイン</title>')
+    writeFileSync(join(webRoot, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>')
+    writeFileSync(join(webRoot, 'assets/app-Ab12Cd34.js'), script)
+    writeFileSync(join(webRoot, 'assets/app-Ab12Cd34.js.br'), brotliCompressSync(script))
+    writeFileSync(join(webRoot, 'assets/app-Ab12Cd34.js.gz'), gzipSync(script))
+    const app = await buildApp({
+      db: handle.db,
+      clock: fixedClock(new Date()),
+      config,
+      serveWeb: true,
+      webRoot,
+    })
+    const get = (url: string, encoding?: string) =>
+      app.inject({ method: 'GET', url, headers: encoding ? { 'accept-encoding': encoding } : {} })
+    const br = await get('/assets/app-Ab12Cd34.js', 'gzip, deflate, br')
+    const gz = await get('/assets/app-Ab12Cd34.js', 'gzip, deflate')
+    const plain = await get('/assets/app-Ab12Cd34.js')
+    const copy = await get('/assets/app-Ab12Cd34.js.br')
+    const page = await get('/cases', 'br')
+    const login = await get('/login?redirect=%2Fcases', 'br')
+    const icon = await get('/favicon.svg')
+    await app.close()
+
+    expect(br.headers['content-encoding']).toBe('br')
+    expect(brotliDecompressSync(br.rawPayload).toString()).toBe(script)
+    expect(gz.headers['content-encoding']).toBe('gzip')
+    expect(gunzipSync(gz.rawPayload).toString()).toBe(script)
+    expect(plain.headers['content-encoding']).toBeUndefined()
+    expect(plain.body).toBe(script)
+    for (const res of [br, gz, plain]) {
+      expect(res.headers['content-type']).toMatch(/javascript/)
+      expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable')
+      expect(res.headers.vary).toMatch(/accept-encoding/i)
+    }
+    // The copies have no URL of their own.
+    expect(copy.statusCode).toBe(404)
+
+    expect(page.headers['content-type']).toMatch(/text\/html/)
+    expect(page.headers['content-encoding']).toBe('br')
+    expect(brotliDecompressSync(page.rawPayload).toString()).toContain('<title>br</title>')
+    expect(page.headers['cache-control']).toBe('no-cache')
+    expect(login.body).toContain('ログイン')
+    expect(login.headers['cache-control']).toBe('no-cache')
+    expect(icon.statusCode).toBe(200)
+    expect(icon.headers['content-type']).toMatch(/image\/svg\+xml/)
+    expect(icon.headers['cache-control']).toBe('no-cache')
   })
 })

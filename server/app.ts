@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import fastifyRateLimit from '@fastify/rate-limit'
-import fastifyStatic from '@fastify/static'
 import Fastify, { type FastifyServerOptions } from 'fastify'
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
 import { z } from 'zod'
@@ -17,6 +16,7 @@ import { JSON_BODY_LIMIT, registerJsonParser } from './platform/json-body.ts'
 import { loggablePath } from './platform/log-path.ts'
 import { registerRequestTenant } from './platform/request-tenant.ts'
 import { registerSessions } from './platform/sessions.ts'
+import { registerWebFiles } from './platform/web-files.ts'
 import { publicSite } from './public-site/index.ts'
 
 export { SESSION_COOKIE } from './platform/sessions.ts'
@@ -73,18 +73,14 @@ export async function buildApp(options: BuildOptions) {
   await publicSite(app, options)
 
   const webRoot = options.webRoot ?? builtWebRoot
-  if (options.serveWeb && existsSync(webRoot)) {
-    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] })
-  }
+  const sendPage = options.serveWeb && existsSync(webRoot) ? await registerWebFiles(app, webRoot) : undefined
   app.setNotFoundHandler((request, reply) => {
     // The web app routes on the client: any other GET that is not the API gets its page. Paths
     // with a file extension are assets, and a missing one is a 404: a stale script tag must
     // not receive HTML.
     const path = request.url.split('?')[0]!
     const isPage = !path.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(path)
-    if (options.serveWeb && request.method === 'GET' && isPage && existsSync(webRoot)) {
-      return reply.sendFile('index.html')
-    }
+    if (sendPage && request.method === 'GET' && isPage) return sendPage(path, reply)
     return reply
       .status(404)
       .type('application/problem+json')

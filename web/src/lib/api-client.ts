@@ -58,7 +58,7 @@ export function isCsrfProblem(error: ApiError): boolean {
   return error.status === 403 && error.problem.type.endsWith(':forbidden') && /csrf/i.test(error.message)
 }
 
-async function send(contract: Contract, url: string, body: unknown): Promise<unknown> {
+async function send(contract: Endpoint<Contract>, url: string, body: unknown): Promise<unknown> {
   const headers: Record<string, string> = { accept: 'application/json' }
   if (body !== undefined) headers['content-type'] = 'application/json'
   if (MUTATING.has(contract.method)) headers['x-csrf-token'] = csrfToken ?? (await fetchCsrfToken())
@@ -90,18 +90,37 @@ async function send(contract: Contract, url: string, body: unknown): Promise<unk
   return json
 }
 
+/**
+ * An endpoint by method and path alone, typed by its contract: for the login page, whose first
+ * load must not carry the contracts' zod schemas (see features/auth/login-endpoints.ts).
+ */
+export interface Endpoint<C extends Contract> {
+  method: C['method']
+  path: C['path']
+  /** Only for the type checker: which contract the endpoint is. */
+  readonly contract?: C
+}
+
 /** Calls one API endpoint, typed by its contract. Throws ApiError on any non-2xx answer. */
-export async function callApi<C extends Contract>(contract: C, input: CallInput<C>): Promise<ResponseOf<C>> {
+export function callApi<C extends Contract>(contract: C, input: CallInput<C>): Promise<ResponseOf<C>> {
+  return callEndpoint<C>(contract, input)
+}
+
+/** callApi for an Endpoint: the same request, without the contract's schemas at hand. */
+export async function callEndpoint<C extends Contract>(
+  endpoint: Endpoint<C>,
+  input: CallInput<C>,
+): Promise<ResponseOf<C>> {
   const { params, query, body } = input as { params?: object; query?: object; body?: unknown }
-  const url = buildUrl(contract.path, params, query)
+  const url = buildUrl(endpoint.path, params, query)
   try {
-    return (await send(contract, url, body)) as ResponseOf<C>
+    return (await send(endpoint, url, body)) as ResponseOf<C>
   } catch (error) {
     // The token dies with the session it belonged to: fetch a new one once and try again.
-    if (error instanceof ApiError && MUTATING.has(contract.method) && isCsrfProblem(error)) {
+    if (error instanceof ApiError && MUTATING.has(endpoint.method) && isCsrfProblem(error)) {
       csrfToken = undefined
       await fetchCsrfToken()
-      return (await send(contract, url, body)) as ResponseOf<C>
+      return (await send(endpoint, url, body)) as ResponseOf<C>
     }
     throw error
   }

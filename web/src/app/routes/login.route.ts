@@ -1,21 +1,12 @@
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router'
+import { parseLoginSearch } from '../login-search.ts'
 import { publicRoute } from './root.tsx'
 
-interface LoginSearch {
-  redirect?: string
-  expired?: boolean
-  /** A deployment serving several cities: which city's staff signs in (see LoginForm). */
-  city?: string
-}
-
+// Reached inside the app (logging out, a lost session); a fresh load of /login is served
+// login.html instead (login-main.tsx), which shows the same page without the router.
 export const loginRoute = createRoute({
   getParentRoute: () => publicRoute,
   path: '/login',
-  validateSearch: (search: Record<string, unknown>): LoginSearch => ({
-    redirect: typeof search.redirect === 'string' ? search.redirect : undefined,
-    expired:
-      search.expired === 'true' || search.expired === '1' || search.expired === true ? true : undefined,
-    city: typeof search.city === 'string' && search.city.trim() ? search.city.trim() : undefined,
-  }),
-  component: lazyRouteComponent(() => import('./login.tsx'), 'LoginPage'),
+  validateSearch: parseLoginSearch,
+  component: lazyRouteComponent(() => import('./login.tsx'), 'RoutedLoginPage'),
 })

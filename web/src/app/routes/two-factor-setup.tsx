@@ -4,7 +4,7 @@ import { PageHeading } from '#web/components/ui/page-heading.tsx'
 import { Loading } from '#web/components/ui/query-state.tsx'
 import { Enrolment } from '#web/features/auth/components/enrolment.tsx'
 import { useSession } from '#web/lib/session.ts'
-import { safeRedirect } from './login.tsx'
+import { safeRedirect } from '../login-search.ts'
 import { twoFactorSetupRoute } from './two-factor-setup.route.ts'
 
 /**

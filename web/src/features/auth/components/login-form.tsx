@@ -2,8 +2,9 @@ import { type FormEvent, useState } from 'react'
 import { Button } from '#web/components/ui/button.tsx'
 import { ErrorSummary } from '#web/components/ui/error-summary.tsx'
 import { TextField } from '#web/components/ui/text-field.tsx'
+import { callEndpoint } from '#web/lib/api-client.ts'
 import { type FormErrors, formErrorsFrom, noErrors, summaryOf } from '#web/lib/form-errors.ts'
-import { useLogin } from '../api/login.ts'
+import { loginEndpoint } from '../login-endpoints.ts'
 
 const labels = { loginId: 'ログインID', password: 'パスワード' } as const
 
@@ -23,22 +24,26 @@ export function LoginForm({
   const [loginId, setLoginId] = useState('')
   const [password, setPassword] = useState('')
   const [errors, setErrors] = useState<FormErrors>(noErrors)
-  const signIn = useLogin()
+  // Plain state, not a query mutation: the login page's first load carries no query cache.
+  const [pending, setPending] = useState(false)
 
-  const submit = (e: FormEvent) => {
+  const submit = async (e: FormEvent) => {
     e.preventDefault()
+    if (pending) return
     setErrors(noErrors)
-    signIn.mutate(
-      { loginId, password, ...(city ? { city } : {}) },
-      {
-        onSuccess: (res) => onSignedIn(res.secondFactor),
-        onError: (error) => {
-          // The server words every refusal alike (unknown ID, wrong password, locked): shown as it is.
-          setErrors(formErrorsFrom(error, Object.keys(labels)))
-          setPassword('')
-        },
-      },
-    )
+    // Left on after success: the next page is on its way.
+    setPending(true)
+    try {
+      const res = await callEndpoint(loginEndpoint, {
+        body: { loginId, password, ...(city ? { city } : {}) },
+      })
+      onSignedIn(res.secondFactor)
+    } catch (error) {
+      setPending(false)
+      // The server words every refusal alike (unknown ID, wrong password, locked): shown as it is.
+      setErrors(formErrorsFrom(error, Object.keys(labels)))
+      setPassword('')
+    }
   }
 
   return (
@@ -71,8 +76,8 @@ export function LoginForm({
         error={errors.fields.password}
       />
       <div>
-        <Button type="submit" disabled={signIn.isPending}>
-          {signIn.isPending ? 'ログインしています…' : 'ログイン'}
+        <Button type="submit" disabled={pending}>
+          {pending ? 'ログインしています…' : 'ログイン'}
         </Button>
       </div>
     </form>

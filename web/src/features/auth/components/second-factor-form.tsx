@@ -2,9 +2,10 @@ import { type FormEvent, useEffect, useRef, useState } from 'react'
 import { Button } from '#web/components/ui/button.tsx'
 import { ErrorSummary } from '#web/components/ui/error-summary.tsx'
 import { TextField } from '#web/components/ui/text-field.tsx'
+import { callEndpoint } from '#web/lib/api-client.ts'
 import { isApiError } from '#web/lib/api-error.ts'
 import { type FormErrors, formErrorsFrom, noErrors, summaryOf } from '#web/lib/form-errors.ts'
-import { useVerifySecondFactor } from '../api/verify-second-factor.ts'
+import { verifyEndpoint } from '../login-endpoints.ts'
 
 const labels = { code: '確認コード' } as const
 
@@ -19,24 +20,29 @@ export function SecondFactorForm({
 }) {
   const [code, setCode] = useState('')
   const [errors, setErrors] = useState<FormErrors>(noErrors)
-  const verify = useVerifySecondFactor()
+  // Plain state, not a query mutation: the login page's first load carries no query cache.
+  const [pending, setPending] = useState(false)
   const heading = useRef<HTMLHeadingElement>(null)
   // The password form was replaced by this one: keyboard and screen reader users start here.
   useEffect(() => heading.current?.focus(), [])
 
-  const submit = (e: FormEvent) => {
+  const submit = async (e: FormEvent) => {
     e.preventDefault()
+    if (pending) return
     setErrors(noErrors)
-    verify.mutate(code, {
-      onSuccess: onSignedIn,
-      onError: (error) => {
-        setCode('')
-        if (isApiError(error) && error.status === 401) return onRestart()
-        const found = formErrorsFrom(error, Object.keys(labels))
-        const locked = isApiError(error) && error.status === 423
-        setErrors(locked ? { fields: {}, general: error.message } : found)
-      },
-    })
+    // Left on after success: the next page is on its way.
+    setPending(true)
+    try {
+      await callEndpoint(verifyEndpoint, { body: { code } })
+      onSignedIn()
+    } catch (error) {
+      setPending(false)
+      setCode('')
+      if (isApiError(error) && error.status === 401) return onRestart()
+      const found = formErrorsFrom(error, Object.keys(labels))
+      const locked = isApiError(error) && error.status === 423
+      setErrors(locked ? { fields: {}, general: error.message } : found)
+    }
   }
 
   return (
@@ -63,8 +69,8 @@ export function SecondFactorForm({
         error={errors.fields.code}
       />
       <div className="flex flex-wrap items-center gap-6">
-        <Button type="submit" disabled={verify.isPending}>
-          {verify.isPending ? '確認しています…' : '確認してログイン'}
+        <Button type="submit" disabled={pending}>
+          {pending ? '確認しています…' : '確認してログイン'}
         </Button>
         <Button type="button" variant="tertiary" onClick={onRestart}>
           ログインIDの入力に戻る
