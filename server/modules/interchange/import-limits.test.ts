@@ -148,25 +148,33 @@ describe('import limits', () => {
         statuses.push(res.status)
       }
     })()
-    // The longest time a timer due every 10 ms had to wait. Before the importer gave the event
-    // loop turns, the transaction held it for its whole length (3.5 s here) once a request waited.
-    let last = performance.now()
+    // The longest time a timer due every 10 ms had to wait, against the import's whole length.
+    // Before the importer gave the event loop turns, the transaction held it for most of its
+    // length once a request waited. A ratio, not a fixed number of ms: a busy machine slows the
+    // import and its steps alike, so the test says the same thing on any machine.
+    const started = performance.now()
+    let last = started
     let longest = 0
+    let ticks = 0
     const timer = setInterval(() => {
       const now = performance.now()
       longest = Math.max(longest, now - last)
       last = now
+      ticks++
     }, 10)
+    let importMs = 0
     try {
       const result = await importDir(ctx.db, city.tenantId, ledger.paths)
       expect(result.errors).toEqual([])
       expect(result.counts.contacts).toEqual({ added: 15_000, updated: 0 })
     } finally {
+      importMs = performance.now() - started
       clearInterval(timer)
       importing = false
       await lists
     }
-    expect(longest).toBeLessThan(1000)
+    expect(ticks).toBeGreaterThan(20)
+    expect(longest).toBeLessThan(importMs / 3)
     expect(statuses.length).toBeGreaterThan(0)
     expect(statuses.every((s) => s === 200)).toBe(true)
   }, 180_000)
