@@ -208,6 +208,9 @@ export const SHEETS: readonly SheetDef[] = [
       col('question', '設問', 'text', req),
       col('kind', '形式', 'code', { ...req, codes: QUESTION_KINDS }),
       col('options', '選択肢', 'list', cond),
+      // Not in the shared spec (silent on them): kept so that an export imports back losslessly.
+      col('required', '必須', 'yes_no', { codes: YES_NO }),
+      col('allow_other', 'その他（自由記述）', 'yes_no', { codes: YES_NO }),
     ],
   },
   {
@@ -220,6 +223,8 @@ export const SHEETS: readonly SheetDef[] = [
       col('question_no', '設問番号', 'integer', { ...req, min: 1 }),
       // Free-text answers can describe a person: treated as personal data in exports.
       col('answer', '回答', 'answer', personal),
+      // The text written with 「その他」 (a question with allow_other): personal like a free text.
+      col('other_text', 'その他の内容', 'text', personal),
     ],
   },
   {

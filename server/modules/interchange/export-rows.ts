@@ -183,6 +183,8 @@ export async function exportRows(
           question: q.question,
           kind: q.kind,
           options: q.options,
+          required: yesNo(q.required),
+          allow_other: yesNo(q.allowOther),
         })),
     ),
   )
@@ -201,6 +203,7 @@ export async function exportRows(
           question_no: a.questionNo,
           // One item for a text or single answer, several for a multiple one.
           answer: text && !personal ? null : a.answer,
+          other_text: personal ? a.otherText : null,
         }
       })
       .sort(

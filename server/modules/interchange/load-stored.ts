@@ -43,6 +43,8 @@ export type UnitRow = typeof orgUnits.$inferSelect
 export interface StoredRespondent {
   answeredOn: string | null
   answers: Map<number, string[]>
+  /** 「その他」's text per question, where one was written. */
+  otherTexts: Map<number, string | null>
 }
 
 export interface Stored {
@@ -178,15 +180,22 @@ export async function loadStored(tx: Db, tenantId: string, ledger: ParsedLedger)
         .where(and(eq(surveyRespondents.tenantId, tenantId), inArray(surveyRespondents.surveyId, c))),
     )
     for (const r of respondentRows)
-      respondents.set(`${r.surveyId}|${r.respondentNo}`, { answeredOn: r.answeredOn, answers: new Map() })
+      respondents.set(`${r.surveyId}|${r.respondentNo}`, {
+        answeredOn: r.answeredOn,
+        answers: new Map(),
+        otherTexts: new Map(),
+      })
     const answerRows = await inChunks(surveyIds, (c) =>
       tx
         .select()
         .from(surveyAnswers)
         .where(and(eq(surveyAnswers.tenantId, tenantId), inArray(surveyAnswers.surveyId, c))),
     )
-    for (const a of answerRows)
-      respondents.get(`${a.surveyId}|${a.respondentNo}`)?.answers.set(a.questionNo, a.answer)
+    for (const a of answerRows) {
+      const stored = respondents.get(`${a.surveyId}|${a.respondentNo}`)
+      stored?.answers.set(a.questionNo, a.answer)
+      stored?.otherTexts.set(a.questionNo, a.otherText)
+    }
   }
 
   const resourceNos = ids(ledger, [['resources', 'resource_id']])

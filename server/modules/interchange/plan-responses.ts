@@ -3,6 +3,7 @@
 import { and, eq, sql } from 'drizzle-orm'
 import type { Db } from '#server/db/client.ts'
 import { surveyAnswers, surveyRespondents } from '#server/db/schema/index.ts'
+import { OTHER_LABEL } from '#shared/contracts/surveys.ts'
 import { unguardFormula } from '#shared/interchange/formula-guard.ts'
 import { quote } from '#shared/interchange/quote.ts'
 import { splitMulti } from '#shared/interchange/values.ts'
@@ -17,7 +18,7 @@ interface Respondent {
   respondentNo: string
   row: number
   answeredOn: string | null | undefined
-  answers: Map<number, { row: number; answer: string[] }>
+  answers: Map<number, { row: number; answer: string[]; otherText: string | null }>
   bad: boolean
 }
 
@@ -86,8 +87,16 @@ export function planResponses(
       if (typeof read === 'string') e('answer', read)
       else answer = read
     }
+    const otherText = str(r, 'other_text') ?? null
+    if (question && otherText && !(question.allowOther && answer.includes(OTHER_LABEL))) {
+      e(
+        'other_text',
+        '「その他」の内容は、「その他（自由記述）」のある設問で「その他」を選んだ回答にだけ書けます',
+      )
+      p.bad = true
+    }
     if (hasBadCell(r) || !question) p.bad = true
-    else p.answers.set(question.questionNo, { row: r.row, answer })
+    else p.answers.set(question.questionNo, { row: r.row, answer, otherText })
   }
 
   const respondents: BulkRow<typeof surveyRespondents>[] = []
@@ -101,14 +110,23 @@ export function planResponses(
     const given = [...p.answers].filter(([, a]) => a.answer.length > 0)
     const sameAnswers =
       existing?.answers.size === given.length &&
-      given.every(([no, a]) => same(existing.answers.get(no), a.answer))
+      given.every(
+        ([no, a]) =>
+          same(existing.answers.get(no), a.answer) && (existing.otherTexts.get(no) ?? null) === a.otherText,
+      )
     if (existing && existing.answeredOn === answeredOn && sameAnswers) continue
     if (existing) counts.updated++
     else counts.added++
     respondents.push({ surveyId: p.surveyId, respondentNo: p.respondentNo, answeredOn })
     if (existing) replaced.push({ surveyId: p.surveyId, respondentNo: p.respondentNo })
     for (const [questionNo, a] of given)
-      answers.push({ surveyId: p.surveyId, respondentNo: p.respondentNo, questionNo, answer: a.answer })
+      answers.push({
+        surveyId: p.surveyId,
+        respondentNo: p.respondentNo,
+        questionNo,
+        answer: a.answer,
+        otherText: a.otherText,
+      })
   }
 
   return {
@@ -134,7 +152,7 @@ export function planResponses(
           )
       }
       await bulkInsert(tx, surveyAnswers, answers, {
-        columns: ['surveyId', 'respondentNo', 'questionNo', 'answer'],
+        columns: ['surveyId', 'respondentNo', 'questionNo', 'answer', 'otherText'],
         fixed: { tenantId: ctx.tenantId },
       })
     },

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto'
 import { and, eq, inArray } from 'drizzle-orm'
 import type { Db } from '#server/db/client.ts'
 import { surveyQuestions, surveys } from '#server/db/schema/index.ts'
+import { OTHER_LABEL } from '#shared/contracts/surveys.ts'
 import { quote } from '#shared/interchange/quote.ts'
 import {
   chunks,
@@ -23,6 +24,8 @@ export interface Question {
   question: string
   kind: string
   options: string[]
+  required: boolean
+  allowOther: boolean
 }
 export interface SurveyRef {
   id: string
@@ -43,6 +46,13 @@ export function planSurveys(ledger: ParsedLedger, stored: Stored, issues: Issues
   for (const [no, s] of stored.surveys)
     refs.set(no, { id: s.id, questions: new Map(s.questions.map((q) => [q.questionNo, q])) })
   const drafts = new Map<string, Draft>()
+  const present = ledger.get('surveys')?.present
+  /** A flag the file gives, or the stored question's when its column is missing (older ledgers). */
+  const flag = (
+    r: Parameters<typeof str>[0],
+    key: 'required' | 'allow_other',
+    stored: boolean | undefined,
+  ) => (present?.has(key) ? r.v[key] === true : (stored ?? false))
   for (const r of rowsOf(ledger, 'surveys')) {
     const e = (column: string, reason: string) => issues.error('surveys', r.row, column, reason)
     const no = str(r, 'survey_id')
@@ -67,11 +77,22 @@ export function planSurveys(ledger: ParsedLedger, stored: Stored, issues: Issues
       d.bad = true
       continue
     }
+    const before = stored.surveys.get(no)?.questions.find((q) => q.questionNo === questionNo)
+    const allowOther = flag(r, 'allow_other', before?.allowOther)
+    if (allowOther && kind !== 'single' && kind !== 'multiple') {
+      e('allow_other', '「その他（自由記述）」は単一回答・複数回答の設問にだけ置けます')
+      d.bad = true
+      continue
+    }
+    // 「その他」 is the last option of such a question (survey-rules.ts); an older ledger may omit it.
+    const withOther = allowOther && options.at(-1) !== OTHER_LABEL ? [...options, OTHER_LABEL] : options
     d.questions.push({
       questionNo,
       question: str(r, 'question')!,
       kind,
-      options: kind === 'text' ? [] : options,
+      options: kind === 'text' ? [] : withOther,
+      required: flag(r, 'required', before?.required),
+      allowOther,
     })
   }
 
@@ -95,6 +116,8 @@ export function planSurveys(ledger: ParsedLedger, stored: Stored, issues: Issues
           q.questionNo === n.questionNo &&
           q.question === n.question &&
           q.kind === n.kind &&
+          q.required === n.required &&
+          q.allowOther === n.allowOther &&
           same(q.options, n.options)
         )
       })
