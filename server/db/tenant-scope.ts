@@ -19,7 +19,7 @@ export const ALL_CITIES = '*'
 export const NO_CITY = ''
 const KEEP = Symbol('keep')
 
-type Scope = { tenantId: string | typeof KEEP }
+type Scope = { tenantId: string | typeof KEEP; jitOff?: boolean }
 const storage = new AsyncLocalStorage<Scope>()
 
 /** The city (or ALL_CITIES / NO_CITY) a connection must be set to now; KEEP: whatever it has. */
@@ -50,4 +50,19 @@ export function enterRequestScope(tenantId: string | undefined, done: () => void
 export function scopeRequestTo(tenantId: string): void {
   const scope = storage.getStore()
   if (scope) scope.tenantId = tenantId
+}
+
+/** Whether the current work's connections run without JIT compilation (withoutJit). */
+export function currentJitOff(): boolean {
+  return storage.getStore()?.jitOff === true
+}
+
+/**
+ * Runs `fn` with JIT compilation off on every PostgreSQL connection it checks out (tenant-pool.ts;
+ * a transaction says SET LOCAL jit = off itself), in the same city. For the report's aggregates:
+ * compiling them cost more than it saved (11 ms at 10,000 cases, 155–179 ms at 5–20 times that).
+ */
+export function withoutJit<T>(fn: () => T): T {
+  const scope = storage.getStore()
+  return storage.run({ tenantId: scope?.tenantId ?? ALL_CITIES, jitOff: true }, fn)
 }

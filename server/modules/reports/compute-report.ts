@@ -1,7 +1,9 @@
 // The report is one computation (docs/report-rules.md): aggregate queries on the database feed one
 // Report object, which the JSON endpoint, the workbook, the HTML page and the CLI all render.
+import { sql } from 'drizzle-orm'
 import { PgTransaction } from 'drizzle-orm/pg-core'
 import type { Db } from '#server/db/client.ts'
+import { withoutJit } from '#server/db/tenant-scope.ts'
 import {
   AGE_BANDS,
   CASE_LEADS,
@@ -191,12 +193,20 @@ type Results<T extends readonly (() => Promise<unknown>)[]> = {
   -readonly [K in keyof T]: Awaited<ReturnType<T[K]>>
 }
 
-/** Each section's result, in order: side by side on a pool, in turn on a transaction's connection. */
+/**
+ * Each section's result, in order: side by side on a pool, in turn on a transaction's connection.
+ * Without JIT compilation either way (withoutJit; SET LOCAL in a transaction, so it ends with it):
+ * compiling the report's aggregates cost more than it saved, 32–37% of the report at 5–20 times
+ * the bench city. PGlite has no JIT; the setting exists there and changes nothing.
+ */
 async function allSections<T extends readonly (() => Promise<unknown>)[]>(
   db: Db,
   sections: T,
 ): Promise<Results<T>> {
-  if (!(db instanceof PgTransaction)) return (await Promise.all(sections.map((run) => run()))) as Results<T>
+  if (!(db instanceof PgTransaction)) {
+    return (await withoutJit(() => Promise.all(sections.map((run) => run())))) as Results<T>
+  }
+  await db.execute(sql`set local jit = off`)
   const results: unknown[] = []
   for (const run of sections) results.push(await run())
   return results as Results<T>
