@@ -194,7 +194,12 @@ export function generateLedger(dir: string, seed = 20_231, size: LedgerSize = CI
   // Reviews: cases of the meeting's ward opened before it (any earlier case when the ward has
   // too few); a case's first review is 新規, later ones 継続. One review per meeting and case.
   const byWard = new Map<string, Case[]>()
-  for (const c of cases) byWard.set(c.ward, [...(byWard.get(c.ward) ?? []), c])
+  // Appended in place (copying the ward's list for each case was quadratic: 19.6 s at 20x).
+  for (const c of cases) {
+    const list = byWard.get(c.ward)
+    if (list) list.push(c)
+    else byWard.set(c.ward, [c])
+  }
   const openedBy = (list: Case[], day: number) => {
     let lo = 0
     let hi = list.length

@@ -10,6 +10,7 @@ import { importLedger } from '#server/modules/interchange/import-ledger.ts'
 import { ensureCity } from '#server/modules/org/index.ts'
 import { computeReport } from '#server/modules/reports/compute-report.ts'
 import type { ProbeResult } from './latency-probe.ts'
+import { type ServerMemory, serverMemory } from './server-memory.ts'
 
 export interface ChildJob {
   /** postgres://… for PostgreSQL; otherwise PGlite in dataDir. */
@@ -48,6 +49,8 @@ export interface ChildResult {
   commitMs: number[]
   /** Case lists requested through the app while the same ledger is imported into a second city. */
   probe: ProbeResult
+  /** PostgreSQL on this machine: its memory after the import and the report (server-memory.ts). */
+  server?: ServerMemory
 }
 
 const COMMITS = 200
@@ -100,6 +103,8 @@ async function main(job: ChildJob): Promise<ChildResult> {
       reportMs.push(performance.now() - t)
     }
 
+    const server = job.url ? await serverMemory(handle.db) : undefined
+
     // A request that changes a record is one small transaction: its commit waits for the WAL's
     // fsync. A scratch table of its own (a temporary one writes no WAL, so it would show nothing).
     await handle.db.execute(sql`create table bench_commit_probe (n int)`)
@@ -129,6 +134,7 @@ async function main(job: ChildJob): Promise<ChildResult> {
       reportMs,
       reportTotal: warm.consultations.total,
       probe,
+      ...(server ? { server } : {}),
     }
   } finally {
     await handle.close()

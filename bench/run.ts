@@ -11,7 +11,7 @@
 // throttled Fast 3G line in Chromium (first-load.ts; BENCH_ONLY=first-load runs only that).
 import { fork } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { fileURLToPath } from 'node:url'
@@ -50,6 +50,11 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2
 }
 const verdict = (ok: boolean) => (ok ? 'PASS' : 'MISS')
+/**
+ * The machine's load average (1, 5, 15 minutes), printed with every figure: on a shared machine
+ * a figure means little without it.
+ */
+const load = () => `[load ${loadavg().map((l) => l.toFixed(2)).join(' ')}]`
 const percentile = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b)
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? Number.NaN
@@ -81,6 +86,7 @@ function runChild(job: ChildJob): Promise<ChildResult> {
 
 function printDetails(o: Outcome) {
   const r = o.result!
+  console.log(`  ${load()} when the figures below were taken`)
   const seconds = r.importMs / 1000
   console.log(`  import: ${fmt(o.rows)} rows in ${fmt(seconds, 2)} s → ${fmt(o.rows / seconds)} rows/s`)
   if (!r.ok)
@@ -97,6 +103,17 @@ function printDetails(o: Outcome) {
       ` sampled peaks heapUsed ${fmt(r.sampled.heapUsed / 1e6)} MB, external ${fmt(r.sampled.external / 1e6)} MB` +
       ` (arrayBuffers ${fmt(r.sampled.arrayBuffers / 1e6)} MB)`,
   )
+  if (r.server) {
+    const total = mb(r.maxRssKiB) + mb(r.server.serverPssKiB)
+    console.log(
+      `  PostgreSQL server: largest backend peak RSS ${fmt(mb(r.server.backendPeakKiB))} MB;` +
+        ` all ${r.server.processes} server processes ${fmt(mb(r.server.serverPssKiB))} MB PSS now` +
+        ` (shared with other databases on the server); Node peak + server PSS ${fmt(total)} MB` +
+        ` → ${verdict(total < TARGETS.peakRssMB)} (< ${TARGETS.peakRssMB} MB)`,
+    )
+  } else if (o.backend === 'postgres') {
+    console.log('  PostgreSQL server memory: not readable (not on this machine, or no /proc)')
+  }
   console.log(
     `  report (full period, ${fmt(r.reportTotal)} window cases): ${REPORT_RUNS} runs after a warm-up,` +
       ` median ${fmt(median(r.reportMs), 1)} ms, min ${fmt(Math.min(...r.reportMs), 1)} ms,` +
@@ -159,13 +176,15 @@ function table(outcomes: Outcome[]) {
   ])
   const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)))
   const row = (cells: string[]) => `  ${cells.map((c, i) => c.padEnd(widths[i]!)).join('   ')}`.trimEnd()
-  console.log(`\n${row(head)}`)
+  console.log(`\n${row(head)}    ${load()}`)
   for (const l of lines) console.log(row(l))
   const misses = lines.flat().filter((c) => c.endsWith('MISS')).length
   console.log(
     misses ? `\n  ${misses} figure(s) MISS the target.` : '\n  Every measured figure meets its target.',
   )
-  console.log("  (peak RSS is the Node process: on PostgreSQL the server's own memory is not included)")
+  console.log(
+    "  (peak RSS is the Node process; on PostgreSQL the server's own memory is printed with its details above)",
+  )
 }
 
 async function main() {
@@ -253,11 +272,11 @@ async function main() {
     rmSync(work, { recursive: true, force: true })
   }
   table(outcomes)
-  if (rlsLines.length) console.log(`\n  ${rlsLines.join('\n  ')}`)
+  if (rlsLines.length) console.log(`\n  ${rlsLines.join('\n  ')}\n  ${load()}`)
   const search = await runSearchBench()
-  console.log(`\n  ${search.join('\n  ')}`)
+  console.log(`\n  ${search.join('\n  ')}\n  ${load()}`)
   const firstLoad = await runFirstLoadBench().catch((e: Error) => [`First load: FAILED: ${e.message}`])
-  console.log(`\n  ${firstLoad.join('\n  ')}`)
+  console.log(`\n  ${firstLoad.join('\n  ')}\n  ${load()}`)
 }
 
 main().catch((error: unknown) => {
