@@ -54,7 +54,10 @@ const verdict = (ok: boolean) => (ok ? 'PASS' : 'MISS')
  * The machine's load average (1, 5, 15 minutes), printed with every figure: on a shared machine
  * a figure means little without it.
  */
-const load = () => `[load ${loadavg().map((l) => l.toFixed(2)).join(' ')}]`
+const load = () =>
+  `[load ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}]`
 const percentile = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b)
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? Number.NaN
