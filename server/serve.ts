@@ -1,6 +1,7 @@
 import { scheduleInquiryRetention } from '#server/modules/inquiries/index.ts'
 import { startMailWorker } from '#server/modules/mail/index.ts'
 import { prepareStore } from '#server/modules/org/index.ts'
+import { scheduleSeminarRetention } from '#server/modules/seminars/index.ts'
 import { buildApp, loggerOptions } from './app.ts'
 import type { DatabaseHandle } from './db/client.ts'
 import { openStore } from './db/open-store.ts'
@@ -55,10 +56,13 @@ export async function startServer(config: Config, options: StartOptions = {}) {
 
   // Closes idle web consultations and removes their text after the city's retention period.
   const retention = scheduleInquiryRetention(handle.db, systemClock, app.log)
+  // Removes seminar registrants' personal data after the city's retention period.
+  const seminarRetention = scheduleSeminarRetention(handle.db, systemClock, app.log)
 
   async function shutdown(signal: string) {
     app.log.info({ signal }, 'shutting down')
     await retention.stop()
+    await seminarRetention.stop()
     await app.close()
     await handle.close()
     process.exit(0)

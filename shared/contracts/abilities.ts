@@ -30,6 +30,8 @@ export const ABILITIES = [
   'inquiryCounts',
   'inquirySettings',
   'manageSurveys',
+  'readSeminars',
+  'organiseSeminars',
 ] as const
 export type Ability = (typeof ABILITIES)[number]
 

@@ -74,6 +74,11 @@ export const seminarRegistrations = pgTable(
     promotedAt: timestamp('promoted_at', { withTimezone: true }),
     remindedAt: timestamp('reminded_at', { withTimezone: true }),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    /**
+     * When the retention period removed what the family gave (name, contacts, note); the row
+     * stays, with its counts and attendance, for the report.
+     */
+    personalDataRemovedAt: timestamp('personal_data_removed_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

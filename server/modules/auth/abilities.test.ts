@@ -40,6 +40,8 @@ const PROBES: Partial<Record<Ability, string>> = {
   inquiryCounts: '/api/inquiries/counts',
   inquirySettings: '/api/inquiry-settings',
   manageSurveys: '/api/surveys',
+  readSeminars: '/api/seminars',
+  organiseSeminars: '/api/seminars/follow-up-surveys',
 }
 
 /** The rules in words (docs/domain.md, "Who works with the records"), role by role. */
@@ -51,6 +53,7 @@ const EXPECTED: Record<Role, Ability[]> = {
     'readNetwork',
     'inquiries',
     'inquiryCounts',
+    'readSeminars',
   ],
   ward_coordinator: [
     'recordIntake',
@@ -64,6 +67,8 @@ const EXPECTED: Record<Role, Ability[]> = {
     'viewCaseloads',
     'viewReport',
     'readNetwork',
+    'readSeminars',
+    'organiseSeminars',
   ],
   ward_staff: [
     'recordIntake',
@@ -74,8 +79,10 @@ const EXPECTED: Record<Role, Ability[]> = {
     'readMinutes',
     'readMyCases',
     'readNetwork',
+    'readSeminars',
+    'organiseSeminars',
   ],
-  accompaniment_worker: ['readCases', 'readMyCases', 'readNetwork'],
+  accompaniment_worker: ['readCases', 'readMyCases', 'readNetwork', 'readSeminars'],
   agency_member: ['readCases', 'readMeetings', 'meetAsAgency', 'readMyCases'],
   headquarters: [
     'viewCaseloads',
@@ -90,6 +97,8 @@ const EXPECTED: Record<Role, Ability[]> = {
     'seeWholeDirectory',
     'inquiryCounts',
     'manageSurveys',
+    'readSeminars',
+    'organiseSeminars',
   ],
   admin: [
     'viewReport',

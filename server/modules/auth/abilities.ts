@@ -20,6 +20,7 @@ import {
   seesEveryWardReport,
 } from '#server/modules/reports/index.ts'
 import { maintainsDirectory, seesWholeDirectory } from '#server/modules/resources/index.ts'
+import { requireSeminarOrganiser, requireSeminarReader } from '#server/modules/seminars/index.ts'
 import { requireSurveyManager } from '#server/modules/surveys/index.ts'
 import type { Actor } from '#server/platform/actor.ts'
 import { AppError } from '#server/platform/errors.ts'
@@ -70,5 +71,7 @@ export function abilitiesOf(actor: Actor): Can {
     inquiryCounts: passes(actor, requireCountsRole),
     inquirySettings: passes(actor, requireInquirySettingsRole),
     manageSurveys: passes(actor, requireSurveyManager),
+    readSeminars: passes(actor, requireSeminarReader),
+    organiseSeminars: passes(actor, requireSeminarOrganiser),
   }
 }

@@ -7,9 +7,9 @@ import { writeAnonymousAudit } from '#server/platform/audit.ts'
 import type { Clock } from '#server/platform/clock.ts'
 import { randomToken, sha256 } from '#server/platform/crypto.ts'
 import { notFound } from '#server/platform/errors.ts'
-import { enqueueMail } from '#server/platform/mail-outbox.ts'
 import { tokyoDate } from '#shared/dates.ts'
-import { partiesMovingUp, placeNewcomer, waitlistPositions } from './seats.ts'
+import { cancelAndMoveUp } from './seat-changes.ts'
+import { placeNewcomer, waitlistPositions } from './seats.ts'
 import * as repo from './seminars.repository.ts'
 
 /** Audit rows of families carry no address, like the residents' consultation. */
@@ -117,36 +117,15 @@ export function createFamilyService(db: Db, clock: Clock) {
         if (!found) throw notFound()
         const seminar = await repo.lockSeminar(tx, tenantId, found.seminarId)
         if (!seminar) throw notFound()
-        // Read again under the lock: a concurrent cancel of the same link may have come first.
-        const row = await repo.findRegistration(tx, tenantId, found.seminarId, found.id)
-        if (!row || row.status === 'cancelled') return viewOf(tx, tenantId, found)
-        const cancelled = await repo.updateRegistration(tx, tenantId, row.id, {
-          status: 'cancelled',
-          cancelledAt: now,
-        })
-        const moving = partiesMovingUp(await repo.registrationsOf(tx, tenantId, seminar.id), seminar.capacity)
-        for (const p of moving) {
-          const up = await repo.updateRegistration(tx, tenantId, p.id, {
-            status: 'confirmed',
-            promotedAt: now,
-          })
-          if (up.email) {
-            await enqueueMail(tx, {
-              tenantId,
-              kind: 'seminar_moved_up',
-              toAddress: up.email,
-              threadId: null,
-              now,
-            })
-          }
-        }
+        const done = await cancelAndMoveUp(tx, tenantId, seminar, found.id, now)
+        if (!done) return viewOf(tx, tenantId, found)
         await writeAnonymousAudit(tx, tenantId, now, FAMILY, {
           action: 'seminar_registration.cancel',
           recordType: 'seminar_registration',
-          recordId: row.id,
-          detail: { seminarId: seminar.id, movedUp: moving.map((p) => p.id) },
+          recordId: found.id,
+          detail: { seminarId: seminar.id, movedUp: done.movedUp },
         })
-        return viewOf(tx, tenantId, cancelled)
+        return viewOf(tx, tenantId, done.row)
       })
     },
   }

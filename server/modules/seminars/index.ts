@@ -15,3 +15,11 @@ export {
   type FamilyService,
 } from './family.service.ts'
 export { enqueueSeminarReminders } from './reminder-scan.ts'
+// Retention: the registrants' personal data is removed a city-set number of days after the seminar.
+export {
+  runSeminarRetention,
+  SEMINAR_RETENTION_DEFAULT_DAYS,
+  SEMINAR_RETENTION_KEY,
+} from './retention.ts'
+export { scheduleSeminarRetention } from './retention-schedule.ts'
+export { requireSeminarOrganiser, requireSeminarReader } from './seminars.policy.ts'

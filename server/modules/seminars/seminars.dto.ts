@@ -2,7 +2,11 @@ import type { SeminarDetail, SeminarRegistration, SeminarSummary } from '#shared
 import { addDays } from '#shared/dates.ts'
 import type { RegistrationRow, SeminarView } from './seminars.repository.ts'
 
-export function toSeminarSummary(s: SeminarView): SeminarSummary {
+/** Survey titles by id, for the follow-up survey's name. */
+export type SurveyTitles = ReadonlyMap<string, string>
+
+export function toSeminarSummary(s: SeminarView, surveys: SurveyTitles): SeminarSummary {
+  const surveyTitle = s.followUpSurveyId ? surveys.get(s.followUpSurveyId) : undefined
   return {
     id: s.id,
     kind: s.kind as SeminarSummary['kind'],
@@ -16,6 +20,7 @@ export function toSeminarSummary(s: SeminarView): SeminarSummary {
     online: s.online,
     capacity: s.capacity,
     audience: s.audience,
+    followUpSurvey: s.followUpSurveyId && surveyTitle ? { id: s.followUpSurveyId, title: surveyTitle } : null,
     confirmedPeople: s.confirmedPeople,
     waitlistedPeople: s.waitlistedPeople,
   }
@@ -49,12 +54,18 @@ export function toRegistration(
     createdAt: r.createdAt.toISOString(),
     promotedAt: r.promotedAt?.toISOString() ?? null,
     cancelledAt: r.cancelledAt?.toISOString() ?? null,
+    caseId: r.caseId,
+    personalDataRemoved: r.personalDataRemovedAt !== null,
   }
 }
 
-export function toSeminarDetail(s: SeminarView, registrations: SeminarRegistration[] | null): SeminarDetail {
+export function toSeminarDetail(
+  s: SeminarView,
+  surveys: SurveyTitles,
+  registrations: SeminarRegistration[] | null,
+): SeminarDetail {
   return {
-    ...toSeminarSummary(s),
+    ...toSeminarSummary(s, surveys),
     access: { canManage: registrations !== null },
     registrations: registrations ?? [],
   }

@@ -28,6 +28,26 @@ export function organiserWardOf(actor: Actor): string | null {
   throw forbidden('研修会・家族教室の登録は本市担当課か区の担当職員が行います')
 }
 
+/** For the session's `can`: who may schedule seminars (and pick a follow-up survey). */
+export function requireSeminarOrganiser(actor: Actor): void {
+  organiserWardOf(actor)
+}
+
+/**
+ * The ward whose seminars (beside the city-wide ones) the actor sees, or null for all of them: a
+ * ward centre's staff see their own ward's and headquarters' seminars, not another ward's;
+ * headquarters and the city's window see every one.
+ */
+export function seminarWardScope(actor: Actor): string | null {
+  if (actor.role === 'headquarters' || !actor.wardCode) return null
+  return actor.wardCode
+}
+
+export function seesSeminar(actor: Actor, seminar: { ward: string | null }): boolean {
+  const ward = seminarWardScope(actor)
+  return ward === null || seminar.ward === null || seminar.ward === ward
+}
+
 /**
  * Registrations are families' personal data: only the organiser sees them — headquarters for
  * its city-wide seminars, the ward centre for its own.

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, sql } from 'drizzle-orm'
+import { and, asc, count, desc, eq, isNull, or, sql } from 'drizzle-orm'
 import type { Db } from '#server/db/client.ts'
 import { seminarRegistrations, seminars, wards } from '#server/db/schema/index.ts'
 import { periodCondition } from '#server/platform/period-filter.ts'
@@ -44,9 +44,14 @@ const flatten = (r: Joined): SeminarView => ({
 export async function findSeminars(
   db: Db,
   tenantId: string,
-  f: { when: Period; today: string; page: number; pageSize: number },
+  f: { when: Period; today: string; page: number; pageSize: number; ward?: string | null },
 ) {
-  const where = and(eq(seminars.tenantId, tenantId), periodCondition(seminars.heldOn, f.when, f.today))
+  const where = and(
+    eq(seminars.tenantId, tenantId),
+    periodCondition(seminars.heldOn, f.when, f.today),
+    // A ward's staff: their ward's and the city-wide ones (seminarWardScope).
+    f.ward ? or(isNull(seminars.ward), eq(seminars.ward, f.ward)) : undefined,
+  )
   const order =
     f.when === 'upcoming'
       ? [asc(seminars.heldOn), asc(seminars.startTime), asc(seminars.id)]
@@ -83,6 +88,25 @@ export async function lockSeminar(db: Db, tenantId: string, id: string): Promise
 export async function insertSeminar(db: Db, values: typeof seminars.$inferInsert) {
   const [row] = await db.insert(seminars).values(values).returning()
   return row!
+}
+
+export async function updateSeminarRow(
+  db: Db,
+  tenantId: string,
+  id: string,
+  values: Partial<typeof seminars.$inferInsert>,
+) {
+  const [row] = await db
+    .update(seminars)
+    .set(values)
+    .where(and(eq(seminars.tenantId, tenantId), eq(seminars.id, id)))
+    .returning()
+  return row!
+}
+
+/** Deletes the seminar; its registrations go with it (the foreign key cascades). */
+export async function deleteSeminarRow(db: Db, tenantId: string, id: string) {
+  await db.delete(seminars).where(and(eq(seminars.tenantId, tenantId), eq(seminars.id, id)))
 }
 
 export async function registrationsOf(db: Db, tenantId: string, seminarId: string) {

@@ -101,24 +101,33 @@ describe('registrations and attendance', () => {
 
   it('capacity 2: many registrations started together fill 2 seats, the rest wait in order of arrival; a cancel moves the first up', async () => {
     const { id } = await scheduleSeminar(sakyo, { capacity: 2, title: '定員2の家族教室' })
-    const names = Array.from({ length: 8 }, (_, i) => `家族${i + 1}`)
+    const names = Array.from({ length: 20 }, (_, i) => `家族${i + 1}`)
     const results = await Promise.all(
       names.map((name, i) =>
         inCity(() => family().register(city.tenantId, id, aFamily({ name, email: `f${i + 1}@example.jp` }))),
       ),
     )
     expect(results.filter((r) => r.view.status === 'confirmed')).toHaveLength(2)
-    expect(results.filter((r) => r.view.status === 'waitlisted')).toHaveLength(6)
+    expect(results.filter((r) => r.view.status === 'waitlisted')).toHaveLength(18)
 
     const detail = (await sakyo.get(`/api/seminars/${id}`)).json() as SeminarDetail
-    expect(detail).toMatchObject({ confirmedPeople: 2, waitlistedPeople: 6 })
+    expect(detail).toMatchObject({ confirmedPeople: 2, waitlistedPeople: 18 })
     // Order of arrival: the two seats went to the first two rows; the waitlist numbers the rest 1..6.
     expect(detail.registrations.map((r) => r.status)).toEqual([
       'confirmed',
       'confirmed',
-      ...Array(6).fill('waitlisted'),
+      ...Array(18).fill('waitlisted'),
     ])
-    expect(detail.registrations.map((r) => r.waitlistPosition)).toEqual([null, null, 1, 2, 3, 4, 5, 6])
+    expect(detail.registrations.map((r) => r.waitlistPosition)).toEqual([
+      null,
+      null,
+      ...Array.from({ length: 18 }, (_, i) => i + 1),
+    ])
+    // Each family's own page says the same place as the organiser's list (order of arrival).
+    for (const r of detail.registrations.filter((x) => x.status === 'waitlisted')) {
+      const own = results[names.indexOf(r.name)]!
+      expect(own.view.waitlistPosition).toBe(r.waitlistPosition)
+    }
     expect(await auditsOf('seminar.read', id)).toBe(1)
 
     const firstConfirmed = detail.registrations[0]!
@@ -133,7 +142,7 @@ describe('registrations and attendance', () => {
     const up = moved.registrations.find((r) => r.id === nextInLine.id)!
     expect(up).toMatchObject({ status: 'confirmed', waitlistPosition: null })
     expect(up.promotedAt).not.toBeNull()
-    expect(moved).toMatchObject({ confirmedPeople: 2, waitlistedPeople: 5 })
+    expect(moved).toMatchObject({ confirmedPeople: 2, waitlistedPeople: 17 })
     const mine = await inCity(() => family().byToken(city.tenantId, tokenOf(up.name)))
     expect(mine?.status).toBe('confirmed')
     const outbox = await ctx.db
@@ -156,9 +165,11 @@ describe('registrations and attendance', () => {
     const [registration] = ((await sakyo.get(`/api/seminars/${id}`)).json() as SeminarDetail).registrations
     expect(registration).toMatchObject({ name: 'ひかりの父', needsChildcare: true, attended: null })
 
+    // Another ward does not see the seminar at all; headquarters sees it without registrations.
+    expect((await kita.get(`/api/seminars/${id}`)).statusCode).toBe(404)
+    const seen = (await hq.get(`/api/seminars/${id}`)).json() as SeminarDetail
+    expect(seen).toMatchObject({ access: { canManage: false }, registrations: [] })
     for (const other of [kita, hq]) {
-      const seen = (await other.get(`/api/seminars/${id}`)).json() as SeminarDetail
-      expect(seen).toMatchObject({ access: { canManage: false }, registrations: [] })
       const res = await other.patch(`/api/seminars/${id}/registrations/${registration!.id}`, {
         attended: true,
       })

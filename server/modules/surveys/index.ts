@@ -23,4 +23,5 @@ export {
   openSurvey,
   type PublicSurvey,
 } from './public-answers.ts'
+export { type SurveyChoice, surveyChoices } from './survey-choices.ts'
 export { requireSurveyManager } from './surveys.policy.ts'

@@ -1,0 +1,1 @@
+ALTER TABLE "seminar_registrations" ADD COLUMN "personal_data_removed_at" timestamp with time zone;
