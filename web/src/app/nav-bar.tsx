@@ -13,6 +13,7 @@ interface NavItem {
     | '/caseloads'
     | '/resources'
     | '/surveys'
+    | '/seminars'
     | '/network'
     | '/admin/accounts'
     | '/admin/audit'
@@ -38,6 +39,7 @@ const MY_CASES: NavItem = { to: '/my-cases', label: '担当ケース' }
 const CASELOADS: NavItem = { to: '/caseloads', label: '担当状況' }
 const RESOURCES: NavItem = { to: '/resources', label: '社会資源' }
 const SURVEYS: NavItem = { to: '/surveys', label: 'アンケート' }
+const SEMINARS: NavItem = { to: '/seminars', label: '家族向け研修会' }
 const NETWORK: NavItem = { to: '/network', label: '全市の会議' }
 const REPORTING: NavItem[] = [
   { to: '/report', label: '評価レポート' },
@@ -71,6 +73,7 @@ function itemsFor(can: Can): NavItem[] {
     ...when(can.viewCaseloads, CASELOADS),
     ...when(can.readNetwork, RESOURCES, NETWORK),
     ...when(can.manageSurveys, SURVEYS),
+    ...when(can.readSeminars, SEMINARS),
   ]
 }
 

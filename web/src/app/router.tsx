@@ -31,6 +31,8 @@ import { networkDetailRoute } from './routes/network-detail.route.ts'
 import { reportRoute } from './routes/report.route.ts'
 import { resourcesRoute } from './routes/resources.route.ts'
 import { appRoute, publicRoute, rootRoute } from './routes/root.tsx'
+import { seminarDetailRoute } from './routes/seminar-detail.route.ts'
+import { seminarsRoute } from './routes/seminars.route.ts'
 import { setupRoute } from './routes/setup.route.ts'
 import { surveyDetailRoute } from './routes/survey-detail.route.ts'
 import { surveysRoute } from './routes/surveys.route.ts'
@@ -70,6 +72,8 @@ const routeTree = rootRoute.addChildren([
     resourcesRoute,
     surveysRoute,
     surveyDetailRoute,
+    seminarsRoute,
+    seminarDetailRoute,
     networkRoute,
     networkDetailRoute,
     myTwoFactorRoute,

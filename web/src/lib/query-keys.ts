@@ -62,6 +62,14 @@ export const queryKeys = {
     invitable: (id: string) => ['meetings', 'invitable', id] as const,
     candidates: (id: string) => ['meetings', 'candidates', id] as const,
   },
+  seminars: {
+    all: ['seminars'] as const,
+    lists: ['seminars', 'list'] as const,
+    list: (query: unknown) => ['seminars', 'list', query] as const,
+    detail: (id: string) => ['seminars', 'detail', id] as const,
+    surveys: ['seminars', 'follow-up-surveys'] as const,
+    caseSearch: (q: string) => ['cases', 'list', 'seminar-link', q] as const,
+  },
   network: {
     all: ['network-meetings'] as const,
     lists: ['network-meetings', 'list'] as const,
