@@ -1,6 +1,13 @@
 import { and, type Column, eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { casePeople, casePersonPhones, cases, contacts } from '#server/db/schema/index.ts'
+import {
+  casePeople,
+  casePersonPhones,
+  cases,
+  contacts,
+  seminarRegistrations,
+  seminars,
+} from '#server/db/schema/index.ts'
 import { household8050 } from '#server/modules/cases/index.ts'
 import { orgRecords } from '#server/modules/org/index.ts'
 import { createTestContext, type TestContext } from '#server/test/harness.ts'
@@ -25,6 +32,20 @@ describe('the demo city', () => {
     expect(info.crisisLines.map((l) => l.name)).toContain('よりそいホットライン')
     await seedDemo(ctx.db, now, () => {})
     expect((await orgRecords.windowInfo(ctx.db, DEMO_CITY.id)).version).toBe(info.version)
+  })
+
+  it('has a seminar ahead with families registered (one waiting) and a family meeting held, seeded once', async () => {
+    await seedDemo(ctx.db, now, () => {})
+    const rows = await ctx.db.select().from(seminars).where(inDemo(seminars))
+    expect(rows.map((r) => [r.kind, r.heldOn > tokyoDate(now)]).sort()).toEqual([
+      ['family_meeting', false],
+      ['seminar', true],
+    ])
+    const regs = await ctx.db.select().from(seminarRegistrations).where(inDemo(seminarRegistrations))
+    expect(regs.map((r) => r.status).sort()).toEqual(['confirmed', 'confirmed', 'waitlisted'])
+    const ahead = rows.find((r) => r.kind === 'seminar')!
+    const seats = regs.filter((r) => r.status === 'confirmed').reduce((n, r) => n + r.attendees, 0)
+    expect(seats).toBe(ahead.capacity)
   })
 
   it('gives family-consulted cases a parent with phones, some of them 8050 households', async () => {

@@ -15,6 +15,7 @@ import { tokyoDate } from '#shared/dates.ts'
 import { type DemoLogin, ensureDemoAccounts } from './demo-accounts.ts'
 import { generateDemoCases } from './demo-cases.ts'
 import { seededRandom } from './demo-random.ts'
+import { seedDemoSeminars } from './demo-seminars.ts'
 import { seedDemoWard } from './demo-ward.ts'
 
 export const DEMO_CITY = { id: 'demo', name: 'みなと市（デモ）' } as const
@@ -50,6 +51,7 @@ export async function seedDemo(db: Db, now: Date, print: (line: string) => void)
   if ((await orgRecords.windowInfo(db, DEMO_CITY.id)).version === 0)
     await setWindowInfo(db, DEMO_CITY.id, DEMO_WINDOW)
   const logins = await ensureDemoAccounts(db, DEMO_CITY.id)
+  await seedDemoSeminars(db, DEMO_CITY.id, tokyoDate(now))
   const [existing] = await db.select({ n: count() }).from(cases).where(eq(cases.tenantId, DEMO_CITY.id))
   if ((existing?.n ?? 0) > 0) return logins
 
