@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react'
 import type { Report } from '#shared/contracts/reports.ts'
+import { indicatorSections, verificationSection } from '#shared/report-indicator-tables.ts'
 import { Notice } from '#web/components/ui/notice.tsx'
+import { useCan } from '#web/lib/session.ts'
 import { formatCount } from '../report-format.ts'
 import { periodLabel } from '../report-search.ts'
 import {
@@ -10,11 +12,13 @@ import {
   ShareTables,
   WardIntakeTable,
 } from './consultation-tables.tsx'
+import { IndicatorTable } from './indicator-tables.tsx'
 import { MeetingTables, SubsidyTable } from './meeting-tables.tsx'
 import { BreakdownFigures, MonthlyFigures } from './report-figures.tsx'
 import { ReportFindings } from './report-findings.tsx'
 import { ReportPrintFrame } from './report-print-frame.tsx'
 import { SurveyTables } from './survey-tables.tsx'
+import { VerificationEditor } from './verification-editor.tsx'
 import '../report-print.css'
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
@@ -36,6 +40,8 @@ export function ReportView({ report, wardName }: { report: Report; wardName: (co
   const { period, consultations } = report
   const periodText = periodLabel(period.from, period.to)
   const scopeText = period.ward ? wardName(period.ward) : '全市'
+  const can = useCan()
+  const verification = verificationSection(report)
   return (
     <div className="report-print-root">
       <p className="mb-6 text-std-18B-160">
@@ -50,6 +56,12 @@ export function ReportView({ report, wardName }: { report: Report; wardName: (co
         </div>
       )}
       <ReportFindings report={report} />
+      <Section id={verification.id} title={verification.title}>
+        {verification.tables.map((t) => (
+          <IndicatorTable key={t.sheet} table={t} />
+        ))}
+        {can.editReportFindings && <VerificationEditor period={{ from: period.from, to: period.to }} />}
+      </Section>
       <Section id="report-consultations" title="相談窓口の相談件数">
         <p className="mb-4 text-std-16N-170">新規相談件数：{formatCount(consultations.total)}件</p>
         <AgeBandTable data={consultations.byAgeBand} periodText={periodText} />
@@ -73,6 +85,13 @@ export function ReportView({ report, wardName }: { report: Report; wardName: (co
       <Section id="report-resources" title="社会資源">
         <SubsidyTable rows={report.resources.subsidisedProjects} />
       </Section>
+      {indicatorSections(report, wardName).map((section) => (
+        <Section key={section.id} id={section.id} title={section.title}>
+          {section.tables.map((t) => (
+            <IndicatorTable key={t.sheet} table={t} />
+          ))}
+        </Section>
+      ))}
     </div>
   )
 }
