@@ -61,7 +61,9 @@ test('headquarters records 表1 on the report page and reads the indicator secti
     const row = table1.getByRole('row', { name: /よりそい支援員ヒアリング/ })
     await expect(row).toContainText('ヒアリング')
     await expect(row).toContainText('令和3年8月')
-    await expect(verification.getByRole('button', { name: '編集：よりそい支援員ヒアリング' })).toBeVisible()
+    await expect(
+      verification.getByRole('button', { name: /^編集\s*：よりそい支援員ヒアリング$/ }),
+    ).toBeVisible()
     await expectAccessible(page)
   })
 })

@@ -70,7 +70,8 @@ function verificationTable(r: Report): ReportTable {
       labelOf(VERIFICATION_KINDS, v.kind),
       heldLabel(v.heldFrom, v.heldTo),
       v.target,
-      v.responses,
+      // The seed writes 「-」 where a method has no count of answers.
+      v.responses ?? '-',
     ]),
   }
 }
