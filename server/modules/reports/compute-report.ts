@@ -74,8 +74,9 @@ export async function computeReport(
   o: ReportOptions,
   asOf?: Date,
 ): Promise<Report> {
-  const [c, base, cells, m, monthlyNewCases, monthlyInPerson, wardIntake, surveys, subsidisedProjects] =
-    await allSections(db, [
+  // On a pool the indicator sections start beside the seed's; a transaction runs them in turn.
+  const mainSections = () =>
+    allSections(db, [
       () => countConsultations(db, tenantId, o),
       () => findBaseline(db, tenantId, o),
       () => countContactCells(db, tenantId, o),
@@ -86,7 +87,10 @@ export async function computeReport(
       () => summariseSurveys(db, tenantId, o),
       () => countSubsidisedProjects(db, tenantId, o),
     ] as const)
-  const indicators = await computeIndicators(db, tenantId, o)
+  const [
+    [c, base, cells, m, monthlyNewCases, monthlyInPerson, wardIntake, surveys, subsidisedProjects],
+    indicators,
+  ] = await bothInTurnOnTransaction(db, mainSections, () => computeIndicators(db, tenantId, o))
   const current = { ...keyed(AGE_BANDS, (b) => c[`age.${b}`] ?? 0), total: c.total }
   const baseline = base
     ? {
@@ -187,6 +191,16 @@ async function computeIndicators(db: Db, tenantId: string, o: ReportOptions) {
     webConsultations: webConsultationsOf(web),
     verification,
   }
+}
+
+/** Two groups of sections: side by side on a pool, one after the other on a transaction. */
+async function bothInTurnOnTransaction<A, B>(
+  db: Db,
+  a: () => Promise<A>,
+  b: () => Promise<B>,
+): Promise<[A, B]> {
+  if (!(db instanceof PgTransaction)) return Promise.all([a(), b()])
+  return [await a(), await b()]
 }
 
 type Results<T extends readonly (() => Promise<unknown>)[]> = {
