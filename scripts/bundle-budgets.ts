@@ -27,14 +27,14 @@ export const TARGETS = {
 
 /**
  * What fails `npm test`: the targets where the build meets them, else today's size with a
- * little room, so that no change makes a first load heavier unnoticed. The case page (178 KB)
- * and the total (343 KB, 88 files: splitting costs gzip context) are over their targets yet;
- * lower these as they come down.
+ * little room, so that no change makes a first load heavier unnoticed. The case page (183 KB)
+ * and the total (367 KB, 93 files with the seminar and report pages: splitting costs gzip
+ * context) are over their targets yet; lower these as they come down.
  */
 export const LIMITS = {
   loginKB: TARGETS.loginKB,
   pageKB: 185,
-  totalKB: 360,
+  totalKB: 375,
 } as const
 
 /**
