@@ -7,6 +7,7 @@ import type { Db } from '#server/db/client.ts'
 import { writeAnonymousAudit } from '#server/platform/audit.ts'
 import type { Clock } from '#server/platform/clock.ts'
 import { linkTokenHash } from '#server/platform/link-token.ts'
+import { tokyoDate } from '#shared/dates.ts'
 import type { AnswerInput } from '#shared/contracts/surveys.ts'
 import * as links from './invitations.repository.ts'
 import { answersToStore, type StoredQuestion } from './survey-rules.ts'
@@ -21,8 +22,6 @@ export interface PublicSurvey {
   linkToCase: boolean
 }
 
-const isoDay = (d: Date) => d.toISOString().slice(0, 10)
-
 /** The survey when it takes answers today: published, and inside its period if it has one. */
 export async function openSurvey(
   db: Db,
@@ -32,7 +31,7 @@ export async function openSurvey(
 ): Promise<PublicSurvey | null> {
   const row = await repo.findSurvey(db, tenantId, id)
   if (!row || row.status !== 'published') return null
-  const today = isoDay(clock.now())
+  const today = tokyoDate(clock.now())
   if ((row.periodFrom && today < row.periodFrom) || (row.periodTo && today > row.periodTo)) return null
   return {
     id: row.id,
@@ -107,7 +106,7 @@ async function storeWebAnswer(
   const answers = answersToStore(survey.questions, input)
   await repo.insertResponse(
     tx,
-    { tenantId, surveyId: id, respondentNo, answeredOn: isoDay(now), source: 'web' },
+    { tenantId, surveyId: id, respondentNo, answeredOn: tokyoDate(now), source: 'web' },
     answers,
   )
   await writeAnonymousAudit(

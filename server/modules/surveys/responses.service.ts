@@ -5,6 +5,7 @@ import { writeAudit } from '#server/platform/audit.ts'
 import type { AppDeps } from '#server/platform/deps.ts'
 import { invalid, notFound } from '#server/platform/errors.ts'
 import type * as contract from '#shared/contracts/surveys.ts'
+import { tokyoDate } from '#shared/dates.ts'
 import { countInvitations } from './invitations.repository.ts'
 import { summarise } from './survey-results.ts'
 import { answersToStore } from './survey-rules.ts'
@@ -39,7 +40,7 @@ export function createSurveyResponsesService({ db, clock }: Pick<AppDeps, 'db' |
       return db.transaction(async (tx) => {
         const survey = await repo.findSurvey(tx, actor.tenantId, surveyId)
         if (!survey) throw notFound()
-        if (input.answeredOn > now.toISOString().slice(0, 10))
+        if (input.answeredOn > tokyoDate(now))
           throw invalid([{ field: 'answeredOn', message: '回答日に未来の日付は入力できません' }])
         const questions = await repo.findQuestions(tx, actor.tenantId, surveyId)
         const answers = answersToStore(questions, input.answers)

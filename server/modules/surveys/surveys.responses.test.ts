@@ -83,6 +83,26 @@ describe('paper answers', () => {
     ])
     expect((await hq.get(`/api/surveys/${s.id}`)).json().responses.total).toBe(0)
   })
+  it('takes “today” as the date in Tokyo, so a paper dated today is accepted just after midnight there', async () => {
+    const s = await createSurvey(hq)
+    const before = ctx.clock.now()
+    // 01:30 on 25 November in Tokyo is still 24 November in UTC.
+    ctx.clock.set(new Date('2026-11-24T16:30:00Z'))
+    try {
+      const late = await city.as('headquarters')
+      const paper = await addPaper(late, s.id, [{ questionNo: 1, choices: ['満足'] }], '2026-11-25')
+      expect(paper.respondentNo).toBe('P-0001')
+      const tomorrow = await late.post(`/api/surveys/${s.id}/paper-responses`, {
+        answeredOn: '2026-11-26',
+        answers: [{ questionNo: 1, choices: ['満足'] }],
+      })
+      expect(tomorrow.json().errors).toEqual([
+        { field: 'answeredOn', message: '回答日に未来の日付は入力できません' },
+      ])
+    } finally {
+      ctx.clock.set(before)
+    }
+  })
 })
 
 describe('results', () => {
