@@ -9,6 +9,7 @@ import {
   requiredText,
   TEXT_MESSAGES,
   textInput,
+  timeInput,
 } from './common.ts'
 
 describe('optionalDateInput', () => {
@@ -56,9 +57,16 @@ describe('optionalTimeInput', () => {
     expect(optionalTimeInput.parse('23:59')).toBe('23:59')
   })
 
+  it('reads full-width digits and colon as an IME types them', () => {
+    expect(optionalTimeInput.parse('１４：００')).toBe('14:00')
+    expect(optionalTimeInput.parse('９:０５')).toBe('09:05')
+    expect(timeInput.parse(' １４：０５ ')).toBe('14:05')
+    expect(timeInput.safeParse('２５：００').success).toBe(false)
+  })
+
   it('refuses a time that is not HH:MM with the time wording, and bad characters with their own', () => {
     const message = (v: unknown) => optionalTimeInput.safeParse(v).error?.issues.map((i) => i.message)
-    for (const bad of ['25:00', '12:60', '１２：００', 'noon', 1205]) {
+    for (const bad of ['25:00', '12:60', '１２：６０', 'noon', 1205]) {
       expect(message(bad), String(bad)).toEqual(['時刻は「14:05」のように24時間制で入力してください'])
     }
     expect(message('12\u0000:00')).toEqual([TEXT_MESSAGES.control])

@@ -100,10 +100,19 @@ export const isoDate = z.string().refine(isIsoDate, { error: '日付の形式が
 const TIME = /^([01]?\d|2[0-3]):[0-5]\d$/
 const TIME_MESSAGE = '時刻は「14:05」のように24時間制で入力してください'
 
+/**
+ * A typed time as HH:MM, or null when it is not one. Full-width digits and colon (１４：００, as an
+ * IME in 全角 mode types them) read as their ASCII forms, as typed dates already do.
+ */
+export function readTime(typed: string): string | null {
+  const text = typed.normalize('NFKC').trim()
+  return TIME.test(text) ? text.padStart(5, '0') : null
+}
+
 export const timeInput = textInput()
   .trim()
-  .regex(TIME, { error: TIME_MESSAGE })
-  .transform((t) => t.padStart(5, '0'))
+  .refine((t) => readTime(t) !== null, { error: TIME_MESSAGE })
+  .transform((t) => readTime(t) ?? t)
 
 /**
  * Same as timeInput, but an empty string or null means "not given" (→ null). Not a union with
@@ -115,11 +124,12 @@ export const optionalTimeInput = textInput({ error: TIME_MESSAGE })
   .transform((value, ctx) => {
     const text = value?.trim()
     if (!text) return null
-    if (!TIME.test(text)) {
+    const time = readTime(text)
+    if (time === null) {
       ctx.addIssue({ code: 'custom', message: TIME_MESSAGE })
       return z.NEVER
     }
-    return text.padStart(5, '0')
+    return time
   })
 
 /** A required choice from a code list, with a Japanese message naming what is missing. */

@@ -29,6 +29,7 @@ import {
   PERIODS,
   pageOf,
   pageQuery,
+  readTime,
   requiredText,
   textInput,
   uuid,
@@ -72,7 +73,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const optionalUuid = optional((v) => (UUID.test(v) ? v.toLowerCase() : undefined), '一覧から選択してください')
 
 const optionalTime = optional(
-  (v) => (/^([01]?\d|2[0-3]):[0-5]\d$/.test(v) ? v.padStart(5, '0') : undefined),
+  (v) => readTime(v) ?? undefined,
   '時刻は「14:05」のように24時間制で入力してください',
 ).describe('開始時刻 HH:MM, Tokyo')
 

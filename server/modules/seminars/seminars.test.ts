@@ -85,6 +85,21 @@ describe('scheduling seminars and family meetings', () => {
     expect(await seminarCount()).toBe(before)
   })
 
+  it('names every wrong field at once: an unreal date, NUL, an hour past 23, a negative capacity', async () => {
+    const before = await seminarCount()
+    const res = await hq.post(
+      '/api/seminars',
+      aSeminar({ title: 'a\u0000b', heldOn: '2026/2/30', startTime: '25:00', capacity: -1 }),
+    )
+    expect(res.statusCode).toBe(400)
+    const fields = (res.json() as { errors: { field: string }[] }).errors.map((e) => e.field).sort()
+    expect(fields).toEqual(['capacity', 'heldOn', 'startTime', 'title'])
+    const wide = await hq.post('/api/seminars', aSeminar({ startTime: '１４：００', endTime: '１６：００' }))
+    expect(wide.statusCode, wide.body).toBe(201)
+    expect(wide.json()).toMatchObject({ startTime: '14:00', endTime: '16:00' })
+    expect(await seminarCount()).toBe(before + 1)
+  })
+
   it('every staff member of the city lists them; agencies and administrators do not', async () => {
     const list = await (await city.as('window_counsellor')).get('/api/seminars')
     expect(list.statusCode).toBe(200)

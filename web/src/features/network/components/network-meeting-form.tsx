@@ -1,8 +1,6 @@
 import { type FormEvent, useState } from 'react'
 import { NETWORK_MEETING_KINDS } from '#shared/codes.ts'
-import { INVALID_DATE_MESSAGE } from '#shared/contracts/common.ts'
 import type { NetworkMeetingDetail } from '#shared/contracts/network.ts'
-import { typedDate } from '#shared/typed-dates.ts'
 import { Button } from '#web/components/ui/button.tsx'
 import { RadioGroup } from '#web/components/ui/choice-group.tsx'
 import { DateField } from '#web/components/ui/date-field.tsx'
@@ -93,8 +91,9 @@ export function NetworkMeetingForm({
     const local: Record<string, string> = {}
     if (!values.kind) local.kind = '会議の種類を選択してください'
     if (!values.title.trim()) local.title = '会議名を入力してください'
+    // Only what is missing is caught here; a date that is not real is the server's to say, so it
+    // comes back with every other field's error at once instead of one round each.
     if (!values.heldOn.trim()) local.heldOn = '開催日を入力してください'
-    else if (!typedDate(values.heldOn)) local.heldOn = INVALID_DATE_MESSAGE
     if (Object.keys(local).length > 0) return setErrors({ fields: local })
     setErrors(noErrors)
     onSubmit(

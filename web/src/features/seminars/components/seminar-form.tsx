@@ -1,7 +1,5 @@
 import { type FormEvent, useState } from 'react'
-import { INVALID_DATE_MESSAGE } from '#shared/contracts/common.ts'
 import { SEMINAR_KINDS, type SeminarDetail } from '#shared/contracts/seminars.ts'
-import { typedDate } from '#shared/typed-dates.ts'
 import { Button } from '#web/components/ui/button.tsx'
 import { CheckboxField, RadioGroup } from '#web/components/ui/choice-group.tsx'
 import { DateField } from '#web/components/ui/date-field.tsx'
@@ -102,8 +100,9 @@ export function SeminarForm({
     const local: Record<string, string> = {}
     if (!values.kind) local.kind = '種類を選択してください'
     if (!values.title.trim()) local.title = '名称を入力してください'
+    // Only what is missing is caught here; a date that is not real is the server's to say, so it
+    // comes back with every other field's error at once instead of one round each.
     if (!values.heldOn.trim()) local.heldOn = '開催日を入力してください'
-    else if (!typedDate(values.heldOn)) local.heldOn = INVALID_DATE_MESSAGE
     if (!values.startTime.trim()) local.startTime = '開始時刻を入力してください'
     if (!values.capacity.trim()) local.capacity = '定員を数字で入力してください'
     if (!values.place.trim() && !values.online)
