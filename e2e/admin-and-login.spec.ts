@@ -130,6 +130,24 @@ test('the first administrator is set up from the printed link, logs in, creates 
     ).toHaveValue('24')
   })
 
+  await test.step('how long seminar registrations are kept: too few days are refused in Japanese, a good number saved', async () => {
+    const days = page.getByRole('textbox', { name: /^研修会・家族教室の申込みを保存する日数/ })
+    await expect(days).toHaveValue('365')
+    await days.fill('7')
+    await page.getByRole('button', { name: '保存する', exact: true }).click()
+    await expect(
+      page.getByRole('link', { name: '研修会・家族教室の申込みを保存する日数：30日以上で入力してください' }),
+    ).toBeVisible()
+    await expectAccessible(page)
+    await days.fill('730')
+    await page.getByRole('button', { name: '保存する', exact: true }).click()
+    await expect(page.getByText('保存しました。', { exact: true })).toBeVisible()
+    await page.reload()
+    await expect(page.getByRole('textbox', { name: /^研修会・家族教室の申込みを保存する日数/ })).toHaveValue(
+      '730',
+    )
+  })
+
   await test.step('the next login asks for a code; a recovery code works once', async () => {
     await logOut(page)
     await page.goto('/login')

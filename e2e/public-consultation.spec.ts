@@ -1,6 +1,6 @@
-import { type Browser, type BrowserContext, expect, type Page, test } from '@playwright/test'
+import { expect, type Page, test } from '@playwright/test'
 import { E2E_CITY } from './fixtures/accounts.ts'
-import { expectAccessible } from './fixtures/helpers.ts'
+import { axeOn, noScript } from './fixtures/no-script.ts'
 
 // Issue 11's story from the resident's side, in a browser with JavaScript off (old phones, locked-
 // down PCs): write in やさしい日本語 and in Tiếng Việt, get the 受付番号, come back on another
@@ -8,47 +8,6 @@ import { expectAccessible } from './fixtures/helpers.ts'
 // every language, at a desktop width and at 320 px.
 const BASE = `/soudan/${E2E_CITY.id}`
 const LANGS = ['ja', 'ja-easy', 'en', 'zh', 'ko', 'vi', 'pt'] as const
-
-async function noScript(browser: Browser, width = 1024): Promise<BrowserContext> {
-  return browser.newContext({
-    javaScriptEnabled: false,
-    viewport: { width, height: 800 },
-    baseURL: process.env.E2E_BASE_URL,
-    locale: 'ja-JP',
-  })
-}
-
-/**
- * axe runs a script in the page, which a context without JavaScript cannot: it checks the same
- * page (the pages have no script of their own, so the same HTML) in a context that allows it,
- * with the no-script context's cookies. `act` brings the page into the state to check.
- */
-async function axeOn(
-  browser: Browser,
-  from: BrowserContext,
-  url: string,
-  width: number,
-  act?: (page: Page) => Promise<void>,
-) {
-  const context = await browser.newContext({
-    storageState: await from.storageState(),
-    viewport: { width, height: 800 },
-    baseURL: process.env.E2E_BASE_URL,
-  })
-  try {
-    const page = await context.newPage()
-    await page.goto(url)
-    if (act) await act(page)
-    await expectAccessible(page)
-    if (width === 320) {
-      // Nothing may need sideways scrolling at 320 px (WCAG 1.4.10, reflow).
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
-      expect(overflow, `${url} scrolls sideways at 320 px`).toBeLessThanOrEqual(0)
-    }
-  } finally {
-    await context.close()
-  }
-}
 
 /** Sends the form with a weak passphrase and no text: it comes back with its errors. */
 async function sendWithErrors(page: Page) {

@@ -1,10 +1,11 @@
 import { expect, test } from '@playwright/test'
 import { loadAccounts } from './fixtures/accounts.ts'
 import { expectAccessible, logIn, slashDate, tokyoIsoDate } from './fixtures/helpers.ts'
+import { axeOn, noScript } from './fixtures/no-script.ts'
 
 const accounts = loadAccounts()
 
-test('headquarters copies the 相談窓口 template and publishes it, a resident answers with JavaScript off, staff type a paper answer and read the results', async ({
+test('headquarters copies the 相談窓口 template and publishes it, a resident answers with JavaScript off, staff type a paper answer, read the results and 表4 of the report', async ({
   page,
   browser,
 }) => {
@@ -37,20 +38,18 @@ test('headquarters copies the 相談窓口 template and publishes it, a resident
 
   await test.step('a respondent answers on a phone-sized screen with JavaScript off', async () => {
     const href = await page.getByRole('link', { name: /\/soudan\/.*\/surveys\// }).getAttribute('href')
-    const phone = await browser.newContext({
-      javaScriptEnabled: false,
-      viewport: { width: 320, height: 640 },
-      baseURL: process.env.E2E_BASE_URL,
-    })
+    const phone = await noScript(browser, 320)
     try {
       const resident = await phone.newPage()
       await resident.goto(href!)
       await expect(
         resident.getByRole('heading', { level: 1, name: '「よりそい・つなぐ」相談窓口アンケート' }),
       ).toBeVisible()
+      await axeOn(browser, phone, href!, 320)
       await resident.getByRole('radio', { name: 'やや満足' }).check()
       await resident.getByRole('button', { name: '回答を送信する' }).click()
       await expect(resident.getByRole('heading', { level: 1, name: '回答を受け付けました' })).toBeVisible()
+      await axeOn(browser, phone, new URL(resident.url()).pathname, 320)
     } finally {
       await phone.close()
     }
@@ -76,6 +75,23 @@ test('headquarters copies the 相談窓口 template and publishes it, a resident
     await expect(results.getByText('P-0001 の設問2の自由記述を削除しました。')).toBeVisible()
     await expect(results.getByText('丁寧に話を聞いてもらえた', { exact: false })).toHaveCount(0)
     await expect(page.getByText('回答があるため設問は変更できません。', { exact: false })).toBeVisible()
+    await expectAccessible(page)
+  })
+
+  await test.step('the evaluation report for the period builds 表4 from the web and the paper answer', async () => {
+    const today = tokyoIsoDate()
+    await page.goto(`/report?from=${today}&to=${today}`)
+    const surveys = page.getByRole('region', { name: 'アンケート結果' })
+    const survey = surveys.getByRole('region', { name: '「よりそい・つなぐ」相談窓口アンケート' })
+    await expect(survey).toBeVisible({ timeout: 60_000 })
+    await expect(survey.getByText('回答者数：2人', { exact: false })).toBeVisible()
+    const table4 = survey.getByRole('table', {
+      name: '表4 問1 「よりそい・つなぐ」相談窓口の対応への満足度をお聞かせください。（単一回答）',
+    })
+    const rows = ['満足 1 50.0%', 'やや満足 1 50.0%', '普通 0 0.0%', 'やや不満 0 0.0%', '不満 0 0.0%']
+    for (const name of rows) await expect(table4.getByRole('row', { name, exact: true })).toBeVisible()
+    // The free-text question is listed on the results page, not tabled in the report.
+    await expect(surveys.getByRole('table')).toHaveCount(1)
     await expectAccessible(page)
   })
 })

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { inquiryMessages, inquiryThreads } from '#server/db/schema/index.ts'
 import { withTenant } from '#server/db/tenant-scope.ts'
+import { closedCaseLinks } from '#server/modules/surveys/test-support.ts'
 import { writeSetting } from '#server/platform/settings-store.ts'
 import { createTestContext, type TestContext } from '#server/test/harness.ts'
 import { LANGS } from './i18n/i18n.ts'
@@ -40,10 +41,28 @@ it('keeps every public page with its stylesheet under 30 KB in every language', 
     }),
   )
   const base = `/soudan/${city.tenantId}`
+  // The longest of the three ready-made surveys, every question required and its answers tied to
+  // cases when the respondent agrees (one more field), so its pages are the heaviest a survey has.
+  const hq = await city.as('headquarters')
+  const copied = (await hq.post('/api/survey-templates/copy', { key: 'supported' })).json()
+  const questions = copied.questions.map((q: object) => ({ ...q, required: true }))
+  await hq.put(`/api/surveys/${copied.id}`, {
+    ...copied,
+    questions,
+    linkToCase: true,
+    introduction: 'よりそい支援員の支援についてお聞かせください。'.repeat(10),
+  })
+  expect((await hq.post(`/api/surveys/${copied.id}/status`, { status: 'published' })).statusCode).toBe(200)
+  const [token] = (await closedCaseLinks(ctx.db, hq, city.tenantId, copied.id, ['重さ一郎'])).values()
+  const survey = `${base}/surveys/${copied.id}`
   const sizes: Record<string, number> = {}
   let css = 0
   for (const lang of LANGS) {
-    const pages: [string, () => Promise<{ body: string; headers: Record<string, unknown> }>][] = [
+    const sb = browser(ctx.app)
+    const pages: [
+      string,
+      () => Promise<{ body: string; headers: Record<string, unknown>; statusCode: number }>,
+    ][] = [
       ['about', () => b.get(`${base}/?lang=${lang}`)],
       ['write', () => b.get(`${base}/write?lang=${lang}`)],
       // The form back with an error on every field it can have at once.
@@ -60,6 +79,14 @@ it('keeps every public page with its stylesheet under 30 KB in every language', 
       ['return', () => b.get(`${base}/return?lang=${lang}`)],
       ['return-failed', () => b.post(`${base}/return?lang=${lang}`, { code: 'AAAA-2222', passphrase: 'x' })],
       ['not-found', () => b.get(`/soudan/nowhere/?lang=${lang}`)],
+      // A survey's pages, in a browser of their own (the posts stay within the per-address limit).
+      ['survey', () => sb.get(`${survey}?lang=${lang}`)],
+      ['survey-errors', () => sb.post(`${survey}?lang=${lang}`, {})],
+      ['survey-done', () => sb.get(`${survey}/done?lang=${lang}`)],
+      // The one-time link's page: read, and sent back with every question unanswered (not used).
+      ['survey-link', () => sb.get(`${base}/surveys/a/${token}?lang=${lang}`)],
+      ['survey-link-errors', () => sb.post(`${base}/surveys/a?lang=${lang}`, { link: token! })],
+      ['survey-link-used', () => sb.get(`${base}/surveys/a/${'x'.repeat(43)}?lang=${lang}`)],
     ]
     for (const [name, load] of pages) {
       const res = await load()
@@ -69,11 +96,16 @@ it('keeps every public page with its stylesheet under 30 KB in every language', 
       sizes[`${lang} ${name}`] = Buffer.byteLength(res.body) + css
       if (name === 'done') expect(res.body).toContain('class="code"')
       if (name === 'thread') expect(res.body).toContain('<ol class="thread">')
+      if (name === 'survey-link') expect(res.body).toContain('name="agree"')
+      if (name.endsWith('-errors') && name.startsWith('survey')) expect(res.statusCode).toBe(400)
+      if (name === 'survey-link-used') expect(res.statusCode).toBe(404)
     }
   }
-  const heaviest = Object.entries(sizes).sort((x, y) => y[1] - x[1])[0]!
+  const byWeight = Object.entries(sizes).sort((x, y) => y[1] - x[1])
+  const heaviest = byWeight[0]!
+  const surveyPage = byWeight.find(([name]) => name.includes(' survey'))!
   console.log(
-    `public pages: ${Object.keys(sizes).length} measured, stylesheet ${css} B, heaviest ${heaviest[0]} ${heaviest[1]} B`,
+    `public pages: ${Object.keys(sizes).length} measured, stylesheet ${css} B, heaviest ${heaviest[0]} ${heaviest[1]} B, heaviest survey page ${surveyPage[0]} ${surveyPage[1]} B`,
   )
   expect(Object.entries(sizes).filter(([, size]) => size > BUDGET)).toEqual([])
 })

@@ -1,7 +1,8 @@
 import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { auditLog, surveyRespondents } from '#server/db/schema/index.ts'
+import { auditLog, surveyInvitations, surveyRespondents } from '#server/db/schema/index.ts'
 import { withTenant } from '#server/db/tenant-scope.ts'
+import { closedCaseLinks } from '#server/modules/surveys/test-support.ts'
 import { buildPublicApp } from '#server/public-app.ts'
 import {
   createTestContext,
@@ -150,5 +151,49 @@ describe('behind the public role', () => {
       }
     })
     expect(await webRespondents()).toHaveLength(before + 1)
+  })
+
+  it('answers through one-time links with the role’s grants: once each, the case kept only with the agreement', async () => {
+    const copied = (await hq.post('/api/survey-templates/copy', { key: 'window' })).json()
+    const linked = await hq.put(`/api/surveys/${copied.id}`, { ...copied, linkToCase: true })
+    expect(linked.statusCode, linked.body).toBe(200)
+    await hq.post(`/api/surveys/${copied.id}/status`, { status: 'published' })
+    const tokens = await closedCaseLinks(ctx.db, hq, city.tenantId, copied.id, ['公開一郎', '公開二郎'])
+    const config = testAppConfig({ defaultCity: city.tenantId })
+    await publicRole.inCity(city.tenantId, async (db) => {
+      const app = await buildPublicApp({ db, clock: ctx.clock, config })
+      try {
+        for (const [name, agree] of [
+          ['公開一郎', { agree: '1' }],
+          ['公開二郎', {}],
+        ] as const) {
+          const b = browser(app)
+          const link = `/soudan/${city.tenantId}/surveys/a/${tokens.get(name)}`
+          const page = await b.get(link)
+          expect(page.statusCode, page.body.slice(0, 300)).toBe(200)
+          expect(page.body).toContain('name="agree"')
+          const answer = { link: tokens.get(name)!, q1: '1', ...agree }
+          const sent = await b.post(`/soudan/${city.tenantId}/surveys/a`, answer)
+          expect(sent.statusCode, sent.body.slice(0, 300)).toBe(303)
+          expect((await b.follow(sent)).body).toContain('回答を受け付けました')
+          // Single-use under the role too.
+          expect((await b.get(link)).statusCode).toBe(404)
+          expect((await b.post(`/soudan/${city.tenantId}/surveys/a`, answer)).statusCode).toBe(404)
+        }
+      } finally {
+        await app.close()
+      }
+    })
+    const results = (await hq.get(`/api/surveys/${copied.id}/results`)).json()
+    expect(results.respondents).toBe(2)
+    expect(results.targetList).toEqual({ invited: 2, answered: 2, rate: 100 })
+    const links = await withTenant(city.tenantId, () =>
+      ctx.db.select().from(surveyInvitations).where(eq(surveyInvitations.surveyId, copied.id)),
+    )
+    // The one who agreed keeps the case beside the answer's number; the other's link forgot it.
+    expect(links.map((l) => [l.caseId !== null, l.respondentNo !== null, l.usedAt !== null]).sort()).toEqual([
+      [false, false, true],
+      [true, true, true],
+    ])
   })
 })

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { codesOf, ROLES, type Role } from '../codes.ts'
+import { SEMINAR_RETENTION_MAX_DAYS, SEMINAR_RETENTION_MIN_DAYS } from '../seminar-settings.ts'
 import { dateInput, pageOf, pageQuery, textInput } from './common.ts'
 import { defineContract } from './define.ts'
 
@@ -98,6 +99,12 @@ export const citySettings = z
     twoFactorRoles: z
       .array(z.enum(codesOf(ROLES)))
       .describe('Roles whose accounts must use two-factor authentication (TOTP) to sign in'),
+    seminarRetentionDays: z
+      .number()
+      .int()
+      .describe(
+        'Days after a seminar after which its registrants’ name, contacts and note are removed (counts and attendance stay)',
+      ),
   })
   .meta({ id: 'CitySettings' })
 export type CitySettings = z.infer<typeof citySettings>
@@ -135,6 +142,11 @@ export const updateSettings = defineContract({
       .max(ROLES.length)
       .transform((roles) => ROLES.map((r) => r.code).filter((code) => roles.includes(code)))
       .optional(),
+    seminarRetentionDays: wholeNumber(
+      SEMINAR_RETENTION_MIN_DAYS,
+      SEMINAR_RETENTION_MAX_DAYS,
+      '日',
+    ).optional(),
   }),
   response: citySettings,
 })

@@ -16,6 +16,7 @@ import {
 } from '#shared/contracts/audit.ts'
 import { DEFAULT_HANDOVER_WAIT_DAYS } from '#shared/contracts/handovers.ts'
 import { addDays } from '#shared/dates.ts'
+import { SEMINAR_RETENTION_KEY, seminarRetentionDaysOf } from '#shared/seminar-settings.ts'
 import * as repo from './audit.repository.ts'
 import { auditCsv } from './audit-csv.ts'
 
@@ -114,9 +115,10 @@ export function createAuditService(db: Db, clock: Clock) {
           handoverWaitDays: input.handoverWaitDays ?? current.handoverWaitDays,
           caseloadThresholds: { ...current.caseloadThresholds, ...definedOnly(input.caseloadThresholds) },
           twoFactorRoles: input.twoFactorRoles ?? current.twoFactorRoles,
+          seminarRetentionDays: input.seminarRetentionDays ?? current.seminarRetentionDays,
         }
         const changed = SETTING_KEYS.filter((k) => JSON.stringify(next[k]) !== JSON.stringify(current[k]))
-        for (const key of changed) await writeSetting(tx, actor.tenantId, key, next[key])
+        for (const key of changed) await writeSetting(tx, actor.tenantId, storedAs(key), next[key])
         await writeAudit(tx, actor, clock.now(), {
           action: 'settings.update',
           detail: Object.fromEntries(changed.map((k) => [k, next[k]])),
@@ -133,7 +135,12 @@ const SETTING_KEYS = [
   'handoverWaitDays',
   'caseloadThresholds',
   'twoFactorRoles',
+  'seminarRetentionDays',
 ] as const
+
+/** The settings table's key: the seminars module's own namespaced key, the others by their name. */
+const storedAs = (key: (typeof SETTING_KEYS)[number]) =>
+  key === 'seminarRetentionDays' ? SEMINAR_RETENTION_KEY : key
 
 function definedOnly<T extends object>(value: T | undefined): Partial<T> {
   return Object.fromEntries(Object.entries(value ?? {}).filter(([, v]) => v !== undefined)) as Partial<T>
@@ -141,12 +148,13 @@ function definedOnly<T extends object>(value: T | undefined): Partial<T> {
 
 /** The city's settings, each with its default until an administrator sets it. */
 export async function readCitySettings(db: Db, tenantId: string): Promise<CitySettings> {
-  const [noContactDays, agencyViewDays, handoverWaitDays, thresholds, twoFactorRoles] = [
+  const [noContactDays, agencyViewDays, handoverWaitDays, thresholds, twoFactorRoles, seminarDays] = [
     await readSetting<number>(db, tenantId, 'noContactDays'),
     await readSetting<number>(db, tenantId, 'agencyViewDays'),
     await readSetting<number>(db, tenantId, 'handoverWaitDays'),
     await readSetting<Partial<CaseloadThresholds>>(db, tenantId, 'caseloadThresholds'),
     await readSetting<CitySettings['twoFactorRoles']>(db, tenantId, 'twoFactorRoles'),
+    await readSetting(db, tenantId, SEMINAR_RETENTION_KEY),
   ]
   return {
     noContactDays: noContactDays ?? DEFAULT_NO_CONTACT_DAYS,
@@ -154,5 +162,7 @@ export async function readCitySettings(db: Db, tenantId: string): Promise<CitySe
     handoverWaitDays: handoverWaitDays ?? DEFAULT_HANDOVER_WAIT_DAYS,
     caseloadThresholds: { ...DEFAULT_CASELOAD_THRESHOLDS, ...thresholds },
     twoFactorRoles: twoFactorRoles ?? DEFAULT_TWO_FACTOR_ROLES,
+    // As the retention reads it, so the page shows the days it will use.
+    seminarRetentionDays: seminarRetentionDaysOf(seminarDays),
   }
 }

@@ -57,6 +57,7 @@ describe('settings', () => {
     caseloadThresholds: { accompaniment_worker: 15, ward_staff: 20, agency_member: 20 },
     // The test cities require 2FA of no role (server/test/harness.ts); two-factor tests check the default.
     twoFactorRoles: [],
+    seminarRetentionDays: 365,
   }
 
   it('administrators set the work list threshold; invalid values are refused', async () => {
@@ -92,6 +93,7 @@ describe('settings', () => {
       handoverWaitDays: 30,
       caseloadThresholds: { accompaniment_worker: 12, ward_staff: 20, agency_member: 25 },
       twoFactorRoles: [],
+      seminarRetentionDays: 365,
     }
     expect(res.json()).toEqual(expected)
     expect((await admin.get('/api/settings')).json()).toEqual(expected)

@@ -14,11 +14,10 @@ import { writeAnonymousAudit } from '#server/platform/audit.ts'
 import type { Clock } from '#server/platform/clock.ts'
 import { readSetting } from '#server/platform/settings-store.ts'
 import { addDays, tokyoDate } from '#shared/dates.ts'
+import { SEMINAR_RETENTION_KEY, seminarRetentionDaysOf } from '#shared/seminar-settings.ts'
 
-/** number: days after the seminar's date after which the registrants' personal data is removed. */
-export const SEMINAR_RETENTION_KEY = 'seminar.retentionDays'
-/** One year after the seminar: long enough for the year's evaluation, which counts without names. */
-export const SEMINAR_RETENTION_DEFAULT_DAYS = 365
+export { SEMINAR_RETENTION_DEFAULT_DAYS, SEMINAR_RETENTION_KEY } from '#shared/seminar-settings.ts'
+
 const BATCH = 200
 
 /** Who the audit rows name: the server's own schedule, or the operator's command. */
@@ -79,8 +78,5 @@ export async function retainCity(db: Db, tenantId: string, now: Date, runner: Re
 
 /** Whole days from the city's settings; the default when unset or not a positive integer. */
 async function retentionDays(db: Db, tenantId: string): Promise<number> {
-  const value = await readSetting(db, tenantId, SEMINAR_RETENTION_KEY)
-  return typeof value === 'number' && Number.isInteger(value) && value > 0
-    ? value
-    : SEMINAR_RETENTION_DEFAULT_DAYS
+  return seminarRetentionDaysOf(await readSetting(db, tenantId, SEMINAR_RETENTION_KEY))
 }

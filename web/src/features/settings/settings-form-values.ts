@@ -12,6 +12,7 @@ export const SETTINGS_LABELS = {
   'caseloadThresholds.accompaniment_worker': 'よりそい支援員の担当件数の上限',
   'caseloadThresholds.ward_staff': '保健福祉センター各課・室の担当件数の上限',
   'caseloadThresholds.agency_member': '専門機関・NPO等の担当件数の上限',
+  seminarRetentionDays: '研修会・家族教室の申込みを保存する日数',
 } as const
 
 export type SettingsField = keyof typeof SETTINGS_LABELS
@@ -33,6 +34,7 @@ export function valuesFromSettings(s: CitySettings): SettingsFormValues {
     'caseloadThresholds.accompaniment_worker': String(s.caseloadThresholds.accompaniment_worker),
     'caseloadThresholds.ward_staff': String(s.caseloadThresholds.ward_staff),
     'caseloadThresholds.agency_member': String(s.caseloadThresholds.agency_member),
+    seminarRetentionDays: String(s.seminarRetentionDays),
   }
 }
 
@@ -48,6 +50,7 @@ export function settingsBody(v: SettingsFormValues, twoFactorRoles: string[]): B
       ward_staff: v['caseloadThresholds.ward_staff'],
       agency_member: v['caseloadThresholds.agency_member'],
     },
+    seminarRetentionDays: v.seminarRetentionDays,
   }
 }
 

@@ -84,6 +84,14 @@ export function SettingsForm({ initial }: { initial: CitySettings }) {
         {THRESHOLDS.map((name) => field(name, '', '件'))}
       </fieldset>
       <fieldset className="flex flex-col gap-6">
+        <legend className="mb-4 text-std-20B-150">家族向け研修会・家族教室</legend>
+        {field(
+          'seminarRetentionDays',
+          '開催日からこの日数が過ぎた申込みは、お名前・メールアドレス・電話番号・伝えたいことを消去します。人数・出欠などの統計は残ります（30〜3650日）',
+          '日',
+        )}
+      </fieldset>
+      <fieldset className="flex flex-col gap-6">
         <legend className="mb-2 text-std-20B-150">ログインの安全性</legend>
         <CheckboxGroup
           id="twoFactorRoles"
