@@ -1,5 +1,6 @@
 import { Link } from '@tanstack/react-router'
 import { useEffect, useRef, useState } from 'react'
+import { FlashStatus } from '#web/components/ui/flash-status.tsx'
 import { PageHeading } from '#web/components/ui/page-heading.tsx'
 import { Loading, QueryError } from '#web/components/ui/query-state.tsx'
 import { SupportPanel } from '#web/features/accompaniment/components/support-panel.tsx'
@@ -60,14 +61,7 @@ function CaseDetailPage() {
     <>
       <PageHeading title={`ケース ${c.caseNo}${c.name ? `（${c.name}）` : ''}`} />
       {c.household8050 && <Household8050Badge />}
-      {/* Always rendered, so that messages put into it are announced. */}
-      <div role="status" ref={flashRef} tabIndex={-1} className="mb-6 scroll-mt-4 empty:hidden">
-        {flash.text && (
-          <p className="rounded-8 border-l-8 border-success-2 bg-green-50 p-4 text-std-16B-170">
-            {flash.text}
-          </p>
-        )}
-      </div>
+      <FlashStatus message={flash.text} ref={flashRef} />
       {intake && <RecordContactPanel caseId={c.id} onSaved={setFlash} />}
 
       <section aria-labelledby="case-basic" className="mb-12">

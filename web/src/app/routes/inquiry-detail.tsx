@@ -1,5 +1,6 @@
 import { Link } from '@tanstack/react-router'
 import { useEffect, useRef, useState } from 'react'
+import { FlashStatus } from '#web/components/ui/flash-status.tsx'
 import { PageHeading } from '#web/components/ui/page-heading.tsx'
 import { Loading, QueryError } from '#web/components/ui/query-state.tsx'
 import { useInquiry } from '#web/features/inquiries/api/get-inquiry.ts'
@@ -56,14 +57,7 @@ function InquiryPage() {
       <p className="-mt-4 mb-6">
         <Link to="/inquiries">ウェブ相談の一覧へ戻る</Link>
       </p>
-      {/* Always rendered, so that messages put into it are announced. */}
-      <div role="status" ref={flashRef} tabIndex={-1} className="mb-6 scroll-mt-4 empty:hidden">
-        {flash.text && (
-          <p className="rounded-8 border-l-8 border-success-2 bg-green-50 p-4 text-std-16B-170">
-            {flash.text}
-          </p>
-        )}
-      </div>
+      <FlashStatus message={flash.text} ref={flashRef} />
       <div className="mb-8">
         <ThreadActions t={t} onDone={setFlash} />
       </div>

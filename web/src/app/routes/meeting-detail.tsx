@@ -1,6 +1,7 @@
 import { Link, useNavigate } from '@tanstack/react-router'
 import { useEffect, useState } from 'react'
 import { buttonClass } from '#web/components/ui/button.tsx'
+import { FlashStatus } from '#web/components/ui/flash-status.tsx'
 import { PageHeading } from '#web/components/ui/page-heading.tsx'
 import { Loading, QueryError } from '#web/components/ui/query-state.tsx'
 import { useMeeting } from '#web/features/meetings/api/get-meeting.ts'
@@ -59,12 +60,7 @@ function MeetingDetailPage() {
           </Link>
         )}
       </PageHeading>
-      {/* Always rendered, so that messages put into it are announced. */}
-      <div role="status" className="mb-6">
-        {flash && (
-          <p className="rounded-8 border-l-8 border-success-2 bg-green-50 p-4 text-std-16B-170">{flash}</p>
-        )}
-      </div>
+      <FlashStatus message={flash} />
       {meeting.access.canEdit ? (
         <CoordinatorMeetingView meeting={meeting} onDone={setFlash} />
       ) : (

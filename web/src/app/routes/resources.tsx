@@ -1,6 +1,7 @@
 import { useNavigate } from '@tanstack/react-router'
 import { useState } from 'react'
 import { Button } from '#web/components/ui/button.tsx'
+import { FlashStatus } from '#web/components/ui/flash-status.tsx'
 import { PageHeading } from '#web/components/ui/page-heading.tsx'
 import { Pagination, shownRange } from '#web/components/ui/pagination.tsx'
 import { Loading, QueryError } from '#web/components/ui/query-state.tsx'
@@ -56,12 +57,7 @@ export function ResourcesPage() {
           ? '本市担当課が登録・更新します。'
           : 'ケースからつなぐときは、ケースの画面の「社会資源へのつなぎ」から記録してください。'}
       </p>
-      {/* Always rendered, so that messages put into it are announced. */}
-      <div role="status" className="mb-6 empty:hidden">
-        {flash && (
-          <p className="rounded-8 border-l-8 border-success-2 bg-green-50 p-4 text-std-16B-170">{flash}</p>
-        )}
-      </div>
+      <FlashStatus message={flash} />
       {adding && (
         <section
           id="resource-new"

@@ -5,6 +5,7 @@ import { SEMINAR_KINDS, type SeminarDetail } from '#shared/contracts/seminars.ts
 import { Button } from '#web/components/ui/button.tsx'
 import { ConfirmPanel } from '#web/components/ui/confirm-panel.tsx'
 import { DescriptionList } from '#web/components/ui/description-list.tsx'
+import { FlashStatus } from '#web/components/ui/flash-status.tsx'
 import { Notice } from '#web/components/ui/notice.tsx'
 import { PageHeading } from '#web/components/ui/page-heading.tsx'
 import { Loading, QueryError } from '#web/components/ui/query-state.tsx'
@@ -54,12 +55,7 @@ function SeminarDetailPage() {
       <p className="-mt-6 mb-6">
         <Link to="/seminars">研修会・家族教室の一覧へ戻る</Link>
       </p>
-      {/* Always rendered, so that messages put into it are announced. */}
-      <div role="status" className="mb-6 empty:hidden">
-        {flash && (
-          <p className="rounded-8 border-l-8 border-success-2 bg-green-50 p-4 text-std-16B-170">{flash}</p>
-        )}
-      </div>
+      <FlashStatus message={flash} />
       <Overview seminar={s} onMessage={setFlash} />
       <section aria-labelledby="registrations-title" className="mb-12">
         <h2 id="registrations-title" tabIndex={-1} className="mb-4 text-std-24B-150">

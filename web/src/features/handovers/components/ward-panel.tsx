@@ -4,6 +4,7 @@ import type { CaseDetail } from '#shared/contracts/cases.ts'
 import { formatWareki } from '#shared/dates.ts'
 import { Button } from '#web/components/ui/button.tsx'
 import { type DescriptionItem, DescriptionList } from '#web/components/ui/description-list.tsx'
+import { FlashStatus } from '#web/components/ui/flash-status.tsx'
 import { useMe } from '#web/lib/session.ts'
 import { consentAccess, isAtWard, mayAssess } from '../ward-access.ts'
 import { AssessmentForm } from './assessment-form.tsx'
@@ -89,12 +90,7 @@ export function WardPanel({ c }: { c: CaseDetail }) {
   const [message, setMessage] = useState('')
   return (
     <>
-      {/* Always rendered (hidden while empty), so that messages put into it are announced. */}
-      <div role="status" className="mb-6 empty:hidden">
-        {message && (
-          <p className="rounded-8 border-l-8 border-success-2 bg-green-50 p-4 text-std-16B-170">{message}</p>
-        )}
-      </div>
+      <FlashStatus message={message} />
       {isAtWard(c) && <WardSection c={c} canAssess={mayAssess(me.can, c)} onDone={setMessage} />}
       <ConsentSection c={c} access={consentAccess(me.can, c)} onDone={setMessage} />
     </>
