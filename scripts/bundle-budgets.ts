@@ -26,15 +26,14 @@ export const TARGETS = {
 } as const
 
 /**
- * What fails `npm test`: the targets where the build meets them, else today's size with a
- * little room, so that no change makes a first load heavier unnoticed. The case page (183 KB)
- * and the total (367 KB, 93 files with the seminar and report pages: splitting costs gzip
- * context) are over their targets yet; lower these as they come down.
+ * What fails `npm test`: issue 14's targets, met since the contracts' schemas stay out of the
+ * browser (scripts/contracts-for-browser.ts), the report's chart is drawn without uPlot and the
+ * shared modules go into one file (scripts/app-chunks.ts): the case page 164 KB, the total 286 KB.
  */
 export const LIMITS = {
   loginKB: TARGETS.loginKB,
-  pageKB: 185,
-  totalKB: 375,
+  pageKB: TARGETS.pageKB,
+  totalKB: TARGETS.totalKB,
 } as const
 
 /**
