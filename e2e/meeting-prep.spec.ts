@@ -121,6 +121,23 @@ test('issue 14: the coordinator prepares next month’s meeting, drafts proposal
     await expect(page.getByRole('status').filter({ hasText: '会議を予定しました。' })).toBeVisible()
   })
 
+  await test.step('moving the new meeting onto the first one’s date is asked about as well', async () => {
+    const overview = page.getByRole('region', { name: '概要', exact: true })
+    await overview.getByRole('button', { name: '概要を変更する' }).click()
+    await overview.getByLabel('開催日').fill(slashDate(firstOn))
+    await overview.getByRole('button', { name: '変更を保存する' }).click()
+    const warning = overview.getByRole('alert').filter({ hasText: '同じ日に会議があります' })
+    await expect(warning).toContainText(first.meetingNo)
+    await expect(overview.getByRole('button', { name: '同じ日に移す' })).toBeFocused()
+    await expectAccessible(page)
+    await overview.getByRole('button', { name: '開催日を変える' }).click()
+    await expect(overview.getByLabel('開催日')).toBeFocused()
+    await overview.getByRole('button', { name: 'やめる' }).click()
+    await expect(overview.getByRole('button', { name: '概要を変更する' })).toBeFocused()
+    // Nothing was saved: the meeting keeps its date.
+    expect((await (await page.request.get(`/api${meetingUrl}`)).json()).heldOn).toBe(secondOn)
+  })
+
   await test.step('candidates: the planned case is offered to be moved, with a confirmation', async () => {
     const candidates = page.getByRole('region', { name: '議題の候補' })
     const newCases = candidates.getByRole('table', { name: /^新規（会議付議可・主担当未定）/ })

@@ -1,5 +1,5 @@
 import { useNavigate } from '@tanstack/react-router'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { labelOf, MEETING_STATUSES } from '#shared/codes.ts'
 import { formatInstant, tokyoDate } from '#shared/dates.ts'
 import { MeetingNo } from '#web/components/record-no.tsx'
@@ -9,11 +9,13 @@ import { DescriptionList } from '#web/components/ui/description-list.tsx'
 import { Notice } from '#web/components/ui/notice.tsx'
 import { isApiError } from '#web/lib/api-error.ts'
 import { useDeleteMeeting } from '../api/delete-meeting.ts'
+import { findSameDateMeeting } from '../api/find-same-date-meeting.ts'
 import { useMarkMeetingHeld } from '../api/mark-meeting-held.ts'
 import { useUpdateMeeting } from '../api/update-meeting.ts'
 import { meetingDateText } from '../meeting-format.ts'
 import type { MeetingDetail } from '../meeting-types.ts'
-import { MeetingFactsForm, valuesFromMeeting } from './meeting-facts-form.tsx'
+import { sameDateMessage } from '../same-date.ts'
+import { type MeetingFactsBody, MeetingFactsForm, valuesFromMeeting } from './meeting-facts-form.tsx'
 
 /** The meeting's facts as a list; attendees are listed by whether they were present. */
 export function MeetingFacts({ meeting }: { meeting: MeetingDetail }) {
@@ -53,6 +55,12 @@ export function MeetingOverview({
   const remove = useDeleteMeeting(meeting.id)
   const held = useMarkMeetingHeld(meeting.id)
   const navigate = useNavigate()
+  // A new date on which the ward already meets: the change waits here for the coordinator's answer.
+  const [sameDate, setSameDate] = useState<{ body: MeetingFactsBody; message: string } | null>(null)
+  const [checking, setChecking] = useState(false)
+  useEffect(() => {
+    if (sameDate) document.getElementById('same-date-move')?.focus()
+  }, [sameDate])
   const today = tokyoDate(new Date())
   const canMarkHeld = meeting.status === 'scheduled' && meeting.heldOn <= today
   const decided = meeting.agenda.some((a) => a.decision)
@@ -63,23 +71,63 @@ export function MeetingOverview({
   }
 
   if (mode === 'edit') {
+    const save = (body: MeetingFactsBody, onError: (error: unknown) => void) =>
+      update.mutate(body, {
+        onSuccess: () => {
+          setSameDate(null)
+          backToView('meeting-edit-button')
+          onDone('会議の概要を変更しました。')
+        },
+        onError,
+      })
     return (
-      <MeetingFactsForm
-        idPrefix="edit-meeting"
-        initial={valuesFromMeeting(meeting)}
-        submitLabel="変更を保存する"
-        busy={update.isPending}
-        onCancel={() => backToView('meeting-edit-button')}
-        onSubmit={(body, onError) =>
-          update.mutate(body, {
-            onSuccess: () => {
-              backToView('meeting-edit-button')
-              onDone('会議の概要を変更しました。')
-            },
-            onError,
-          })
-        }
-      />
+      <div className="flex flex-col gap-6">
+        {sameDate && (
+          <Notice tone="warning" title="同じ日に会議があります" live="alert">
+            <p>{sameDate.message}</p>
+            <div className="mt-4 flex flex-wrap gap-4">
+              <Button
+                id="same-date-move"
+                aria-disabled={update.isPending || undefined}
+                onClick={() => {
+                  if (!update.isPending) save(sameDate.body, () => setSameDate(null))
+                }}
+              >
+                同じ日に移す
+              </Button>
+              <Button
+                variant="secondary"
+                onClick={() => {
+                  setSameDate(null)
+                  requestAnimationFrame(() => document.getElementById('edit-meeting-heldOn')?.focus())
+                }}
+              >
+                開催日を変える
+              </Button>
+            </div>
+          </Notice>
+        )}
+        <MeetingFactsForm
+          idPrefix="edit-meeting"
+          initial={valuesFromMeeting(meeting)}
+          submitLabel="変更を保存する"
+          busy={update.isPending || checking}
+          onCancel={() => {
+            setSameDate(null)
+            backToView('meeting-edit-button')
+          }}
+          onSubmit={(body, onError) => {
+            setSameDate(null)
+            setChecking(true)
+            findSameDateMeeting(meeting, body.heldOn)
+              .then((other) => {
+                if (other) setSameDate({ body, message: sameDateMessage(other) })
+                else save(body, onError)
+              }, onError)
+              .finally(() => setChecking(false))
+          }}
+        />
+      </div>
     )
   }
 
