@@ -28,6 +28,8 @@ export interface ChildJob {
    * the existing store, as the CLI or a server would after the first start.
    */
   prepareOnly?: boolean
+  /** Stop after the report's timings (BENCH_ONLY=report): no commits, no concurrent import. */
+  reportOnly?: boolean
 }
 
 export interface ChildResult {
@@ -104,6 +106,9 @@ async function main(job: ChildJob): Promise<ChildResult> {
     }
 
     const server = job.url ? await serverMemory(handle.db) : undefined
+    if (job.reportOnly) {
+      return { ok: result.ok, importMs, reportMs, reportTotal: warm.consultations.total } as ChildResult
+    }
 
     // A request that changes a record is one small transaction: its commit waits for the WAL's
     // fsync. A scratch table of its own (a temporary one writes no WAL, so it would show nothing).

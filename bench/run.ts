@@ -9,6 +9,8 @@
 // (rls-bench.ts; BENCH_ONLY=rls runs only that). Then the search box at 100,000 cases
 // (search-bench.ts; BENCH_ONLY=search runs only that). Last, the login page's first load on a
 // throttled Fast 3G line in Chromium (first-load.ts; BENCH_ONLY=first-load runs only that).
+// BENCH_ONLY=report: only the import and the report's timings on each backend (REPORT_ROUNDS rounds,
+// 3 unless set), quick to rerun while working on the report.
 import { fork } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
@@ -219,6 +221,10 @@ async function main() {
     }
     const job = { paths, from: ledger.from, to: ledger.to, reportRuns: REPORT_RUNS }
 
+    if (process.env.BENCH_ONLY === 'report') {
+      await reportOnly(job, work, serverUrl)
+      return
+    }
     if (process.env.BENCH_ONLY === 'rls') {
       if (!serverUrl) throw new Error('BENCH_ONLY=rls needs BENCH_DATABASE_URL or TEST_DATABASE_URL')
       console.log(`\n  ${(await runRlsBench(serverUrl, paths, ledger)).join('\n  ')}`)
@@ -280,6 +286,52 @@ async function main() {
   console.log(`\n  ${search.join('\n  ')}\n  ${load()}`)
   const firstLoad = await runFirstLoadBench().catch((e: Error) => [`First load: FAILED: ${e.message}`])
   console.log(`\n  ${firstLoad.join('\n  ')}\n  ${load()}`)
+}
+
+/**
+ * The report's timings alone: per backend, rounds of a fresh store, the import and REPORT_RUNS
+ * timed reports, each round's median printed with the load average at its end.
+ */
+async function reportOnly(job: Omit<ChildJob, 'dataDir' | 'url'>, work: string, serverUrl?: string) {
+  const rounds = Number(process.env.REPORT_ROUNDS ?? 3)
+  const backends: { label: Backend; store: () => Promise<{ job: ChildJob; drop: () => Promise<void> }> }[] = [
+    {
+      label: 'pglite',
+      store: async () => {
+        const dataDir = mkdtempSync(join(work, 'pglite-'))
+        return {
+          job: { ...job, dataDir },
+          drop: async () => rmSync(dataDir, { recursive: true, force: true }),
+        }
+      },
+    },
+  ]
+  if (serverUrl) {
+    backends.push({
+      label: 'postgres',
+      store: async () => {
+        const db = await freshDatabase(serverUrl)
+        return { job: { ...job, url: db.url }, drop: db.drop }
+      },
+    })
+  }
+  for (const backend of backends) {
+    for (let round = 1; round <= rounds; round++) {
+      const store = await backend.store()
+      try {
+        await runChild({ ...store.job, prepareOnly: true })
+        const r = await runChild({ ...store.job, reportOnly: true })
+        const med = median(r.reportMs)
+        console.log(
+          `  ${backend.label} round ${round}: report median ${fmt(med, 1)} ms` +
+            ` (${fmt(Math.min(...r.reportMs), 1)}–${fmt(Math.max(...r.reportMs), 1)}, ${REPORT_RUNS} runs)` +
+            ` ${verdict(med < TARGETS.reportMs[backend.label])} (< ${TARGETS.reportMs[backend.label]} ms) ${load()}`,
+        )
+      } finally {
+        await store.drop()
+      }
+    }
+  }
 }
 
 main().catch((error: unknown) => {

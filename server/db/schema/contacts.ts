@@ -43,7 +43,9 @@ export const contacts = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
-    index('contacts_case_idx').on(t.tenantId, t.caseId, t.contactedOn),
+    // A case's contacts by date; method and counterpart ride along so that the report reads a
+    // city's contacts in case and date order from the index alone (reports/contacts.sql.ts).
+    index('contacts_case_idx').on(t.tenantId, t.caseId, t.contactedOn, t.method, t.counterpart),
     index('contacts_date_idx').on(t.tenantId, t.contactedOn),
     index('contacts_due_idx').on(t.tenantId, t.nextStepDueOn),
     foreignKey({ columns: [t.tenantId, t.caseId], foreignColumns: [cases.tenantId, cases.id] }),

@@ -25,7 +25,7 @@ import {
   countReferrals,
 } from './accompaniment.sql.ts'
 import { countConsultations, countMonthlyNewCases, countWardIntake } from './consultations.sql.ts'
-import { countContactCells, countMonthlyInPerson } from './contacts.sql.ts'
+import { countWindowContacts } from './contacts.sql.ts'
 import { countWebConsultations, findSeminarsHeld } from './family-support.sql.ts'
 import { draftFindings } from './findings.ts'
 import {
@@ -41,7 +41,7 @@ import { countSubsidisedProjects, findBaseline } from './reference.sql.ts'
 import type { ReportOptions } from './report-period.ts'
 import { summariseSurveys } from './survey-results.ts'
 import { findVerification } from './verification.sql.ts'
-import { countConsultationVolumes, countContactVolumes, findPopulations } from './volumes.sql.ts'
+import { countConsultationVolumes, findPopulations } from './volumes.sql.ts'
 
 type Keyed<C extends string, V> = { [K in C]: V }
 
@@ -79,17 +79,25 @@ export async function computeReport(
     allSections(db, [
       () => countConsultations(db, tenantId, o),
       () => findBaseline(db, tenantId, o),
-      () => countContactCells(db, tenantId, o),
+      () => countWindowContacts(db, tenantId, o),
       () => countMeetings(db, tenantId, o),
       () => countMonthlyNewCases(db, tenantId, o),
-      () => countMonthlyInPerson(db, tenantId, o),
       () => countWardIntake(db, tenantId, o),
       () => summariseSurveys(db, tenantId, o),
       () => countSubsidisedProjects(db, tenantId, o),
     ] as const)
   const [
-    [c, base, cells, m, monthlyNewCases, monthlyInPerson, wardIntake, surveys, subsidisedProjects],
-    indicators,
+    [
+      c,
+      base,
+      { cells, monthlyInPerson, volumes },
+      m,
+      monthlyNewCases,
+      wardIntake,
+      surveys,
+      subsidisedProjects,
+    ],
+    { opened, populations, ...indicators },
   ] = await bothInTurnOnTransaction(db, mainSections, () => computeIndicators(db, tenantId, o))
   const current = { ...keyed(AGE_BANDS, (b) => c[`age.${b}`] ?? 0), total: c.total }
   const baseline = base
@@ -147,43 +155,37 @@ export async function computeReport(
     },
     surveys,
     resources: { subsidisedProjects },
+    // The contacts' volumes come from the read of contacts that 表3 and 図3 share.
+    volumes: volumesOf(o, opened, volumes, populations),
     ...indicators,
   }
   // Drafted from the figures just computed: no further query (the report's time targets hold).
   return { ...figures, findings: draftFindings(figures, asOf && tokyoDate(asOf).slice(0, 7)) }
 }
 
-/** The sections beyond the seed's tables; a seminar's follow-up survey is summarised once the seminars are known. */
+/**
+ * The sections beyond the seed's tables, and the volumes' own counts (laid out with the contacts'
+ * by computeReport); a seminar's follow-up survey is summarised once the seminars are known.
+ */
 async function computeIndicators(db: Db, tenantId: string, o: ReportOptions) {
-  const [
-    opened,
-    contacts,
-    populations,
-    activities,
-    changes,
-    led,
-    referrals,
-    network,
-    seminars,
-    web,
-    verification,
-  ] = await allSections(db, [
-    () => countConsultationVolumes(db, tenantId, o),
-    () => countContactVolumes(db, tenantId, o),
-    () => findPopulations(db, tenantId, o),
-    () => countActivities(db, tenantId, o),
-    () => countObservedChanges(db, tenantId, o),
-    () => countLedAtEnd(db, tenantId, o),
-    () => countReferrals(db, tenantId, o),
-    () => countNetworkMeetings(db, tenantId, o),
-    () => findSeminarsHeld(db, tenantId, o),
-    () => countWebConsultations(db, tenantId, o),
-    () => findVerification(db, tenantId, o),
-  ] as const)
+  const [opened, populations, activities, changes, led, referrals, network, seminars, web, verification] =
+    await allSections(db, [
+      () => countConsultationVolumes(db, tenantId, o),
+      () => findPopulations(db, tenantId, o),
+      () => countActivities(db, tenantId, o),
+      () => countObservedChanges(db, tenantId, o),
+      () => countLedAtEnd(db, tenantId, o),
+      () => countReferrals(db, tenantId, o),
+      () => countNetworkMeetings(db, tenantId, o),
+      () => findSeminarsHeld(db, tenantId, o),
+      () => countWebConsultations(db, tenantId, o),
+      () => findVerification(db, tenantId, o),
+    ] as const)
   const surveyIds = [...new Set(seminars.flatMap((s) => (s.followUpSurveyId ? [s.followUpSurveyId] : [])))]
   const followUps = await summariseSurveys(db, tenantId, o, surveyIds)
   return {
-    volumes: volumesOf(o, opened, contacts, populations),
+    opened,
+    populations,
     accompaniment: accompanimentOf(activities, changes, led),
     referrals: referralsOf(referrals),
     networkMeetings: networkMeetingsOf(network),

@@ -1,5 +1,6 @@
-// 実人数 and 延べ件数 (docs/report-rules.md "Volumes"): window cases and their contacts, for the
-// period, per month and per ward, beside the populations headquarters enters by fiscal year.
+// 実人数 and 延べ件数 (docs/report-rules.md "Volumes"): window cases, for the period, per month and
+// per ward (their contacts are counted in contacts.sql.ts), beside the populations headquarters
+// enters by fiscal year.
 import { sql } from 'drizzle-orm'
 import type { Db } from '#server/db/client.ts'
 import { filter8050, fiscalYearsOf, type ReportOptions, rowsOf, wardFilter } from './report-period.ts'
@@ -8,7 +9,7 @@ import { filter8050, fiscalYearsOf, type ReportOptions, rowsOf, wardFilter } fro
 export interface VolumeRow {
   month: string | null
   ward: string | null
-  /** 0: the period, 1: one ward, 2: one month (GROUPING of month, ward). */
+  /** 3: the period, 1: one month, 2: one ward (GROUPING of month, ward). */
   g: number
   people: number
   count: number
@@ -27,37 +28,6 @@ export async function countConsultationVolumes(db: Db, tenantId: string, o: Repo
       group by grouping sets ((), (${month}), (c.ward))`,
   )
   return opened
-}
-
-/**
- * Contacts dated in the period on window cases (count) and the distinct cases they were on
- * (people); `consultations` counts those on cases opened in the period. Counted per case and
- * month first, so that "distinct cases" is a count of rows at each level instead of a
- * count(distinct) that sorts every contact once per grouping (the report's time targets).
- */
-export async function countContactVolumes(db: Db, tenantId: string, o: ReportOptions) {
-  const opened = sql`c.opened_on between ${o.from}::date and ${o.to}::date`
-  return rowsOf<VolumeRow & { consultations: number }>(
-    db,
-    sql`with per_month as (
-        select c.id, c.ward, date_trunc('month', ct.contacted_on) as m, ${opened} as opened_in,
-          count(*)::int as n
-        from contacts ct
-        join cases c on c.tenant_id = ct.tenant_id and c.id = ct.case_id
-        where ct.tenant_id = ${tenantId} and c.intake_unit = 'window'
-          and ct.contacted_on between ${o.from}::date and ${o.to}::date
-          ${wardFilter(sql`c.ward`, o.ward)} ${filter8050(sql`c.id`, tenantId, o)}
-        group by c.id, c.ward, m, opened_in),
-      per_case as (
-        select id, ward, opened_in, sum(n)::int as n from per_month group by id, ward, opened_in)
-      select to_char(m, 'YYYY-MM') as month, null::text as ward, 1 as g, count(*)::int as people,
-          sum(n)::int as count, coalesce(sum(n) filter (where opened_in), 0)::int as consultations
-        from per_month group by m
-      union all
-      select null, ward, grouping(ward)::int + 2, count(*)::int, coalesce(sum(n), 0)::int,
-          coalesce(sum(n) filter (where opened_in), 0)::int
-        from per_case group by grouping sets ((), (ward))`,
-  )
 }
 
 export interface WardPopulations {
