@@ -3,6 +3,7 @@
 // cases) signs in, and a case list is requested every INTERVAL_MS, whether or not the previous
 // one has been answered, as people arriving at random moments would. Each request's latency
 // counts from the moment it was due, so a request held up by the import shows all of its wait.
+// Beside it, and half an interval later, a colleague opens a case's detail at the same rate.
 // The same requests are first timed for a few seconds without an import, for comparison.
 import { randomBytes } from 'node:crypto'
 import { performance } from 'node:perf_hooks'
@@ -25,6 +26,9 @@ export interface ProbeResult {
   latenciesMs: number[]
   /** The same, for BASELINE_REQUESTS requests before the import. */
   baselineMs: number[]
+  /** Latency of each case detail requested during the import, and before it, ms. */
+  detailMs: number[]
+  detailBaselineMs: number[]
   intervalMs: number
   /** Requests that did not answer 200. */
   failures: number
@@ -94,26 +98,38 @@ export async function probeDuringImport(
     const base = await app.listen({ port: 0, host: '127.0.0.1' })
     const user = await counsellor(db, listedCity)
     const cookie = await signIn(base, listedCity, user.loginId, user.password)
-    const list = async () => {
-      const res = await fetch(`${base}/api/cases`, { headers: { cookie } })
-      await res.arrayBuffer()
-      return res.status
+    const get = async (path: string) => {
+      const res = await fetch(`${base}${path}`, { headers: { cookie } })
+      const body = await res.arrayBuffer()
+      return { status: res.status, body }
     }
-    for (let i = 0; i < 5; i++) await list() // warm-up
+    /** A request's status; 0 when it did not complete (a reset connection counts as a failure). */
+    const status = (path: string) =>
+      get(path).then(
+        (r) => r.status,
+        () => 0,
+      )
+    const list = () => status('/api/cases')
+    const firstCase = (await get('/api/cases')).body
+    const caseId = (JSON.parse(Buffer.from(firstCase).toString('utf8')) as { items: { id: string }[] })
+      .items[0]!.id
+    const detail = () => status(`/api/cases/${caseId}`)
+    for (let i = 0; i < 5; i++) await Promise.all([list(), detail()]) // warm-up
     let failures = 0
-    /** Requests one due every INTERVAL_MS until `until` settles; their latencies. */
-    const arrivals = async <T>(until: Promise<T>) => {
+    /** Requests one due every INTERVAL_MS from `offset` until `until` settles; their latencies. */
+    const arrivals = async <T>(request: () => Promise<number>, until: Promise<T>, offset = 0) => {
       const latencies: number[] = []
       const pending: Promise<void>[] = []
       let settled = false
       void until.finally(() => {
         settled = true
       })
-      let next = performance.now()
+      let next = performance.now() + offset
+      await new Promise((resolve) => setTimeout(resolve, offset))
       while (!settled) {
         const due = next
         pending.push(
-          list().then((status) => {
+          request().then((status) => {
             latencies.push(performance.now() - due)
             if (status !== 200) failures++
           }),
@@ -125,19 +141,27 @@ export async function probeDuringImport(
       return { latencies, value: await until }
     }
     const pause = new Promise((resolve) => setTimeout(resolve, BASELINE_REQUESTS * INTERVAL_MS))
-    const baseline = await arrivals(pause)
+    const [baseline, detailBaseline] = await Promise.all([
+      arrivals(list, pause),
+      arrivals(detail, pause, INTERVAL_MS / 2),
+    ])
     const started = performance.now()
-    const during = arrivals(
-      importLedger(db, importInto, paths, { dryRun: false, actor: null, now: new Date() }).then((result) => ({
-        result,
-        importMs: performance.now() - started,
-      })),
-    )
-    const { latencies: latenciesMs, value } = await during
+    const imported = importLedger(db, importInto, paths, {
+      dryRun: false,
+      actor: null,
+      now: new Date(),
+    }).then((result) => ({ result, importMs: performance.now() - started }))
+    const [during, details] = await Promise.all([
+      arrivals(list, imported),
+      arrivals(detail, imported, INTERVAL_MS / 2),
+    ])
+    const { latencies: latenciesMs, value } = during
     const { result, importMs } = value
     return {
       latenciesMs,
       baselineMs: baseline.latencies,
+      detailMs: details.latencies,
+      detailBaselineMs: detailBaseline.latencies,
       intervalMs: INTERVAL_MS,
       failures,
       importMs,

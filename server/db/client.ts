@@ -21,6 +21,15 @@ export interface DatabaseHandle {
   close(): Promise<void>
 }
 
+/**
+ * PGlite's client behind a Db opened on the embedded store; undefined on PostgreSQL (a pool) and
+ * for a transaction's Db.
+ */
+export function embeddedClient(db: Db): PGlite | undefined {
+  const client = (db as { $client?: unknown }).$client
+  return client instanceof PGlite ? client : undefined
+}
+
 export interface OpenOptions {
   /** postgres://… selects PostgreSQL; otherwise PGlite. */
   url?: string

@@ -6,6 +6,7 @@ import { getTableColumns, type SQL, sql } from 'drizzle-orm'
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core'
 import type { Db } from '#server/db/client.ts'
 import { breathe } from './breathe.ts'
+import { stagingOf } from './staging.ts'
 
 /**
  * Rows per statement: enough to amortise a round trip, few enough that one statement holds the
@@ -110,7 +111,9 @@ const castPerRow = (type: string) => type.endsWith('[]') || type === 'jsonb' || 
 
 /**
  * INSERT … SELECT FROM unnest($1::type[], $2::type[], …) in statements of at most `size` rows
- * and about COLUMN_CHARS characters per column.
+ * and about COLUMN_CHARS characters per column. When `tx` is an import staging's Db
+ * (staging.ts), those statements fill a temporary table right away, and one INSERT … SELECT from
+ * it into `table` is written down for the final transaction.
  */
 export async function bulkInsert<T extends PgTable>(
   tx: Db,
@@ -155,13 +158,19 @@ export async function bulkInsert<T extends PgTable>(
     )
     conflict = sql` on conflict (${target}) do update set ${set}`
   }
-  const elementTypes = per.map((c) => sql.raw(`${castPerRow(c.type) ? 'text' : c.type}[]`))
+  const valueType = (type: string) => (castPerRow(type) ? 'text' : type)
+  const elementTypes = per.map((c) => sql.raw(`${valueType(c.type)}[]`))
+  const staging = stagingOf(tx)
+  let stage: SQL | undefined
+  /** Rows in the temporary table, numbered 1… by its seq in the order they came. */
+  let staged = 0
   // Each column's elements, already quoted, for the statement being gathered, and the length
   // of its literal so far.
   let parts = per.map(() => [] as string[])
   let lengths = per.map(() => 0)
   let longest = 0
   const send = async () => {
+    const count = parts[0]!.length
     const arrays = sql.join(
       parts.map((p, i) => sql`${literalOf(p)}::${elementTypes[i]!}`),
       sql`, `,
@@ -169,9 +178,17 @@ export async function bulkInsert<T extends PgTable>(
     parts = per.map(() => [])
     lengths = per.map(() => 0)
     longest = 0
-    await tx.execute(
-      sql`insert into ${table} (${names}) select ${selected} from unnest(${arrays}) as u(${aliases})${conflict}`,
-    )
+    if (staging) {
+      stage ??= await staging.create(per.map((c, i) => ({ name: `c${i}`, type: valueType(c.type) })))
+      await staging.store.execute(
+        sql`insert into ${stage} (${aliases}) select * from unnest(${arrays}) as u(${aliases})`,
+      )
+      staged += count
+    } else {
+      await tx.execute(
+        sql`insert into ${table} (${names}) select ${selected} from unnest(${arrays}) as u(${aliases})${conflict}`,
+      )
+    }
     await breathe()
   }
   for (const row of rows) {
@@ -185,6 +202,15 @@ export async function bulkInsert<T extends PgTable>(
     if (parts[0]!.length >= size || longest >= COLUMN_CHARS) await send()
   }
   if (parts[0]!.length > 0) await send()
+  if (stage) {
+    // Written down, not run: in the final transaction, in the order the rows came, `size` rows
+    // a statement (a whole sheet in one statement would hold PGlite's thread for seconds).
+    for (let from = 1; from <= staged; from += size)
+      await tx.execute(
+        sql`insert into ${table} (${names}) select ${selected} from ${stage} where seq >= ${from} and seq < ${from + size} order by seq${conflict}`,
+      )
+    await tx.execute(sql`drop table ${stage}`)
+  }
 }
 
 /** `column = any($1::type[])`: one parameter for a list of any length. */

@@ -1,8 +1,10 @@
 // Imports a ledger (docs/ledger-format.md): read every sheet, check every row against the file and the
 // store, and write everything in one transaction, or nothing when there is any error. A dry
-// run checks and counts only. Each attempt leaves one audit row ('ledger.import').
+// run checks and counts only. Each attempt leaves one audit row ('ledger.import'). On the
+// embedded store the rows are staged first and that transaction is only the final move
+// (staging.ts), so that other users' requests are answered while a ledger is checked and staged.
 import { sql } from 'drizzle-orm'
-import type { Db } from '#server/db/client.ts'
+import { type Db, embeddedClient } from '#server/db/client.ts'
 import { applyLatestDecisions } from '#server/modules/cases/index.ts'
 import type { Actor } from '#server/platform/actor.ts'
 import { writeAnonymousAudit, writeAudit } from '#server/platform/audit.ts'
@@ -10,7 +12,7 @@ import { SHEET_KEYS, type SheetKey } from '#shared/interchange/sheets.ts'
 import { breathe } from './breathe.ts'
 import { collectSheets } from './collect-sheets.ts'
 import { Issues, releaseRows } from './import-model.ts'
-import { loadStored } from './load-stored.ts'
+import { loadStored, type Stored } from './load-stored.ts'
 import { planCases } from './plan-cases.ts'
 import { planContacts } from './plan-contacts.ts'
 import { planBaselines, planResources } from './plan-directory.ts'
@@ -20,6 +22,7 @@ import { planResponses } from './plan-responses.ts'
 import { planReviews } from './plan-reviews.ts'
 import { planSurveys } from './plan-surveys.ts'
 import type { CsvEncoding, ImportResult } from './read/ledger.types.ts'
+import { ImportStaging } from './staging.ts'
 import { importerName, type SheetPlan } from './write-support.ts'
 
 export interface ImportOptions {
@@ -54,13 +57,27 @@ export async function importLedger(
   )
   const ctx = { tenantId, actor: options.actor, now: options.now }
   const counts: ImportResult['counts'] = {}
-  const run = async (tx: Db) => {
-    const stored = await loadStored(tx, tenantId, ledger)
-    const write = !options.dryRun
+  const write = !options.dryRun
+  const by = { accountId: options.actor?.accountId ?? null, name: importerName(ctx) }
+  /** The current decisions after the reviews sheet: an UPDATE whose answers are needed. */
+  const decide = async (tx: Db) => {
+    // The UPDATE joins the rows this transaction has just written: without fresh statistics
+    // the planner takes them for empty and loops over every case once per review.
+    for (const table of DECISION_TABLES) await tx.execute(sql.raw(`analyze ${table}`))
+    await applyLatestDecisions(tx, tenantId, 'all', by, options.now)
+  }
+  let decisionsDeferred = false
+  /**
+   * Checks the ledger against what is stored and writes it through `out`. `deferDecisions`: `out`
+   * only writes statements down (staging.ts), so the current decisions wait for the final
+   * transaction, where they are taken after every sheet is written (no later sheet touches them).
+   */
+  const checkAndWrite = async (stored: Stored, out: Db, deferDecisions: boolean) => {
     /**
      * One sheet at a time: plan it (checks, counts), let go of its rows, and write it while the
      * ledger has no error so far, so that only one sheet's worth of rows is held at once. An
-     * error found in a later sheet still writes nothing: the transaction is rolled back.
+     * error found in a later sheet still writes nothing: the transaction is rolled back (or,
+     * staged, never run).
      * Returns what later sheets refer to (the planned sheet's refs).
      */
     const step = async <P extends SheetPlan>(
@@ -72,7 +89,7 @@ export async function importLedger(
       releaseRows(ledger, key)
       if (ledger.has(key)) counts[key] = sheetCounts
       await breathe()
-      if (write && issues.ok) await writeSheet(tx)
+      if (write && issues.ok) await writeSheet(out)
       return refs
     }
     const cases = await step('cases', () => planCases(ledger, stored, issues, ctx))
@@ -86,29 +103,44 @@ export async function importLedger(
     const reviewed = ledger.has('reviews')
     await step('reviews', () => planReviews(ledger, stored, meetings, cases.refs, issues, ctx))
     if (write && reviewed && issues.ok) {
-      const by = { accountId: options.actor?.accountId ?? null, name: importerName(ctx) }
-      // The UPDATE joins the rows this transaction has just written: without fresh statistics
-      // the planner takes them for empty and loops over every case once per review.
-      for (const table of DECISION_TABLES) await tx.execute(sql.raw(`analyze ${table}`))
-      await applyLatestDecisions(tx, tenantId, 'all', by, options.now)
+      if (deferDecisions) decisionsDeferred = true
+      else await decide(out)
     }
     const surveys = await step('surveys', () => planSurveys(ledger, stored, issues, ctx))
     await step('responses', () => planResponses(ledger, stored, surveys.refs, issues, ctx))
     await step('resources', () => planResources(ledger, stored, issues, ctx))
     await step('baselines', () => planBaselines(ledger, stored, issues, ctx))
-    const ok = issues.ok
-    await audit(tx, tenantId, options, { ok, paths: paths.length, counts, errors: issues.errorCount })
-    if (!ok && write) throw new RollBack()
   }
+  const audited = (tx: Db) =>
+    audit(tx, tenantId, options, { ok: issues.ok, paths: paths.length, counts, errors: issues.errorCount })
+  const embedded = embeddedClient(db)
   try {
-    await db.transaction(run)
-    if (issues.ok && !options.dryRun) await analyze(db, ledger)
+    if (embedded) {
+      // The embedded store: no transaction stays open while the ledger is checked and staged.
+      const stored = await db.transaction((tx) => loadStored(tx, tenantId, ledger))
+      const staging = new ImportStaging(db)
+      try {
+        await checkAndWrite(stored, staging.deferred.db, true)
+        if (write && !issues.ok) throw new RollBack()
+        await staging.deferred.commit(embedded, async (tx) => {
+          if (decisionsDeferred) await decide(tx)
+          await audited(tx)
+        })
+      } finally {
+        await staging.drop()
+      }
+    } else {
+      await db.transaction(async (tx) => {
+        await checkAndWrite(await loadStored(tx, tenantId, ledger), tx, false)
+        await audited(tx)
+        if (!issues.ok && write) throw new RollBack()
+      })
+    }
+    if (issues.ok && write) await analyze(db, ledger)
   } catch (error) {
     if (!(error instanceof RollBack)) throw error
     // Nothing was written; the attempt itself is still audited.
-    await db.transaction((tx) =>
-      audit(tx, tenantId, options, { ok: false, paths: paths.length, counts, errors: issues.errorCount }),
-    )
+    await db.transaction(audited)
   }
   const order = (sheet: string) => {
     const i = SHEET_KEYS.indexOf(sheet as never)
