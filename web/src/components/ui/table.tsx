@@ -53,10 +53,16 @@ function markScrolling(box: HTMLDivElement, caption: string) {
 export function Table({
   caption,
   captionHidden,
+  keepRows,
   children,
 }: {
   caption: string
   captionHidden?: boolean
+  /**
+   * Stays a table in a narrow box: for two short columns (a chart's data: month and count),
+   * which fit a phone as they are and read worse as one block per row.
+   */
+  keepRows?: boolean
   children: ReactNode
 }) {
   const table = useRef<HTMLTableElement>(null)
@@ -79,7 +85,7 @@ export function Table({
     }
   }, [caption])
   return (
-    <div ref={box} className="data-table-box">
+    <div ref={box} className={keepRows ? 'data-table-box data-table-box-rows' : 'data-table-box'}>
       <table ref={table} className="data-table w-full border-collapse text-left text-std-16N-170">
         <caption className={captionHidden ? 'sr-only' : 'mb-2 text-left text-std-18B-160'}>{caption}</caption>
         {children}

@@ -18,3 +18,12 @@ export function axisTicks(max: number, about = 5): number[] {
   for (let v = 0; v <= max; v += step) ticks.push(v)
   return ticks
 }
+
+/**
+ * Category labels are slanted when the widest does not fit its bar's slot with a little room:
+ * 12 months fit beside the table on a wide screen, not on a phone, where 「R7.9」 and 「10」 ran into
+ * each other.
+ */
+export function slantLabels(labelWidths: number[], slot: number): boolean {
+  return Math.max(0, ...labelWidths) + 4 > slot
+}

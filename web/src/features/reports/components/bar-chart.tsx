@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react'
-import { axisMax, axisTicks } from './bar-chart-scale.ts'
+import { axisMax, axisTicks, slantLabels } from './bar-chart-scale.ts'
 
 // Loaded on demand (React.lazy) so the report's tables show before the chart. Drawn on a canvas
 // by hand: one series of bars with their values needs no chart library (uPlot was 23 kB gzip of
@@ -49,17 +49,20 @@ function draw(canvas: HTMLCanvasElement, props: BarChartProps, width: number) {
   const bar = themeColor('--color-key-900', '#0017c1')
   const ink = themeColor('--color-solid-gray-900', '#1a1a1a')
   const grid = themeColor('--color-solid-gray-200', '#cccccc')
-  const crowded = labels.length > 12
   const left = VALUE_AXIS
   const top = TOP_ROOM
   const plotWidth = width - left - RIGHT_ROOM
+  const slot = plotWidth / Math.max(1, labels.length)
+  ctx.font = `13px ${FONT_FAMILY}`
+  const crowded = slantLabels(
+    labels.map((l) => ctx.measureText(l).width),
+    slot,
+  )
   const plotHeight = height - top - (crowded ? 70 : 36)
   const max = axisMax(values)
   const y = (v: number) => top + plotHeight - (v / max) * plotHeight
-  const slot = plotWidth / Math.max(1, labels.length)
   const x = (i: number) => left + slot * (i + 0.5)
 
-  ctx.font = `13px ${FONT_FAMILY}`
   ctx.textBaseline = 'middle'
   ctx.textAlign = 'right'
   ctx.lineWidth = 1

@@ -57,8 +57,12 @@ export function ReportFigure({
       <figcaption id={id} className="mb-2 text-std-18B-160">
         図{no} {title}（単位：{unit}）
       </figcaption>
-      <div className="report-figure-body grid items-start gap-4 md:grid-cols-[minmax(0,440px)_minmax(0,320px)]">
-        <div role="img" aria-label={`図${no}の棒グラフ。数値は横の「図${no}のデータ」の表にあります。`}>
+      <div className="report-figure-body grid grid-cols-1 items-start gap-4 md:grid-cols-[minmax(0,440px)_minmax(0,320px)]">
+        <div
+          className="min-w-0"
+          role="img"
+          aria-label={`図${no}の棒グラフ。数値は横の「図${no}のデータ」の表にあります。`}
+        >
           <ChartBoundary>
             <Suspense fallback={<p className="text-std-16N-170">グラフを読み込んでいます…</p>}>
               <BarChart
@@ -70,7 +74,7 @@ export function ReportFigure({
           </ChartBoundary>
         </div>
         <div className="report-data">
-          <Table caption={`図${no}のデータ`}>
+          <Table caption={`図${no}のデータ`} keepRows>
             <thead>
               <tr>
                 <Th>{head}</Th>
