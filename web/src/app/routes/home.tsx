@@ -102,6 +102,13 @@ export function HomePage() {
         <li>
           <Link to="/network">全市の会議</Link>：担当者会議・支援ミーティングの予定と、共有された事例
         </li>
+        <li>
+          <Link to="/surveys">アンケート</Link>
+          ：相談者・関係機関へのアンケートの作成、配布（リンク・QR コード・紙）と集計
+        </li>
+        <li>
+          <Link to="/seminars">家族向け研修会</Link>：研修会・家族教室の予定と、申込み・キャンセル待ち・出席
+        </li>
       </ul>
     </>
   )
