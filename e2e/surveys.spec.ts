@@ -82,16 +82,19 @@ test('headquarters copies the 相談窓口 template and publishes it, a resident
     const today = tokyoIsoDate()
     await page.goto(`/report?from=${today}&to=${today}`)
     const surveys = page.getByRole('region', { name: 'アンケート結果' })
-    const survey = surveys.getByRole('region', { name: '「よりそい・つなぐ」相談窓口アンケート' })
+    // Other specs import the seed's ledger into this city, whose survey bears the same title: this
+    // survey is the one with the two answers given above.
+    const survey = surveys
+      .getByRole('region', { name: '「よりそい・つなぐ」相談窓口アンケート' })
+      .filter({ hasText: '回答者数：2人' })
     await expect(survey).toBeVisible({ timeout: 60_000 })
-    await expect(survey.getByText('回答者数：2人', { exact: false })).toBeVisible()
     const table4 = survey.getByRole('table', {
       name: '表4 問1 「よりそい・つなぐ」相談窓口の対応への満足度をお聞かせください。（単一回答）',
     })
     const rows = ['満足 1 50.0%', 'やや満足 1 50.0%', '普通 0 0.0%', 'やや不満 0 0.0%', '不満 0 0.0%']
     for (const name of rows) await expect(table4.getByRole('row', { name, exact: true })).toBeVisible()
     // The free-text question is listed on the results page, not tabled in the report.
-    await expect(surveys.getByRole('table')).toHaveCount(1)
+    await expect(survey.getByRole('table')).toHaveCount(1)
     await expectAccessible(page)
   })
 })
