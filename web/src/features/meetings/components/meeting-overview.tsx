@@ -16,6 +16,7 @@ import { meetingDateText } from '../meeting-format.ts'
 import type { MeetingDetail } from '../meeting-types.ts'
 import { sameDateMessage } from '../same-date.ts'
 import { type MeetingFactsBody, MeetingFactsForm, valuesFromMeeting } from './meeting-facts-form.tsx'
+import { SameDateNotice } from './same-date-notice.tsx'
 
 /** The meeting's facts as a list; attendees are listed by whether they were present. */
 export function MeetingFacts({ meeting }: { meeting: MeetingDetail }) {
@@ -83,29 +84,15 @@ export function MeetingOverview({
     return (
       <div className="flex flex-col gap-6">
         {sameDate && (
-          <Notice tone="warning" title="同じ日に会議があります" live="alert">
-            <p>{sameDate.message}</p>
-            <div className="mt-4 flex flex-wrap gap-4">
-              <Button
-                id="same-date-move"
-                aria-disabled={update.isPending || undefined}
-                onClick={() => {
-                  if (!update.isPending) save(sameDate.body, () => setSameDate(null))
-                }}
-              >
-                同じ日に移す
-              </Button>
-              <Button
-                variant="secondary"
-                onClick={() => {
-                  setSameDate(null)
-                  requestAnimationFrame(() => document.getElementById('edit-meeting-heldOn')?.focus())
-                }}
-              >
-                開催日を変える
-              </Button>
-            </div>
-          </Notice>
+          <SameDateNotice
+            message={sameDate.message}
+            confirmId="same-date-move"
+            confirmLabel="同じ日に移す"
+            pending={update.isPending}
+            dateFieldId="edit-meeting-heldOn"
+            onConfirm={() => save(sameDate.body, () => setSameDate(null))}
+            onChangeDate={() => setSameDate(null)}
+          />
         )}
         <MeetingFactsForm
           idPrefix="edit-meeting"

@@ -1,7 +1,6 @@
 import { useNavigate } from '@tanstack/react-router'
 import { useEffect, useState } from 'react'
 import { Button } from '#web/components/ui/button.tsx'
-import { Notice } from '#web/components/ui/notice.tsx'
 import { Loading } from '#web/components/ui/query-state.tsx'
 import { isApiError } from '#web/lib/api-error.ts'
 import { slashDate } from '#web/lib/date-text.ts'
@@ -9,6 +8,7 @@ import { useCreateMeeting } from '../api/create-meeting.ts'
 import { useMeetingDefaults } from '../api/get-meeting-defaults.ts'
 import { meetingDateText } from '../meeting-format.ts'
 import { type MeetingFactsBody, MeetingFactsForm } from './meeting-facts-form.tsx'
+import { SameDateNotice } from './same-date-notice.tsx'
 
 /** The held date's second meeting waits here until the coordinator confirms it (or not). */
 interface SameDate {
@@ -90,30 +90,15 @@ export function ScheduleMeeting() {
             </p>
           )}
           {sameDate && (
-            <Notice tone="warning" title="同じ日に会議があります" live="alert">
-              <p>{sameDate.message}</p>
-              <div className="mt-4 flex flex-wrap gap-4">
-                <Button
-                  id="same-date-confirm"
-                  aria-disabled={create.isPending || undefined}
-                  onClick={() => {
-                    if (create.isPending) return
-                    send(sameDate.body, true, () => setSameDate(null))
-                  }}
-                >
-                  同じ日にもう一つ予定する
-                </Button>
-                <Button
-                  variant="secondary"
-                  onClick={() => {
-                    setSameDate(null)
-                    requestAnimationFrame(() => document.getElementById('new-meeting-heldOn')?.focus())
-                  }}
-                >
-                  開催日を変える
-                </Button>
-              </div>
-            </Notice>
+            <SameDateNotice
+              message={sameDate.message}
+              confirmId="same-date-confirm"
+              confirmLabel="同じ日にもう一つ予定する"
+              pending={create.isPending}
+              dateFieldId="new-meeting-heldOn"
+              onConfirm={() => send(sameDate.body, true, () => setSameDate(null))}
+              onChangeDate={() => setSameDate(null)}
+            />
           )}
           <MeetingFactsForm
             idPrefix="new-meeting"
