@@ -12,12 +12,16 @@
 // BENCH_ONLY=report: only the import and the report's timings on each backend (REPORT_ROUNDS rounds,
 // 3 unless set), quick to rerun while working on the report.
 // BENCH_ONLY=probe runs PGlite with fsync on only (the import, the report, the concurrent requests).
+// Many cities in one PostgreSQL database (cities-bench.ts; BENCH_ONLY=cities runs only that, and
+// `--cities N` sets how many: 200 for the issue's figure, DEFAULT_CITIES in the full bench), and
+// many users at once over HTTP on both stores (users-bench.ts; BENCH_ONLY=users runs only that).
 import { fork } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { fileURLToPath } from 'node:url'
+import { runCitiesBench } from './cities-bench.ts'
 import { runFirstLoadBench } from './first-load.ts'
 import { freshDatabase } from './fresh-database.ts'
 import { generateLedger } from './generate-ledger.ts'
@@ -25,6 +29,7 @@ import type { ChildJob, ChildResult } from './import-child.ts'
 import { ledgerAsWorkbook } from './ledger-xlsx.ts'
 import { runRlsBench } from './rls-bench.ts'
 import { runSearchBench } from './search-bench.ts'
+import { runUsersBench } from './users-bench.ts'
 
 const TARGETS = {
   rowsPerSecond: 5_000,
@@ -36,6 +41,8 @@ const TARGETS = {
   concurrentP99Ms: 1_000,
 } as const
 const REPORT_RUNS = 10
+/** Cities loaded by the full bench unless `--cities N` says otherwise: short; the issue's figure is 200. */
+const DEFAULT_CITIES = 20
 
 type Backend = 'pglite' | 'postgres'
 interface Outcome {
@@ -202,7 +209,37 @@ function table(outcomes: Outcome[]) {
   )
 }
 
+/** `--cities N` from the command line (npm run bench -- --cities 200). */
+function citiesArgument(): number | undefined {
+  const at = process.argv.indexOf('--cities')
+  const n = at >= 0 ? Number(process.argv[at + 1]) : Number.NaN
+  return Number.isInteger(n) && n > 0 ? n : undefined
+}
+
+/** Many cities in one database (cities-bench.ts); its lines, or why it did not run. */
+async function citiesPart(serverUrl: string | undefined): Promise<string[]> {
+  const asked = citiesArgument()
+  const count = asked ?? DEFAULT_CITIES
+  if (!serverUrl) return ['Many cities: skipped (set BENCH_DATABASE_URL or TEST_DATABASE_URL)']
+  console.log(
+    `\nMany cities: ${count} in one PostgreSQL database` +
+      (asked
+        ? ''
+        : ` (the full bench's default, to keep it short; \`npm run bench -- --cities 200\` for the issue's figure)`),
+  )
+  return runCitiesBench(serverUrl, count).catch((e: Error) => [`Many cities: FAILED ${e.message}`])
+}
+
 async function main() {
+  const serverUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL
+  if (process.env.BENCH_ONLY === 'cities') {
+    console.log(`\n  ${(await citiesPart(serverUrl)).join('\n  ')}\n  ${load()}`)
+    return
+  }
+  if (process.env.BENCH_ONLY === 'users') {
+    console.log(`\n  ${(await runUsersBench(serverUrl)).join('\n  ')}`)
+    return
+  }
   // BENCH_ONLY=search: only the search box at 100,000 cases (search-bench.ts), quick to rerun.
   if (process.env.BENCH_ONLY === 'search') {
     await runSearchBench()
@@ -216,7 +253,6 @@ async function main() {
   const work = mkdtempSync(join(tmpdir(), 'yorisoi-bench-'))
   const outcomes: Outcome[] = []
   const rlsLines: string[] = []
-  const serverUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL
   try {
     const t = performance.now()
     const ledger = generateLedger(work)
@@ -300,6 +336,10 @@ async function main() {
   if (rlsLines.length) console.log(`\n  ${rlsLines.join('\n  ')}\n  ${load()}`)
   const search = await runSearchBench()
   console.log(`\n  ${search.join('\n  ')}\n  ${load()}`)
+  const cities = await citiesPart(serverUrl)
+  console.log(`\n  ${cities.join('\n  ')}\n  ${load()}`)
+  const users = await runUsersBench(serverUrl).catch((e: Error) => [`Many users: FAILED ${e.message}`])
+  console.log(`\n  ${users.join('\n  ')}`)
   const firstLoad = await runFirstLoadBench().catch((e: Error) => [`First load: FAILED: ${e.message}`])
   console.log(`\n  ${firstLoad.join('\n  ')}\n  ${load()}`)
 }

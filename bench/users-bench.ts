@@ -1,0 +1,145 @@
+// Many users at once (issue 15): the real app serving one city (users-server.ts, in a child
+// process) loaded over loopback by autocannon in this process — case list, case detail, search,
+// session and report at 10 and 50 connections, each for a few seconds — on PostgreSQL (a fresh
+// database, the application's role under RLS) and on PGlite (a fresh data folder, fsync on).
+// Beside them, a bare Fastify route running case detail's SELECT through the same pool: case
+// detail's rate as a share of it, and the case list's p99 at 20 connections on PostgreSQL.
+import { type ChildProcess, fork } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { loadavg, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { sql } from 'drizzle-orm'
+import { openDatabase } from '#server/db/client.ts'
+import { freshDatabase } from './fresh-database.ts'
+import { signIn } from './latency-probe.ts'
+import { type Load, loadTest } from './load-test.ts'
+import type { UsersJob, UsersServer } from './users-server.ts'
+
+const CONNECTIONS = [10, 50]
+const TARGETS = { detailShareOfBare: 0.5, listP99At20Ms: 200 }
+
+const fmt = (n: number, digits = 0) =>
+  n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })
+const load = () =>
+  `[load ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}]`
+const verdict = (ok: boolean) => (ok ? 'PASS' : 'MISS')
+
+/** Starts the server child; resolves with its addresses once it listens. */
+function startServer(job: UsersJob): Promise<{ child: ChildProcess; server: UsersServer }> {
+  return new Promise((resolve, reject) => {
+    const child = fork(fileURLToPath(new URL('./users-server.ts', import.meta.url)), [JSON.stringify(job)], {
+      execArgv: ['--liftoff-only', '--import', 'tsx'],
+      stdio: 'inherit',
+    })
+    child.once('message', (message) => {
+      const server = message as UsersServer
+      if (server.error) {
+        child.kill()
+        reject(new Error(server.error))
+      } else resolve({ child, server })
+    })
+    child.once('error', reject)
+    child.once('exit', (code) => reject(new Error(`the server process ended (code ${code})`)))
+  })
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve()
+    child.once('exit', () => resolve())
+    child.kill()
+  })
+}
+
+const row = (what: string, l: Load) =>
+  `  ${what.padEnd(13)} ${String(l.connections).padStart(3)} conn: ${fmt(l.rps).padStart(6)} req/s,` +
+  ` p50 ${fmt(l.p50).padStart(5)} ms, p99 ${fmt(l.p99).padStart(5)} ms` +
+  (l.failed ? `, ${fmt(l.failed)} of ${fmt(l.total)} failed or not 2xx` : '')
+
+/** One backend's figures; prints its rows as they come and returns the summary lines. */
+async function measure(label: string, server: UsersServer, postgres: boolean): Promise<string[]> {
+  const staff = await signIn(server.base, server.city, server.counsellor.loginId, server.counsellor.password)
+  const hq = await signIn(server.base, server.city, server.headquarters.loginId, server.headquarters.password)
+  const { from, to } = server.period
+  const endpoints: [string, string, string][] = [
+    ['case list', '/api/cases', staff],
+    ['case detail', `/api/cases/${server.caseId}`, staff],
+    ['search', `/api/cases?q=${encodeURIComponent('佐藤')}`, staff],
+    ['session', '/api/auth/session', staff],
+    ['report', `/api/reports?from=${from}&to=${to}`, hq],
+  ]
+  const bareUrl = `${server.bare}/cases/${server.caseId}`
+  const lines: string[] = []
+  const rates = new Map<number, { detail: number; bare: number }>()
+  console.log(`  ${load()} at the start`)
+  for (const connections of CONNECTIONS) {
+    const bare = await loadTest(bareUrl, connections)
+    console.log(row('bare route', bare))
+    for (const [what, path, cookie] of endpoints) {
+      const l = await loadTest(`${server.base}${path}`, connections, cookie)
+      console.log(row(what, l))
+      if (what === 'case detail') rates.set(connections, { detail: l.failed ? 0 : l.rps, bare: bare.rps })
+    }
+    console.log(`  ${load()}`)
+  }
+  for (const [connections, r] of rates) {
+    const share = r.detail / r.bare
+    lines.push(
+      `${label}, ${connections} connections: case detail ${fmt(r.detail)} req/s = ${fmt(share * 100, 1)}% of the bare route's` +
+        ` ${fmt(r.bare)} → ${verdict(share >= TARGETS.detailShareOfBare)} (≥ ${TARGETS.detailShareOfBare * 100}%)`,
+    )
+  }
+  if (postgres) {
+    const l = await loadTest(`${server.base}/api/cases`, 20, staff)
+    console.log(row('case list', l))
+    lines.push(
+      `${label}: case list at 20 connections p99 ${fmt(l.p99)} ms (${fmt(l.rps)} req/s)` +
+        ` → ${verdict(!l.failed && l.p99 < TARGETS.listP99At20Ms)} (p99 < ${TARGETS.listP99At20Ms} ms)`,
+    )
+  }
+  lines.push(load())
+  return lines
+}
+
+/** Runs the many-users benchmark on PostgreSQL (when a server is named) and PGlite. */
+export async function runUsersBench(serverUrl: string | undefined): Promise<string[]> {
+  const lines: string[] = []
+  if (serverUrl) {
+    console.log('\nMany users on PostgreSQL (a fresh database, the application role under RLS)')
+    const fresh = await freshDatabase(serverUrl)
+    const appRole = `yorisoi_bench_app_${randomBytes(4).toString('hex')}`
+    try {
+      const { child, server } = await startServer({ url: fresh.url, appRole })
+      try {
+        lines.push(...(await measure('PostgreSQL', server, true)))
+      } finally {
+        await stop(child)
+      }
+    } catch (error) {
+      lines.push(`PostgreSQL: FAILED ${(error as Error).message}`)
+    } finally {
+      await fresh.drop()
+      const admin = await openDatabase({ url: serverUrl, tenantScoped: false })
+      await admin.db.execute(sql.raw(`DROP ROLE IF EXISTS ${appRole}`)).finally(() => admin.close())
+    }
+  } else lines.push('PostgreSQL: skipped (set BENCH_DATABASE_URL or TEST_DATABASE_URL)')
+  console.log('\nMany users on PGlite (a fresh data folder, fsync on)')
+  const work = mkdtempSync(join(tmpdir(), 'yorisoi-users-pglite-'))
+  try {
+    const { child, server } = await startServer({ dataDir: join(work, 'store') })
+    try {
+      lines.push(...(await measure('PGlite', server, false)))
+    } finally {
+      await stop(child)
+    }
+  } catch (error) {
+    lines.push(`PGlite: FAILED ${(error as Error).message}`)
+  } finally {
+    rmSync(work, { recursive: true, force: true })
+  }
+  return lines
+}
