@@ -63,10 +63,14 @@ export async function loadCities(db: Db, count: number): Promise<LoadedCities> {
   t = performance.now()
   await db.execute(sql`vacuum analyze`)
   const vacuumMs = performance.now() - t
-  const [n] = await rowsOf<{ cases: number; contacts: number }>(
+  const [n] = await rowsOf<{ cases: number; contacts: number; first: number }>(
     db,
-    sql`select (select count(*) from cases)::int as cases, (select count(*) from contacts)::int as contacts`,
+    sql`select (select count(*) from cases)::int as cases, (select count(*) from contacts)::int as contacts,
+          (select count(*) from cases where tenant_id = ${first})::int as first`,
   )
+  // A copy that missed a city (or doubled one) would make every figure after it meaningless.
+  if (n!.cases !== n!.first * count)
+    throw new Error(`copied ${n!.cases} cases, expected ${n!.first} × ${count}`)
   return { ids, period, importMs, copyMs, vacuumMs, rows: n! }
 }
 
