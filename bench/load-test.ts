@@ -1,5 +1,7 @@
 // One bounded load test: autocannon against a loopback address for a few seconds, after a short
-// warm-up (connections opened, plans cached), reduced to the figures the benchmark prints.
+// warm-up (connections opened, plans cached), reduced to the figures the benchmark prints. Before
+// the warm-up and before the test, `quiet` waits until the server has finished what earlier
+// requests left in flight (autocannon stops sending at the end, the server does not stop working).
 import autocannon from 'autocannon'
 
 /** Seconds each measurement runs; BENCH_USERS_SECONDS for a longer (steadier) or quicker run. */
@@ -7,6 +9,7 @@ const SECONDS = Number(process.env.BENCH_USERS_SECONDS) || 5
 
 export interface Load {
   connections: number
+  seconds: number
   /** Mean requests per second answered with 2xx. */
   rps: number
   p50: number
@@ -16,13 +19,21 @@ export interface Load {
   failed: number
 }
 
-export async function loadTest(url: string, connections: number, cookie?: string): Promise<Load> {
+export async function loadTest(
+  url: string,
+  connections: number,
+  quiet: () => Promise<void>,
+  cookie?: string,
+): Promise<Load> {
   if (!/^http:\/\/127\.0\.0\.1:/u.test(url)) throw new Error('load tests run against loopback only')
   const options = { url, connections, headers: cookie ? { cookie } : {}, timeout: 10 }
+  await quiet()
   await autocannon({ ...options, duration: 1 })
+  await quiet()
   const r = await autocannon({ ...options, duration: SECONDS })
   return {
     connections,
+    seconds: SECONDS,
     rps: r['2xx'] / SECONDS,
     p50: r.latency.p50,
     p99: r.latency.p99,

@@ -56,9 +56,25 @@ function stop(child: ChildProcess): Promise<void> {
 }
 
 const row = (what: string, l: Load) =>
-  `  ${what.padEnd(13)} ${String(l.connections).padStart(3)} conn: ${fmt(l.rps).padStart(6)} req/s,` +
-  ` p50 ${fmt(l.p50).padStart(5)} ms, p99 ${fmt(l.p99).padStart(5)} ms` +
-  (l.failed ? `, ${fmt(l.failed)} of ${fmt(l.total)} failed or not 2xx` : '')
+  `  ${what.padEnd(13)} ${String(l.connections).padStart(3)} conn: ` +
+  (l.total === 0
+    ? `none answered within the run (${l.seconds} s)`
+    : `${fmt(l.rps).padStart(6)} req/s, p50 ${fmt(l.p50).padStart(5)} ms, p99 ${fmt(l.p99).padStart(5)} ms` +
+      (l.failed ? `, ${fmt(l.failed)} of ${fmt(l.total)} failed or not 2xx` : ''))
+
+/**
+ * Waits (at most a minute) until the server's store has finished what the last load test left in
+ * flight — two quiet answers in a row — so that each test starts from a quiet server.
+ */
+async function settle(bare: string): Promise<void> {
+  const until = Date.now() + 60_000
+  let calm = 0
+  while (calm < 2 && Date.now() < until) {
+    const { busy } = (await (await fetch(`${bare}/busy`)).json()) as { busy: boolean }
+    calm = busy ? 0 : calm + 1
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+}
 
 /** One backend's figures; prints its rows as they come and returns the summary lines. */
 async function measure(label: string, server: UsersServer, postgres: boolean): Promise<string[]> {
@@ -73,14 +89,15 @@ async function measure(label: string, server: UsersServer, postgres: boolean): P
     ['report', `/api/reports?from=${from}&to=${to}`, hq],
   ]
   const bareUrl = `${server.bare}/cases/${server.caseId}`
+  const quiet = () => settle(server.bare)
   const lines: string[] = []
   const rates = new Map<number, { detail: number; bare: number }>()
   console.log(`  ${load()} at the start`)
   for (const connections of CONNECTIONS) {
-    const bare = await loadTest(bareUrl, connections)
+    const bare = await loadTest(bareUrl, connections, quiet)
     console.log(row('bare route', bare))
     for (const [what, path, cookie] of endpoints) {
-      const l = await loadTest(`${server.base}${path}`, connections, cookie)
+      const l = await loadTest(`${server.base}${path}`, connections, quiet, cookie)
       console.log(row(what, l))
       if (what === 'case detail') rates.set(connections, { detail: l.failed ? 0 : l.rps, bare: bare.rps })
     }
@@ -94,7 +111,7 @@ async function measure(label: string, server: UsersServer, postgres: boolean): P
     )
   }
   if (postgres) {
-    const l = await loadTest(`${server.base}/api/cases`, 20, staff)
+    const l = await loadTest(`${server.base}/api/cases`, 20, quiet, staff)
     console.log(row('case list', l))
     lines.push(
       `${label}: case list at 20 connections p99 ${fmt(l.p99)} ms (${fmt(l.rps)} req/s)` +

@@ -9,8 +9,10 @@ import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { performance } from 'node:perf_hooks'
 import { sql } from 'drizzle-orm'
 import Fastify from 'fastify'
+import pg from 'pg'
 import { buildApp } from '#server/app.ts'
 import { type DatabaseHandle, openDatabase } from '#server/db/client.ts'
 import { migrateDatabase } from '#server/db/migrate.ts'
@@ -79,6 +81,19 @@ async function prepare(job: UsersJob, work: string) {
   return { handle, counsellor, headquarters, period: { from: ledger.from, to: ledger.to } }
 }
 
+/**
+ * Whether the store is still working: on PostgreSQL, connections checked out of the pool or
+ * queries waiting for one; on PGlite (one connection, queries queued in turn), a trivial query
+ * that waits behind others.
+ */
+async function storeBusy(db: DatabaseHandle['db']): Promise<boolean> {
+  const pool = (db as { $client?: unknown }).$client
+  if (pool instanceof pg.Pool) return pool.waitingCount > 0 || pool.idleCount < pool.totalCount
+  const started = performance.now()
+  await db.execute(sql`select 1`)
+  return performance.now() - started > 20
+}
+
 async function main(job: UsersJob): Promise<UsersServer> {
   const work = mkdtempSync(join(tmpdir(), 'yorisoi-users-'))
   try {
@@ -91,6 +106,9 @@ async function main(job: UsersJob): Promise<UsersServer> {
       const view = await withTenant(CITY, () => findCaseView(db, CITY, request.params.id, { kind: 'window' }))
       return view ? toCaseDetail(view) : reply.code(404).send()
     })
+    // For the parent between two load tests: the requests a finished test left in flight still
+    // hold the store, and would slow the next test down.
+    bare.get('/busy', async () => ({ busy: await storeBusy(db) }))
     const bareBase = await bare.listen({ port: 0, host: '127.0.0.1' })
     // A window case: the counsellor's scope, so that detail answers 200.
     const found = (await withTenant(CITY, () =>
