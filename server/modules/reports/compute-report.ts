@@ -24,7 +24,7 @@ import {
   countObservedChanges,
   countReferrals,
 } from './accompaniment.sql.ts'
-import { countConsultations, countMonthlyNewCases, countWardIntake } from './consultations.sql.ts'
+import { countConsultations, countWardIntake } from './consultations.sql.ts'
 import { countWindowContacts } from './contacts.sql.ts'
 import { countWebConsultations, findSeminarsHeld } from './family-support.sql.ts'
 import { draftFindings } from './findings.ts'
@@ -41,7 +41,7 @@ import { countSubsidisedProjects, findBaseline } from './reference.sql.ts'
 import type { ReportOptions } from './report-period.ts'
 import { summariseSurveys } from './survey-results.ts'
 import { findVerification } from './verification.sql.ts'
-import { countConsultationVolumes, findPopulations } from './volumes.sql.ts'
+import { countConsultationVolumes, findPopulations, monthlyNewCasesOf } from './volumes.sql.ts'
 
 type Keyed<C extends string, V> = { [K in C]: V }
 
@@ -81,22 +81,12 @@ export async function computeReport(
       () => findBaseline(db, tenantId, o),
       () => countWindowContacts(db, tenantId, o),
       () => countMeetings(db, tenantId, o),
-      () => countMonthlyNewCases(db, tenantId, o),
       () => countWardIntake(db, tenantId, o),
       () => summariseSurveys(db, tenantId, o),
       () => countSubsidisedProjects(db, tenantId, o),
     ] as const)
   const [
-    [
-      c,
-      base,
-      { cells, monthlyInPerson, volumes },
-      m,
-      monthlyNewCases,
-      wardIntake,
-      surveys,
-      subsidisedProjects,
-    ],
+    [c, base, { cells, monthlyInPerson, volumes, continuing }, m, wardIntake, surveys, subsidisedProjects],
     { opened, populations, ...indicators },
   ] = await bothInTurnOnTransaction(db, mainSections, () => computeIndicators(db, tenantId, o))
   const current = { ...keyed(AGE_BANDS, (b) => c[`age.${b}`] ?? 0), total: c.total }
@@ -128,8 +118,9 @@ export async function computeReport(
     consultations: {
       total: c.total,
       byAgeBand: { current, baseline, change },
-      monthlyNewCases,
-      byContactCount: { single: c.single, continuing: c.continuing },
+      // 図2 is the month rows of the consultations' volumes, counted once.
+      monthlyNewCases: monthlyNewCasesOf(o, opened),
+      byContactCount: { single: c.total - continuing, continuing },
       contacts: { byMethod: keyed(CONTACT_METHODS, (method) => rowOf(method)), total: rowOf(null) },
       monthlyInPerson,
       outcomesAtEnd: { handed_over: c.handed_over, closed: c.closed, open: c.open },

@@ -74,6 +74,28 @@ describe('consultations', () => {
     expect(byContactCount).toEqual({ single: 3, continuing: 1 })
   })
 
+  it('a contact before the period counts towards two or more, never among the period’s contacts or people', async () => {
+    const city = await ctx.newCity()
+    const r = recordsFor(ctx.db, city.tenantId)
+    const from = { from: '2020-09-15', to: '2021-08-31' } // mid-month: 2020-09 is half in the period
+    // Opened in the period, first contacted before it (the ledger allows it): two by `to`.
+    const early = await r.addCase({ openedOn: '2020-09-20' })
+    await r.addContacts(early, { contactedOn: '2020-09-10' }, { contactedOn: '2020-09-20' })
+    // Opened in the period with its only contact before it: one.
+    await r.addContacts(await r.addCase({ openedOn: '2020-10-01' }), { contactedOn: '2020-09-01' })
+    // Carried over: the contact before the period is not read for it.
+    const carried = await r.addCase({ openedOn: '2020-08-01' })
+    await r.addContacts(carried, { contactedOn: '2020-09-14' }, { contactedOn: '2020-09-16' })
+
+    const report = await computeReport(ctx.db, city.tenantId, from)
+    expect(report.consultations.byContactCount).toEqual({ single: 1, continuing: 1 })
+    expect(report.consultations.contacts.total.total).toBe(2)
+    const september = report.volumes.monthly.find((m) => m.month === '2020-09')!
+    expect(september.contacts).toMatchObject({ people: 2, count: 2 })
+    expect(september.consultations).toMatchObject({ people: 1, count: 1 })
+    expect(report.volumes.contacts).toMatchObject({ people: 2, count: 2 })
+  })
+
   it('contacts: every contact in the period on a window case, carried-over cases included', async () => {
     const city = await ctx.newCity()
     const r = recordsFor(ctx.db, city.tenantId)

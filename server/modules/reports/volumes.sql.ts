@@ -3,7 +3,8 @@
 // enters by fiscal year.
 import { sql } from 'drizzle-orm'
 import type { Db } from '#server/db/client.ts'
-import { filter8050, fiscalYearsOf, type ReportOptions, rowsOf, wardFilter } from './report-period.ts'
+import { windowCases } from './consultations.sql.ts'
+import { fillMonths, fiscalYearsOf, monthKey, monthsOf, type ReportOptions, rowsOf } from './report-period.ts'
 
 /** One grouping's counts: `month` and `ward` are null where the row is over all of them. */
 export interface VolumeRow {
@@ -15,19 +16,27 @@ export interface VolumeRow {
   count: number
 }
 
-/** Cases opened in the period at the window (people), with the contacts on them dated in the period (count). */
+/**
+ * Cases opened in the period at the window (people): by month (図2 too), by ward, in all. Their
+ * contacts are counted in the one read of contacts (contacts.sql.ts). The month is labelled on
+ * the grouped rows only (monthKey).
+ */
 export async function countConsultationVolumes(db: Db, tenantId: string, o: ReportOptions) {
-  const month = sql`to_char(c.opened_on, 'YYYY-MM')`
-  const opened = await rowsOf<Omit<VolumeRow, 'count'>>(
+  return rowsOf<Omit<VolumeRow, 'count'>>(
     db,
-    sql`select ${month} as month, c.ward, grouping(${month}, c.ward)::int as g, count(*)::int as people
-      from cases c
-      where c.tenant_id = ${tenantId} and c.intake_unit = 'window'
-        and c.opened_on between ${o.from}::date and ${o.to}::date
-        ${wardFilter(sql`c.ward`, o.ward)} ${filter8050(sql`c.id`, tenantId, o)}
-      group by grouping sets ((), (${month}), (c.ward))`,
+    sql`select to_char(v.m + 1, 'YYYY-MM') as month, v.ward, grouping(v.m, v.ward)::int as g,
+        count(*)::int as people
+      from (select ${monthKey(sql`c.opened_on`)} as m, c.ward ${windowCases(tenantId, o)}) v
+      group by grouping sets ((), (v.m), (v.ward))`,
   )
-  return opened
+}
+
+/** 図2: the window's new cases per calendar month, every month of the period. */
+export function monthlyNewCasesOf(o: ReportOptions, opened: Omit<VolumeRow, 'count'>[]) {
+  return fillMonths(
+    monthsOf(o.from, o.to),
+    opened.filter((r) => r.g === 1).map((r) => ({ month: r.month!, n: r.people })),
+  )
 }
 
 export interface WardPopulations {
