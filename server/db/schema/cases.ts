@@ -83,6 +83,10 @@ export const cases = pgTable(
     // case in scope; it serves opening-date ranges as cases_opened_idx did before it.
     index('cases_list_idx').on(t.tenantId, t.openedOn.desc().nullsLast(), t.caseNo, t.id),
     index('cases_intake_idx').on(t.tenantId, t.intakeUnit, t.status),
+    // The window's cases in id order with their ward and opening date from the index alone: the
+    // report merges them with the contacts, which come in case order (reports/contacts.sql.ts),
+    // without reading the cases' rows or sorting them.
+    index('cases_report_idx').on(t.tenantId, t.intakeUnit, t.id, t.ward, t.openedOn),
     index('cases_handed_over_idx').on(t.tenantId, t.handedOverTo),
     index('cases_lead_account_idx').on(t.tenantId, t.leadAccountId),
     index('cases_lead_unit_idx').on(t.tenantId, t.leadUnitId),

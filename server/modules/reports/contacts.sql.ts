@@ -37,13 +37,14 @@ interface Row {
  * One read of contacts feeds four sections, which were four joins of contacts with cases (over
  * two thirds of the report's time at the bench city). The contacts come in case and date order
  * from contacts_case_idx alone and keep that order through a merge join with the window's cases
- * (sorted by id), so "distinct cases" is a flag on each row (lag: the case's previous contact,
- * none, before the period or in an earlier month) and "two or more contacts" is the case's second
- * contact (row_number), instead of groupings by case; joining before the window spares it the
- * ward centres' contacts. Contacts before the period are kept only on cases opened in it (a
- * contact before the case was opened still counts towards 表3's two or more); every other count
- * is of the period's contacts. The sections' row sets are one grouping by month, ward, method and
- * counterpart; the month is labelled on those few rows only (monthKey).
+ * (in id order from cases_report_idx alone), so "distinct cases" is a flag on each row (lag: the
+ * case's previous contact, none, before the period or in an earlier month) and "two or more
+ * contacts" is the case's second contact (row_number), instead of groupings by case; joining
+ * before the window spares it the ward centres' contacts. Contacts before the period are kept
+ * only on cases opened in it (a contact before the case was opened still counts towards 表3's two
+ * or more); every other count is of the period's contacts. The sections' row sets are one
+ * grouping by month, ward, method and counterpart; the month is labelled on those few rows only
+ * (monthKey).
  */
 export async function countWindowContacts(db: Db, tenantId: string, o: ReportOptions) {
   const inPeriod = sql`d.contacted_on >= ${o.from}::date`
