@@ -1,12 +1,14 @@
 // The embedded store (PGlite) is one connection: while a transaction is open, every other
 // request's statement waits for its end. A long job keeps that window short by doing its work
 // outside a transaction and writing down the statements that must take effect together; then it
-// runs them in one transaction at the end (server/modules/interchange/import-ledger.ts).
+// runs them at the end (server/modules/interchange/import-ledger.ts): each in a short transaction
+// of its own that notes what it changed (undo-log.ts), so that a failure can put it all back.
 import { setImmediate } from 'node:timers/promises'
-import type { PGlite, Transaction } from '@electric-sql/pglite'
+import type { PGlite } from '@electric-sql/pglite'
 import { drizzle } from 'drizzle-orm/pglite'
 import type { Db } from './client.ts'
 import * as schema from './schema/index.ts'
+import type { UndoLog } from './undo-log.ts'
 
 interface Statement {
   text: string
@@ -15,7 +17,7 @@ interface Statement {
 
 /**
  * A Db whose statements are written down instead of run: for writes only, as every statement
- * answers no rows. `commit` runs them, in order, in one transaction of the embedded store.
+ * answers no rows. `applyInTurns` runs them.
  */
 export class DeferredWrites {
   readonly db: Db
@@ -36,19 +38,16 @@ export class DeferredWrites {
   }
 
   /**
-   * One transaction: the statements written down, then `after` with the transaction as a Db
-   * (for statements whose answers are needed). Rolled back as a whole when anything throws.
+   * Runs the statements written down, in order, each in a transaction of its own that notes in
+   * `undo` what it changes; other requests get a turn between two of them. On failure the
+   * caller restores `undo`.
    */
-  async commit<T>(client: PGlite, after: (tx: Db) => Promise<T>): Promise<T> {
+  async applyInTurns(client: PGlite, undo: UndoLog, between: () => Promise<void> = () => setImmediate()) {
     const statements = this.statements
     this.statements = []
-    return client.transaction(async (tx: Transaction) => {
-      for (const s of statements) {
-        await tx.query(s.text, s.params)
-        // PGlite runs in this thread: timers and sockets get a turn between statements.
-        await setImmediate()
-      }
-      return after(drizzle({ client: tx as unknown as PGlite, schema }) as unknown as Db)
-    })
+    for (const s of statements) {
+      await client.transaction((tx) => undo.run(tx, s.text, s.params))
+      await between()
+    }
   }
 }

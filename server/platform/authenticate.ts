@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Actor } from './actor.ts'
 import type { Clock } from './clock.ts'
 import { AppError } from './errors.ts'
+import { refuseDuringImport } from './import-lock.ts'
 import { markSeen } from './session-state.ts'
 import { endSession } from './sessions.ts'
 
@@ -38,5 +39,7 @@ export function registerAuthenticate(
     }
     markSeen(request, now)
     request.actor = actor
+    // Signing out and the second login step stay open while the city's ledger is imported.
+    if (!request.url.startsWith('/api/auth/')) refuseDuringImport(tenantId, request.method)
   })
 }

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm'
+import { type SQL, sql } from 'drizzle-orm'
 import type { Db } from '#server/db/client.ts'
 import { caseEvents } from '#server/db/schema/index.ts'
 
@@ -49,15 +49,18 @@ export async function writeLatestDecisions(
   caseIds: readonly string[] | 'all',
   at: Date,
 ): Promise<DecidedCase[]> {
-  const onlyThese =
+  // Of a list of cases, the cases' rows too are restricted to it (not only through the join): the
+  // planner then needs no statistics to keep to them, as after an import, whose rows have none.
+  const among = (column: SQL) =>
     caseIds === 'all'
       ? sql`true`
       : caseIds.length === 0
         ? sql`false`
-        : sql`r.case_id in (${sql.join(
+        : sql`${column} in (${sql.join(
             caseIds.map((id) => sql`${id}::uuid`),
             sql`, `,
           )})`
+  const onlyThese = among(sql`r.case_id`)
   const result = (await tx.execute(sql`
     update cases c set
       lead = d.lead,
@@ -81,8 +84,8 @@ export async function writeLatestDecisions(
       where r.tenant_id = ${tenantId} and ${onlyThese}
       order by r.case_id, m.held_on desc, r.updated_at desc
     ) d, cases old
-    where c.tenant_id = ${tenantId} and c.id = d.case_id
-      and old.tenant_id = c.tenant_id and old.id = c.id
+    where c.tenant_id = ${tenantId} and c.id = d.case_id and ${among(sql`c.id`)}
+      and old.tenant_id = c.tenant_id and old.id = c.id and ${among(sql`old.id`)}
       and (c.lead, c.lead_unit_id, c.lead_account_id, c.next_review_on, c.ward_state)
         is distinct from (d.lead, d.lead_unit_id, d.lead_account_id, d.next_review_on,
           case when d.rediscuss then 'ready' else c.ward_state end)

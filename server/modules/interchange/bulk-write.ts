@@ -15,6 +15,13 @@ import { stagingOf } from './staging.ts'
  */
 export const BULK_ROWS = 1000
 /**
+ * Rows per move from a staging table into the real one on the embedded store: each move is a
+ * transaction that holds the store for everyone and also notes the rows' former images
+ * (server/db/undo-log.ts); 500 rows of cases or contacts took up to ~0.25 s on a busy machine,
+ * and another user's request of a few statements may wait for one move per statement.
+ */
+const MOVE_ROWS = 200
+/**
  * And at most about this many characters in any one column's literal. A longer string (over
  * 128 KB, as 64k characters of Japanese text are) is allocated straight into V8's old
  * generation and stays until a full collection, however short-lived it is.
@@ -112,8 +119,8 @@ const castPerRow = (type: string) => type.endsWith('[]') || type === 'jsonb' || 
 /**
  * INSERT … SELECT FROM unnest($1::type[], $2::type[], …) in statements of at most `size` rows
  * and about COLUMN_CHARS characters per column. When `tx` is an import staging's Db
- * (staging.ts), those statements fill a temporary table right away, and one INSERT … SELECT from
- * it into `table` is written down for the final transaction.
+ * (staging.ts), those statements fill a temporary table right away, and INSERT … SELECTs from
+ * it into `table` are written down, to run once every sheet is staged.
  */
 export async function bulkInsert<T extends PgTable>(
   tx: Db,
@@ -203,11 +210,13 @@ export async function bulkInsert<T extends PgTable>(
   }
   if (parts[0]!.length > 0) await send()
   if (stage) {
-    // Written down, not run: in the final transaction, in the order the rows came, `size` rows
-    // a statement (a whole sheet in one statement would hold PGlite's thread for seconds).
-    for (let from = 1; from <= staged; from += size)
+    // Written down, not run: each runs later in a transaction of its own (server/db/deferred.ts),
+    // in the order the rows came, MOVE_ROWS a statement (a whole sheet in one would hold PGlite's
+    // thread, and with it every other request, for seconds).
+    const rowsPerMove = Math.min(size, MOVE_ROWS)
+    for (let from = 1; from <= staged; from += rowsPerMove)
       await tx.execute(
-        sql`insert into ${table} (${names}) select ${selected} from ${stage} where seq >= ${from} and seq < ${from + size} order by seq${conflict}`,
+        sql`insert into ${table} (${names}) select ${selected} from ${stage} where seq >= ${from} and seq < ${from + rowsPerMove} order by seq${conflict}`,
       )
     await tx.execute(sql`drop table ${stage}`)
   }

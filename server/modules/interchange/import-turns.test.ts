@@ -4,9 +4,11 @@
 // answers, not milliseconds: another user's query sent after the import has begun reading the
 // store is answered before the import's rows appear, and never sees a part of them.
 import { setImmediate } from 'node:timers/promises'
+import type { Transaction } from '@electric-sql/pglite'
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Db } from '#server/db/client.ts'
+import { type Db, embeddedClient } from '#server/db/client.ts'
+import { type ImportPhase, importPhase } from '#server/platform/import-lock.ts'
 import { createTestContext, type TestContext } from '#server/test/harness.ts'
 import { generateLedger } from '../../../bench/generate-ledger.ts'
 import { importDir, storedCounts, tempDir, writeCsv } from './test-ledger.ts'
@@ -19,18 +21,50 @@ afterAll(() => ctx.close())
 
 const CASES = 600
 
-/** Runs `fn` while noting whether the import has begun a transaction (its first read of the store). */
-async function watchingTransactions<T>(db: Db, fn: (begun: () => boolean) => Promise<T>): Promise<T> {
+/** One of the import's transactions: the other user's answers before it began, and its statements. */
+interface Hold {
+  answeredBefore: number
+  statements: number
+  phase: ImportPhase | undefined
+}
+
+/**
+ * Runs `fn` while noting whether the import has begun a transaction (its first read of the store)
+ * and, on the embedded store, each of its transactions (the other user's queries take none).
+ */
+async function watchingTransactions<T>(
+  db: Db,
+  tenantId: string,
+  answered: () => number,
+  fn: (begun: () => boolean) => Promise<T>,
+): Promise<{ value: T; holds: Hold[] }> {
   const transaction = db.transaction
   let begun = false
   db.transaction = ((...args: Parameters<Db['transaction']>) => {
     begun = true
     return transaction.apply(db, args)
   }) as Db['transaction']
+  const holds: Hold[] = []
+  const client = embeddedClient(db)
+  const clientTransaction = client?.transaction
+  if (client && clientTransaction)
+    client.transaction = (<R>(callback: (tx: Transaction) => Promise<R>) => {
+      const hold: Hold = { answeredBefore: answered(), statements: 0, phase: importPhase(tenantId) }
+      holds.push(hold)
+      return clientTransaction.call(client, (tx) => {
+        const query = tx.query.bind(tx)
+        tx.query = ((...args: Parameters<typeof query>) => {
+          hold.statements++
+          return query(...args)
+        }) as typeof tx.query
+        return callback(tx)
+      }) as Promise<R>
+    }) as typeof client.transaction
   try {
-    return await fn(() => begun)
+    return { value: await fn(() => begun), holds }
   } finally {
     db.transaction = transaction
+    if (client && clientTransaction) client.transaction = clientTransaction
   }
 }
 
@@ -53,40 +87,61 @@ describe('an import and other users', () => {
       reviews: 300,
     })
     const db = ctx.db
-    /** The importing city's cases each answer saw, for queries sent once the import had begun. */
-    const seen: number[] = []
-    const result = await watchingTransactions(db, async (begun) => {
-      let importing = true
-      // Another city's counsellor: one query after another, each also counting the importing
-      // city's cases (what the import has made visible so far).
-      const user = (async () => {
-        while (importing) {
-          // Each query comes as a request does, from a socket: in a turn of the event loop of
-          // its own (a loop of promises alone would never let the import's turns come).
-          await setImmediate()
-          const sentAfterBegin = begun()
-          const res = (await db.execute(
-            sql`select (select count(*)::int from cases where tenant_id = ${other.tenantId}) as mine,
+    /** What each answer saw of the importing city, for queries sent once the import had begun. */
+    const seen: { imported: number; phase: ImportPhase | undefined }[] = []
+    let answered = 0
+    const { value: result, holds } = await watchingTransactions(
+      db,
+      city.tenantId,
+      () => answered,
+      async (begun) => {
+        let importing = true
+        // Another city's counsellor: one query after another, each also counting the importing
+        // city's cases (what the import has made visible so far).
+        const user = (async () => {
+          while (importing) {
+            // Each query comes as a request does, from a socket: in a turn of the event loop of
+            // its own (a loop of promises alone would never let the import's turns come).
+            await setImmediate()
+            const sentAfterBegin = begun()
+            const phase = importPhase(city.tenantId)
+            const res = (await db.execute(
+              sql`select (select count(*)::int from cases where tenant_id = ${other.tenantId}) as mine,
                        (select count(*)::int from cases where tenant_id = ${city.tenantId}) as imported`,
-          )) as unknown as { rows: { mine: number; imported: number }[] }
-          if (sentAfterBegin && importing) seen.push(res.rows[0]!.imported)
+            )) as unknown as { rows: { mine: number; imported: number }[] }
+            answered++
+            // Its phase when sent and answered: the same, so it ran in that phase.
+            if (sentAfterBegin && importing && importPhase(city.tenantId) === phase)
+              seen.push({ imported: res.rows[0]!.imported, phase })
+          }
+        })()
+        try {
+          return await importDir(db, city.tenantId, ledger.paths)
+        } finally {
+          importing = false
+          await user
         }
-      })()
-      try {
-        return await importDir(db, city.tenantId, ledger.paths)
-      } finally {
-        importing = false
-        await user
-      }
-    })
+      },
+    )
     expect(result.errors).toEqual([])
     expect(result.counts.cases).toEqual({ added: CASES, updated: 0 })
     // Answered while the import was under way, before its rows appeared: it did not hold the
     // store from its first read to its commit.
-    expect(seen.filter((n) => n === 0).length).toBeGreaterThan(0)
-    // All or nothing: no answer saw part of the ledger.
-    expect(seen.every((n) => n === 0 || n === CASES)).toBe(true)
+    expect(seen.filter((s) => s.imported === 0).length).toBeGreaterThan(0)
+    // While the ledger is checked nothing of it shows; the city's users are refused while its
+    // rows are moved (import-lock.test.ts), and see it whole after.
+    expect(seen.filter((s) => s.phase === 'checking').every((s) => s.imported === 0)).toBe(true)
+    expect(seen.filter((s) => s.phase === undefined).every((s) => s.imported === CASES)).toBe(true)
     expect(await stagingLeft(db)).toBe(0)
+    if (embeddedClient(db)) {
+      // The embedded store: the rows are written in many short transactions (holds of the one
+      // connection), each a statement or a few, and the other user is answered between any two.
+      const moving = holds.filter((h) => h.phase === 'moving')
+      expect(moving.length).toBeGreaterThan(CASES / 500 + 3000 / 500)
+      expect(Math.max(...holds.map((h) => h.statements))).toBeLessThanOrEqual(6)
+      const turns = moving.slice(1).map((h, i) => h.answeredBefore - moving[i]!.answeredBefore)
+      expect(turns.every((n) => n > 0)).toBe(true)
+    }
   }, 120_000)
 
   it('a ledger with an error in a later sheet writes nothing and leaves no staged rows behind', async () => {

@@ -2,9 +2,10 @@
 // until it ends, and writing a city's ledger takes seconds. So there the import writes its rows
 // into temporary tables first, statement by statement outside any transaction, letting others'
 // statements run in between; and writes down, without running them, the statements that move
-// the rows into the real tables (INSERT … SELECT), delete and update. Those run at the end in one
-// transaction (import-ledger.ts): the import stays all or nothing, and a failed one only drops
-// its temporary tables. On PostgreSQL each request has a connection of its own: no staging.
+// the rows into the real tables (INSERT … SELECT), delete and update. Those run at the end, each
+// in a short transaction that notes what it changed (server/db/undo-log.ts), so that a failure
+// puts everything back (import-ledger.ts); a ledger with errors only drops its temporary tables.
+// On PostgreSQL each request has a connection of its own: no staging.
 import { randomBytes } from 'node:crypto'
 import { type SQL, sql } from 'drizzle-orm'
 import type { Db } from '#server/db/client.ts'
@@ -13,7 +14,7 @@ import { DeferredWrites } from '#server/db/deferred.ts'
 const stagings = new WeakMap<Db, ImportStaging>()
 
 export class ImportStaging {
-  /** Writers write through this Db: its statements wait for the final transaction. */
+  /** Writers write through this Db: its statements wait until every sheet is checked and staged. */
   readonly deferred = new DeferredWrites()
   private readonly prefix = `import_stage_${randomBytes(6).toString('hex')}`
   private readonly tables: string[] = []
@@ -35,7 +36,7 @@ export class ImportStaging {
     return table
   }
 
-  /** Drops what is left of the temporary tables (the final transaction drops them too). */
+  /** Drops what is left of the temporary tables (the moves drop them too). */
   async drop(): Promise<void> {
     for (const name of this.tables)
       await this.store.execute(sql`drop table if exists pg_temp.${sql.identifier(name)}`)

@@ -160,3 +160,13 @@ export async function storedCounts(db: Db, tenantId: string): Promise<Record<str
   }
   return out
 }
+
+/** Every row of each of a city's tables, in a fixed order: "the store is as before" is these being equal. */
+export async function storedRows(db: Db, tenantId: string): Promise<Record<string, string[]>> {
+  const out: Record<string, string[]> = {}
+  for (const [name, table] of Object.entries(TABLES)) {
+    const rows = await db.select().from(table).where(eq(table.tenantId, tenantId))
+    out[name] = rows.map((r) => JSON.stringify(r)).sort()
+  }
+  return out
+}

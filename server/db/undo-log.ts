@@ -1,0 +1,176 @@
+// A long write on the embedded store (PGlite: one connection) cannot be one transaction: while
+// it is open every other request waits. So it is written in many short transactions, and each
+// write notes here, in the same transaction, what it changed: the key of every row it wrote and
+// the row as it was before (none for a new row). `restore` puts every row so noted back as it
+// was, which leaves the store as before the long write (server/db/deferred.ts applies an
+// import's statements this way). The log is a temporary table of this one connection.
+import { randomBytes } from 'node:crypto'
+import type { PGlite, Transaction } from '@electric-sql/pglite'
+import { drizzle } from 'drizzle-orm/pglite'
+import type { Db } from './client.ts'
+import * as schema from './schema/index.ts'
+
+type Client = Pick<Transaction, 'query'>
+
+/** A write statement's verb and table, as Drizzle writes them (`insert into "cases" …`). */
+const WRITE =
+  /^\s*(?:insert\s+into|delete\s+from|update)\s+((?:"[a-z_][a-z0-9_]*"\.)?"[a-z_][a-z0-9_]*"|[a-z_][a-z0-9_]*)/i
+/** Statements that change no table's rows: run as they are. */
+const NOT_A_WRITE = /^\s*(?:drop|create|analyze|select)\b/i
+
+/** Undo rows per restoring statement: each a short transaction. */
+const RESTORE_ROWS = 1000
+
+interface TableInfo {
+  /** The primary key's columns. */
+  key: string[]
+  /** Columns that can be written (not generated). */
+  columns: string[]
+}
+
+const ident = (name: string) => `"${name.replaceAll('"', '""')}"`
+
+export class UndoLog {
+  private readonly name = `pg_temp.undo_${randomBytes(6).toString('hex')}`
+  private readonly tables = new Map<string, TableInfo>()
+  private created = false
+
+  constructor(private readonly client: PGlite) {}
+
+  /** Creates the log: before the first transaction that notes in it (not inside one). */
+  async create(): Promise<void> {
+    if (this.created) return
+    // One row per (table, key): the first image noted is the one from before the long write.
+    await this.client.exec(
+      `create temporary table ${this.name} (seq bigint generated always as identity primary key,
+        tbl text not null, key jsonb not null, old jsonb);
+       create unique index on ${this.name} (tbl, key)`,
+    )
+    this.created = true
+  }
+
+  private async info(tx: Client, table: string): Promise<TableInfo> {
+    const known = this.tables.get(table)
+    if (known) return known
+    const key = await tx.query<{ attname: string }>(
+      `select a.attname from pg_index i join pg_attribute a on a.attrelid = i.indrelid and a.attnum = any(i.indkey)
+        where i.indrelid = to_regclass($1) and i.indisprimary order by array_position(i.indkey::int2[], a.attnum)`,
+      [table],
+    )
+    const columns = await tx.query<{ attname: string }>(
+      `select attname from pg_attribute where attrelid = to_regclass($1) and attnum > 0
+        and not attisdropped and attgenerated = '' order by attnum`,
+      [table],
+    )
+    if (key.rows.length === 0) throw new Error(`undo: ${table} has no primary key`)
+    const info = { key: key.rows.map((r) => r.attname), columns: columns.rows.map((r) => r.attname) }
+    this.tables.set(table, info)
+    return info
+  }
+
+  private keyOf(info: TableInfo, row: string): string {
+    return `jsonb_build_object(${info.key.map((c) => `'${c}', ${row}.${ident(c)}`).join(', ')})`
+  }
+
+  /**
+   * The statement, noting what it changes: a write without RETURNING notes the key and former
+   * image of each row it writes; anything else that changes rows is refused (it could not be
+   * undone), except a write with RETURNING, whose rows the caller has noted first (`snapshot`).
+   */
+  private async noting(tx: Client, text: string): Promise<string> {
+    const write = WRITE.exec(text)
+    if (!write) {
+      if (NOT_A_WRITE.test(text)) return text
+      throw new Error(`undo: cannot note what this statement changes: ${text.slice(0, 40)}`)
+    }
+    if (/\breturning\b/i.test(text)) return text
+    if (!this.created) throw new Error('undo: create the log first')
+    const table = write[1]!
+    const info = await this.info(tx, table)
+    const first = ident(info.key[0]!)
+    return `with w as (${text} returning
+        case when new.${first} is null then ${this.keyOf(info, 'old')} else ${this.keyOf(info, 'new')} end as k,
+        case when old.${first} is null then null else to_jsonb(old) end as img)
+      insert into ${this.name} (tbl, key, old) select '${table.replaceAll("'", "''")}', k, img from w
+      on conflict (tbl, key) do nothing`
+  }
+
+  /** Runs a statement in `tx`, noting what it changes. */
+  async run(tx: Client, text: string, params: unknown[]): Promise<void> {
+    await tx.query(await this.noting(tx, text), params)
+  }
+
+  /** A Db over `tx` whose writes are noted (see `noting`). */
+  db(tx: Client): Db {
+    const client = {
+      query: async (text: string, params?: unknown[], options?: unknown) =>
+        tx.query(await this.noting(tx, text), params, options as never),
+    }
+    return drizzle({ client: client as unknown as PGlite, schema }) as unknown as Db
+  }
+
+  /** Notes the rows of `table` that `where` (over alias t) selects as they are now, before a write with RETURNING. */
+  async snapshot(tx: Client, table: string, where: string, params: unknown[]): Promise<void> {
+    if (!this.created) throw new Error('undo: create the log first')
+    const info = await this.info(tx, table)
+    await tx.query(
+      `insert into ${this.name} (tbl, key, old) select '${table}', ${this.keyOf(info, 't')}, to_jsonb(t)
+        from ${table} t where ${where} on conflict (tbl, key) do nothing`,
+      params,
+    )
+  }
+
+  /**
+   * Puts back every row noted: deletes those that did not exist, writes back the former image of
+   * the others. Each statement is a short transaction of its own, run as a replica would
+   * (session_replication_role), without triggers or foreign-key actions: the rows come back as
+   * they were, in any order, and nothing cascades. `between` runs between two of them.
+   */
+  async restore(between: () => Promise<void>): Promise<void> {
+    if (!this.created) return
+    const ranges = await this.client.query<{ tbl: string; lo: number; hi: number }>(
+      `select tbl, min(seq)::int as lo, max(seq)::int as hi from ${this.name} group by tbl order by min(seq)`,
+    )
+    const inTurns = async (statement: (lo: number, hi: number, table: string) => Promise<string>) => {
+      for (const { tbl, lo, hi } of ranges.rows)
+        for (let from = lo; from <= hi; from += RESTORE_ROWS) {
+          await this.client.transaction(async (tx) => {
+            await tx.query('set local session_replication_role = replica')
+            await tx.query(await statement(from, from + RESTORE_ROWS, tbl))
+          })
+          await between()
+        }
+    }
+    const noted = (table: string, from: number, to: number, image: string) =>
+      `${this.name} u cross join lateral jsonb_populate_record(null::${table}, u.${image}) r
+        where u.tbl = '${table}' and u.seq >= ${from} and u.seq < ${to}`
+    await inTurns(async (from, to, table) => {
+      const info = await this.info(this.client, table)
+      const same = info.key.map((c) => `t.${ident(c)} = r.${ident(c)}`).join(' and ')
+      return `delete from ${table} t using ${noted(table, from, to, 'key')} and u.old is null and ${same}`
+    })
+    await inTurns(async (from, to, table) => {
+      const info = await this.info(this.client, table)
+      const columns = info.columns.map(ident).join(', ')
+      const set = info.columns.map((c) => `${ident(c)} = excluded.${ident(c)}`).join(', ')
+      return `insert into ${table} (${columns}) overriding system value
+        select ${info.columns.map((c) => `r.${ident(c)}`).join(', ')} from ${noted(table, from, to, 'old')}
+        and u.old is not null
+        on conflict (${info.key.map(ident).join(', ')}) do update set ${set}`
+    })
+    // The one trigger that writes another table on an import's write: a meeting's status opens
+    // or closes its agenda rows (migration 0025). Put back, the meetings' agendas follow again.
+    if (ranges.rows.some((r) => r.tbl === '"meetings"'))
+      await this.client.query(
+        `update meeting_agenda g set open = (m.status <> 'held') from meetings m, ${this.name} u
+          cross join lateral jsonb_populate_record(null::meetings, u.key) r
+          where u.tbl = '"meetings"' and m.tenant_id = r.tenant_id and m.id = r.id
+            and g.tenant_id = m.tenant_id and g.meeting_id = m.id and g.open is distinct from (m.status <> 'held')`,
+      )
+  }
+
+  async drop(): Promise<void> {
+    if (this.created) await this.client.exec(`drop table if exists ${this.name}`)
+    this.created = false
+  }
+}
