@@ -9,6 +9,8 @@ import * as repo from './accounts.repository.ts'
  */
 export const accountRecords = {
   byId: repo.findAccountById,
+  /** The account, its unit and its city's name in one statement (each signed-in request's actor). */
+  acting: repo.findActingAccount,
   byLoginId: repo.findAccountByLogin,
   countFailedLogin: repo.countFailedLogin,
   clearFailedLogins: repo.clearFailedLogins,

@@ -1,6 +1,6 @@
 import { and, asc, count, eq, gt, ilike, isNull, lte, or, type SQL, sql } from 'drizzle-orm'
 import type { Db } from '#server/db/client.ts'
-import { accounts, accountTokens, orgUnits } from '#server/db/schema/index.ts'
+import { accounts, accountTokens, orgUnits, tenants } from '#server/db/schema/index.ts'
 
 export type AccountRow = typeof accounts.$inferSelect
 export type UnitRow = typeof orgUnits.$inferSelect
@@ -24,6 +24,25 @@ export async function findAccountById(
 ): Promise<AccountWithUnit | undefined> {
   const [row] = await withUnit(db).where(and(eq(accounts.tenantId, tenantId), eq(accounts.id, id)))
   return row && flatten(row)
+}
+
+/**
+ * The account with its unit and its city's name, in one statement: what every signed-in request
+ * loads afresh (auth's loadActor), so it costs one round trip, not two. cityName is null when
+ * the city has no row.
+ */
+export async function findActingAccount(
+  db: Db,
+  tenantId: string,
+  id: string,
+): Promise<(AccountWithUnit & { cityName: string | null }) | undefined> {
+  const [row] = await db
+    .select({ account: accounts, unit: orgUnits, cityName: tenants.name })
+    .from(accounts)
+    .innerJoin(orgUnits, and(eq(orgUnits.tenantId, accounts.tenantId), eq(orgUnits.id, accounts.unitId)))
+    .leftJoin(tenants, eq(tenants.id, accounts.tenantId))
+    .where(and(eq(accounts.tenantId, tenantId), eq(accounts.id, id)))
+  return row && { ...flatten(row), cityName: row.cityName }
 }
 
 export async function findAccountByLogin(db: Db, tenantId: string, loginId: string) {

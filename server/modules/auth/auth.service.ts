@@ -1,7 +1,6 @@
 import type { Db } from '#server/db/client.ts'
 import { scopeRequestTo } from '#server/db/tenant-scope.ts'
 import { accountRecords } from '#server/modules/accounts/index.ts'
-import { orgRecords } from '#server/modules/org/index.ts'
 import type { Actor } from '#server/platform/actor.ts'
 import { writeAnonymousAudit, writeAudit } from '#server/platform/audit.ts'
 import type { Clock } from '#server/platform/clock.ts'
@@ -42,9 +41,10 @@ export function createAuthService(db: Db, clock: Clock) {
     clientAddress: string,
     on: Db = db,
   ): Promise<Actor | undefined> {
-    const account = await accountRecords.byId(on, tenantId, accountId)
+    // One statement: every signed-in request runs it, so a deactivation or a new role counts at once.
+    const account = await accountRecords.acting(on, tenantId, accountId)
     if (!account?.active || account.passwordHash === null) return undefined
-    const cityName = (await orgRecords.cityName(on, tenantId)) ?? tenantId
+    const cityName = account.cityName ?? tenantId
     return {
       tenantId,
       accountId,

@@ -176,6 +176,21 @@ describe('sessions', () => {
     expect(expired.json().type).toMatch(/session_expired/)
   })
 
+  it('loads the account afresh on each request: a new role or a deactivation counts on the very next one', async () => {
+    const city = await ctx.newCity()
+    const s = await city.as('window_counsellor')
+    const me = async () => (await s.get('/api/auth/session')).json().account
+    expect(await me()).toMatchObject({ role: 'window_counsellor', cityName: 'テスト市' })
+    // Changed in the database directly, so nothing but authenticate's own lookup can notice.
+    const mine = and(eq(accounts.tenantId, city.tenantId), eq(accounts.id, s.user.id))
+    await ctx.db.update(accounts).set({ role: 'ward_staff', name: '新しい名前' }).where(mine)
+    expect(await me()).toMatchObject({ role: 'ward_staff', name: '新しい名前' })
+    expect((await s.get('/api/wards')).statusCode).toBe(200)
+    await ctx.db.update(accounts).set({ active: false }).where(mine)
+    expect((await s.get('/api/wards')).statusCode).toBe(401)
+    expect((await s.get('/api/cases')).statusCode).toBe(401)
+  })
+
   it('logs out: the session stops working and the logout is audited', async () => {
     const city = await ctx.newCity()
     const s = await city.as('window_counsellor')
