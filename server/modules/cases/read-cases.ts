@@ -35,54 +35,57 @@ const FILTER_NAMES = [
   'flag8050',
 ] as const
 
+/**
+ * The list and its audit row run on `db` itself, not in a transaction: a read's answer leaves
+ * only after its audit row is committed (the writeAudit call returns), which is what the
+ * transaction guaranteed — at READ COMMITTED each statement takes its own snapshot either way —
+ * and BEGIN and COMMIT were two more round trips on every request. Case detail does the same.
+ * Reads that lock rows, or write anything besides their audit row, keep their transaction.
+ */
 export async function listCases({ db, clock }: Deps, actor: Actor, query: ListQuery) {
   const scope = requireCaseScope(actor)
-  return db.transaction(async (tx) => {
-    const ward = query.ward ? ((await resolveWard(tx, actor.tenantId, query.ward)) ?? query.ward) : undefined
-    // Without a search, "relevance" is the opening date, newest first (one order, one index).
-    const relevanceAlone = !query.q && (query.sort ?? 'relevance') === 'relevance'
-    const sort = relevanceAlone ? 'openedOn' : (query.sort ?? 'relevance')
-    const order = relevanceAlone ? 'desc' : query.order
-    if (query.after && query.q) {
-      throw new AppError('validation', AFTER_WITH_Q, [{ field: 'after', message: AFTER_WITH_Q }])
-    }
-    const after = query.after ? decodeCursor(query.after, sort, order) : undefined
-    const found = await search.findCaseSummaries(tx, actor.tenantId, scope, {
-      ...query,
-      ward,
-      sort,
-      order,
-      after,
-    })
-    const { rows, total, totalIsLowerBound, totalIsEstimate, nextCursor } = found
-    // Which filters were used, never their values: a search text can be a name.
-    const filters = FILTER_NAMES.filter(
-      (f) => query[f] !== undefined && query[f] !== '' && query[f] !== false,
-    )
-    await writeAudit(tx, actor, clock.now(), { action: 'case.list', detail: { filters, count: rows.length } })
-    const items = rows.map((r) => ({ ...toCaseSummary(r), match: r.match }))
-    return {
-      items,
-      total,
-      totalIsLowerBound,
-      totalIsEstimate,
-      nextCursor,
-      page: query.page,
-      pageSize: query.pageSize,
-    }
+  const ward = query.ward ? ((await resolveWard(db, actor.tenantId, query.ward)) ?? query.ward) : undefined
+  // Without a search, "relevance" is the opening date, newest first (one order, one index).
+  const relevanceAlone = !query.q && (query.sort ?? 'relevance') === 'relevance'
+  const sort = relevanceAlone ? 'openedOn' : (query.sort ?? 'relevance')
+  const order = relevanceAlone ? 'desc' : query.order
+  if (query.after && query.q) {
+    throw new AppError('validation', AFTER_WITH_Q, [{ field: 'after', message: AFTER_WITH_Q }])
+  }
+  const after = query.after ? decodeCursor(query.after, sort, order) : undefined
+  const found = await search.findCaseSummaries(db, actor.tenantId, scope, {
+    ...query,
+    ward,
+    sort,
+    order,
+    after,
   })
+  const { rows, total, totalIsLowerBound, totalIsEstimate, nextCursor } = found
+  // Which filters were used, never their values: a search text can be a name.
+  const filters = FILTER_NAMES.filter((f) => query[f] !== undefined && query[f] !== '' && query[f] !== false)
+  await writeAudit(db, actor, clock.now(), { action: 'case.list', detail: { filters, count: rows.length } })
+  const items = rows.map((r) => ({ ...toCaseSummary(r), match: r.match }))
+  return {
+    items,
+    total,
+    totalIsLowerBound,
+    totalIsEstimate,
+    nextCursor,
+    page: query.page,
+    pageSize: query.pageSize,
+  }
 }
 
 /** Per-case reads answer 404 outside the scope, so that nobody learns a case exists. */
 export async function getCase({ db, clock }: Deps, actor: Actor, id: string) {
   const scope = caseScopeOf(actor)
   if (!scope) throw refused('case', id)
-  return db.transaction(async (tx) => {
-    const view = await repo.findCaseView(tx, actor.tenantId, id, scope)
-    if (!view) throw refused('case', id)
-    await writeAudit(tx, actor, clock.now(), { action: 'case.read', recordType: 'case', recordId: id })
-    return toCaseDetail(view)
-  })
+  // One SELECT and the audit row, without BEGIN and COMMIT (see listCases).
+  const view = await repo.findCaseView(db, actor.tenantId, id, scope)
+  if (!view) throw refused('case', id)
+  const detail = toCaseDetail(view)
+  await writeAudit(db, actor, clock.now(), { action: 'case.read', recordType: 'case', recordId: id })
+  return detail
 }
 
 export async function getCaseHistory({ db, clock }: Deps, actor: Actor, id: string) {

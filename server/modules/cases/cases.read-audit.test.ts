@@ -1,0 +1,62 @@
+import { and, eq, sql } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { auditLog } from '#server/db/schema/index.ts'
+import { createTestContext, type TestContext } from '#server/test/harness.ts'
+import { openCase } from './test-support.ts'
+
+// Case detail and the case list write their audit row without a transaction of their own
+// (read-cases.ts): the answer must still leave only once that row is stored.
+let ctx: TestContext
+beforeAll(async () => {
+  // As the owner: the test adds a constraint to the audit log.
+  ctx = await createTestContext({ separateRoles: false })
+})
+afterAll(() => ctx.close())
+
+async function auditOf(tenantId: string, action: string) {
+  return ctx.db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.tenantId, tenantId), eq(auditLog.action, action)))
+}
+
+describe('reads of cases and their audit rows', () => {
+  it('writes one audit row per case detail and per list', async () => {
+    const city = await ctx.newCity()
+    const s = await city.as('window_counsellor')
+    const opened = await openCase(s)
+    expect((await s.get(`/api/cases/${opened.id}`)).statusCode).toBe(200)
+    expect((await s.get(`/api/cases/${opened.id}`)).statusCode).toBe(200)
+    expect((await s.get('/api/cases')).statusCode).toBe(200)
+    const reads = await auditOf(city.tenantId, 'case.read')
+    expect(reads.map((r) => [r.recordId, r.actorId])).toEqual([
+      [opened.id, s.user.id],
+      [opened.id, s.user.id],
+    ])
+    expect(await auditOf(city.tenantId, 'case.list')).toHaveLength(1)
+  })
+
+  it('answers neither the case nor the list when their audit row cannot be written', async () => {
+    const city = await ctx.newCity()
+    const s = await city.as('window_counsellor')
+    const opened = await openCase(s, { name: '監査 太郎' })
+    // From here on this city's audit log refuses reads of cases (NOT VALID: earlier rows stay).
+    await ctx.db.execute(
+      sql.raw(`ALTER TABLE audit_log ADD CONSTRAINT refuse_reads_${city.tenantId}
+        CHECK (tenant_id <> '${city.tenantId}' OR action NOT IN ('case.read', 'case.list')) NOT VALID`),
+    )
+    try {
+      const detail = await s.get(`/api/cases/${opened.id}`)
+      const list = await s.get('/api/cases')
+      for (const res of [detail, list]) {
+        expect(res.statusCode).toBe(500)
+        expect(res.body).not.toContain('監査')
+        expect(res.body).not.toContain(opened.caseNo)
+      }
+      expect(await auditOf(city.tenantId, 'case.read')).toHaveLength(0)
+    } finally {
+      await ctx.db.execute(sql.raw(`ALTER TABLE audit_log DROP CONSTRAINT refuse_reads_${city.tenantId}`))
+    }
+    expect((await s.get(`/api/cases/${opened.id}`)).statusCode).toBe(200)
+  })
+})
