@@ -1,5 +1,7 @@
+import { sql } from 'drizzle-orm'
 import type { FastifyInstance } from 'fastify'
 import type { Db } from '#server/db/client.ts'
+import { preparedPer } from '#server/db/prepared.ts'
 import { auditLog } from '#server/db/schema/index.ts'
 import type { Actor, Recorder } from './actor.ts'
 import type { Clock } from './clock.ts'
@@ -20,7 +22,7 @@ export async function writeAudit(
   at: Date,
   entry: AuditEntry,
 ): Promise<void> {
-  await db.insert(auditLog).values({
+  await auditInsert(db).execute({
     tenantId: actor.tenantId,
     at,
     actorId: actor.accountId,
@@ -32,6 +34,24 @@ export async function writeAudit(
     detail: entry.detail ?? null,
   })
 }
+
+/** Every signed-in read writes one (prepared once per handle: server/db/prepared.ts). */
+const auditInsert = preparedPer((db) =>
+  db
+    .insert(auditLog)
+    .values({
+      tenantId: sql.placeholder('tenantId'),
+      at: sql.placeholder('at'),
+      actorId: sql.placeholder('actorId'),
+      actorLogin: sql.placeholder('actorLogin'),
+      action: sql.placeholder('action'),
+      recordType: sql.placeholder('recordType'),
+      recordId: sql.placeholder('recordId'),
+      clientAddress: sql.placeholder('clientAddress'),
+      detail: sql.placeholder('detail'),
+    })
+    .prepare('yorisoi_audit_insert'),
+)
 
 /** For events before anyone is signed in (failed logins, first set-up). */
 export async function writeAnonymousAudit(

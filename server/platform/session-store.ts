@@ -1,6 +1,7 @@
 import type { SessionStore } from '@fastify/session'
 import { and, eq, lt, sql } from 'drizzle-orm'
 import type { Db } from '#server/db/client.ts'
+import { preparedPer } from '#server/db/prepared.ts'
 import { sessions } from '#server/db/schema/index.ts'
 import { anyTenant } from '#server/db/tenant-scope.ts'
 import type { Clock } from './clock.ts'
@@ -16,6 +17,15 @@ import { LAST_SEEN_EVERY_MS } from './session-state.ts'
 const changedOrStale =
   sql.raw(`"sessions"."data" - 'lastSeen' - 'cookie' IS DISTINCT FROM excluded.data - 'lastSeen' - 'cookie'
   OR coalesce(("sessions"."data"->>'lastSeen')::bigint, 0) <= coalesce((excluded.data->>'lastSeen')::bigint, 0) - ${LAST_SEEN_EVERY_MS}`)
+
+/** Every request's first query: its session's row. */
+const sessionById = preparedPer((db) =>
+  db
+    .select()
+    .from(sessions)
+    .where(eq(sessions.sid, sql.placeholder('sid')))
+    .prepare('yorisoi_session_by_sid'),
+)
 
 type StoredSession = Parameters<SessionStore['set']>[1] & {
   accountId?: string
@@ -58,10 +68,8 @@ export class DbSessionStore implements SessionStore {
 
   get(sid: string, callback: (err: unknown, result?: StoredSession | null) => void): void {
     anyTenant(() =>
-      this.db
-        .select()
-        .from(sessions)
-        .where(eq(sessions.sid, sid))
+      sessionById(this.db)
+        .execute({ sid })
         .then(([row]) => {
           if (!row || row.expiresAt.getTime() <= this.clock.now().getTime()) return callback(null, null)
           callback(null, row.data as unknown as StoredSession)
