@@ -37,13 +37,19 @@ export interface ImportOptions {
   actor: Actor | null
   now: Date
   clientAddress?: string
-  /** Largest file read, in bytes (default 30 MiB). */
+  /** Largest file read, in bytes (default 30 MiB, the web upload's; CLI_MAX_BYTES for the command line). */
   maxBytes?: number
   /** Rows per sheet (the YORISOI_IMPORT_MAX_ROWS setting; default 2,000,000). */
   maxRows?: number
 }
 
 export const MAX_LEDGER_BYTES = 30 * 1024 * 1024
+/**
+ * The command line reads files of any size (issue 15): its operator chose the file on the
+ * server's own disk, and a big city's contacts sheet outgrows the web upload's cap (87 MB at 20
+ * times the bench city). The cap stays on the web upload, where anyone signed in sends the bytes.
+ */
+export const CLI_MAX_BYTES = Number.POSITIVE_INFINITY
 
 /** Thrown inside the transaction to roll it back when there are errors; never escapes. */
 class RollBack extends Error {}

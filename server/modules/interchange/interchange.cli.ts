@@ -10,7 +10,7 @@ import { loadConfig } from '#server/platform/config.ts'
 import { issueCount } from '#shared/interchange/issue-count.ts'
 import { SHEET_KEYS, type SheetKey, sheetDef } from '#shared/interchange/sheets.ts'
 import { exportLedger } from './export-ledger.ts'
-import { importLedger } from './import-ledger.ts'
+import { CLI_MAX_BYTES, importLedger } from './import-ledger.ts'
 import type { CsvEncoding, ImportError, ImportResult } from './read/ledger.types.ts'
 
 async function withStore<T>(
@@ -75,6 +75,7 @@ export async function runImport(args: string[]): Promise<void> {
       encoding,
       actor: null,
       now: systemClock.now(),
+      maxBytes: CLI_MAX_BYTES,
       maxRows: importMaxRows,
     }),
   )
