@@ -15,19 +15,23 @@
 // Many cities in one PostgreSQL database (cities-bench.ts; BENCH_ONLY=cities runs only that, and
 // `--cities N` sets how many: 200 for the issue's figure, DEFAULT_CITIES in the full bench), and
 // many users at once over HTTP on both stores (users-bench.ts; BENCH_ONLY=users runs only that).
-import { fork } from 'node:child_process'
+// A big city and flat memory: the bench city at 1x, 5x and 20x on both stores (scale-bench.ts;
+// BENCH_ONLY=scale runs only that, `--scale 5,20` only the scales given). Not in the full bench:
+// 20x on PGlite takes many minutes.
 import { mkdtempSync, rmSync } from 'node:fs'
-import { loadavg, tmpdir } from 'node:os'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { fileURLToPath } from 'node:url'
+import { runChild } from './child.ts'
 import { runCitiesBench } from './cities-bench.ts'
+import { fmt, load, mb, median, percentile, verdict } from './figures.ts'
 import { runFirstLoadBench } from './first-load.ts'
 import { freshDatabase } from './fresh-database.ts'
 import { generateLedger } from './generate-ledger.ts'
 import type { ChildJob, ChildResult } from './import-child.ts'
 import { ledgerAsWorkbook } from './ledger-xlsx.ts'
 import { runRlsBench } from './rls-bench.ts'
+import { runScaleBench, SCALES, scaleArgument } from './scale-bench.ts'
 import { runSearchBench } from './search-bench.ts'
 import { runUsersBench } from './users-bench.ts'
 
@@ -51,52 +55,6 @@ interface Outcome {
   rows: number
   result?: ChildResult
   failure?: string
-}
-
-const fmt = (n: number, digits = 0) =>
-  n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })
-const mb = (kib: number) => (kib * 1024) / 1e6
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b)
-  const mid = s.length >> 1
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2
-}
-const verdict = (ok: boolean) => (ok ? 'PASS' : 'MISS')
-/**
- * The machine's load average (1, 5, 15 minutes), printed with every figure: on a shared machine
- * a figure means little without it.
- */
-const load = () =>
-  `[load ${loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' ')}]`
-const percentile = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b)
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? Number.NaN
-}
-
-/** Runs one backend's import and report in a child process (see import-child.ts). */
-function runChild(job: ChildJob): Promise<ChildResult> {
-  return new Promise((resolve, reject) => {
-    const child = fork(fileURLToPath(new URL('./import-child.ts', import.meta.url)), [JSON.stringify(job)], {
-      // The same V8 flag as `npm start` and `npm run yorisoi` (package.json): PGlite's WebAssembly
-      // compiled by the baseline compiler only, which keeps 50–90 MB of optimising-compiler memory
-      // out of the process at the cost of slower queries (report ~115 → ~200 ms on PGlite).
-      execArgv: ['--liftoff-only', '--import', 'tsx'],
-      stdio: 'inherit',
-    })
-    let reply: ChildResult | undefined
-    child.on('message', (message) => {
-      reply = message as ChildResult
-    })
-    child.on('error', reject)
-    child.on('exit', (code, signal) => {
-      if (!reply)
-        reject(new Error(`the child process ended without a result (code ${code}, signal ${signal})`))
-      else if (reply.error) reject(new Error(reply.error))
-      else resolve(reply)
-    })
-  })
 }
 
 function printDetails(o: Outcome) {
@@ -234,6 +192,12 @@ async function main() {
   const serverUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL
   if (process.env.BENCH_ONLY === 'cities') {
     console.log(`\n  ${(await citiesPart(serverUrl)).join('\n  ')}\n  ${load()}`)
+    return
+  }
+  // A big city and flat memory (scale-bench.ts): BENCH_ONLY=scale, or `--scale N[,N…]`, runs only that.
+  const scales = scaleArgument()
+  if (process.env.BENCH_ONLY === 'scale' || scales) {
+    await runScaleBench(scales ?? SCALES, serverUrl)
     return
   }
   if (process.env.BENCH_ONLY === 'users') {
