@@ -1,5 +1,6 @@
 import type { Config } from '#server/platform/config.ts'
-import { type DatabaseHandle, openDatabase } from './client.ts'
+import { type DatabaseHandle, embeddedClient, openDatabase } from './client.ts'
+import { undoInterruptedImports } from './interrupted-imports.ts'
 import { migrateDatabase } from './migrate.ts'
 import { appRoleWarnings, grantAppRole } from './roles.ts'
 
@@ -8,7 +9,8 @@ import { appRoleWarnings, grantAppRole } from './roles.ts'
  * the migrations run on that (owner) connection, which then grants the application's role —
  * DATABASE_URL's user — its rights; the server and the commands use DATABASE_URL only. Without it
  * the migrations run on DATABASE_URL as before, and a warning says what that costs. The embedded
- * store has one built-in user: no roles to separate there.
+ * store has one built-in user: no roles to separate there; once migrated, any import a dead
+ * process left half done is undone (interrupted-imports.ts).
  */
 export async function openStore(
   config: Pick<Config, 'databaseUrl' | 'databaseMigrationUrl' | 'dataDir'>,
@@ -16,7 +18,11 @@ export async function openStore(
 ): Promise<DatabaseHandle> {
   if (!config.databaseUrl) {
     const handle = await openDatabase({ dataDir: config.dataDir })
-    await closeOnError(handle, () => migrateDatabase(handle))
+    await closeOnError(handle, async () => {
+      await migrateDatabase(handle)
+      // An import the process did not live to finish is undone before anything else reads the store.
+      await undoInterruptedImports(embeddedClient(handle.db)!, handle.db, warn)
+    })
     return handle
   }
   const handle = await openDatabase({ url: config.databaseUrl })

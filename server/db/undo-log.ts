@@ -3,9 +3,18 @@
 // write notes here, in the same transaction, what it changed: the key of every row it wrote and
 // the row as it was before (none for a new row). `restore` puts every row so noted back as it
 // was, which leaves the store as before the long write (server/db/deferred.ts applies an
-// import's statements this way). The log is a temporary table of this one connection.
-import { randomBytes } from 'node:crypto'
+// import's statements this way).
+//
+// The log is an ordinary table, written and committed with each write it notes, so that it
+// outlives the process: if the process dies (kill -9, power cut) between the first write and the
+// last step, the next start finds the log and restores it (interrupted-imports.ts). The last
+// step drops the log in its own transaction (`dropWith`): either that step committed and no log
+// is left, or the log is there and the city goes back. One log per city (a city's imports are
+// one at a time, platform/import-lock.ts), named by its id, in a schema of its own: created at
+// run time on the embedded store only (PostgreSQL imports in one transaction), it is no table of
+// the app's schema, its migrations or its row-level security (PGlite has one user).
 import type { PGlite, Transaction } from '@electric-sql/pglite'
+import { sql } from 'drizzle-orm'
 import { drizzle } from 'drizzle-orm/pglite'
 import type { Db } from './client.ts'
 import * as schema from './schema/index.ts'
@@ -30,19 +39,45 @@ interface TableInfo {
 
 const ident = (name: string) => `"${name.replaceAll('"', '""')}"`
 
+/** The schema of the undo logs: one table per city whose import is under way (or was interrupted). */
+const SCHEMA = 'import_undo'
+
 export class UndoLog {
-  private readonly name = `pg_temp.undo_${randomBytes(6).toString('hex')}`
+  private readonly name: string
   private readonly tables = new Map<string, TableInfo>()
   private created = false
 
-  constructor(private readonly client: PGlite) {}
+  constructor(
+    private readonly client: PGlite,
+    readonly tenantId: string,
+  ) {
+    this.name = `${SCHEMA}.${ident(tenantId)}`
+  }
 
-  /** Creates the log: before the first transaction that notes in it (not inside one). */
+  /** The logs a process left behind (it died before their import's last step), ready to restore. */
+  static async leftBehind(client: PGlite): Promise<UndoLog[]> {
+    const found = await client.query<{ name: string }>(
+      `select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+        where n.nspname = $1 and c.relkind = 'r' order by 1`,
+      [SCHEMA],
+    )
+    return found.rows.map((r) => {
+      const log = new UndoLog(client, r.name)
+      log.created = true
+      return log
+    })
+  }
+
+  /**
+   * Creates the log: before the first transaction that notes in it (not inside one). Fails if
+   * the city has a log already: an interrupted import not yet restored comes first.
+   */
   async create(): Promise<void> {
     if (this.created) return
     // One row per (table, key): the first image noted is the one from before the long write.
     await this.client.exec(
-      `create temporary table ${this.name} (seq bigint generated always as identity primary key,
+      `create schema if not exists ${SCHEMA};
+       create table ${this.name} (seq bigint generated always as identity primary key,
         tbl text not null, key jsonb not null, old jsonb);
        create unique index on ${this.name} (tbl, key)`,
     )
@@ -125,22 +160,27 @@ export class UndoLog {
    * the others. Each statement is a short transaction of its own, run as a replica would
    * (session_replication_role), without triggers or foreign-key actions: the rows come back as
    * they were, in any order, and nothing cascades. `between` runs between two of them.
+   * Answers how many rows were noted.
    */
-  async restore(between: () => Promise<void>): Promise<void> {
-    if (!this.created) return
+  async restore(between: () => Promise<void>): Promise<number> {
+    if (!this.created) return 0
     const ranges = await this.client.query<{ tbl: string; lo: number; hi: number }>(
       `select tbl, min(seq)::int as lo, max(seq)::int as hi from ${this.name} group by tbl order by min(seq)`,
     )
     const inTurns = async (statement: (lo: number, hi: number, table: string) => Promise<string>) => {
       for (const { tbl, lo, hi } of ranges.rows)
         for (let from = lo; from <= hi; from += RESTORE_ROWS) {
+          // Written before the transaction: it may read the catalog on the client, which a
+          // transaction open on that one connection would wait for forever.
+          const text = await statement(from, from + RESTORE_ROWS, tbl)
           await this.client.transaction(async (tx) => {
             await tx.query('set local session_replication_role = replica')
-            await tx.query(await statement(from, from + RESTORE_ROWS, tbl))
+            await tx.query(text)
           })
           await between()
         }
     }
+    const total = await this.client.query<{ n: number }>(`select count(*)::int as n from ${this.name}`)
     const noted = (table: string, from: number, to: number, image: string) =>
       `${this.name} u cross join lateral jsonb_populate_record(null::${table}, u.${image}) r
         where u.tbl = '${table}' and u.seq >= ${from} and u.seq < ${to}`
@@ -167,8 +207,17 @@ export class UndoLog {
           where u.tbl = '"meetings"' and m.tenant_id = r.tenant_id and m.id = r.id
             and g.tenant_id = m.tenant_id and g.meeting_id = m.id and g.open is distinct from (m.status <> 'held')`,
       )
+    // Restoring again (the process died while restoring) is harmless: it writes the same images.
+    return total.rows[0]!.n
   }
 
+  /** Drops the log in `tx`, the transaction of the long write's last step: it commits with it, or not at all. */
+  async dropWith(tx: Db): Promise<void> {
+    // `created` stays: should `tx` roll back, the log is still there to restore.
+    if (this.created) await tx.execute(sql.raw(`drop table ${this.name}`))
+  }
+
+  /** Drops the log once restored. */
   async drop(): Promise<void> {
     if (this.created) await this.client.exec(`drop table if exists ${this.name}`)
     this.created = false

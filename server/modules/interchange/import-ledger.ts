@@ -132,7 +132,7 @@ export async function importLedger(
       // The embedded store: no transaction stays open while the ledger is checked and staged.
       const stored = await db.transaction((tx) => loadStored(tx, tenantId, ledger))
       const staging = new ImportStaging(db)
-      const undo = new UndoLog(embedded)
+      const undo = new UndoLog(embedded, tenantId)
       try {
         await checkAndWrite(stored, staging.deferred.db, true)
         if (write && !issues.ok) throw new RollBack()
@@ -141,16 +141,22 @@ export async function importLedger(
         try {
           await staging.deferred.applyInTurns(embedded, undo)
           if (decisionsDeferred) await decideInTurns(embedded, undo, tenantId, by, options.now)
-          await db.transaction(audited)
+          // The audit row and the end of the undo log commit together: should the process die
+          // before, the next start restores the log (server/db/interrupted-imports.ts).
+          await db.transaction(async (tx) => {
+            await audited(tx)
+            await undo.dropWith(tx)
+          })
         } catch (error) {
-          // The rows moved so far go back, in short transactions too.
+          // The rows moved so far go back, in short transactions too. If that fails, the log
+          // stays for the next start to restore.
           await undo.restore(breathe).catch((undoing: unknown) => {
             throw new AggregateError([error, undoing], 'the import failed and could not be undone')
           })
+          await undo.drop()
           throw error
         }
       } finally {
-        await undo.drop()
         await staging.drop()
       }
     } else {

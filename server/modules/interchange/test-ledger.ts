@@ -129,6 +129,46 @@ export function baseLedger(dir: string): string {
   return dir
 }
 
+/** More new cases than one move takes (500 rows a statement), so the failure comes after several moves. */
+const NEW_CASES = 1200
+
+/**
+ * A second ledger for a city holding baseLedger: it corrects a stored case, replaces its
+ * contacts, adds NEW_CASES cases with a contact each, and a meeting whose review decides the
+ * stored case (the current decision is rewritten after the moves).
+ */
+export function secondLedger(failAt?: string): string {
+  const dir = tempDir()
+  const added = Array.from({ length: NEW_CASES }, (_, i) => `2022-${String(i + 1).padStart(5, '0')}`)
+  writeCsv(dir, 'cases', [
+    ['case_id', 'opened_on', 'intake_unit', 'first_consulter', 'ward'],
+    ['2021-00001', '2021-04-05', 'window', 'self', 'sakyo'],
+    ...added.map((id) => [id, '2022-04-05', 'window', 'family', 'kita']),
+  ])
+  writeCsv(dir, 'contacts', [
+    ['case_id', 'contacted_on', 'method', 'counterpart', 'summary'],
+    ['2021-00001', '2021-05-01', 'phone', 'self', '差し替え'],
+    ...added.map((id, i) => [
+      id,
+      '2022-04-06',
+      'phone',
+      'family',
+      i === NEW_CASES - 1 && failAt ? failAt : '',
+    ]),
+  ])
+  writeCsv(dir, 'meetings', [
+    ['meeting_id', 'ward', 'held_on'],
+    ['M-1', 'sakyo', '2021-06-20'],
+    ['M-2', 'sakyo', '2021-09-20'],
+  ])
+  writeCsv(dir, 'reviews', [
+    ['meeting_id', 'case_id', 'kind', 'route', 'lead', 'lead_unit', 'policy', 'next_review_on'],
+    ['M-1', '2021-00002', '新規', '相談窓口', 'accompaniment', '', '週1回訪問', '2021-07-20'],
+    ['M-2', '2021-00001', '新規', '相談窓口', 'accompaniment', '', '月1回面談', '2021-10-20'],
+  ])
+  return dir
+}
+
 export function importDir(db: Db, tenantId: string, paths: string[], options: Partial<ImportOptions> = {}) {
   return importLedger(db, tenantId, paths, { dryRun: false, actor: null, now: NOW, ...options })
 }

@@ -1,0 +1,118 @@
+// A process that dies while an import moves its rows on the embedded store (kill -9, power cut)
+// leaves the city half imported, with the import's undo log committed alongside (undo-log.ts).
+// The next opening of the store puts every row back as it was before the import, logs it without
+// personal data and audits it (server/db/interrupted-imports.ts). The import runs in a child
+// process that kills itself with SIGKILL right after a given move has committed, on a
+// folder-backed store with fsync on, as the server runs.
+import { spawn } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { sql } from 'drizzle-orm'
+import { afterAll, describe, expect, it } from 'vitest'
+import { type Db, openDatabase } from '#server/db/client.ts'
+import { openStore } from '#server/db/open-store.ts'
+import { ensureCity } from '#server/modules/org/index.ts'
+import { baseLedger, importDir, secondLedger, storedRows, tempDir } from './test-ledger.ts'
+
+const work = mkdtempSync(join(tmpdir(), 'yorisoi-crash-'))
+afterAll(() => rmSync(work, { recursive: true, force: true }))
+
+const root = join(import.meta.dirname, '..', '..', '..')
+/** Node from the `node` dependency, with tsx, as every npm script runs. */
+const nodeBin = join(root, 'node_modules', '.bin', 'node')
+
+/** Runs the import in a child that dies after `moves` moves; answers the signal it ended by. */
+function importAndDie(dataDir: string, tenantId: string, ledger: string, moves: number) {
+  const child = spawn(
+    nodeBin,
+    [
+      '--liftoff-only',
+      '--import',
+      'tsx',
+      join(import.meta.dirname, 'import-crash.child.ts'),
+      dataDir,
+      tenantId,
+      ledger,
+      String(moves),
+    ],
+    { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
+  )
+  let out = ''
+  child.stdout.on('data', (chunk) => {
+    out += chunk
+  })
+  return new Promise<{ signal: string | null; out: string }>((resolve) =>
+    child.once('exit', (_code, signal) => resolve({ signal, out })),
+  )
+}
+
+const one = async <T>(db: Db, query: ReturnType<typeof sql>) =>
+  ((await db.execute(query)) as unknown as { rows: T[] }).rows
+
+describe.skipIf(process.env.YORISOI_TEST_DB === 'postgres')('an import whose process dies', () => {
+  it('is undone when the store is opened again: every row of the city as before, logged and audited', async () => {
+    const dataDir = join(work, 'store')
+    const tenantId = 'tcrash'
+    const store = await openStore({ dataDir, databaseUrl: undefined, databaseMigrationUrl: undefined })
+    await ensureCity(store.db, { id: tenantId, name: 'テスト市' })
+    expect((await importDir(store.db, tenantId, [baseLedger(tempDir())])).errors).toEqual([])
+    const before = await storedRows(store.db, tenantId)
+    await store.close()
+
+    // Moves of 200 rows: the new cases alone take six, so the ninth is in the middle.
+    const died = await importAndDie(dataDir, tenantId, secondLedger(), 9)
+    expect(died).toEqual({ signal: 'SIGKILL', out: '' })
+
+    // Opened without start-up's undoing: the city is half imported, its undo log is there.
+    const raw = await openDatabase({ dataDir })
+    try {
+      expect(await storedRows(raw.db, tenantId)).not.toEqual(before)
+      const [log] = await one<{ n: number }>(
+        raw.db,
+        sql.raw(`select count(*)::int as n from import_undo."${tenantId}"`),
+      )
+      expect(log!.n).toBeGreaterThan(1000)
+    } finally {
+      await raw.close()
+    }
+
+    const lines: string[] = []
+    const again = await openStore(
+      { dataDir, databaseUrl: undefined, databaseMigrationUrl: undefined },
+      (line) => lines.push(line),
+    )
+    try {
+      expect(await storedRows(again.db, tenantId)).toEqual(before)
+      expect(lines).toEqual([
+        expect.stringMatching(/^an interrupted import of city tcrash was undone: \d+ rows restored$/),
+      ])
+      const logs = await one<{ n: number }>(
+        again.db,
+        sql`select count(*)::int as n from pg_tables where schemaname = 'import_undo'`,
+      )
+      expect(logs).toEqual([{ n: 0 }])
+      const audits = await one<{ login: string; detail: Record<string, unknown> }>(
+        again.db,
+        sql`select actor_login as login, detail from audit_log
+          where tenant_id = ${tenantId} and action = 'ledger.import' order by id`,
+      )
+      expect(audits.at(-1)).toEqual({
+        login: 'system',
+        detail: { dryRun: false, ok: false, interrupted: true, restored: expect.any(Number) },
+      })
+      // The city imports again, whole.
+      expect((await importDir(again.db, tenantId, [secondLedger()])).errors).toEqual([])
+      expect(await storedRows(again.db, tenantId)).not.toEqual(before)
+    } finally {
+      await again.close()
+    }
+    // Opened once more: nothing left to undo.
+    const third = await openStore(
+      { dataDir, databaseUrl: undefined, databaseMigrationUrl: undefined },
+      (line) => lines.push(line),
+    )
+    await third.close()
+    expect(lines).toHaveLength(1)
+  }, 120_000)
+})
