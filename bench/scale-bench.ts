@@ -54,7 +54,8 @@ function lines(backend: Backend, scale: number, rows: number, r: ChildResult): s
     const total = node + mb(r.server.serverPssKiB)
     out.push(
       `  PostgreSQL server: largest backend peak RSS ${fmt(mb(r.server.backendPeakKiB))} MB;` +
-        ` ${r.server.processes} server processes ${fmt(mb(r.server.serverPssKiB))} MB PSS after the report;` +
+        ` ${r.server.processes} server processes ${fmt(mb(r.server.serverPssKiB))} MB PSS after the report` +
+        ` (the whole server, shared with other databases on it);` +
         ` Node peak + server PSS ${fmt(total)} MB → ${verdict(r.ok && total < TARGETS.peakRssMB)} (< ${TARGETS.peakRssMB} MB)`,
     )
   } else if (backend === 'postgres') {
