@@ -15,7 +15,9 @@ if (!url) {
 }
 
 console.log(`Module tests on PostgreSQL (${redact(url)})`)
-const result = spawnSync('npx', ['vitest', 'run', 'server'], {
+// *.embedded.test.ts: only the embedded store has what they test (e.g. an interrupted import's
+// undo log, restored when the store opens), so they are left out here rather than skipped.
+const result = spawnSync('npx', ['vitest', 'run', 'server', '--exclude', '**/*.embedded.test.ts'], {
   stdio: 'inherit',
   env: { ...process.env, YORISOI_TEST_DB: 'postgres' },
 })

@@ -1,4 +1,4 @@
-// Test support for import-crash.test.ts, run as a process of its own: imports a ledger into a
+// Test support for import-crash.embedded.test.ts, run as a process of its own: imports a ledger into a
 // folder-backed store and dies as by kill -9 (SIGKILL: no handler, no cleanup) right after the
 // Nth short transaction moving its rows has committed.
 // Usage: import-crash.child.ts <data dir> <city id> <ledger folder> <moves>

@@ -50,7 +50,7 @@ function importAndDie(dataDir: string, tenantId: string, ledger: string, moves: 
 const one = async <T>(db: Db, query: ReturnType<typeof sql>) =>
   ((await db.execute(query)) as unknown as { rows: T[] }).rows
 
-describe.skipIf(process.env.YORISOI_TEST_DB === 'postgres')('an import whose process dies', () => {
+describe('an import whose process dies', () => {
   it('is undone when the store is opened again: every row of the city as before, logged and audited', async () => {
     const dataDir = join(work, 'store')
     const tenantId = 'tcrash'
