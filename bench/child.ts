@@ -1,21 +1,23 @@
-// Forks import-child.ts for one backend's import and report, so that the peak RSS measured is
-// the importer's and the driver's, not the generator's or another backend's.
+// Each measured job runs in a child process of its own, so that the peak RSS measured is the
+// job's, not the generator's or another backend's: `forkChild` starts one and waits for the one
+// result it sends back; `runChild` is the import and report (import-child.ts).
 import { fork } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import type { ChildJob, ChildResult } from './import-child.ts'
 
-export function runChild(job: ChildJob): Promise<ChildResult> {
+/** Runs `script` (a file of this folder) with `job` as its argument; resolves with the result it sends. */
+export function forkChild<R extends { error?: string }>(script: string, job: unknown): Promise<R> {
   return new Promise((resolve, reject) => {
-    const child = fork(fileURLToPath(new URL('./import-child.ts', import.meta.url)), [JSON.stringify(job)], {
+    const child = fork(fileURLToPath(new URL(script, import.meta.url)), [JSON.stringify(job)], {
       // The same V8 flag as `npm start` and `npm run yorisoi` (package.json): PGlite's WebAssembly
       // compiled by the baseline compiler only, which keeps 50–90 MB of optimising-compiler memory
       // out of the process at the cost of slower queries (report ~115 → ~200 ms on PGlite).
       execArgv: ['--liftoff-only', '--import', 'tsx'],
       stdio: 'inherit',
     })
-    let reply: ChildResult | undefined
+    let reply: R | undefined
     child.on('message', (message) => {
-      reply = message as ChildResult
+      reply = message as R
     })
     child.on('error', reject)
     child.on('exit', (code, signal) => {
@@ -26,3 +28,6 @@ export function runChild(job: ChildJob): Promise<ChildResult> {
     })
   })
 }
+
+export const runChild = (job: ChildJob): Promise<ChildResult> =>
+  forkChild<ChildResult>('./import-child.ts', job)

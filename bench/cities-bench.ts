@@ -14,6 +14,7 @@ import { listCases } from '#server/modules/cases/read-cases.ts'
 import { viewReport } from '#server/modules/reports/reports.service.ts'
 import { systemClock } from '#server/platform/clock.ts'
 import { loadCities } from './cities-load.ts'
+import { fmt, percentile } from './figures.ts'
 import { freshDatabase } from './fresh-database.ts'
 import { benchStaff } from './staff.ts'
 
@@ -21,13 +22,6 @@ const TARGET_P95_MS = { report: 50, list: 20, search: 20 }
 const RUNS = { report: 60, list: 200, search: 200 }
 /** Names the generator gives (surname, or surname and given name), varied so no one plan is cached. */
 const NAMES = ['佐藤', '鈴木 花子', '高橋', '田中 一郎', '伊藤', '渡辺 美咲', '山本', '中村 健太']
-
-const fmt = (n: number, digits = 0) =>
-  n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })
-const percentile = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b)
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? Number.NaN
-}
 
 type ListQuery = Parameters<typeof listCases>[2]
 

@@ -2,11 +2,11 @@
 // PostgreSQL (a fresh database), each in a child process (search-child.ts) that seeds the city and
 // times the case list's search over a mix of queries. `BENCH_ONLY=search npm run bench` runs only
 // this part. Prints p50/p95 per kind of query and the p95 of the whole mix against the target.
-import { fork } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { forkChild } from './child.ts'
+import { fmt, percentile } from './figures.ts'
 import { freshDatabase } from './fresh-database.ts'
 import type { SearchJob, SearchResult } from './search-child.ts'
 import { SEARCH_CASES } from './search-seed.ts'
@@ -20,33 +20,7 @@ const ROUNDS = 40
  */
 const pgliteCases = Number(process.env.BENCH_SEARCH_PGLITE_CASES) || SEARCH_CASES
 
-const fmt = (n: number, digits = 0) =>
-  n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })
-const percentile = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b)
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? Number.NaN
-}
-
-function runChild(job: SearchJob): Promise<SearchResult> {
-  return new Promise((resolve, reject) => {
-    const child = fork(fileURLToPath(new URL('./search-child.ts', import.meta.url)), [JSON.stringify(job)], {
-      // As the product runs (package.json's start): PGlite's WebAssembly by the baseline compiler.
-      execArgv: ['--liftoff-only', '--import', 'tsx'],
-      stdio: 'inherit',
-    })
-    let reply: SearchResult | undefined
-    child.on('message', (message) => {
-      reply = message as SearchResult
-    })
-    child.on('error', reject)
-    child.on('exit', (code, signal) => {
-      if (!reply)
-        reject(new Error(`the child process ended without a result (code ${code}, signal ${signal})`))
-      else if (reply.error) reject(new Error(reply.error))
-      else resolve(reply)
-    })
-  })
-}
+const runChild = (job: SearchJob) => forkChild<SearchResult>('./search-child.ts', job)
 
 function report(label: string, r: SearchResult, target: number | null): string {
   console.log(

@@ -7,11 +7,12 @@
 import { type ChildProcess, fork } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
-import { loadavg, tmpdir } from 'node:os'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { sql } from 'drizzle-orm'
 import { openDatabase } from '#server/db/client.ts'
+import { fmt, load, verdict } from './figures.ts'
 import { freshDatabase } from './fresh-database.ts'
 import { signIn } from './latency-probe.ts'
 import { type Load, loadTest } from './load-test.ts'
@@ -19,14 +20,6 @@ import type { UsersJob, UsersServer } from './users-server.ts'
 
 const CONNECTIONS = [10, 50]
 const TARGETS = { detailShareOfBare: 0.5, listP99At20Ms: 200 }
-
-const fmt = (n: number, digits = 0) =>
-  n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })
-const load = () =>
-  `[load ${loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' ')}]`
-const verdict = (ok: boolean) => (ok ? 'PASS' : 'MISS')
 
 /** Starts the server child; resolves with its addresses once it listens. */
 function startServer(job: UsersJob): Promise<{ child: ChildProcess; server: UsersServer }> {
