@@ -115,6 +115,20 @@ async function measure(label: string, server: UsersServer, postgres: boolean): P
   return lines
 }
 
+/** Starts the app server for `job`, measures it and stops it; a failure becomes the store's line. */
+async function measureServer(label: string, job: Parameters<typeof startServer>[0], postgres: boolean) {
+  try {
+    const { child, server } = await startServer(job)
+    try {
+      return await measure(label, server, postgres)
+    } finally {
+      await stop(child)
+    }
+  } catch (error) {
+    return [`${label}: FAILED ${(error as Error).message}`]
+  }
+}
+
 /** Runs the many-users benchmark on PostgreSQL (when a server is named) and PGlite. */
 export async function runUsersBench(serverUrl: string | undefined): Promise<string[]> {
   const lines: string[] = []
@@ -123,14 +137,7 @@ export async function runUsersBench(serverUrl: string | undefined): Promise<stri
     const fresh = await freshDatabase(serverUrl)
     const appRole = `yorisoi_bench_app_${randomBytes(4).toString('hex')}`
     try {
-      const { child, server } = await startServer({ url: fresh.url, appRole })
-      try {
-        lines.push(...(await measure('PostgreSQL', server, true)))
-      } finally {
-        await stop(child)
-      }
-    } catch (error) {
-      lines.push(`PostgreSQL: FAILED ${(error as Error).message}`)
+      lines.push(...(await measureServer('PostgreSQL', { url: fresh.url, appRole }, true)))
     } finally {
       await fresh.drop()
       const admin = await openDatabase({ url: serverUrl, tenantScoped: false })
@@ -140,14 +147,7 @@ export async function runUsersBench(serverUrl: string | undefined): Promise<stri
   console.log('\nMany users on PGlite (a fresh data folder, fsync on)')
   const work = mkdtempSync(join(tmpdir(), 'yorisoi-users-pglite-'))
   try {
-    const { child, server } = await startServer({ dataDir: join(work, 'store') })
-    try {
-      lines.push(...(await measure('PGlite', server, false)))
-    } finally {
-      await stop(child)
-    }
-  } catch (error) {
-    lines.push(`PGlite: FAILED ${(error as Error).message}`)
+    lines.push(...(await measureServer('PGlite', { dataDir: join(work, 'store') }, false)))
   } finally {
     rmSync(work, { recursive: true, force: true })
   }

@@ -74,7 +74,7 @@ export async function importLedger(
   const decide = async (tx: Db) => {
     // The UPDATE joins the rows this transaction has just written: without fresh statistics
     // the planner takes them for empty and loops over every case once per review.
-    for (const table of DECISION_TABLES) await tx.execute(sql.raw(`analyze ${table}`))
+    for (const [table] of DECISION_JOINS) await tx.execute(sql.raw(`analyze ${table}`))
     await applyLatestDecisions(tx, tenantId, 'all', by, options.now)
   }
   let decisionsDeferred = false
@@ -224,15 +224,12 @@ async function decideInTurns(client: PGlite, undo: UndoLog, tenantId: string, by
   }
 }
 
-/** The columns the current-decision UPDATE joins on, by table. */
+/** The tables the current-decision UPDATE joins, with the columns it joins on. */
 const DECISION_JOINS = [
   ['cases', 'tenant_id, id'],
   ['reviews', 'tenant_id, case_id, meeting_id'],
   ['meetings', 'tenant_id, id, status'],
 ] as const
-
-/** The tables the current-decision UPDATE joins after the reviews sheet. */
-const DECISION_TABLES = ['cases', 'meetings', 'reviews']
 
 /** The tables each sheet writes (counters and the audit log are small or never aggregated). */
 const TABLES_OF: Record<string, string[]> = {
