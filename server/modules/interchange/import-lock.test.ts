@@ -56,6 +56,22 @@ describe("a city's import lock", () => {
     expect(done.statusCode, done.body).toBe(200)
   })
 
+  it('of eight imports of one city started together, one runs and seven are refused in Japanese', async () => {
+    const city = await ctx.newCity()
+    const ledger = baseLedger(tempDir())
+    const started = await Promise.allSettled(
+      Array.from({ length: 8 }, () => importDir(ctx.db, city.tenantId, [ledger])),
+    )
+    const ran = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []))
+    const refused = started.flatMap((s) => (s.status === 'rejected' ? [s.reason as Error] : []))
+    expect(ran).toHaveLength(1)
+    expect(ran[0]!.errors).toEqual([])
+    expect(refused.map((e) => e.message)).toEqual(Array(7).fill(IMPORT_CHECKING))
+    const stored = await ctx.db.select().from(cases).where(eq(cases.tenantId, city.tenantId))
+    expect(stored).toHaveLength(ran[0]!.counts.cases!.added)
+    expect(importPhase(city.tenantId)).toBeUndefined()
+  })
+
   it('an edit of a case being imported is refused with a problem in Japanese, and the import wins', async () => {
     const city = await ctx.newCity()
     expect((await importDir(ctx.db, city.tenantId, [baseLedger(tempDir())])).errors).toEqual([])
