@@ -38,7 +38,11 @@ export async function countObservedChanges(db: Db, tenantId: string, o: ReportOp
 /**
  * Cases open at the end whose lead then was よりそい支援員: the lead of the latest review at a
  * meeting held by `to` (later decisions are not yet known at the end), with each such case's
- * support-plan goals (a goal counts the cases naming it).
+ * support-plan goals (a goal counts the cases naming it). Reviews at two meetings held the same
+ * day and recorded at the same moment (an import writes every review at one time) are told
+ * apart by the later start, then the greater meeting number, in byte order: without that the
+ * "latest" one was whichever the sort met last, and the figure differed between PostgreSQL and
+ * PGlite on the same ledger (15,330 and 15,329 at 20 times the bench city).
  */
 export async function countLedAtEnd(db: Db, tenantId: string, o: ReportOptions) {
   return rowsOf<{ goal: string | null; cases: number }>(
@@ -47,7 +51,8 @@ export async function countLedAtEnd(db: Db, tenantId: string, o: ReportOptions) 
         select distinct on (r.case_id) r.case_id, r.lead
         from reviews r join meetings m on m.tenant_id = r.tenant_id and m.id = r.meeting_id
         where r.tenant_id = ${tenantId} and m.status = 'held' and m.held_on <= ${o.to}::date
-        order by r.case_id, m.held_on desc, r.created_at desc),
+        order by r.case_id, m.held_on desc, r.created_at desc,
+          m.start_time collate "C" desc nulls last, m.meeting_no collate "C" desc),
       led as (
         select c.id from last_lead l
         join cases c on c.tenant_id = ${tenantId} and c.id = l.case_id

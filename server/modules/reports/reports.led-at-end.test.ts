@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { meetings } from '#server/db/schema/index.ts'
+import { createTestContext, type TestContext } from '#server/test/harness.ts'
+import { computeReport } from './compute-report.ts'
+import { recordsFor } from './test-support.ts'
+
+// ledAtEnd's "latest review" when two meetings of one day reviewed a case and the reviews were
+// recorded at the same moment, as an import records them (docs/report-rules.md, よりそい支援員).
+// It was whichever the sort met last, and differed between PostgreSQL and PGlite on one ledger.
+
+let ctx: TestContext
+beforeAll(async () => {
+  ctx = await createTestContext()
+})
+afterAll(() => ctx.close())
+
+const PERIOD = { from: '2021-03-01', to: '2021-04-30' }
+const DAY = '2021-04-10'
+const RECORDED = new Date('2021-04-12T01:00:00Z')
+
+type Review = { meetingNo: string; startTime: string | null; lead: string; recorded?: Date }
+
+describe('the lead at the end between reviews of one day', () => {
+  it('goes by the later start, a meeting without one counting as earlier, then the greater meeting number, once recorded at the same moment', async () => {
+    const city = await ctx.newCity()
+    const r = recordsFor(ctx.db, city.tenantId)
+    const caseReviewedAt = async (...reviews: Review[]) => {
+      const caseId = await r.addCase()
+      for (const review of reviews) {
+        const [m] = await ctx.db
+          .insert(meetings)
+          .values({
+            tenantId: city.tenantId,
+            meetingNo: review.meetingNo,
+            ward: 'kita',
+            heldOn: DAY,
+            startTime: review.startTime,
+          })
+          .returning({ id: meetings.id })
+        await r.addReview(m!.id, caseId, { lead: review.lead, createdAt: review.recorded ?? RECORDED })
+      }
+    }
+    // Led: the 14:00 meeting's decision is the later one, whichever was entered first.
+    await caseReviewedAt(
+      { meetingNo: 'A-2', startTime: '14:00', lead: 'accompaniment' },
+      { meetingNo: 'A-1', startTime: '10:00', lead: 'ward_section' },
+    )
+    // Not led: the afternoon meeting handed it to the ward section.
+    await caseReviewedAt(
+      { meetingNo: 'B-1', startTime: '09:00', lead: 'accompaniment' },
+      { meetingNo: 'B-2', startTime: '13:30', lead: 'ward_section' },
+    )
+    // Led: no start times; 'K-2' is after 'K-10' character by character.
+    await caseReviewedAt(
+      { meetingNo: 'K-10', startTime: null, lead: 'ward_section' },
+      { meetingNo: 'K-2', startTime: null, lead: 'accompaniment' },
+    )
+    // Not led: a meeting with a start time is later than one without.
+    await caseReviewedAt(
+      { meetingNo: 'D-2', startTime: null, lead: 'accompaniment' },
+      { meetingNo: 'D-1', startTime: '10:00', lead: 'ward_section' },
+    )
+    // Led: recorded later wins before any start time is compared.
+    await caseReviewedAt(
+      { meetingNo: 'E-1', startTime: '16:00', lead: 'ward_section' },
+      {
+        meetingNo: 'E-2',
+        startTime: '09:00',
+        lead: 'accompaniment',
+        recorded: new Date(RECORDED.getTime() + 60_000),
+      },
+    )
+
+    const pooled = await computeReport(ctx.db, city.tenantId, PERIOD)
+    expect(pooled.accompaniment.ledAtEnd).toBe(3)
+    const inTransaction = await ctx.db.transaction((tx) => computeReport(tx, city.tenantId, PERIOD))
+    expect(inTransaction.accompaniment.ledAtEnd).toBe(3)
+  })
+})
