@@ -121,10 +121,14 @@ const serverEnv = {
 }
 // node --import tsx (not npx tsx) so that SIGTERM reaches the server itself, which then
 // closes the store and removes its lock file.
-server = spawn(process.execPath, ['--liftoff-only', '--max-semi-space-size=16', '--import', 'tsx', 'server/main.ts'], {
-  env: serverEnv,
-  stdio: ['ignore', 'pipe', 'pipe'],
-})
+server = spawn(
+  process.execPath,
+  ['--liftoff-only', '--max-semi-space-size=16', '--import', 'tsx', 'server/main.ts'],
+  {
+    env: serverEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  },
+)
 let output = ''
 server.stdout.on('data', (chunk) => {
   output += chunk
