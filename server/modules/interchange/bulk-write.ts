@@ -20,7 +20,7 @@ export const BULK_ROWS = 1000
  * (server/db/undo-log.ts); 500 rows of cases or contacts took up to ~0.25 s on a busy machine,
  * and another user's request of a few statements may wait for one move per statement.
  */
-const MOVE_ROWS = 200
+export const MOVE_ROWS = 200
 /**
  * And at most about this many characters in any one column's literal. A longer string (over
  * 128 KB, as 64k characters of Japanese text are) is allocated straight into V8's old
@@ -91,6 +91,8 @@ export interface BulkInsert<T extends PgTable> {
   fixed?: Partial<Insert<T>>
   /** ON CONFLICT (target) DO UPDATE SET property = SQL, … */
   onConflict?: { target: PgColumn[]; set: Partial<Record<keyof Insert<T> & string, SQL>> }
+  /** Another table with the same columns to write into (a work table, work-tables.ts). */
+  into?: SQL
 }
 
 /** `excluded.<column>` for each property: the upsert takes the imported value. */
@@ -193,7 +195,7 @@ export async function bulkInsert<T extends PgTable>(
       staged += count
     } else {
       await tx.execute(
-        sql`insert into ${table} (${names}) select ${selected} from unnest(${arrays}) as u(${aliases})${conflict}`,
+        sql`insert into ${spec.into ?? table} (${names}) select ${selected} from unnest(${arrays}) as u(${aliases})${conflict}`,
       )
     }
     await breathe()

@@ -11,6 +11,7 @@ import {
   missingColumnReason,
   SHEETS,
   type SheetDef,
+  type SheetKey,
   unknownColumnReason,
   unknownSheetReason,
 } from '#shared/interchange/sheets.ts'
@@ -26,7 +27,13 @@ import {
 } from '#shared/interchange/values.ts'
 import { breathe, ROWS_PER_TURN } from './breathe.ts'
 import type { Issues, ParsedLedger, SheetRow } from './import-model.ts'
-import { type Cell, LedgerReadError, type LedgerRow, type ReadOptions } from './read/ledger.types.ts'
+import {
+  type Cell,
+  LedgerReadError,
+  type LedgerRow,
+  type LedgerSheet,
+  type ReadOptions,
+} from './read/ledger.types.ts'
 import { readLedger } from './read/read-ledger.ts'
 
 type Read = { ok: true; value: unknown } | { ok: false; reason: string }
@@ -146,6 +153,17 @@ function byHeaders(name: string, headers: string[]): SheetDef | undefined {
   return fits.length === 1 ? fits[0]!.def : undefined
 }
 
+/** The sheet a read sheet is, by its name or (a "Sheet1") by its headers; undefined when none. */
+const defOf = (sheet: LedgerSheet) => findSheet(sheet.name) ?? byHeaders(sheet.name, sheet.headers)
+
+/**
+ * Sheets whose rows are not held: each is read again when its turn to be planned comes
+ * (`streamRows`), a chunk of rows at a time, so that an import's memory does not grow with its
+ * biggest sheets (issue 15: 1,000,000 contacts at 20 times the bench city). Collecting notes
+ * only their columns and the case numbers they name, for loading what is stored.
+ */
+export const STREAMED: ReadonlySet<SheetKey> = new Set(['cases', 'contacts'])
+
 export async function collectSheets(
   paths: string[],
   options: ReadOptions,
@@ -155,7 +173,7 @@ export async function collectSheets(
   const pool: Pool = new Map()
   try {
     for await (const sheet of readLedger(paths, options)) {
-      const def = findSheet(sheet.name) ?? byHeaders(sheet.name, sheet.headers)
+      const def = defOf(sheet)
       if (!def) {
         issues.warn(sheet.name, 0, '', unknownSheetReason(sheet.name))
         for await (const _ of sheet.rows) {
@@ -166,13 +184,25 @@ export async function collectSheets(
       const match = matchHeaders(def, sheet.headers)
       for (const header of match.unknown) issues.warn(def.key, 1, header, unknownColumnReason(header))
       for (const column of match.missing) issues.error(def.key, 1, column.key, missingColumnReason(column))
-      const parsed = ledger.get(def.key) ?? { present: new Set<string>(), rows: [] }
+      const streamed = STREAMED.has(def.key)
+      const parsed = ledger.get(def.key) ?? {
+        present: new Set<string>(),
+        rows: [],
+        ...(streamed ? { caseNos: new Set<string>() } : {}),
+      }
       for (const key of match.present) parsed.present.add(key)
       ledger.set(def.key, parsed)
+      const caseNoHeader = [...match.columns].find(([, column]) => column.key === 'case_id')
       let n = 0
       for await (const row of sheet.rows) {
-        const read = readRow(def, match.columns, row, issues, pool)
-        if (read) parsed.rows.push(read)
+        if (parsed.caseNos) {
+          // Read again, with every check, by streamRows.
+          const read = caseNoHeader && readCell(caseNoHeader[1], row.cells.get(caseNoHeader[0]))
+          if (read?.ok && typeof read.value === 'string') parsed.caseNos.add(read.value)
+        } else {
+          const read = readRow(def, match.columns, row, issues, pool)
+          if (read) parsed.rows.push(read)
+        }
         // A reader may hand over a whole buffered chunk's rows without waiting for I/O.
         if (++n % ROWS_PER_TURN === 0) await breathe()
       }
@@ -185,4 +215,47 @@ export async function collectSheets(
     issues.error('', 0, '', '取込形式のシート（相談ケース、対応記録など）が見つかりません')
   }
   return ledger
+}
+
+/** Rows a chunk of `streamRows` holds at most. */
+export const STREAM_ROWS = 2000
+
+/**
+ * The rows of one streamed sheet, read again from the files and checked cell by cell as
+ * collectSheets checks the others (errors go to `issues`), in chunks of at most STREAM_ROWS.
+ * Only a sheet that collecting found is read. A file that cannot be read was reported when
+ * collecting: here its rows end where reading stopped.
+ */
+export async function* streamRows(
+  paths: string[],
+  options: ReadOptions,
+  ledger: ParsedLedger,
+  key: SheetKey,
+  issues: Issues,
+): AsyncGenerator<SheetRow[]> {
+  if (!ledger.has(key)) return
+  let chunk: SheetRow[] = []
+  try {
+    for await (const sheet of readLedger(paths, options)) {
+      const def = defOf(sheet)
+      // Another sheet: moving on skips its rows (readLedger).
+      if (def?.key !== key) continue
+      const match = matchHeaders(def, sheet.headers)
+      // A pool per chunk: repeated values (dates, codes, staff) share one string while the chunk
+      // is held, and nothing outlives it.
+      let pool: Pool = new Map()
+      for await (const row of sheet.rows) {
+        const read = readRow(def, match.columns, row, issues, pool)
+        if (read) chunk.push(read)
+        if (chunk.length >= STREAM_ROWS) {
+          yield chunk
+          chunk = []
+          pool = new Map()
+        }
+      }
+    }
+  } catch (error) {
+    if (!(error instanceof LedgerReadError)) throw error
+  }
+  if (chunk.length > 0) yield chunk
 }

@@ -15,11 +15,11 @@ import { writeAnonymousAudit, writeAudit } from '#server/platform/audit.ts'
 import { lockForImport } from '#server/platform/import-lock.ts'
 import { SHEET_KEYS, type SheetKey } from '#shared/interchange/sheets.ts'
 import { breathe } from './breathe.ts'
-import { collectSheets } from './collect-sheets.ts'
+import { collectSheets, streamRows } from './collect-sheets.ts'
 import { Issues, releaseRows } from './import-model.ts'
 import { loadStored, type Stored } from './load-stored.ts'
-import { planCases } from './plan-cases.ts'
-import { planContacts } from './plan-contacts.ts'
+import { importCases } from './plan-cases.ts'
+import { importContacts } from './plan-contacts.ts'
 import { planBaselines, planResources } from './plan-directory.ts'
 import { planMeetings } from './plan-meetings.ts'
 import { planPeople } from './plan-people.ts'
@@ -28,6 +28,7 @@ import { planReviews } from './plan-reviews.ts'
 import { planSurveys } from './plan-surveys.ts'
 import type { CsvEncoding, ImportResult } from './read/ledger.types.ts'
 import { ImportStaging } from './staging.ts'
+import { WorkTables } from './work-tables.ts'
 import { importerName, type SheetPlan } from './write-support.ts'
 
 export interface ImportOptions {
@@ -61,11 +62,14 @@ export async function importLedger(
   options: ImportOptions,
 ): Promise<ImportResult> {
   const issues = new Issues()
-  const ledger = await collectSheets(
-    paths,
-    { encoding: options.encoding, maxBytes: options.maxBytes ?? MAX_LEDGER_BYTES, maxRows: options.maxRows },
-    issues,
-  )
+  const reading = {
+    encoding: options.encoding,
+    maxBytes: options.maxBytes ?? MAX_LEDGER_BYTES,
+    maxRows: options.maxRows,
+  }
+  const ledger = await collectSheets(paths, reading, issues)
+  /** A streamed sheet's rows (collect-sheets.ts STREAMED), read again in chunks when planned. */
+  const stream = (key: SheetKey) => streamRows(paths, reading, ledger, key, issues)
   const ctx = { tenantId, actor: options.actor, now: options.now }
   const counts: ImportResult['counts'] = {}
   const write = !options.dryRun
@@ -83,7 +87,9 @@ export async function importLedger(
    * only writes statements down (staging.ts), so the current decisions wait for the final
    * transaction, where they are taken after every sheet is written (no later sheet touches them).
    */
-  const checkAndWrite = async (stored: Stored, out: Db, deferDecisions: boolean) => {
+  const checkAndWrite = async (stored: Stored, out: Db, deferDecisions: boolean, work: WorkTables) => {
+    // What is stored for them is loaded: the streamed sheets' case numbers are not needed again.
+    for (const sheet of ledger.values()) sheet.caseNos?.clear()
     /**
      * One sheet at a time: plan it (checks, counts), let go of its rows, and write it while the
      * ledger has no error so far, so that only one sheet's worth of rows is held at once. An
@@ -103,11 +109,24 @@ export async function importLedger(
       if (write && issues.ok) await writeSheet(out)
       return refs
     }
-    const cases = await step('cases', () => planCases(ledger, stored, issues, ctx))
+    // The two biggest sheets stream: checked and written a chunk of rows at a time.
+    const cases = await importCases(stream('cases'), stored, issues, ctx, write ? out : undefined)
+    if (ledger.has('cases')) counts.cases = cases.counts
     // People before contacts: a contact names its person, and a removed person's contacts let go first.
     const people = await step('people', () => planPeople(ledger, stored, cases.refs, issues, ctx))
-    await step('contacts', () => planContacts(ledger, stored, cases.refs, people, issues, ctx))
-    stored.contactsByCase.clear()
+    const sheet = ledger.get('contacts')
+    const contactCounts = await importContacts(
+      stream('contacts'),
+      sheet,
+      stored,
+      cases.refs,
+      people,
+      issues,
+      ctx,
+      work,
+      write ? out : undefined,
+    )
+    if (sheet) counts.contacts = contactCounts
     stored.peopleByCase.clear()
     stored.phonesByPerson.clear()
     const meetings = await step('meetings', () => planMeetings(ledger, stored, issues, ctx))
@@ -132,9 +151,10 @@ export async function importLedger(
       // The embedded store: no transaction stays open while the ledger is checked and staged.
       const stored = await db.transaction((tx) => loadStored(tx, tenantId, ledger))
       const staging = new ImportStaging(db)
+      const work = new WorkTables(db, false)
       const undo = new UndoLog(embedded, tenantId)
       try {
-        await checkAndWrite(stored, staging.deferred.db, true)
+        await checkAndWrite(stored, staging.deferred.db, true, work)
         if (write && !issues.ok) throw new RollBack()
         await undo.create()
         lock?.moving()
@@ -158,10 +178,11 @@ export async function importLedger(
         }
       } finally {
         await staging.drop()
+        await work.drop()
       }
     } else {
       await db.transaction(async (tx) => {
-        await checkAndWrite(await loadStored(tx, tenantId, ledger), tx, false)
+        await checkAndWrite(await loadStored(tx, tenantId, ledger), tx, false, new WorkTables(tx, true))
         await audited(tx)
         if (!issues.ok && write) throw new RollBack()
       })

@@ -17,7 +17,10 @@ export interface SheetRow {
 export interface ParsedSheet {
   /** Keys of the columns the file has (a missing optional column keeps stored values). */
   present: Set<string>
+  /** Empty for a streamed sheet (collect-sheets.ts STREAMED): its rows are read when planned. */
   rows: SheetRow[]
+  /** A streamed sheet's case numbers (as read, unchecked), for loading what is stored. */
+  caseNos?: Set<string>
 }
 
 export type ParsedLedger = Map<SheetKey, ParsedSheet>
@@ -70,6 +73,15 @@ export const list = (r: SheetRow, key: string) => r.v[key] as string[] | null | 
 /** Rows of a parsed sheet, or none when the file has no such sheet. */
 export function rowsOf(ledger: ParsedLedger, key: SheetKey): SheetRow[] {
   return ledger.get(key)?.rows ?? []
+}
+
+/** The case numbers a sheet names: a streamed sheet's as noted, another's from its rows. */
+export function caseNosOf(ledger: ParsedLedger, key: SheetKey): Iterable<string> {
+  const sheet = ledger.get(key)
+  if (sheet?.caseNos) return sheet.caseNos
+  return (sheet?.rows ?? [])
+    .map((r) => str(r, 'case_id'))
+    .filter((no): no is string => typeof no === 'string')
 }
 
 /**

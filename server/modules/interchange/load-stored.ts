@@ -9,7 +9,7 @@ import {
   casePeople,
   casePersonPhones,
   cases,
-  contacts,
+  type contacts,
   meetingAttendees,
   meetings,
   orgUnits,
@@ -20,7 +20,7 @@ import {
   surveyRespondents,
   surveys,
 } from '#server/db/schema/index.ts'
-import { inChunks, type ParsedLedger, rowsOf, str, uniq } from './import-model.ts'
+import { caseNosOf, inChunks, type ParsedLedger, rowsOf, str, uniq } from './import-model.ts'
 
 /** Columns a comparison never reads: left out of the stored rows a re-import loads by the thousand. */
 type Unread = 'tenantId' | 'createdAt' | 'updatedAt'
@@ -49,7 +49,6 @@ export interface StoredRespondent {
 
 export interface Stored {
   cases: Map<string, CaseRow>
-  contactsByCase: Map<string, ContactRow[]>
   /** The people of every case the people or contacts sheet names, by case id. */
   peopleByCase: Map<string, PersonRow[]>
   /** Phones of the people of every case the people sheet names, by person id, in order. */
@@ -71,12 +70,9 @@ const ids = (ledger: ParsedLedger, pairs: [Parameters<typeof rowsOf>[1], string]
   )
 
 export async function loadStored(tx: Db, tenantId: string, ledger: ParsedLedger): Promise<Stored> {
-  const caseNos = ids(ledger, [
-    ['cases', 'case_id'],
-    ['people', 'case_id'],
-    ['contacts', 'case_id'],
-    ['reviews', 'case_id'],
-  ])
+  const caseNos = uniq(
+    (['cases', 'people', 'contacts', 'reviews'] as const).flatMap((sheet) => [...caseNosOf(ledger, sheet)]),
+  )
   const caseRows = await inChunks(caseNos, (c) =>
     tx
       .select(read(cases))
@@ -85,22 +81,11 @@ export async function loadStored(tx: Db, tenantId: string, ledger: ParsedLedger)
   )
   const caseIdOf = new Map(caseRows.map((c) => [c.caseNo, c.id]))
   const caseIdsOf = (sheet: 'contacts' | 'people') =>
-    uniq(rowsOf(ledger, sheet).map((r) => str(r, 'case_id')))
-      .map((no) => (no ? caseIdOf.get(no) : undefined))
+    uniq(caseNosOf(ledger, sheet))
+      .map((no) => caseIdOf.get(no))
       .filter((x): x is string => !!x)
+  // A case's stored contacts are compared with the file's in SQL (plan-contacts.ts), not held here.
   const contactCaseIds = caseIdsOf('contacts')
-  const contactRows = await inChunks(contactCaseIds, (c) =>
-    tx
-      .select(read(contacts))
-      .from(contacts)
-      .where(and(eq(contacts.tenantId, tenantId), inArray(contacts.caseId, c))),
-  )
-  const contactsByCase = new Map<string, ContactRow[]>()
-  for (const row of contactRows) {
-    const list = contactsByCase.get(row.caseId)
-    if (list) list.push(row)
-    else contactsByCase.set(row.caseId, [row])
-  }
 
   const peopleCaseIds = caseIdsOf('people')
   const personRows = await inChunks(uniq([...peopleCaseIds, ...contactCaseIds]), (c) =>
@@ -218,7 +203,6 @@ export async function loadStored(tx: Db, tenantId: string, ledger: ParsedLedger)
   )
   return {
     cases: new Map(caseRows.map((r) => [r.caseNo, r])),
-    contactsByCase,
     peopleByCase: groupBy(
       personRows,
       (p) => p.caseId,

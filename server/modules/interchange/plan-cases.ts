@@ -1,21 +1,15 @@
 // The `cases` sheet: checks each case, merges it with what is stored (a column the file lacks
-// keeps the stored value), and writes the added and changed cases in batches with a history
-// entry ('imported') each and the case-number counters moved past imported numbers.
+// keeps the stored value), and writes the added and changed cases a chunk at a time with a
+// history entry ('imported') each and the case-number counters moved past imported numbers.
 import { randomUUID } from 'node:crypto'
 import { sql } from 'drizzle-orm'
 import type { Db } from '#server/db/client.ts'
 import { caseEvents, cases, counters } from '#server/db/schema/index.ts'
 import { ageBandOf } from '#shared/age-band.ts'
 import { type BulkRow, bulkInsert, fromExcluded, typed } from './bulk-write.ts'
-import { type Issues, type ParsedLedger, rowsOf, type SheetRow, same, str } from './import-model.ts'
+import { type Counts, type Issues, type SheetRow, same, str } from './import-model.ts'
 import type { CaseRow, Stored } from './load-stored.ts'
-import {
-  BEFORE_OPENING,
-  duplicateReason,
-  type ImportContext,
-  importerName,
-  type SheetPlan,
-} from './write-support.ts'
+import { BEFORE_OPENING, duplicateReason, type ImportContext, importerName } from './write-support.ts'
 
 /** The fields an import sets, in the order the history lists them. */
 const FIELDS = [
@@ -62,6 +56,8 @@ const COLUMN_OF: [string, keyof Fields, unknown][] = [
 export interface CaseRef {
   id: string
   openedOn: string | undefined
+  /** The row of the cases sheet that names it (none: a stored case the sheet leaves alone). */
+  row?: number
 }
 
 /** Checks of a case as a whole, on the merged values (undefined = a cell already reported). */
@@ -97,96 +93,112 @@ function merge(r: SheetRow, existing: CaseRow | undefined): Fields {
   return out as Fields
 }
 
-export function planCases(ledger: ParsedLedger, stored: Stored, issues: Issues, ctx: ImportContext) {
+/**
+ * Checks and writes the cases sheet a chunk of rows at a time (collect-sheets.ts streamRows),
+ * through `out` while the ledger has no error so far (none: checks only, a dry run). Holds only
+ * a reference per case (its id, opening date and row) for the sheets that follow.
+ */
+export async function importCases(
+  chunks: AsyncIterable<SheetRow[]>,
+  stored: Stored,
+  issues: Issues,
+  ctx: ImportContext,
+  out: Db | undefined,
+): Promise<{ counts: Counts; refs: Map<string, CaseRef> }> {
   const refs = new Map<string, CaseRef>()
   for (const [no, row] of stored.cases) refs.set(no, { id: row.id, openedOn: row.openedOn })
-  const firstRow = new Map<string, number>()
-  const upserts: (Fields & { id: string; caseNo: string })[] = []
-  // The stored case each upsert changes (undefined: added), for its history entry. The entries
-  // themselves are made while writing: a city's worth of them is tens of MB of small objects.
-  const previous: (CaseRow | undefined)[] = []
   const counts = { added: 0, updated: 0 }
-  for (const r of rowsOf(ledger, 'cases')) {
-    const caseNo = str(r, 'case_id')
-    if (!caseNo) continue
-    if (firstRow.has(caseNo)) {
-      issues.error('cases', r.row, 'case_id', duplicateReason('ケース番号', caseNo, firstRow.get(caseNo)!))
-      continue
+  for await (const rows of chunks) {
+    const upserts: Upsert[] = []
+    // The stored case each upsert changes (undefined: added), for its history entry.
+    const previous: (CaseRow | undefined)[] = []
+    for (const r of rows) {
+      const caseNo = str(r, 'case_id')
+      if (!caseNo) continue
+      const known = refs.get(caseNo)
+      if (known?.row !== undefined) {
+        issues.error('cases', r.row, 'case_id', duplicateReason('ケース番号', caseNo, known.row))
+        continue
+      }
+      const existing = stored.cases.get(caseNo)
+      const values = merge(r, existing)
+      checkCase(r, values, issues)
+      const id = existing?.id ?? randomUUID()
+      refs.set(caseNo, { id, openedOn: values.openedOn ?? undefined, row: r.row })
+      if (Object.values(r.v).includes(undefined) || !values.openedOn) continue // errors reported
+      const changed = FIELDS.filter((f) => !same(existing?.[f], values[f]))
+      if (existing && changed.length === 0) continue
+      if (existing) counts.updated++
+      else counts.added++
+      upserts.push(Object.assign(values, { id, caseNo }))
+      previous.push(existing)
     }
-    firstRow.set(caseNo, r.row)
-    const existing = stored.cases.get(caseNo)
-    const values = merge(r, existing)
-    checkCase(r, values, issues)
-    refs.set(caseNo, { id: existing?.id ?? randomUUID(), openedOn: values.openedOn ?? undefined })
-    if (Object.values(r.v).includes(undefined) || !values.openedOn) continue // errors reported
-    const id = refs.get(caseNo)!.id
-    const changed = FIELDS.filter((f) => !same(existing?.[f], values[f]))
-    if (existing && changed.length === 0) continue
-    if (existing) counts.updated++
-    else counts.added++
-    upserts.push(Object.assign(values, { id, caseNo }))
-    previous.push(existing)
+    if (out && issues.ok) await writeCases(out, upserts, previous, ctx)
   }
+  if (out && issues.ok) await bumpCounters(out, refs, ctx)
+  return { counts, refs }
+}
 
-  const text = (v: unknown) => (v == null ? null : Array.isArray(v) ? v.join(';') : String(v))
-  /** Each upsert's history entry: the fields it changes, from what to what (an added case: its values). */
-  function* history(): Generator<BulkRow<typeof caseEvents>> {
-    for (let i = 0; i < upserts.length; i++) {
-      const values = upserts[i]!
-      const existing = previous[i]
-      const changes = FIELDS.filter((f) => !same(existing?.[f], values[f]))
-        .map((f) => ({ field: f, from: text(existing?.[f]), to: text(values[f]) }))
-        .filter((c) => existing || c.to !== null)
-      yield { caseId: values.id, changes }
-    }
+type Upsert = Fields & { id: string; caseNo: string }
+
+const text = (v: unknown) => (v == null ? null : Array.isArray(v) ? v.join(';') : String(v))
+
+/** Each upsert's history entry: the fields it changes, from what to what (an added case: its values). */
+function* history(
+  upserts: Upsert[],
+  previous: (CaseRow | undefined)[],
+): Generator<BulkRow<typeof caseEvents>> {
+  for (let i = 0; i < upserts.length; i++) {
+    const values = upserts[i]!
+    const existing = previous[i]
+    const changes = FIELDS.filter((f) => !same(existing?.[f], values[f]))
+      .map((f) => ({ field: f, from: text(existing?.[f]), to: text(values[f]) }))
+      .filter((c) => existing || c.to !== null)
+    yield { caseId: values.id, changes }
   }
+}
 
+async function writeCases(tx: Db, upserts: Upsert[], previous: (CaseRow | undefined)[], ctx: ImportContext) {
+  if (upserts.length === 0) return
+  await bulkInsert(tx, cases, upserts, {
+    columns: ['id', 'caseNo', ...FIELDS],
+    fixed: { tenantId: ctx.tenantId, createdAt: ctx.now, updatedAt: ctx.now },
+    onConflict: {
+      target: [cases.tenantId, cases.caseNo],
+      set: {
+        ...fromExcluded(cases, FIELDS),
+        updatedAt: typed(cases, 'updatedAt', ctx.now),
+        version: sql`${cases.version} + 1`,
+      },
+    },
+  })
+  await bulkInsert(tx, caseEvents, history(upserts, previous), {
+    columns: ['caseId', 'changes'],
+    fixed: {
+      tenantId: ctx.tenantId,
+      at: ctx.now,
+      actorId: ctx.actor?.accountId ?? null,
+      actorName: importerName(ctx),
+      action: 'imported',
+    },
+  })
+}
+
+/** The case-number counters moved past the numbers the sheet imported (2024-00012 → 12 for FY2024). */
+async function bumpCounters(tx: Db, refs: Map<string, CaseRef>, ctx: ImportContext) {
   const fyMax = new Map<number, number>()
-  for (const no of firstRow.keys()) {
+  for (const [no, ref] of refs) {
+    if (ref.row === undefined) continue
     const m = /^(\d{4})-(\d{5})$/.exec(no)
     if (m) fyMax.set(Number(m[1]), Math.max(fyMax.get(Number(m[1])) ?? 0, Number(m[2])))
   }
-
-  const plan: SheetPlan & { refs: Map<string, CaseRef> } = {
-    counts,
-    refs,
-    async write(tx: Db) {
-      await bulkInsert(tx, cases, upserts, {
-        columns: ['id', 'caseNo', ...FIELDS],
-        fixed: { tenantId: ctx.tenantId, createdAt: ctx.now, updatedAt: ctx.now },
-        onConflict: {
-          target: [cases.tenantId, cases.caseNo],
-          set: {
-            ...fromExcluded(cases, FIELDS),
-            updatedAt: typed(cases, 'updatedAt', ctx.now),
-            version: sql`${cases.version} + 1`,
-          },
-        },
+  const bumps = [...fyMax].map(([fy, value]) => ({ tenantId: ctx.tenantId, name: `case_no:${fy}`, value }))
+  if (bumps.length)
+    await tx
+      .insert(counters)
+      .values(bumps)
+      .onConflictDoUpdate({
+        target: [counters.tenantId, counters.name],
+        set: { value: sql`greatest(${counters.value}, excluded.value)` },
       })
-      await bulkInsert(tx, caseEvents, history(), {
-        columns: ['caseId', 'changes'],
-        fixed: {
-          tenantId: ctx.tenantId,
-          at: ctx.now,
-          actorId: ctx.actor?.accountId ?? null,
-          actorName: importerName(ctx),
-          action: 'imported',
-        },
-      })
-      const bumps = [...fyMax].map(([fy, value]) => ({
-        tenantId: ctx.tenantId,
-        name: `case_no:${fy}`,
-        value,
-      }))
-      if (bumps.length)
-        await tx
-          .insert(counters)
-          .values(bumps)
-          .onConflictDoUpdate({
-            target: [counters.tenantId, counters.name],
-            set: { value: sql`greatest(${counters.value}, excluded.value)` },
-          })
-    },
-  }
-  return plan
 }

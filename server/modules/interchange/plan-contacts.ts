@@ -1,30 +1,33 @@
 // The `contacts` sheet. Contacts have no identifier: a re-import replaces the set of contacts
 // of every case the file names. Contacts equal to stored ones are kept (with their id and next
 // step); only the differences are deleted and inserted, so re-importing a file changes nothing.
+// The sheet is the ledger's biggest (five contacts a case): it is never held whole, and the
+// comparison with what is stored runs in SQL (issue 15).
 // A contact may name the person it was with (person_no, a number of the `people` sheet): its
 // 対象 then follows from their 続柄 and may be left blank.
-import { and, eq } from 'drizzle-orm'
+import { getTableColumns, type SQL, sql } from 'drizzle-orm'
 import type { Db } from '#server/db/client.ts'
 import { contacts } from '#server/db/schema/index.ts'
 import { COUNTERPARTS, type Counterpart, RELATIONSHIPS } from '#shared/codes.ts'
 import { counterpartOf } from '#shared/counterpart.ts'
 import { quote } from '#shared/interchange/quote.ts'
 import { missingColumnReason, sheetDef } from '#shared/interchange/sheets.ts'
-import { anyOf, BULK_ROWS, type BulkRow, bulkInsert } from './bulk-write.ts'
+import { bulkInsert, MOVE_ROWS } from './bulk-write.ts'
 import {
-  chunks,
+  type Counts,
   hasBadCell,
   type Issues,
   num,
-  type ParsedLedger,
-  rowsOf,
+  type ParsedSheet,
   type SheetRow,
   str,
 } from './import-model.ts'
 import type { ContactRow, Stored } from './load-stored.ts'
 import type { CaseRef } from './plan-cases.ts'
 import type { PeoplePlan, PersonRef } from './plan-people.ts'
-import { BEFORE_OPENING, type ImportContext, type SheetPlan } from './write-support.ts'
+import { stagingOf } from './staging.ts'
+import type { WorkTables } from './work-tables.ts'
+import { BEFORE_OPENING, type ImportContext } from './write-support.ts'
 
 type ContactValues = Pick<
   ContactRow,
@@ -51,6 +54,10 @@ const VALUE_KEYS = [
   'summary',
   'personId',
 ] as const satisfies readonly (keyof ContactValues)[]
+/** The table's columns for VALUE_KEYS but the case. */
+const VALUE_COLUMNS = VALUE_KEYS.filter((key) => key !== 'caseId').map(
+  (key) => getTableColumns(contacts)[key].name,
+)
 
 /** Staff written as a login ID or a name: the account when one matches, else the text as written. */
 export function staffMatcher(stored: Stored) {
@@ -71,96 +78,194 @@ export function staffMatcher(stored: Stored) {
   }
 }
 
-export function planContacts(
-  ledger: ParsedLedger,
+/**
+ * The contact's columns that identify it for comparison: only those the file has (a column it
+ * lacks keeps the stored values, so it cannot tell two contacts apart).
+ */
+function keyColumns(present: Set<string>): string[] {
+  return [
+    'contacted_on',
+    'method',
+    'counterpart',
+    ...(present.has('person_no') ? ['person_id'] : []),
+    ...(present.has('time') ? ['time'] : []),
+    ...(present.has('staff') ? ['staff_id', 'staff_name'] : []),
+    ...(present.has('minutes') ? ['minutes'] : []),
+    ...(present.has('summary') ? ['summary'] : []),
+  ]
+}
+
+/**
+ * Checks the contacts sheet a chunk of rows at a time (collect-sheets.ts streamRows) and writes
+ * its good rows into a work table; then compares them with the stored contacts of the same
+ * cases by SQL, and writes the differences through `out` while the ledger has no error (none:
+ * checks only, a dry run). Memory holds a chunk, whatever the sheet's size.
+ */
+export async function importContacts(
+  chunks: AsyncIterable<SheetRow[]>,
+  sheet: ParsedSheet | undefined,
   stored: Stored,
   refs: Map<string, CaseRef>,
   people: Pick<PeoplePlan, 'peopleOf'>,
   issues: Issues,
   ctx: ImportContext,
-): SheetPlan {
-  const present = ledger.get('contacts')?.present ?? new Set<string>()
+  work: WorkTables,
+  out: Db | undefined,
+): Promise<Counts> {
+  const counts = { added: 0, updated: 0 }
+  if (!sheet) return counts
+  const present = sheet.present
   const staffOf = staffMatcher(stored)
-  const byCase = new Map<string, ContactValues[]>()
   // 対象 or 相手の番号: a sheet needs one of the two columns (neither is required alone).
-  const neither = ledger.has('contacts') && !present.has('counterpart') && !present.has('person_no')
+  const neither = !present.has('counterpart') && !present.has('person_no')
   if (neither)
     issues.error('contacts', 1, 'counterpart', missingColumnReason(sheetDef('contacts').columns[4]!))
-  for (const r of rowsOf(ledger, 'contacts')) {
-    const caseNo = str(r, 'case_id')
-    if (!caseNo) continue
-    const ref = refs.get(caseNo)
-    if (!ref) {
-      issues.error('contacts', r.row, 'case_id', `ケース番号${quote(caseNo)}のケースがありません`)
-      continue
-    }
-    const on = str(r, 'contacted_on')
-    if (on && ref.openedOn && on < ref.openedOn)
-      issues.error('contacts', r.row, 'contacted_on', BEFORE_OPENING)
-    const person = neither ? undefined : personOf(r, people.peopleOf(ref.id), issues)
-    if (hasBadCell(r) || person === undefined) continue
-    const list = byCase.get(ref.id) ?? []
-    list.push(valuesOf(r, ref.id, staffOf, person))
-    byCase.set(ref.id, list)
-  }
-
-  // What identifies a contact for comparison: only the columns the file has.
-  const keyOf = (c: ContactValues) =>
-    JSON.stringify([
-      c.contactedOn,
-      c.method,
-      c.counterpart,
-      present.has('person_no') ? c.personId : 0,
-      present.has('time') ? c.time : 0,
-      present.has('staff') ? [c.staffId, c.staffName] : 0,
-      present.has('minutes') ? c.minutes : 0,
-      present.has('summary') ? c.summary : 0,
-    ])
-  const deletes: string[] = []
-  const inserts: BulkRow<typeof contacts>[] = []
-  const counts = { added: 0, updated: 0 }
-  for (const [caseId, wanted] of byCase) {
-    const storedRows = stored.contactsByCase.get(caseId) ?? []
-    if (storedRows.length === 0) {
-      // A case without stored contacts (every case of a first import): all are added.
-      for (const c of wanted) inserts.push(c)
-      counts.added += wanted.length
-      continue
-    }
-    const old = new Map<string, ContactRow[]>()
-    for (const row of storedRows) {
-      const k = keyOf(row)
-      old.set(k, [...(old.get(k) ?? []), row])
-    }
-    let fresh = 0
-    for (const c of wanted) {
-      const match = old.get(keyOf(c))
-      if (match?.length) {
-        match.shift()
+  // The file's good contacts, in file order (seq), in the contacts table's columns (no NOT NULL:
+  // a row of a sheet that lacks a required column is counted, and never written).
+  const columns = getTableColumns(contacts)
+  const incoming = await work.create(
+    sql.raw(
+      ['seq bigint generated always as identity primary key']
+        .concat(VALUE_KEYS.map((key) => `"${columns[key].name}" ${columns[key].getSQLType()}`))
+        .join(', '),
+    ),
+  )
+  for await (const rows of chunks) {
+    const values: ContactValues[] = []
+    for (const r of rows) {
+      const caseNo = str(r, 'case_id')
+      if (!caseNo) continue
+      const ref = refs.get(caseNo)
+      if (!ref) {
+        issues.error('contacts', r.row, 'case_id', `ケース番号${quote(caseNo)}のケースがありません`)
         continue
       }
-      fresh++
-      inserts.push(c)
+      const on = str(r, 'contacted_on')
+      if (on && ref.openedOn && on < ref.openedOn)
+        issues.error('contacts', r.row, 'contacted_on', BEFORE_OPENING)
+      const person = neither ? undefined : personOf(r, people.peopleOf(ref.id), issues)
+      if (hasBadCell(r) || person === undefined) continue
+      values.push(valuesOf(r, ref.id, staffOf, person))
     }
-    const gone = [...old.values()].flat()
-    deletes.push(...gone.map((g) => g.id))
-    // A contact changed in place shows as updated; removed ones count as updates of the case's set.
-    counts.updated += gone.length
-    counts.added += fresh - Math.min(gone.length, fresh)
+    await bulkInsert(work.db, contacts, values, {
+      columns: VALUE_KEYS,
+      into: incoming,
+    })
   }
+  const diff = await compare(work, incoming, keyColumns(present), ctx.tenantId)
+  const [tally] = await rowsOf<{ added: number; updated: number }>(
+    work.db,
+    sql`with gone as (select case_id, count(*)::int as n from ${diff.gone} group by case_id),
+      fresh as (select i.case_id, count(*)::int as n from ${incoming} i
+        where ${diff.fresh(sql`i.seq`)} group by i.case_id)
+      select coalesce(sum(coalesce(gone.n, 0)), 0)::int as updated,
+        coalesce(sum(coalesce(fresh.n, 0) - least(coalesce(gone.n, 0), coalesce(fresh.n, 0))), 0)::int as added
+      from gone full join fresh using (case_id)`,
+  )
+  // A contact changed in place shows as updated; removed ones count as updates of the case's set.
+  counts.added = tally?.added ?? 0
+  counts.updated = tally?.updated ?? 0
+  if (out && issues.ok) await writeDifferences(out, work, incoming, diff, ctx)
+  return counts
+}
 
-  return {
-    counts,
-    async write(tx: Db) {
-      for (const batch of chunks(deletes, BULK_ROWS))
-        await tx.delete(contacts).where(and(eq(contacts.tenantId, ctx.tenantId), anyOf(contacts.id, batch)))
-      await bulkInsert(tx, contacts, inserts, {
-        // The id is the column's default (gen_random_uuid()): nothing refers to a new contact yet.
-        columns: VALUE_KEYS,
-        fixed: { tenantId: ctx.tenantId, createdAt: ctx.now, updatedAt: ctx.now },
-      })
-    },
+const rowsOf = async <R>(db: Db, query: SQL): Promise<R[]> =>
+  ((await db.execute(query)) as unknown as { rows: R[] }).rows
+
+interface Differences {
+  /** Stored contacts to delete, numbered 1… by seq; columns seq, case_id, id. */
+  gone: SQL
+  /** How many rows `gone` has. */
+  goneCount: number
+  /** A condition on an incoming row's seq: true when it is new (no stored contact equals it). */
+  fresh(seq: SQL): SQL
+}
+
+/**
+ * Which stored contacts of the file's cases go and which of the file's are new: a contact is
+ * kept when the file has one equal to it in every key column; equal ones pair up one to one, in
+ * order (the first stored with the first in the file), so duplicates count. A case's first
+ * import has no stored contacts: every incoming one is new, with no comparison to make.
+ */
+async function compare(
+  work: WorkTables,
+  incoming: SQL,
+  keys: string[],
+  tenantId: string,
+): Promise<Differences> {
+  const cases = sql`(select distinct case_id from ${incoming})`
+  const [any] = await rowsOf<{ found: boolean }>(
+    work.db,
+    sql`select exists (select 1 from ${contacts} c
+      where c.tenant_id = ${tenantId} and c.case_id in ${cases}) as found`,
+  )
+  if (!any?.found) {
+    const gone = await work.create(sql`seq bigint, case_id uuid, id uuid`)
+    return { gone, goneCount: 0, fresh: () => sql`true` }
   }
+  // md5 of the row's text: one comparable value for columns that may be NULL (row text tells
+  // NULL from an empty string), so that the join is a hash join.
+  const keyOf = (alias: string) => sql.raw(`md5(row(${keys.map((k) => `${alias}.${k}`).join(', ')})::text)`)
+  const storedKeys = await work.createAs(
+    sql`select c.id, c.case_id, ${keyOf('c')} as k,
+        row_number() over (partition by c.case_id, ${keyOf('c')} order by c.created_at, c.id) as n
+      from ${contacts} c where c.tenant_id = ${tenantId} and c.case_id in ${cases}`,
+  )
+  const incomingKeys = await work.createAs(
+    sql`select i.seq, i.case_id, ${keyOf('i')} as k,
+        row_number() over (partition by i.case_id, ${keyOf('i')} order by i.seq) as n
+      from ${incoming} i`,
+  )
+  const pairs = await work.createAs(
+    sql`select s.id, i.seq from ${storedKeys} s
+      join ${incomingKeys} i on i.case_id = s.case_id and i.k = s.k and i.n = s.n`,
+  )
+  await work.db.execute(sql`create index on ${pairs} (seq)`)
+  const gone = await work.createAs(
+    sql`select row_number() over (order by s.id) as seq, s.case_id, s.id from ${storedKeys} s
+      where not exists (select 1 from ${pairs} p where p.id = s.id)`,
+  )
+  const [size] = await rowsOf<{ n: number }>(work.db, sql`select count(*)::int as n from ${gone}`)
+  return {
+    gone,
+    goneCount: size?.n ?? 0,
+    fresh: (seq) => sql`not exists (select 1 from ${pairs} p where p.seq = ${seq})`,
+  }
+}
+
+/**
+ * Deletes the contacts that go and inserts the new ones. On the embedded store `out` writes the
+ * statements down to run later, each in a short transaction (staging.ts): MOVE_ROWS rows each.
+ */
+async function writeDifferences(
+  out: Db,
+  work: WorkTables,
+  incoming: SQL,
+  diff: Differences,
+  ctx: ImportContext,
+) {
+  const step = stagingOf(out) ? MOVE_ROWS : Number.MAX_SAFE_INTEGER
+  for (let from = 1; from <= diff.goneCount; from += step)
+    await out.execute(
+      sql`delete from ${contacts} where ${contacts.tenantId} = ${ctx.tenantId}
+        and ${contacts.id} in (select id from ${diff.gone} where seq >= ${from} and seq < ${from + step})`,
+    )
+  const [last] = await rowsOf<{ n: number }>(
+    work.db,
+    sql`select coalesce(max(seq), 0)::int as n from ${incoming}`,
+  )
+  const columns = sql.raw(
+    ['tenant_id', 'case_id', ...VALUE_COLUMNS, 'created_at', 'updated_at'].map((c) => `"${c}"`).join(', '),
+  )
+  const at = ctx.now.toISOString()
+  for (let from = 1; from <= (last?.n ?? 0); from += step)
+    await out.execute(
+      sql`insert into ${contacts} (${columns})
+        select ${ctx.tenantId}, i.case_id, ${sql.raw(VALUE_COLUMNS.map((c) => `i."${c}"`).join(', '))},
+          ${at}::timestamptz, ${at}::timestamptz
+        from ${incoming} i where i.seq >= ${from} and i.seq < ${from + step} and ${diff.fresh(sql`i.seq`)}
+        order by i.seq`,
+    )
 }
 
 /**
@@ -169,7 +274,7 @@ export function planContacts(
  */
 function personOf(
   r: SheetRow,
-  people: Map<number, PersonRef>,
+  people: ReadonlyMap<number, PersonRef>,
   issues: Issues,
 ): { personId: string | null; counterpart: Counterpart } | undefined {
   // A column the file lacks is as good as blank here; undefined is a cell already reported.
