@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm'
 import type { FastifyInstance } from 'fastify'
-import type { Db } from '#server/db/client.ts'
+import { type Db, embeddedClient } from '#server/db/client.ts'
 import { preparedPer } from '#server/db/prepared.ts'
 import { auditLog } from '#server/db/schema/index.ts'
 import type { Actor, Recorder } from './actor.ts'
+import { AuditBatch, type AuditRow } from './audit-batch.ts'
 import type { Clock } from './clock.ts'
 import { RefusedRecord } from './errors.ts'
 
@@ -15,14 +16,18 @@ export interface AuditEntry {
   detail?: Record<string, unknown>
 }
 
-/** Writes one audit row; call it with the transaction of the action it records. */
+/**
+ * Writes one audit row; call it with the transaction of the action it records. On the embedded
+ * store's handle itself (no transaction) the row goes with the others waiting (audit-batch.ts);
+ * either way it is stored when this returns.
+ */
 export async function writeAudit(
   db: Db,
   actor: Actor | Recorder,
   at: Date,
   entry: AuditEntry,
 ): Promise<void> {
-  await auditInsert(db).execute({
+  const row: AuditRow = {
     tenantId: actor.tenantId,
     at,
     actorId: actor.accountId,
@@ -32,8 +37,18 @@ export async function writeAudit(
     recordId: entry.recordId ?? null,
     clientAddress: actor.clientAddress,
     detail: entry.detail ?? null,
-  })
+  }
+  const batch = embeddedBatch(db)
+  if (batch) await batch.write(row)
+  else await insertAuditRow(db, row)
 }
+
+const insertAuditRow = (db: Db, row: AuditRow) => auditInsert(db).execute(row)
+
+/** The embedded store's batch, for its handle only: a transaction's Db has no client of its own. */
+const embeddedBatch = preparedPer((db) =>
+  embeddedClient(db) ? new AuditBatch(db, (row) => insertAuditRow(db, row)) : undefined,
+)
 
 /** Every signed-in read writes one (prepared once per handle: server/db/prepared.ts). */
 const auditInsert = preparedPer((db) =>

@@ -20,6 +20,20 @@ async function auditOf(tenantId: string, action: string) {
     .where(and(eq(auditLog.tenantId, tenantId), eq(auditLog.action, action)))
 }
 
+/** Refuses `recordId`'s case.read rows of `tenantId` while `run` runs (NOT VALID: earlier rows stay). */
+async function refusingRecord<T>(tenantId: string, recordId: string, run: () => Promise<T>): Promise<T> {
+  const name = `refuse_${tenantId}_record`
+  await ctx.db.execute(
+    sql.raw(`ALTER TABLE audit_log ADD CONSTRAINT ${name}
+      CHECK (tenant_id <> '${tenantId}' OR record_id IS DISTINCT FROM '${recordId}') NOT VALID`),
+  )
+  try {
+    return await run()
+  } finally {
+    await ctx.db.execute(sql.raw(`ALTER TABLE audit_log DROP CONSTRAINT ${name}`))
+  }
+}
+
 describe('reads of cases and their audit rows', () => {
   it('writes one audit row per case detail and per list', async () => {
     const city = await ctx.newCity()
@@ -58,5 +72,26 @@ describe('reads of cases and their audit rows', () => {
       await ctx.db.execute(sql.raw(`ALTER TABLE audit_log DROP CONSTRAINT refuse_reads_${city.tenantId}`))
     }
     expect((await s.get(`/api/cases/${opened.id}`)).statusCode).toBe(200)
+  })
+
+  it('answers case details read together, and withholds only the one whose audit row is refused', async () => {
+    const city = await ctx.newCity()
+    const s = await city.as('window_counsellor')
+    const kept = await openCase(s, { name: '記録 花子' })
+    const withheld = await openCase(s, { name: '監査 太郎' })
+    const responses = await refusingRecord(city.tenantId, withheld.id, () =>
+      Promise.all([kept, withheld, kept, withheld, kept, kept].map((c) => s.get(`/api/cases/${c.id}`))),
+    )
+    expect(responses.map((r) => r.statusCode)).toEqual([200, 500, 200, 500, 200, 200])
+    for (const r of responses.filter((x) => x.statusCode === 500)) {
+      expect(r.body).not.toContain('監査')
+      expect(r.body).not.toContain(withheld.caseNo)
+    }
+    expect((await auditOf(city.tenantId, 'case.read')).map((r) => r.recordId)).toEqual([
+      kept.id,
+      kept.id,
+      kept.id,
+      kept.id,
+    ])
   })
 })

@@ -1,0 +1,76 @@
+import { and, eq, sql } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { auditLog } from '#server/db/schema/index.ts'
+import { createTestContext, type TestContext } from '#server/test/harness.ts'
+import { AuditBatch, type AuditRow } from './audit-batch.ts'
+
+let ctx: TestContext
+beforeAll(async () => {
+  // As the owner: the tests add a constraint to the audit log.
+  ctx = await createTestContext({ separateRoles: false })
+})
+afterAll(() => ctx.close())
+
+const rowOf = (tenantId: string, recordId: string): AuditRow => ({
+  tenantId,
+  at: new Date('2026-04-01T00:00:00Z'),
+  actorId: null,
+  actorLogin: 'tester',
+  action: 'case.read',
+  recordType: 'case',
+  recordId,
+  clientAddress: '127.0.0.1',
+  detail: null,
+})
+
+async function storedIds(tenantId: string, action = 'case.read'): Promise<string[]> {
+  const rows = await ctx.db
+    .select({ recordId: auditLog.recordId })
+    .from(auditLog)
+    .where(and(eq(auditLog.tenantId, tenantId), eq(auditLog.action, action)))
+    .orderBy(auditLog.id)
+  return rows.map((r) => r.recordId!)
+}
+
+/** Refuses case.read rows of `recordId` in `tenantId` while `run` runs (NOT VALID: earlier rows stay). */
+async function refusing<T>(tenantId: string, recordId: string, run: () => Promise<T>): Promise<T> {
+  const name = `refuse_${tenantId}_${recordId.replace(/-/g, '').slice(0, 12)}`
+  await ctx.db.execute(
+    sql.raw(`ALTER TABLE audit_log ADD CONSTRAINT ${name}
+      CHECK (tenant_id <> '${tenantId}' OR record_id IS DISTINCT FROM '${recordId}') NOT VALID`),
+  )
+  try {
+    return await run()
+  } finally {
+    await ctx.db.execute(sql.raw(`ALTER TABLE audit_log DROP CONSTRAINT ${name}`))
+  }
+}
+
+describe('audit rows written together (audit-batch.ts)', () => {
+  it('stores rows that arrive during an INSERT in the next one, in order, each settled once stored', async () => {
+    const city = await ctx.newCity()
+    const inserted: string[] = []
+    const batch = new AuditBatch(ctx.db, async (row) => {
+      inserted.push(row.recordId!)
+      await ctx.db.insert(auditLog).values(row)
+    })
+    const ids = ['a', 'b', 'c', 'd', 'e']
+    // All five asked for at once: the first goes alone, the four that wait go in one INSERT.
+    const settled = ids.map((id) =>
+      batch.write(rowOf(city.tenantId, id)).then(async () => (await storedIds(city.tenantId)).includes(id)),
+    )
+    expect(await Promise.all(settled)).toEqual([true, true, true, true, true])
+    expect(inserted).toEqual(['a'])
+    expect(await storedIds(city.tenantId)).toEqual(ids)
+  })
+
+  it('fails only the request whose row is refused, even when it waited with others', async () => {
+    const city = await ctx.newCity()
+    const batch = new AuditBatch(ctx.db, (row) => ctx.db.insert(auditLog).values(row))
+    const outcomes = await refusing(city.tenantId, 'refused', () =>
+      Promise.allSettled(['a', 'b', 'refused', 'c'].map((id) => batch.write(rowOf(city.tenantId, id)))),
+    )
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled'])
+    expect(await storedIds(city.tenantId)).toEqual(['a', 'b', 'c'])
+  })
+})
