@@ -58,10 +58,11 @@ export async function buildApp(options: BuildOptions) {
   registerJsonParser(app)
 
   await registerSecurityHeaders(app)
-  await registerSessions(app, options)
+  // The session's lookup loads the account it is signed in as in the same statement (auth).
+  const { loadActor, findSession } = createAuthService(db, clock)
+  await registerSessions(app, options, findSession)
   registerRequestTenant(app)
   // Before any module's routes: every signed-in endpoint runs it first.
-  const { loadActor } = createAuthService(db, clock)
   registerAuthenticate(app, { clock, idleMinutes: config.idleMinutes, loadActor })
   // Login's limiters (modules/auth/login-limits.ts) share this in-memory store; room for many keys,
   // so a flood of made-up login IDs cannot push an address's failure count out of it.

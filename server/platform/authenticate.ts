@@ -3,14 +3,22 @@ import type { Actor } from './actor.ts'
 import type { Clock } from './clock.ts'
 import { AppError } from './errors.ts'
 import { refuseDuringImport } from './import-lock.ts'
-import { markSeen } from './session-state.ts'
+import { markSeen, takeLoadedWith } from './session-state.ts'
 import { endSession } from './sessions.ts'
 
 export interface AuthenticateOptions {
   clock: Clock
   idleMinutes: number
-  /** The actor of a session's account, or undefined when it may no longer act (auth's loadActor). */
-  loadActor(tenantId: string, accountId: string, clientAddress: string): Promise<Actor | undefined>
+  /**
+   * The actor of a session's account, or undefined when it may no longer act (auth's loadActor);
+   * `loaded` is what the session's lookup loaded with it for this request, if anything.
+   */
+  loadActor(
+    tenantId: string,
+    accountId: string,
+    clientAddress: string,
+    loaded?: unknown,
+  ): Promise<Actor | undefined>
 }
 
 /**
@@ -32,7 +40,7 @@ export function registerAuthenticate(
       await endSession(request, reply)
       throw new AppError('session_expired')
     }
-    const actor = await loadActor(tenantId, accountId, request.ip)
+    const actor = await loadActor(tenantId, accountId, request.ip, takeLoadedWith(request))
     if (!actor) {
       await endSession(request, reply)
       throw new AppError('unauthenticated')

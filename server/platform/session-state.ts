@@ -17,7 +17,31 @@ declare module 'fastify' {
     /** Epoch ms of the last request: the idle timeout counts from here. */
     lastSeen?: number
     pending?: { tenantId: string; accountId: string; step: SecondStep; since: number }
+    /** What the session's own statement loaded for this request alone: see RequestOnly. */
+    loadedWith?: RequestOnly<unknown>
   }
+}
+
+/**
+ * A value the store's lookup of a session loaded with it for the current request only (the
+ * account it is signed in as: session-store.ts). It rides on the session object from the store
+ * to `authenticate`; its toJSON leaves it out both of the stored row and of the hash by which
+ * @fastify/session decides whether the session changed and must be written.
+ */
+export class RequestOnly<T> {
+  constructor(readonly value: T) {}
+  toJSON(): undefined {
+    return undefined
+  }
+}
+
+/** Takes what the session's lookup loaded with it (once: it is this request's, and now used). */
+export function takeLoadedWith(request: FastifyRequest): unknown {
+  const loaded = request.session?.loadedWith
+  if (!loaded) return undefined
+  delete request.session.loadedWith
+  // Only the store's own object: a stored session cannot smuggle a value in under this name.
+  return loaded instanceof RequestOnly ? loaded.value : undefined
 }
 
 /**

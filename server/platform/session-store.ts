@@ -5,7 +5,7 @@ import { preparedPer } from '#server/db/prepared.ts'
 import { sessions } from '#server/db/schema/index.ts'
 import { anyTenant } from '#server/db/tenant-scope.ts'
 import type { Clock } from './clock.ts'
-import { LAST_SEEN_EVERY_MS } from './session-state.ts'
+import { LAST_SEEN_EVERY_MS, RequestOnly } from './session-state.ts'
 
 /**
  * Requests sent together all load the same stored lastSeen and all mark it (markSeen); the
@@ -33,6 +33,18 @@ type StoredSession = Parameters<SessionStore['set']>[1] & {
 }
 
 /**
+ * How the store reads a session by id: its row's data and expiry, and `loadedWith` — whatever the
+ * same statement loaded for the request (auth's lookup: the account the session is signed in
+ * as), handed to the request as `session.loadedWith` and never stored.
+ */
+export type SessionLookup = (
+  db: Db,
+  sid: string,
+) => Promise<{ data: unknown; expiresAt: Date; loadedWith?: unknown } | undefined>
+
+const sessionRowById: SessionLookup = async (db, sid) => (await sessionById(db).execute({ sid }))[0]
+
+/**
  * The sessions table holds no city's rows under row-level security (it is read by id before the
  * city is known), so its queries run in `anyTenant` and leave a connection's city as it is.
  *
@@ -45,6 +57,7 @@ export class DbSessionStore implements SessionStore {
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly idleMs: number,
+    private readonly lookup: SessionLookup = sessionRowById,
   ) {}
 
   set(sid: string, session: StoredSession, callback: (err?: unknown) => void): void {
@@ -68,12 +81,12 @@ export class DbSessionStore implements SessionStore {
 
   get(sid: string, callback: (err: unknown, result?: StoredSession | null) => void): void {
     anyTenant(() =>
-      sessionById(this.db)
-        .execute({ sid })
-        .then(([row]) => {
-          if (!row || row.expiresAt.getTime() <= this.clock.now().getTime()) return callback(null, null)
-          callback(null, row.data as unknown as StoredSession)
-        }, callback),
+      this.lookup(this.db, sid).then((row) => {
+        if (!row || row.expiresAt.getTime() <= this.clock.now().getTime()) return callback(null, null)
+        const session = row.data as StoredSession
+        if (row.loadedWith !== undefined) session.loadedWith = new RequestOnly(row.loadedWith)
+        callback(null, session)
+      }, callback),
     )
   }
 

@@ -4,7 +4,7 @@ import fastifyCsrf from '@fastify/csrf-protection'
 import fastifySession from '@fastify/session'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { AppDeps } from './deps.ts'
-import { DbSessionStore } from './session-store.ts'
+import { DbSessionStore, type SessionLookup } from './session-store.ts'
 
 export const SESSION_COOKIE = 'yorisoi_session'
 /** Holds the CSRF secret (signed, HttpOnly); the token itself travels in x-csrf-token. */
@@ -32,7 +32,12 @@ export function csrfToken(request: FastifyRequest, reply: FastifyReply): string 
  * session): anonymous visitors — or a script calling GET /api/auth/session in a loop — leave
  * no rows behind.
  */
-export async function registerSessions(app: FastifyInstance, { db, clock, config }: AppDeps) {
+export async function registerSessions(
+  app: FastifyInstance,
+  { db, clock, config }: AppDeps,
+  /** How a session is read by id (auth's: with the account it is signed in as). */
+  lookup?: SessionLookup,
+) {
   const cookieMs = (config.idleMinutes + 60) * 60_000
   await app.register(fastifyCookie, { secret: config.sessionSecret })
   await app.register(fastifySession, {
@@ -40,7 +45,7 @@ export async function registerSessions(app: FastifyInstance, { db, clock, config
     cookieName: SESSION_COOKIE,
     // The server ends idle sessions itself (authenticate checks lastSeen); the cookie and the
     // stored row live an hour longer so that the user can be told why they were logged out.
-    store: new DbSessionStore(db, clock, cookieMs),
+    store: new DbSessionStore(db, clock, cookieMs, lookup),
     saveUninitialized: false,
     // Not rolling: a session is written only when it changed, and markSeen (session-state.ts)
     // changes lastSeen at most once a minute, so a signed-in read writes its audit row alone. The

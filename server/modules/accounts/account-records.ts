@@ -1,6 +1,7 @@
 import type { Db } from '#server/db/client.ts'
 import { orgRecords } from '#server/modules/org/index.ts'
 import * as repo from './accounts.repository.ts'
+import * as acting from './acting.repository.ts'
 
 /**
  * What signing in and one-time links (the auth module) need of accounts, so that auth never
@@ -10,7 +11,9 @@ import * as repo from './accounts.repository.ts'
 export const accountRecords = {
   byId: repo.findAccountById,
   /** The account, its unit and its city's name in one statement (each signed-in request's actor). */
-  acting: repo.findActingAccount,
+  acting: acting.findActingAccount,
+  /** A session by id with the account it is signed in as, in one statement (acting.repository.ts). */
+  sessionWithAccount: acting.findSessionWithAccount,
   byLoginId: repo.findAccountByLogin,
   countFailedLogin: repo.countFailedLogin,
   clearFailedLogins: repo.clearFailedLogins,

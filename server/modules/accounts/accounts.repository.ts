@@ -1,7 +1,6 @@
 import { and, asc, count, eq, gt, ilike, isNull, lte, or, type SQL, sql } from 'drizzle-orm'
 import type { Db } from '#server/db/client.ts'
-import { preparedPer } from '#server/db/prepared.ts'
-import { accounts, accountTokens, orgUnits, tenants } from '#server/db/schema/index.ts'
+import { accounts, accountTokens, orgUnits } from '#server/db/schema/index.ts'
 
 export type AccountRow = typeof accounts.$inferSelect
 export type UnitRow = typeof orgUnits.$inferSelect
@@ -26,30 +25,6 @@ export async function findAccountById(
   const [row] = await withUnit(db).where(and(eq(accounts.tenantId, tenantId), eq(accounts.id, id)))
   return row && flatten(row)
 }
-
-/**
- * The account with its unit and its city's name, in one statement: what every signed-in request
- * loads afresh (auth's loadActor), so it costs one round trip, not two, and is prepared once. cityName is null when
- * the city has no row.
- */
-export async function findActingAccount(
-  db: Db,
-  tenantId: string,
-  id: string,
-): Promise<(AccountWithUnit & { cityName: string | null }) | undefined> {
-  const [row] = await actingAccount(db).execute({ tenantId, id })
-  return row && { ...flatten(row), cityName: row.cityName }
-}
-
-const actingAccount = preparedPer((db) =>
-  db
-    .select({ account: accounts, unit: orgUnits, cityName: tenants.name })
-    .from(accounts)
-    .innerJoin(orgUnits, and(eq(orgUnits.tenantId, accounts.tenantId), eq(orgUnits.id, accounts.unitId)))
-    .leftJoin(tenants, eq(tenants.id, accounts.tenantId))
-    .where(and(eq(accounts.tenantId, sql.placeholder('tenantId')), eq(accounts.id, sql.placeholder('id'))))
-    .prepare('yorisoi_acting_account'),
-)
 
 export async function findAccountByLogin(db: Db, tenantId: string, loginId: string) {
   const [row] = await withUnit(db).where(and(eq(accounts.tenantId, tenantId), eq(accounts.loginId, loginId)))

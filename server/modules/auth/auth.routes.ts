@@ -7,6 +7,7 @@ import {
   markSeen,
   pendingOf,
   type SecondStep,
+  takeLoadedWith,
 } from '#server/platform/session-state.ts'
 import { csrfToken, endSession } from '#server/platform/sessions.ts'
 import * as contract from '#shared/contracts/auth.ts'
@@ -49,7 +50,7 @@ export function registerAuthRoutes(
     const { tenantId, accountId, lastSeen } = request.session
     let account = null
     if (tenantId && accountId && lastSeen && clock.now().getTime() - lastSeen <= idleMs) {
-      const actor = await auth.loadActor(tenantId, accountId, request.ip)
+      const actor = await auth.loadActor(tenantId, accountId, request.ip, takeLoadedWith(request))
       if (actor) {
         account = toMe(actor)
         markSeen(request, clock.now().getTime())

@@ -33,18 +33,33 @@ export function toMe(actor: Actor): Me {
   }
 }
 
+/** A session by id, with the account it is signed in as when the same statement could see it. */
+type SessionWithAccount = NonNullable<Awaited<ReturnType<typeof accountRecords.sessionWithAccount>>>
+type ActingAccount = NonNullable<Awaited<ReturnType<typeof accountRecords.acting>>>
+
+/** The account `loaded` with the session, if it is the one asked for. */
+function loadedAccount(loaded: unknown, tenantId: string, accountId: string): ActingAccount | undefined {
+  const acting = loaded as SessionWithAccount['acting']
+  return acting?.tenantId === tenantId && acting.accountId === accountId ? acting.account : undefined
+}
+
 export function createAuthService(db: Db, clock: Clock) {
-  /** The actor for a session's account, or undefined when it may no longer act. */
+  /**
+   * The actor for a session's account, or undefined when it may no longer act. `loaded` is what
+   * the session's lookup (findSession) loaded with it on this request; without it, one statement.
+   * Either way the account is read on every signed-in request, so a deactivation or a new role
+   * counts at once.
+   */
   async function loadActor(
     tenantId: string,
     accountId: string,
     clientAddress: string,
+    loaded?: unknown,
     on: Db = db,
   ): Promise<Actor | undefined> {
-    // One statement: every signed-in request runs it, so a deactivation or a new role counts at once.
-    const account = await accountRecords.acting(on, tenantId, accountId)
-    if (!account?.active || account.passwordHash === null) return undefined
-    const cityName = account.cityName ?? tenantId
+    const account =
+      loadedAccount(loaded, tenantId, accountId) ?? (await accountRecords.acting(on, tenantId, accountId))
+    if (!account?.active || !account.hasPassword) return undefined
     return {
       tenantId,
       accountId,
@@ -52,16 +67,23 @@ export function createAuthService(db: Db, clock: Clock) {
       name: account.name,
       role: account.role as Actor['role'],
       unitId: account.unitId,
-      unitKind: account.unit.kind as Actor['unitKind'],
-      unitName: account.unit.name,
-      wardCode: account.unit.wardCode,
-      cityName,
+      unitKind: account.unitKind as Actor['unitKind'],
+      unitName: account.unitName,
+      wardCode: account.wardCode,
+      cityName: account.cityName ?? tenantId,
       clientAddress,
     }
   }
 
+  /** The session store's lookup (platform/session-store.ts): the row and its account, in one statement. */
+  async function findSession(on: Db, sid: string) {
+    const found = await accountRecords.sessionWithAccount(on, sid)
+    return found && { data: found.data, expiresAt: found.expiresAt, loadedWith: found.acting }
+  }
+
   return {
     loadActor,
+    findSession,
 
     /**
      * Checks a login. Unknown login IDs, wrong passwords, inactive and locked accounts all get
@@ -103,7 +125,7 @@ export function createAuthService(db: Db, clock: Clock) {
           return counted ? refuse('wrong_password', counted) : refuse('locked')
         }
         if (!(await accountRecords.clearFailedLogins(tx, tenantId, account.id, now))) return refuse('locked')
-        const actor = await loadActor(tenantId, account.id, clientAddress, tx)
+        const actor = await loadActor(tenantId, account.id, clientAddress, undefined, tx)
         await writeAudit(tx, actor!, now, {
           action: 'auth.login',
           recordType: 'account',
