@@ -152,20 +152,27 @@ export async function importContacts(
       into: incoming,
     })
   }
+  const [size] = await rowsOf<{ n: number }>(work.db, sql`select count(*)::int as n from ${incoming}`)
+  const incomingCount = size?.n ?? 0
   const diff = await compare(work, incoming, keyColumns(present), ctx.tenantId)
-  const [tally] = await rowsOf<{ added: number; updated: number }>(
-    work.db,
-    sql`with gone as (select case_id, count(*)::int as n from ${diff.gone} group by case_id),
-      fresh as (select i.case_id, count(*)::int as n from ${incoming} i
-        where ${diff.fresh(sql`i.seq`)} group by i.case_id)
-      select coalesce(sum(coalesce(gone.n, 0)), 0)::int as updated,
-        coalesce(sum(coalesce(fresh.n, 0) - least(coalesce(gone.n, 0), coalesce(fresh.n, 0))), 0)::int as added
-      from gone full join fresh using (case_id)`,
-  )
-  // A contact changed in place shows as updated; removed ones count as updates of the case's set.
-  counts.added = tally?.added ?? 0
-  counts.updated = tally?.updated ?? 0
-  if (out && issues.ok) await writeDifferences(out, work, incoming, diff, ctx)
+  if (diff.none) {
+    // Cases without stored contacts (a first import): every contact is added.
+    counts.added = incomingCount
+  } else {
+    const [tally] = await rowsOf<{ added: number; updated: number }>(
+      work.db,
+      sql`with gone as (select case_id, count(*)::int as n from ${diff.gone} group by case_id),
+        fresh as (select i.case_id, count(*)::int as n from ${incoming} i
+          where ${diff.fresh(sql`i.seq`)} group by i.case_id)
+        select coalesce(sum(coalesce(gone.n, 0)), 0)::int as updated,
+          coalesce(sum(coalesce(fresh.n, 0) - least(coalesce(gone.n, 0), coalesce(fresh.n, 0))), 0)::int as added
+        from gone full join fresh using (case_id)`,
+    )
+    // A contact changed in place shows as updated; removed ones count as updates of the case's set.
+    counts.added = tally?.added ?? 0
+    counts.updated = tally?.updated ?? 0
+  }
+  if (out && issues.ok) await writeDifferences(out, incoming, incomingCount, diff, ctx)
   return counts
 }
 
@@ -173,6 +180,8 @@ const rowsOf = async <R>(db: Db, query: SQL): Promise<R[]> =>
   ((await db.execute(query)) as unknown as { rows: R[] }).rows
 
 interface Differences {
+  /** No stored contact of the file's cases: nothing goes, every incoming contact is new. */
+  none: boolean
   /** Stored contacts to delete, numbered 1… by seq; columns seq, case_id, id. */
   gone: SQL
   /** How many rows `gone` has. */
@@ -201,7 +210,7 @@ async function compare(
   )
   if (!any?.found) {
     const gone = await work.create(sql`seq bigint, case_id uuid, id uuid`)
-    return { gone, goneCount: 0, fresh: () => sql`true` }
+    return { none: true, gone, goneCount: 0, fresh: () => sql`true` }
   }
   // md5 of the row's text: one comparable value for columns that may be NULL (row text tells
   // NULL from an empty string), so that the join is a hash join.
@@ -227,6 +236,7 @@ async function compare(
   )
   const [size] = await rowsOf<{ n: number }>(work.db, sql`select count(*)::int as n from ${gone}`)
   return {
+    none: false,
     gone,
     goneCount: size?.n ?? 0,
     fresh: (seq) => sql`not exists (select 1 from ${pairs} p where p.seq = ${seq})`,
@@ -239,8 +249,8 @@ async function compare(
  */
 async function writeDifferences(
   out: Db,
-  work: WorkTables,
   incoming: SQL,
+  incomingCount: number,
   diff: Differences,
   ctx: ImportContext,
 ) {
@@ -250,15 +260,12 @@ async function writeDifferences(
       sql`delete from ${contacts} where ${contacts.tenantId} = ${ctx.tenantId}
         and ${contacts.id} in (select id from ${diff.gone} where seq >= ${from} and seq < ${from + step})`,
     )
-  const [last] = await rowsOf<{ n: number }>(
-    work.db,
-    sql`select coalesce(max(seq), 0)::int as n from ${incoming}`,
-  )
   const columns = sql.raw(
     ['tenant_id', 'case_id', ...VALUE_COLUMNS, 'created_at', 'updated_at'].map((c) => `"${c}"`).join(', '),
   )
   const at = ctx.now.toISOString()
-  for (let from = 1; from <= (last?.n ?? 0); from += step)
+  // seq runs 1… without gaps: the table is new and each row is inserted once.
+  for (let from = 1; from <= incomingCount; from += step)
     await out.execute(
       sql`insert into ${contacts} (${columns})
         select ${ctx.tenantId}, i.case_id, ${sql.raw(VALUE_COLUMNS.map((c) => `i."${c}"`).join(', '))},
