@@ -26,7 +26,7 @@ import {
   splitMulti,
 } from '#shared/interchange/values.ts'
 import { breathe, ROWS_PER_TURN } from './breathe.ts'
-import type { Issues, ParsedLedger, SheetRow } from './import-model.ts'
+import { type Issues, NAMING_COLUMNS, type ParsedLedger, type SheetRow } from './import-model.ts'
 import {
   type Cell,
   LedgerReadError,
@@ -160,9 +160,9 @@ const defOf = (sheet: LedgerSheet) => findSheet(sheet.name) ?? byHeaders(sheet.n
  * Sheets whose rows are not held: each is read again when its turn to be planned comes
  * (`streamRows`), a chunk of rows at a time, so that an import's memory does not grow with its
  * biggest sheets (issue 15: 1,000,000 contacts at 20 times the bench city). Collecting notes
- * only their columns and the case numbers they name, for loading what is stored.
+ * only their columns and the case and meeting numbers they name, for loading what is stored.
  */
-export const STREAMED: ReadonlySet<SheetKey> = new Set(['cases', 'contacts'])
+export const STREAMED: ReadonlySet<SheetKey> = new Set(['cases', 'contacts', 'reviews'])
 
 export async function collectSheets(
   paths: string[],
@@ -188,17 +188,19 @@ export async function collectSheets(
       const parsed = ledger.get(def.key) ?? {
         present: new Set<string>(),
         rows: [],
-        ...(streamed ? { caseNos: new Set<string>() } : {}),
+        ...(streamed ? { named: new Map(NAMING_COLUMNS.map((column) => [column, new Set<string>()])) } : {}),
       }
       for (const key of match.present) parsed.present.add(key)
       ledger.set(def.key, parsed)
-      const caseNoHeader = [...match.columns].find(([, column]) => column.key === 'case_id')
+      const naming = [...match.columns].filter(([, column]) => parsed.named?.has(column.key))
       let n = 0
       for await (const row of sheet.rows) {
-        if (parsed.caseNos) {
+        if (parsed.named) {
           // Read again, with every check, by streamRows.
-          const read = caseNoHeader && readCell(caseNoHeader[1], row.cells.get(caseNoHeader[0]))
-          if (read?.ok && typeof read.value === 'string') parsed.caseNos.add(read.value)
+          for (const [header, column] of naming) {
+            const read = readCell(column, row.cells.get(header))
+            if (read.ok && typeof read.value === 'string') parsed.named.get(column.key)!.add(read.value)
+          }
         } else {
           const read = readRow(def, match.columns, row, issues, pool)
           if (read) parsed.rows.push(read)

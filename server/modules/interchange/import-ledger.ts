@@ -24,7 +24,7 @@ import { planBaselines, planResources } from './plan-directory.ts'
 import { planMeetings } from './plan-meetings.ts'
 import { planPeople } from './plan-people.ts'
 import { planResponses } from './plan-responses.ts'
-import { planReviews } from './plan-reviews.ts'
+import { importReviews } from './plan-reviews.ts'
 import { planSurveys } from './plan-surveys.ts'
 import type { CsvEncoding, ImportResult } from './read/ledger.types.ts'
 import { ImportStaging } from './staging.ts'
@@ -89,7 +89,7 @@ export async function importLedger(
    */
   const checkAndWrite = async (stored: Stored, out: Db, deferDecisions: boolean, work: WorkTables) => {
     // What is stored for them is loaded: the streamed sheets' case numbers are not needed again.
-    for (const sheet of ledger.values()) sheet.caseNos?.clear()
+    for (const sheet of ledger.values()) sheet.named?.clear()
     /**
      * One sheet at a time: plan it (checks, counts), let go of its rows, and write it while the
      * ledger has no error so far, so that only one sheet's worth of rows is held at once. An
@@ -109,7 +109,7 @@ export async function importLedger(
       if (write && issues.ok) await writeSheet(out)
       return refs
     }
-    // The two biggest sheets stream: checked and written a chunk of rows at a time.
+    // The biggest sheets stream (cases, contacts, reviews): checked and written a chunk of rows at a time.
     const cases = await importCases(stream('cases'), stored, issues, ctx, write ? out : undefined)
     if (ledger.has('cases')) counts.cases = cases.counts
     // People before contacts: a contact names its person, and a removed person's contacts let go first.
@@ -131,7 +131,16 @@ export async function importLedger(
     stored.phonesByPerson.clear()
     const meetings = await step('meetings', () => planMeetings(ledger, stored, issues, ctx))
     const reviewed = ledger.has('reviews')
-    await step('reviews', () => planReviews(ledger, stored, meetings, cases.refs, issues, ctx))
+    const reviewCounts = await importReviews(
+      stream('reviews'),
+      stored,
+      meetings,
+      cases.refs,
+      issues,
+      ctx,
+      write ? out : undefined,
+    )
+    if (reviewed) counts.reviews = reviewCounts
     if (write && reviewed && issues.ok) {
       if (deferDecisions) decisionsDeferred = true
       else await decide(out)

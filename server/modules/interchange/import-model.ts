@@ -19,9 +19,15 @@ export interface ParsedSheet {
   present: Set<string>
   /** Empty for a streamed sheet (collect-sheets.ts STREAMED): its rows are read when planned. */
   rows: SheetRow[]
-  /** A streamed sheet's case numbers (as read, unchecked), for loading what is stored. */
-  caseNos?: Set<string>
+  /**
+   * A streamed sheet's case and meeting numbers (NAMING_COLUMNS, as read, unchecked), for loading
+   * what is stored.
+   */
+  named?: Map<string, Set<string>>
 }
+
+/** The columns whose values a streamed sheet notes while collecting. */
+export const NAMING_COLUMNS = ['case_id', 'meeting_id'] as const
 
 export type ParsedLedger = Map<SheetKey, ParsedSheet>
 
@@ -75,13 +81,15 @@ export function rowsOf(ledger: ParsedLedger, key: SheetKey): SheetRow[] {
   return ledger.get(key)?.rows ?? []
 }
 
-/** The case numbers a sheet names: a streamed sheet's as noted, another's from its rows. */
-export function caseNosOf(ledger: ParsedLedger, key: SheetKey): Iterable<string> {
+/** The values a sheet has in a column: a streamed sheet's as noted (NAMING_COLUMNS), another's from its rows. */
+export function namedIn(
+  ledger: ParsedLedger,
+  key: SheetKey,
+  column: (typeof NAMING_COLUMNS)[number] | string,
+): Iterable<string> {
   const sheet = ledger.get(key)
-  if (sheet?.caseNos) return sheet.caseNos
-  return (sheet?.rows ?? [])
-    .map((r) => str(r, 'case_id'))
-    .filter((no): no is string => typeof no === 'string')
+  if (sheet?.named) return sheet.named.get(column) ?? []
+  return (sheet?.rows ?? []).map((r) => str(r, column)).filter((v): v is string => typeof v === 'string')
 }
 
 /**

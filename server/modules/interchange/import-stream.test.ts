@@ -78,7 +78,7 @@ describe('the biggest sheets stream (issue 15)', () => {
     expect(issues.errors).toEqual([])
     expect(ledger.get('contacts')!.rows).toEqual([])
     expect(ledger.get('cases')!.rows).toEqual([])
-    expect(ledger.get('contacts')!.caseNos!.size).toBe(CASES)
+    expect(ledger.get('contacts')!.named!.get('case_id')!.size).toBe(CASES)
     expect(ledger.get('cases')!.present).toEqual(
       new Set(['case_id', 'opened_on', 'intake_unit', 'first_consulter', 'name']),
     )

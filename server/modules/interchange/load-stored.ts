@@ -20,7 +20,8 @@ import {
   surveyRespondents,
   surveys,
 } from '#server/db/schema/index.ts'
-import { caseNosOf, inChunks, type ParsedLedger, rowsOf, str, uniq } from './import-model.ts'
+import type { SheetKey } from '#shared/interchange/sheets.ts'
+import { inChunks, namedIn, type ParsedLedger, rowsOf, uniq } from './import-model.ts'
 
 /** Columns a comparison never reads: left out of the stored rows a re-import loads by the thousand. */
 type Unread = 'tenantId' | 'createdAt' | 'updatedAt'
@@ -64,15 +65,16 @@ export interface Stored {
   units: UnitRow[]
 }
 
-const ids = (ledger: ParsedLedger, pairs: [Parameters<typeof rowsOf>[1], string][]) =>
-  uniq(pairs.flatMap(([sheet, col]) => rowsOf(ledger, sheet).map((r) => str(r, col)))).filter(
-    (x): x is string => typeof x === 'string',
-  )
+const ids = (ledger: ParsedLedger, pairs: [SheetKey, string][]) =>
+  uniq(pairs.flatMap(([sheet, column]) => [...namedIn(ledger, sheet, column)]))
 
 export async function loadStored(tx: Db, tenantId: string, ledger: ParsedLedger): Promise<Stored> {
-  const caseNos = uniq(
-    (['cases', 'people', 'contacts', 'reviews'] as const).flatMap((sheet) => [...caseNosOf(ledger, sheet)]),
-  )
+  const caseNos = ids(ledger, [
+    ['cases', 'case_id'],
+    ['people', 'case_id'],
+    ['contacts', 'case_id'],
+    ['reviews', 'case_id'],
+  ])
   const caseRows = await inChunks(caseNos, (c) =>
     tx
       .select(read(cases))
@@ -81,7 +83,7 @@ export async function loadStored(tx: Db, tenantId: string, ledger: ParsedLedger)
   )
   const caseIdOf = new Map(caseRows.map((c) => [c.caseNo, c.id]))
   const caseIdsOf = (sheet: 'contacts' | 'people') =>
-    uniq(caseNosOf(ledger, sheet))
+    uniq(namedIn(ledger, sheet, 'case_id'))
       .map((no) => caseIdOf.get(no))
       .filter((x): x is string => !!x)
   // A case's stored contacts are compared with the file's in SQL (plan-contacts.ts), not held here.

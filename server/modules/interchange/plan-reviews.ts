@@ -1,15 +1,16 @@
 // The `reviews` sheet: one review per meeting and case (the ledger's key). The meeting and the
-// case must be in this file or already stored.
+// case must be in this file or already stored. Streamed (five reviews a meeting): checked and
+// written a chunk of rows at a time.
 import { randomUUID } from 'node:crypto'
 import type { Db } from '#server/db/client.ts'
 import { reviews } from '#server/db/schema/index.ts'
 import { quote } from '#shared/interchange/quote.ts'
 import { type BulkRow, bulkInsert, fromExcluded, typed } from './bulk-write.ts'
-import { hasBadCell, type Issues, type ParsedLedger, rowsOf, same, str } from './import-model.ts'
+import { type Counts, hasBadCell, type Issues, type SheetRow, same, str } from './import-model.ts'
 import type { ReviewRow, Stored } from './load-stored.ts'
 import type { CaseRef } from './plan-cases.ts'
 import { sectionFinder } from './plan-meetings.ts'
-import type { ImportContext, SheetPlan } from './write-support.ts'
+import type { ImportContext } from './write-support.ts'
 
 const FIELDS = ['kind', 'route', 'lead', 'leadUnit', 'leadUnitId', 'policy', 'nextReviewOn'] as const
 const COLUMN_OF: [string, Exclude<(typeof FIELDS)[number], 'leadUnitId'>][] = [
@@ -28,60 +29,64 @@ export interface MeetingRefs {
   agencies: Map<string, string>
 }
 
-export function planReviews(
-  ledger: ParsedLedger,
+/**
+ * Checks and writes the reviews sheet a chunk of rows at a time (collect-sheets.ts streamRows),
+ * through `out` while the ledger has no error so far (none: checks only, a dry run).
+ */
+export async function importReviews(
+  chunks: AsyncIterable<SheetRow[]>,
   stored: Stored,
   meetings: MeetingRefs,
   caseRefs: Map<string, CaseRef>,
   issues: Issues,
   ctx: ImportContext,
-): SheetPlan {
+  out: Db | undefined,
+): Promise<Counts> {
   const meetingRefs = meetings.refs
   const leadUnitOf = leadUnitFinder(stored, meetings)
+  /** The first row of each meeting and case, by their numbers (shorter than their ids). */
   const firstRow = new Map<string, number>()
-  const upserts: BulkRow<typeof reviews>[] = []
   const counts = { added: 0, updated: 0 }
-  for (const r of rowsOf(ledger, 'reviews')) {
-    const e = (column: string, reason: string) => issues.error('reviews', r.row, column, reason)
-    const meetingNo = str(r, 'meeting_id')
-    const caseNo = str(r, 'case_id')
-    const meetingId = meetingNo ? meetingRefs.get(meetingNo) : undefined
-    const caseId = caseNo ? caseRefs.get(caseNo)?.id : undefined
-    if (meetingNo && !meetingId) e('meeting_id', `会議番号${quote(meetingNo)}の会議がありません`)
-    if (caseNo && !caseId) e('case_id', `ケース番号${quote(caseNo)}のケースがありません`)
-    if (!meetingId || !caseId) continue
-    const key = `${meetingId}|${caseId}`
-    if (firstRow.has(key)) {
-      e(
-        'case_id',
-        `この会議でケース番号${quote(caseNo)}の検討が重複しています（最初は${firstRow.get(key)}行目）`,
-      )
-      continue
+  for await (const rows of chunks) {
+    const upserts: BulkRow<typeof reviews>[] = []
+    for (const r of rows) {
+      const e = (column: string, reason: string) => issues.error('reviews', r.row, column, reason)
+      const meetingNo = str(r, 'meeting_id')
+      const caseNo = str(r, 'case_id')
+      const meetingId = meetingNo ? meetingRefs.get(meetingNo) : undefined
+      const caseId = caseNo ? caseRefs.get(caseNo)?.id : undefined
+      if (meetingNo && !meetingId) e('meeting_id', `会議番号${quote(meetingNo)}の会議がありません`)
+      if (caseNo && !caseId) e('case_id', `ケース番号${quote(caseNo)}のケースがありません`)
+      if (!meetingId || !caseId) continue
+      const numbers = `${meetingNo}|${caseNo}`
+      const first = firstRow.get(numbers)
+      if (first !== undefined) {
+        e('case_id', `この会議でケース番号${quote(caseNo)}の検討が重複しています（最初は${first}行目）`)
+        continue
+      }
+      firstRow.set(numbers, r.row)
+      const existing = stored.reviews.get(`${meetingId}|${caseId}`)
+      const values = {} as Pick<ReviewRow, (typeof FIELDS)[number]>
+      for (const [column, field] of COLUMN_OF)
+        (values as Record<string, unknown>)[field] = column in r.v ? r.v[column] : (existing?.[field] ?? null)
+      if (values.kind === 'new' && values.route === null)
+        e('route', '新規のケースには新規ケース経路が必要です')
+      values.leadUnitId = leadUnitOf(meetingId, values.lead, values.leadUnit)
+      if (values.leadUnit && !values.leadUnitId && values.lead !== 'rediscuss')
+        issues.warn(
+          'reviews',
+          r.row,
+          'lead_unit',
+          `主担当機関${quote(values.leadUnit)}が組織設定にないため、文字のまま保存します（担当の集計には入りません）`,
+        )
+      if (hasBadCell(r)) continue
+      if (existing && FIELDS.every((f) => same(existing[f], values[f]))) continue
+      if (existing) counts.updated++
+      else counts.added++
+      upserts.push({ id: existing?.id ?? randomUUID(), meetingId, caseId, ...values })
     }
-    firstRow.set(key, r.row)
-    const existing = stored.reviews.get(key)
-    const values = {} as Pick<ReviewRow, (typeof FIELDS)[number]>
-    for (const [column, field] of COLUMN_OF)
-      (values as Record<string, unknown>)[field] = column in r.v ? r.v[column] : (existing?.[field] ?? null)
-    if (values.kind === 'new' && values.route === null) e('route', '新規のケースには新規ケース経路が必要です')
-    values.leadUnitId = leadUnitOf(meetingId, values.lead, values.leadUnit)
-    if (values.leadUnit && !values.leadUnitId && values.lead !== 'rediscuss')
-      issues.warn(
-        'reviews',
-        r.row,
-        'lead_unit',
-        `主担当機関${quote(values.leadUnit)}が組織設定にないため、文字のまま保存します（担当の集計には入りません）`,
-      )
-    if (hasBadCell(r)) continue
-    if (existing && FIELDS.every((f) => same(existing[f], values[f]))) continue
-    if (existing) counts.updated++
-    else counts.added++
-    upserts.push({ id: existing?.id ?? randomUUID(), meetingId, caseId, ...values })
-  }
-  return {
-    counts,
-    async write(tx: Db) {
-      await bulkInsert(tx, reviews, upserts, {
+    if (out && issues.ok && upserts.length > 0)
+      await bulkInsert(out, reviews, upserts, {
         columns: ['id', 'meetingId', 'caseId', ...FIELDS],
         fixed: { tenantId: ctx.tenantId, createdAt: ctx.now, updatedAt: ctx.now },
         onConflict: {
@@ -89,8 +94,8 @@ export function planReviews(
           set: { ...fromExcluded(reviews, FIELDS), updatedAt: typed(reviews, 'updatedAt', ctx.now) },
         },
       })
-    },
   }
+  return counts
 }
 
 /**
