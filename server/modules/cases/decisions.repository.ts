@@ -82,7 +82,11 @@ export async function writeLatestDecisions(
       from reviews r
       join meetings m on m.tenant_id = r.tenant_id and m.id = r.meeting_id and m.status = 'held'
       where r.tenant_id = ${tenantId} and ${onlyThese}
-      order by r.case_id, m.held_on desc, r.updated_at desc
+      -- The latest: the latest meeting date, the review recorded last, then (reviews of one day
+      -- recorded at once, as an import records them) the later start and the greater meeting
+      -- number, as the report reads a case's lead (docs/report-rules.md, ledAtEnd).
+      order by r.case_id, m.held_on desc, r.updated_at desc,
+        m.start_time collate "C" desc nulls last, m.meeting_no collate "C" desc
     ) d, cases old
     where c.tenant_id = ${tenantId} and c.id = d.case_id and ${among(sql`c.id`)}
       and old.tenant_id = c.tenant_id and old.id = c.id and ${among(sql`old.id`)}

@@ -175,4 +175,29 @@ describe("an imported review sets the case's current decision", () => {
     // The case without reviews has no decision.
     expect(await decisionOf(city.tenantId, '2021-00001')).toEqual({ lead: null, nextReviewOn: null })
   })
+
+  it('two meetings of one day recorded at once: the greater meeting number decides, as the report reads it', async () => {
+    // An import records both reviews at the same moment and has no start times: without a rule
+    // the current lead was whichever review the sort met first (107 cases at 20 times the bench city).
+    const city = await ctx.newCity()
+    const dir = baseLedger(tempDir())
+    writeCsv(dir, 'meetings', [
+      ['meeting_id', 'ward', 'held_on', 'agencies', 'sections'],
+      ['M-1', 'sakyo', '2021-06-20', '', ''],
+      ['M-2', 'sakyo', '2021-06-20', '', ''],
+    ])
+    writeCsv(dir, 'reviews', [
+      ['meeting_id', 'case_id', 'kind', 'route', 'lead', 'lead_unit', 'policy', 'next_review_on'],
+      ['M-2', '2021-00001', '新規', '相談窓口', 'accompaniment', '', '', '2021-07-02'],
+      ['M-1', '2021-00001', '新規', '相談窓口', 'specialist', '', '', '2021-07-01'],
+      ['M-1', '2021-00002', '新規', '相談窓口', 'specialist', '', '', '2021-07-01'],
+      ['M-2', '2021-00002', '新規', '相談窓口', 'accompaniment', '', '', '2021-07-02'],
+    ])
+    expect((await importDir(ctx.db, city.tenantId, [dir])).ok).toBe(true)
+    for (const no of ['2021-00001', '2021-00002'])
+      expect(await decisionOf(city.tenantId, no)).toEqual({
+        lead: 'accompaniment',
+        nextReviewOn: '2021-07-02',
+      })
+  })
 })
