@@ -3,18 +3,15 @@
 // result it sends back; `runChild` is the import and report (import-child.ts).
 import { fork } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
+import { NODE_FLAGS } from '../scripts/node-flags.mjs'
 import type { ChildJob, ChildResult } from './import-child.ts'
 
 /** Runs `script` (a file of this folder) with `job` as its argument; resolves with the result it sends. */
 export function forkChild<R extends { error?: string }>(script: string, job: unknown): Promise<R> {
   return new Promise((resolve, reject) => {
     const child = fork(fileURLToPath(new URL(script, import.meta.url)), [JSON.stringify(job)], {
-      // The same V8 flags as `npm start` and `npm run yorisoi` (package.json): PGlite's WebAssembly
-      // compiled by the baseline compiler only, which keeps 50–90 MB of optimising-compiler memory
-      // out of the process at the cost of slower queries (report ~115 → ~200 ms on PGlite); and
-      // young-generation semi-spaces of at most 16 MB (Node 20's size; Node 24 lets them grow to
-      // 64 MB on a machine with much memory, ~100 MB more RSS for no measurable speed).
-      execArgv: ['--liftoff-only', '--max-semi-space-size=16', '--import', 'tsx'],
+      // The same V8 flags as `npm start` and `npm run yorisoi` (scripts/node-flags.mjs).
+      execArgv: [...NODE_FLAGS, '--import', 'tsx'],
       stdio: 'inherit',
     })
     let reply: R | undefined

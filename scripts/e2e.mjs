@@ -8,6 +8,7 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { SMTPServer } from 'smtp-server'
+import { NODE_FLAGS } from './node-flags.mjs'
 
 const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
 const inCi = process.env.CI === 'true' || process.env.CI === '1'
@@ -121,14 +122,10 @@ const serverEnv = {
 }
 // node --import tsx (not npx tsx) so that SIGTERM reaches the server itself, which then
 // closes the store and removes its lock file.
-server = spawn(
-  process.execPath,
-  ['--liftoff-only', '--max-semi-space-size=16', '--import', 'tsx', 'server/main.ts'],
-  {
-    env: serverEnv,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  },
-)
+server = spawn(process.execPath, [...NODE_FLAGS, '--import', 'tsx', 'server/main.ts'], {
+  env: serverEnv,
+  stdio: ['ignore', 'pipe', 'pipe'],
+})
 let output = ''
 server.stdout.on('data', (chunk) => {
   output += chunk

@@ -1,0 +1,14 @@
+// package.json cannot import scripts/node-flags.mjs: its commands that run the product must carry
+// the same V8 flags as the e2e server and the bench's children, or the bench measures another
+// process than the one a city runs.
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { NODE_FLAGS } from './node-flags.mjs'
+
+const scripts: Record<string, string> = JSON.parse(readFileSync('package.json', 'utf8')).scripts
+
+describe('the V8 flags of the product’s commands', () => {
+  it.each(['start', 'demo', 'public', 'yorisoi'])('npm run %s runs tsx with NODE_FLAGS', (name) => {
+    expect(scripts[name]).toMatch(new RegExp(`(^|&& )tsx ${NODE_FLAGS.join(' ')} server/`))
+  })
+})
