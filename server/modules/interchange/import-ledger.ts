@@ -162,9 +162,8 @@ export async function importLedger(
       const staging = new ImportStaging(db)
       const work = new WorkTables(db, false)
       const undo = new UndoLog(embedded, tenantId)
-      try {
-        await checkAndWrite(stored, staging.deferred.db, true, work)
-        if (write && !issues.ok) throw new RollBack()
+      /** Moves the staged rows, then the current decisions, with the undo log (see the top). */
+      const moveInTurns = async () => {
         await undo.create()
         lock?.moving()
         try {
@@ -185,6 +184,13 @@ export async function importLedger(
           await undo.drop()
           throw error
         }
+      }
+      try {
+        await checkAndWrite(stored, staging.deferred.db, true, work)
+        if (write && !issues.ok) throw new RollBack()
+        // A dry run has nothing to move: its audit row only (it used to open an undo log too).
+        if (!write) await db.transaction(audited)
+        else await moveInTurns()
       } finally {
         await staging.drop()
         await work.drop()
