@@ -172,8 +172,28 @@ describe("an imported review sets the case's current decision", () => {
     ])
     expect((await importDir(ctx.db, city.tenantId, [dir])).ok).toBe(true)
     expect(await decisionOf(city.tenantId, '2021-00002')).toEqual({ lead: null, nextReviewOn: '2021-08-20' })
+
     // The case without reviews has no decision.
     expect(await decisionOf(city.tenantId, '2021-00001')).toEqual({ lead: null, nextReviewOn: null })
+  })
+
+  it('re-importing a file whose 再協議 made a case not handed over ready for the ward changes nothing', async () => {
+    // The meeting's decision sets the ward's state (server/modules/cases/decisions.repository.ts);
+    // the file has no such column, and its case is not handed over: the state stays as stored.
+    const city = await ctx.newCity()
+    const dir = baseLedger(tempDir())
+    writeCsv(dir, 'reviews', [
+      ['meeting_id', 'case_id', 'kind', 'route', 'lead', 'lead_unit', 'policy', 'next_review_on'],
+      ['M-1', '2021-00001', '継続', '', 'rediscuss', '', '', '2021-07-20'],
+    ])
+    expect((await importDir(ctx.db, city.tenantId, [dir])).ok).toBe(true)
+    const [c] = await ctx.db
+      .select({ wardState: cases.wardState, handedOverOn: cases.handedOverOn })
+      .from(cases)
+      .where(and(eq(cases.tenantId, city.tenantId), eq(cases.caseNo, '2021-00001')))
+    expect(c).toEqual({ wardState: 'ready', handedOverOn: null })
+    const again = await importDir(ctx.db, city.tenantId, [dir])
+    for (const counts of Object.values(again.counts)) expect(counts).toEqual({ added: 0, updated: 0 })
   })
 
   it('two meetings of one day recorded at once: the greater meeting number decides, as the report reads it', async () => {

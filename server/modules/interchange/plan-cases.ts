@@ -87,9 +87,10 @@ function merge(r: SheetRow, existing: CaseRow | undefined): Fields {
   else if ('age_band' in r.v) out.ageBand = r.v.age_band === null ? 'unknown' : r.v.age_band
   else out.ageBand = existing?.ageBand ?? 'unknown'
   out.status = out.closedOn ? 'closed' : out.handedOverOn ? 'handed_over' : 'open'
-  out.wardState = out.handedOverOn
-    ? ((existing?.handedOverOn ? existing.wardState : null) ?? 'assessing')
-    : null
+  // The ward's state is the app's (a handover starts it at 'assessing'; a meeting's 再協議 sets
+  // 'ready', handed over or not): the file only starts it or, taking the handover back, clears it.
+  if (out.handedOverOn) out.wardState = (existing?.handedOverOn ? existing.wardState : null) ?? 'assessing'
+  else out.wardState = existing && !existing.handedOverOn ? existing.wardState : null
   return out as Fields
 }
 
