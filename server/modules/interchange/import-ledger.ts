@@ -109,8 +109,10 @@ export async function importLedger(
       if (write && issues.ok) await writeSheet(out)
       return refs
     }
-    // The biggest sheets stream (cases, contacts, reviews): checked and written a chunk of rows at a time.
-    const cases = await importCases(stream('cases'), stored, issues, ctx, write ? out : undefined)
+    // The biggest sheets stream (cases, contacts, reviews): checked and written a chunk of rows at
+    // a time, through `sink` (none in a dry run).
+    const sink = write ? out : undefined
+    const cases = await importCases(stream('cases'), stored, issues, ctx, sink)
     if (ledger.has('cases')) counts.cases = cases.counts
     // People before contacts: a contact names its person, and a removed person's contacts let go first.
     const people = await step('people', () => planPeople(ledger, stored, cases.refs, issues, ctx))
@@ -124,7 +126,7 @@ export async function importLedger(
       issues,
       ctx,
       work,
-      write ? out : undefined,
+      sink,
     )
     if (sheet) counts.contacts = contactCounts
     stored.peopleByCase.clear()
@@ -138,7 +140,7 @@ export async function importLedger(
       cases.refs,
       issues,
       ctx,
-      write ? out : undefined,
+      sink,
     )
     if (reviewed) counts.reviews = reviewCounts
     if (write && reviewed && issues.ok) {
