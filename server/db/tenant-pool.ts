@@ -1,10 +1,16 @@
 import pg from 'pg'
-import { currentJitOff, currentTenantScope, KEEP_TENANT } from './tenant-scope.ts'
+import {
+  currentReportSettings,
+  currentTenantScope,
+  KEEP_TENANT,
+  RESET_REPORT_SETTINGS,
+  reportSettingsSql,
+} from './tenant-scope.ts'
 
 /** The city a pooled connection's `yorisoi.tenant` was last set to (one round trip saved when it stays). */
 const settingOf = new WeakMap<pg.PoolClient, string>()
-/** The connections whose JIT was turned off for a report (withoutJit), until they are reset. */
-const jitOffOn = new WeakSet<pg.PoolClient>()
+/** The connections set for a report (withReportSettings), until they are reset. */
+const setForReport = new WeakSet<pg.PoolClient>()
 
 type ConnectCallback = (
   err: Error | undefined,
@@ -26,25 +32,27 @@ export class TenantPool extends pg.Pool {
   // biome-ignore lint/suspicious/noExplicitAny: pg's overloads (promise and callback forms)
   override connect(callback?: ConnectCallback): any {
     const tenant = currentTenantScope()
-    const jitOff = currentJitOff()
+    const forReport = currentReportSettings()
     const ready = (super.connect() as Promise<pg.PoolClient>).then(async (client) => {
       if (tenant === KEEP_TENANT) return client
-      const jitChange = jitOff !== jitOffOn.has(client)
-      if (settingOf.get(client) === tenant && !jitChange) return client
+      const settingsChange = forReport !== setForReport.has(client)
+      if (settingOf.get(client) === tenant && !settingsChange) return client
       try {
         if (settingOf.get(client) !== tenant) {
           await client.query("SELECT set_config('yorisoi.tenant', $1, false)", [tenant])
         }
         // Back to the server's own setting for work other than the report's.
-        if (jitChange) await client.query(jitOff ? 'SET jit = off' : 'RESET jit')
+        if (settingsChange)
+          for (const statement of forReport ? reportSettingsSql() : RESET_REPORT_SETTINGS)
+            await client.query(statement)
       } catch (error) {
         // A connection whose city is unknown is not handed out, nor kept.
         client.release(error as Error)
         throw error
       }
       settingOf.set(client, tenant)
-      if (jitOff) jitOffOn.add(client)
-      else jitOffOn.delete(client)
+      if (forReport) setForReport.add(client)
+      else setForReport.delete(client)
       return client
     })
     if (!callback) return ready

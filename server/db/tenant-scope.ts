@@ -19,7 +19,7 @@ export const ALL_CITIES = '*'
 export const NO_CITY = ''
 const KEEP = Symbol('keep')
 
-type Scope = { tenantId: string | typeof KEEP; jitOff?: boolean }
+type Scope = { tenantId: string | typeof KEEP; forReport?: boolean }
 const storage = new AsyncLocalStorage<Scope>()
 
 /** The city (or ALL_CITIES / NO_CITY) a connection must be set to now; KEEP: whatever it has. */
@@ -52,17 +52,35 @@ export function scopeRequestTo(tenantId: string): void {
   if (scope) scope.tenantId = tenantId
 }
 
-/** Whether the current work's connections run without JIT compilation (withoutJit). */
-export function currentJitOff(): boolean {
-  return storage.getStore()?.jitOff === true
+/** Whether the current work's connections run with the report's settings (withReportSettings). */
+export function currentReportSettings(): boolean {
+  return storage.getStore()?.forReport === true
 }
 
 /**
- * Runs `fn` with JIT compilation off on every PostgreSQL connection it checks out (tenant-pool.ts;
- * a transaction says SET LOCAL jit = off itself), in the same city. For the report's aggregates:
- * compiling them cost more than it saved (11 ms at 10,000 cases, 155–179 ms at 5–20 times that).
+ * The report's settings (SET, or SET LOCAL in a transaction; RESET gives the server's own back):
+ * - no JIT compilation: compiling the report's aggregates cost more than it saved (11 ms at
+ *   10,000 cases, 155–179 ms at 5–20 times that);
+ * - work_mem 32 MB instead of 4: the current lead of every case (a sort of all reviews with their
+ *   meetings) spilled to disk at 20 times the bench city, and took twice as long.
  */
-export function withoutJit<T>(fn: () => T): T {
+export const REPORT_SETTINGS = { jit: 'off', work_mem: '32MB' } as const
+
+/**
+ * Runs `fn` with the report's settings on every PostgreSQL connection it checks out
+ * (tenant-pool.ts; a transaction sets them LOCAL itself), in the same city.
+ */
+export function withReportSettings<T>(fn: () => T): T {
   const scope = storage.getStore()
-  return storage.run({ tenantId: scope?.tenantId ?? ALL_CITIES, jitOff: true }, fn)
+  return storage.run({ tenantId: scope?.tenantId ?? ALL_CITIES, forReport: true }, fn)
 }
+
+/** A `SET name = value` statement per report setting, LOCAL in a transaction. */
+export function reportSettingsSql(local = false): string[] {
+  return Object.entries(REPORT_SETTINGS).map(
+    ([name, value]) => `SET ${local ? 'LOCAL ' : ''}${name} = '${value}'`,
+  )
+}
+
+/** `RESET name` statements: back to the server's own settings. */
+export const RESET_REPORT_SETTINGS = Object.keys(REPORT_SETTINGS).map((name) => `RESET ${name}`)

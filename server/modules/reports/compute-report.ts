@@ -2,8 +2,8 @@
 // Report object, which the JSON endpoint, the workbook, the HTML page and the CLI all render.
 import { sql } from 'drizzle-orm'
 import { PgTransaction } from 'drizzle-orm/pg-core'
-import type { Db } from '#server/db/client.ts'
-import { withoutJit } from '#server/db/tenant-scope.ts'
+import { type Db, embeddedClient } from '#server/db/client.ts'
+import { RESET_REPORT_SETTINGS, reportSettingsSql, withReportSettings } from '#server/db/tenant-scope.ts'
 import {
   AGE_BANDS,
   CASE_LEADS,
@@ -74,6 +74,19 @@ export async function computeReport(
   o: ReportOptions,
   asOf?: Date,
 ): Promise<Report> {
+  const embedded = embeddedClient(db)
+  if (!embedded) return computeFigures(db, tenantId, o, asOf)
+  // The embedded store's one connection: the report's settings for the report's time. Another
+  // request's statements in between run with them too, which only gives them more memory.
+  for (const statement of reportSettingsSql()) await embedded.query(statement)
+  try {
+    return await computeFigures(db, tenantId, o, asOf)
+  } finally {
+    for (const statement of RESET_REPORT_SETTINGS) await embedded.query(statement)
+  }
+}
+
+async function computeFigures(db: Db, tenantId: string, o: ReportOptions, asOf?: Date): Promise<Report> {
   // On a pool the indicator sections start beside the seed's; a transaction runs them in turn.
   const mainSections = () =>
     allSections(db, [
@@ -202,18 +215,18 @@ type Results<T extends readonly (() => Promise<unknown>)[]> = {
 
 /**
  * Each section's result, in order: side by side on a pool, in turn on a transaction's connection.
- * Without JIT compilation either way (withoutJit; SET LOCAL in a transaction, so it ends with it):
- * compiling the report's aggregates cost more than it saved, 32–37% of the report at 5–20 times
- * the bench city. PGlite has no JIT; the setting exists there and changes nothing.
+ * With the report's settings either way (tenant-scope.ts REPORT_SETTINGS: no JIT, more work_mem;
+ * SET LOCAL in a transaction, so they end with it). PGlite's one connection gets them for the
+ * report's time in computeReport (it has no JIT; the setting exists there and changes nothing).
  */
 async function allSections<T extends readonly (() => Promise<unknown>)[]>(
   db: Db,
   sections: T,
 ): Promise<Results<T>> {
   if (!(db instanceof PgTransaction)) {
-    return (await withoutJit(() => Promise.all(sections.map((run) => run())))) as Results<T>
+    return (await withReportSettings(() => Promise.all(sections.map((run) => run())))) as Results<T>
   }
-  await db.execute(sql`set local jit = off`)
+  for (const statement of reportSettingsSql(true)) await db.execute(sql.raw(statement))
   const results: unknown[] = []
   for (const run of sections) results.push(await run())
   return results as Results<T>
