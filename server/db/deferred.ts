@@ -10,6 +10,9 @@ import type { Db } from './client.ts'
 import * as schema from './schema/index.ts'
 import type { UndoLog } from './undo-log.ts'
 
+/** A copy of `text` in one piece (a string built by concatenation is a tree of its parts). */
+const flat = (text: string): string => (text.length === 0 ? text : JSON.parse(JSON.stringify(text)))
+
 interface Statement {
   text: string
   params: unknown[]
@@ -22,11 +25,24 @@ interface Statement {
 export class DeferredWrites {
   readonly db: Db
   private statements: Statement[] = []
+  /**
+   * One copy of each statement's text. An import writes down thousands of moves that differ only
+   * in their parameters (bulk-write.ts MOVE_ROWS), and each text the query builder hands over
+   * is a fresh string of a few KB built of many small pieces: the ~7,500 moves of 20 times the
+   * bench city held ~290,000 such pieces (9 MB, besides the texts) until they ran (issue 15).
+   */
+  private readonly texts = new Map<string, string>()
 
   constructor() {
     const client = {
       query: async (text: string, params: unknown[] = []) => {
-        this.statements.push({ text, params })
+        let known = this.texts.get(text)
+        if (known === undefined) {
+          // Flattened: the builder's text is a tree of its pieces, kept whole by the one copy.
+          known = flat(text)
+          this.texts.set(known, known)
+        }
+        this.statements.push({ text: known, params })
         return { rows: [], fields: [], affectedRows: 0 }
       },
     }
@@ -45,6 +61,7 @@ export class DeferredWrites {
   async applyInTurns(client: PGlite, undo: UndoLog, between: () => Promise<void> = () => setImmediate()) {
     const statements = this.statements
     this.statements = []
+    this.texts.clear()
     for (const s of statements) {
       await client.transaction((tx) => undo.run(tx, s.text, s.params))
       await between()
