@@ -131,6 +131,10 @@ export async function importLedger(
     if (sheet) counts.contacts = contactCounts
     stored.peopleByCase.clear()
     stored.phonesByPerson.clear()
+    // Read now, after the contacts (collect-sheets.ts STREAMED), and planned whole.
+    const meetingSheet = ledger.get('meetings')
+    if (meetingSheet)
+      for await (const rows of stream('meetings')) for (const r of rows) meetingSheet.rows.push(r)
     const meetings = await step('meetings', () => planMeetings(ledger, stored, issues, ctx))
     const reviewed = ledger.has('reviews')
     const reviewCounts = await importReviews(

@@ -9,7 +9,7 @@ import { cases, contacts } from '#server/db/schema/index.ts'
 import { createTestContext, type TestContext } from '#server/test/harness.ts'
 import { collectSheets, STREAM_ROWS, streamRows } from './collect-sheets.ts'
 import { Issues } from './import-model.ts'
-import { importDir, tempDir, writeCsv } from './test-ledger.ts'
+import { baseLedger, importDir, storedCounts, tempDir, writeCsv } from './test-ledger.ts'
 
 let ctx: TestContext
 beforeAll(async () => {
@@ -167,5 +167,33 @@ describe('the biggest sheets stream (issue 15)', () => {
     ])
     const stored = await ctx.db.select({ id: cases.id }).from(cases).where(eq(cases.tenantId, city.tenantId))
     expect(stored).toEqual([])
+  })
+
+  it('the meetings sheet is not held through the cases and contacts: read at its turn, checked and written', async () => {
+    const dir = baseLedger(tempDir())
+    const paths = ['cases', 'contacts', 'meetings', 'reviews'].map((name) => join(dir, `${name}.csv`))
+    const issues = new Issues()
+    const ledger = await collectSheets(paths, {}, issues)
+    expect(ledger.get('meetings')!.rows).toEqual([])
+    expect(ledger.get('meetings')!.named!.get('meeting_id')).toEqual(new Set(['M-1']))
+
+    const city = await ctx.newCity()
+    const result = await importDir(ctx.db, city.tenantId, paths)
+    expect(result.errors).toEqual([])
+    expect(result.counts.meetings).toEqual({ added: 1, updated: 0 })
+    expect(result.counts.reviews).toEqual({ added: 1, updated: 0 })
+    expect((await storedCounts(ctx.db, city.tenantId)).meetings).toBe(1)
+
+    // A meeting's bad cell is still found, on its row, and nothing is written.
+    writeCsv(dir, 'meetings', [
+      ['meeting_id', 'ward', 'held_on'],
+      ['M-1', 'sakyo', '2021-06-20'],
+      ['M-2', 'sakyo', '20XX-01-01'],
+    ])
+    const other = await ctx.newCity()
+    const failed = await importDir(ctx.db, other.tenantId, paths)
+    expect(failed.ok).toBe(false)
+    expect(failed.errors.map((e) => [e.sheet, e.row, e.column])).toEqual([['meetings', 3, 'held_on']])
+    expect((await storedCounts(ctx.db, other.tenantId)).cases).toBe(0)
   })
 })
