@@ -6,6 +6,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
 import pg from 'pg'
 import { DurableNodeFS, fsyncTree, PGLITE_DURABLE_PARAMS } from './durable-fs.ts'
+import { KeptStatementsPGlite } from './embedded-statements.ts'
 import * as schema from './schema/index.ts'
 import { lockDataDir } from './store-lock.ts'
 import { TenantPool } from './tenant-pool.ts'
@@ -100,7 +101,7 @@ export async function openPgliteFolder(folder: string, durable = true): Promise<
 }
 
 async function openPglite(options: ConstructorParameters<typeof PGlite>[0]): Promise<PGlite> {
-  const client = new PGlite(options)
+  const client = new KeptStatementsPGlite(options)
   await client.waitReady
   return client
 }
