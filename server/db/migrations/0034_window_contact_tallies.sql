@@ -52,10 +52,6 @@ CREATE POLICY "window_contact_returns_tenant" ON "window_contact_returns" FOR AL
 CREATE FUNCTION tally_window_contacts(sign integer, contact_rows contacts[], case_rows cases[]) RETURNS void
 LANGUAGE plpgsql SET search_path = pg_catalog, public AS $$
 BEGIN
-  -- Nothing to count (a first import's new contacts had none before them): no statement at all.
-  IF contact_rows IS NULL OR case_rows IS NULL THEN
-    RETURN;
-  END IF;
   WITH flagged AS (
     SELECT ct.tenant_id, c.ward, date_trunc('month', ct.contacted_on)::date AS month,
       ct.method, ct.counterpart, date_trunc('month', c.opened_on)::date AS opened_month,
