@@ -92,42 +92,38 @@ DECLARE
   before_rows contacts[];
   after_rows contacts[];
 BEGIN
-  -- Each case looked up by its key (LATERAL), locked in key order: a transition table has no
-  -- statistics, and a join with it was planned as a scan of every case (a 10,000-case import
-  -- took ten times as long).
   IF TG_OP = 'DELETE' THEN
-    SELECT array_agg(l.c) INTO touched
-      FROM (SELECT DISTINCT o.tenant_id, o.case_id FROM old_rows o ORDER BY 1, 2) k
-      CROSS JOIN LATERAL (SELECT c FROM cases c WHERE c.tenant_id = k.tenant_id AND c.id = k.case_id
-                            AND c.intake_unit = 'window' FOR NO KEY UPDATE) l;
+    SELECT array_agg(l.c) INTO touched FROM (
+      SELECT c FROM cases c WHERE c.intake_unit = 'window'
+         AND (c.tenant_id, c.id) IN (SELECT o.tenant_id, o.case_id FROM old_rows o)
+       ORDER BY c.tenant_id, c.id FOR NO KEY UPDATE) l;
   ELSIF TG_OP = 'INSERT' THEN
-    SELECT array_agg(l.c) INTO touched
-      FROM (SELECT DISTINCT n.tenant_id, n.case_id FROM new_rows n ORDER BY 1, 2) k
-      CROSS JOIN LATERAL (SELECT c FROM cases c WHERE c.tenant_id = k.tenant_id AND c.id = k.case_id
-                            AND c.intake_unit = 'window' FOR NO KEY UPDATE) l;
+    SELECT array_agg(l.c) INTO touched FROM (
+      SELECT c FROM cases c WHERE c.intake_unit = 'window'
+         AND (c.tenant_id, c.id) IN (SELECT n.tenant_id, n.case_id FROM new_rows n)
+       ORDER BY c.tenant_id, c.id FOR NO KEY UPDATE) l;
   ELSE
-    SELECT array_agg(l.c) INTO touched
-      FROM (SELECT n.tenant_id, n.case_id FROM new_rows n
-            UNION SELECT o.tenant_id, o.case_id FROM old_rows o ORDER BY 1, 2) k
-      CROSS JOIN LATERAL (SELECT c FROM cases c WHERE c.tenant_id = k.tenant_id AND c.id = k.case_id
-                            AND c.intake_unit = 'window' FOR NO KEY UPDATE) l;
+    SELECT array_agg(l.c) INTO touched FROM (
+      SELECT c FROM cases c WHERE c.intake_unit = 'window'
+         AND (c.tenant_id, c.id) IN (SELECT n.tenant_id, n.case_id FROM new_rows n
+                                     UNION SELECT o.tenant_id, o.case_id FROM old_rows o)
+       ORDER BY c.tenant_id, c.id FOR NO KEY UPDATE) l;
   END IF;
   IF touched IS NULL THEN
     RETURN NULL;
   END IF;
-  SELECT array_agg(x.ct) INTO after_rows FROM unnest(touched) c
-    CROSS JOIN LATERAL (SELECT ct FROM contacts ct WHERE ct.tenant_id = c.tenant_id AND ct.case_id = c.id) x;
+  SELECT array_agg(ct) INTO after_rows
+    FROM contacts ct JOIN unnest(touched) c ON c.tenant_id = ct.tenant_id AND c.id = ct.case_id;
   IF TG_OP = 'DELETE' THEN
     SELECT array_cat(after_rows, array_agg(o::contacts)) INTO before_rows FROM old_rows o;
   ELSIF TG_OP = 'INSERT' THEN
-    SELECT array_agg(x.ct) INTO before_rows FROM unnest(touched) c
-      CROSS JOIN LATERAL (SELECT ct FROM contacts ct WHERE ct.tenant_id = c.tenant_id AND ct.case_id = c.id) x
-     WHERE NOT EXISTS (SELECT 1 FROM new_rows n WHERE n.tenant_id = (x.ct).tenant_id AND n.id = (x.ct).id);
+    SELECT array_agg(ct) INTO before_rows
+      FROM contacts ct JOIN unnest(touched) c ON c.tenant_id = ct.tenant_id AND c.id = ct.case_id
+     WHERE NOT EXISTS (SELECT 1 FROM new_rows n WHERE n.tenant_id = ct.tenant_id AND n.id = ct.id);
   ELSE
-    SELECT array_cat(array_agg(x.ct), (SELECT array_agg(o::contacts) FROM old_rows o)) INTO before_rows
-      FROM unnest(touched) c
-      CROSS JOIN LATERAL (SELECT ct FROM contacts ct WHERE ct.tenant_id = c.tenant_id AND ct.case_id = c.id) x
-     WHERE NOT EXISTS (SELECT 1 FROM new_rows n WHERE n.tenant_id = (x.ct).tenant_id AND n.id = (x.ct).id);
+    SELECT array_cat(array_agg(ct), (SELECT array_agg(o::contacts) FROM old_rows o)) INTO before_rows
+      FROM contacts ct JOIN unnest(touched) c ON c.tenant_id = ct.tenant_id AND c.id = ct.case_id
+     WHERE NOT EXISTS (SELECT 1 FROM new_rows n WHERE n.tenant_id = ct.tenant_id AND n.id = ct.id);
   END IF;
   PERFORM tally_window_contacts(-1, before_rows, touched);
   PERFORM tally_window_contacts(1, after_rows, touched);
@@ -156,8 +152,8 @@ BEGIN
   IF before_cases IS NULL AND after_cases IS NULL THEN
     RETURN NULL;
   END IF;
-  SELECT array_agg(x.ct) INTO moved FROM unnest(coalesce(before_cases, after_cases)) c
-    CROSS JOIN LATERAL (SELECT ct FROM contacts ct WHERE ct.tenant_id = c.tenant_id AND ct.case_id = c.id) x;
+  SELECT array_agg(ct) INTO moved FROM contacts ct
+   WHERE (ct.tenant_id, ct.case_id) IN (SELECT c.tenant_id, c.id FROM unnest(coalesce(before_cases, after_cases)) c);
   IF moved IS NULL THEN
     RETURN NULL;
   END IF;
@@ -198,8 +194,8 @@ BEGIN
     GROUP BY b.n
   LOOP
     PERFORM tally_window_contacts(1,
-      (SELECT array_agg(x.ct) FROM unnest(batch.cases_of) c
-        CROSS JOIN LATERAL (SELECT ct FROM contacts ct WHERE ct.tenant_id = c.tenant_id AND ct.case_id = c.id) x),
+      (SELECT array_agg(ct) FROM contacts ct
+        WHERE (ct.tenant_id, ct.case_id) IN (SELECT c.tenant_id, c.id FROM unnest(batch.cases_of) c)),
       batch.cases_of);
   END LOOP;
 END
