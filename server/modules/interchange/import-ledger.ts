@@ -273,15 +273,11 @@ const DECISION_JOINS = [
   ['meetings', 'tenant_id, id, status'],
 ] as const
 
-const WINDOW_CONTACT_TALLIES = ['window_contact_cells', 'window_contact_openings', 'window_contact_returns']
-
 /** The tables each sheet writes (counters and the audit log are small or never aggregated). */
 const TABLES_OF: Record<string, string[]> = {
-  // The window's contact tallies are written by triggers with cases and contacts (migration
-  // 0034): every tally row is rewritten many times over in a big import.
-  cases: ['cases', 'case_events', ...WINDOW_CONTACT_TALLIES],
+  cases: ['cases', 'case_events'],
   people: ['case_people', 'case_person_phones'],
-  contacts: ['contacts', ...WINDOW_CONTACT_TALLIES],
+  contacts: ['contacts'],
   meetings: ['meetings', 'meeting_attendees', 'org_units'],
   reviews: ['reviews'],
   surveys: ['surveys', 'survey_questions'],
@@ -300,7 +296,7 @@ const TABLES_OF: Record<string, string[]> = {
  */
 async function analyze(db: Db, ledger: Awaited<ReturnType<typeof collectSheets>>) {
   const embedded = embeddedClient(db)
-  for (const table of new Set([...ledger.keys()].flatMap((key) => TABLES_OF[key] ?? []))) {
+  for (const table of [...ledger.keys()].flatMap((key) => TABLES_OF[key] ?? [])) {
     if (!embedded) {
       await db.execute(sql.raw(`vacuum (analyze) ${table}`))
       continue

@@ -11,4 +11,3 @@ export function reportsModule(app: FastifyInstance, deps: AppDeps) {
 }
 export { requireFindingEditor } from './finding-edits.service.ts'
 export { requireReportViewer, seesEveryWardReport } from './reports.policy.ts'
-export { scheduleTallyUpkeep } from './tally-upkeep.ts'
