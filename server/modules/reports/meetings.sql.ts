@@ -44,14 +44,16 @@ export async function countMeetings(db: Db, tenantId: string, o: ReportOptions):
       join meetings m on m.tenant_id = r.tenant_id and m.id = r.meeting_id
       where ${inPeriod} ${filter8050(sql`r.case_id`, tenantId, o)}`,
   )
-  // Outside organisations (units of kind 'agency'), each counted once however often it came.
+  // Outside organisations (units of kind 'agency'), each counted once however often it came: the
+  // distinct units in a hash of a few dozen, not count(distinct), which sorted every attendance
+  // (58,515 at 20 times the bench city: 27 ms, now 23).
   const [agencies] = await rowsOf<{ n: number }>(
     db,
-    sql`select count(distinct a.unit_id)::int as n
+    sql`select count(*)::int as n from (select distinct a.unit_id
       from meeting_attendees a
       join meetings m on m.tenant_id = a.tenant_id and m.id = a.meeting_id
       join org_units u on u.tenant_id = a.tenant_id and u.id = a.unit_id and u.kind = 'agency'
-      where ${inPeriod} and a.attended`,
+      where ${inPeriod} and a.attended) units`,
   )
   return { ...reviews!, held: held!.n, agencies: agencies!.n } as MeetingCounts
 }
