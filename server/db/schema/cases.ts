@@ -87,24 +87,6 @@ export const cases = pgTable(
     // report merges them with the contacts, which come in case order (reports/contacts.sql.ts),
     // without reading the cases' rows or sorting them.
     index('cases_report_idx').on(t.tenantId, t.intakeUnit, t.id, t.ward, t.openedOn),
-    // A case's state at the end (opened, closed, the ward holding it) in id order from the index
-    // alone: the report merges the cases whose current lead is よりそい支援員 with it instead of
-    // reading each one's row (reports/accompaniment.sql.ts countLedAtEnd).
-    index('cases_end_state_idx').on(t.tenantId, t.id, t.openedOn, t.closedOn, t.handedOverTo, t.intakeUnit),
-    // The window's cases of a period with every column their counts group by, from the index
-    // alone (reports/consultations.sql.ts): the rows are wide, and reading them cost more than
-    // the counting.
-    index('cases_window_idx').on(
-      t.tenantId,
-      t.intakeUnit,
-      t.openedOn,
-      t.ward,
-      t.ageBand,
-      t.firstConsulter,
-      t.route,
-      t.handedOverOn,
-      t.closedOn,
-    ),
     index('cases_handed_over_idx').on(t.tenantId, t.handedOverTo),
     index('cases_lead_account_idx').on(t.tenantId, t.leadAccountId),
     index('cases_lead_unit_idx').on(t.tenantId, t.leadUnitId),

@@ -43,18 +43,12 @@ export async function countObservedChanges(db: Db, tenantId: string, o: ReportOp
  * apart by the later start, then the greater meeting number, in byte order: without that the
  * "latest" one was whichever the sort met last, and the figure differed between PostgreSQL and
  * PGlite on the same ledger (15,330 and 15,329 at 20 times the bench city).
- *
- * Whether the latest lead is よりそい支援員 is a column of its own (`led`): filtered on the lead
- * itself, the planner guessed 278 of 66,196 cases (0.5% of a value it has no statistics for
- * after DISTINCT ON; there were 22,823) and looked each one up in the cases; a true/false column
- * it guesses at half, and merges them with the cases' state at the end in id order from
- * cases_end_state_idx (migration 0034).
  */
 export async function countLedAtEnd(db: Db, tenantId: string, o: ReportOptions) {
   return rowsOf<{ goal: string | null; cases: number }>(
     db,
     sql`with last_lead as (
-        select distinct on (r.case_id) r.case_id, r.lead = 'accompaniment' as led
+        select distinct on (r.case_id) r.case_id, r.lead
         from reviews r join meetings m on m.tenant_id = r.tenant_id and m.id = r.meeting_id
         where r.tenant_id = ${tenantId} and m.status = 'held' and m.held_on <= ${o.to}::date
         order by r.case_id, m.held_on desc, r.created_at desc,
@@ -62,7 +56,7 @@ export async function countLedAtEnd(db: Db, tenantId: string, o: ReportOptions) 
       led as (
         select c.id from last_lead l
         join cases c on c.tenant_id = ${tenantId} and c.id = l.case_id
-        where l.led and c.opened_on <= ${o.to}::date
+        where l.lead = 'accompaniment' and c.opened_on <= ${o.to}::date
           and not coalesce(c.closed_on <= ${o.to}::date, false)
           ${wardFilter(wardOfCase, o.ward)} ${filter8050(sql`c.id`, tenantId, o)})
       select null as goal, count(*)::int as cases from led
