@@ -1,6 +1,7 @@
 import { scheduleInquiryRetention } from '#server/modules/inquiries/index.ts'
 import { startMailWorker } from '#server/modules/mail/index.ts'
 import { prepareStore } from '#server/modules/org/index.ts'
+import { scheduleTallyUpkeep } from '#server/modules/reports/index.ts'
 import { scheduleSeminarRetention } from '#server/modules/seminars/index.ts'
 import { buildApp, loggerOptions } from './app.ts'
 import type { DatabaseHandle } from './db/client.ts'
@@ -58,11 +59,14 @@ export async function startServer(config: Config, options: StartOptions = {}) {
   const retention = scheduleInquiryRetention(handle.db, systemClock, app.log)
   // Removes seminar registrants' personal data after the city's retention period.
   const seminarRetention = scheduleSeminarRetention(handle.db, systemClock, app.log)
+  // Vacuums the report's monthly tallies on the embedded store (no autovacuum there).
+  const tallyUpkeep = scheduleTallyUpkeep(handle.db, app.log)
 
   async function shutdown(signal: string) {
     app.log.info({ signal }, 'shutting down')
     await retention.stop()
     await seminarRetention.stop()
+    await tallyUpkeep?.stop()
     await app.close()
     await handle.close()
     process.exit(0)

@@ -10,6 +10,13 @@ import { sql } from 'drizzle-orm'
 import { type Db, embeddedClient } from '#server/db/client.ts'
 import { UndoLog } from '#server/db/undo-log.ts'
 import { applyLatestDecisions, type DecisionAuthor } from '#server/modules/cases/index.ts'
+import {
+  pauseTallies,
+  pauseTalliesIn,
+  recountTallies,
+  resumeTallies,
+  WINDOW_CONTACT_TALLIES,
+} from '#server/modules/reports/index.ts'
 import type { Actor } from '#server/platform/actor.ts'
 import { writeAnonymousAudit, writeAudit } from '#server/platform/audit.ts'
 import { lockForImport } from '#server/platform/import-lock.ts'
@@ -172,12 +179,16 @@ export async function importLedger(
       const moveInTurns = async () => {
         await undo.create()
         lock?.moving()
+        // The city's report tallies wait for the end (reports/tally-upkeep.ts): the moves and a
+        // restore leave them as they were before the import.
+        await pauseTallies(embedded, tenantId)
         try {
           await staging.deferred.applyInTurns(embedded, undo)
           if (decisionsDeferred) await decideInTurns(embedded, undo, tenantId, by, options.now)
-          // The audit row and the end of the undo log commit together: should the process die
-          // before, the next start restores the log (server/db/interrupted-imports.ts).
+          // The tallies, the audit row and the end of the undo log commit together: should the
+          // process die before, the next start restores the log (server/db/interrupted-imports.ts).
           await db.transaction(async (tx) => {
+            await recountTallies(tx, tenantId)
             await audited(tx)
             await undo.dropWith(tx)
           })
@@ -189,6 +200,8 @@ export async function importLedger(
           })
           await undo.drop()
           throw error
+        } finally {
+          await resumeTallies(embedded)
         }
       }
       try {
@@ -203,7 +216,10 @@ export async function importLedger(
       }
     } else {
       await db.transaction(async (tx) => {
+        // The city's report tallies are counted once, at the end (reports/tally-upkeep.ts).
+        if (write) await pauseTalliesIn(tx, tenantId)
         await checkAndWrite(await loadStored(tx, tenantId, ledger), tx, false, new WorkTables(tx, true))
+        if (write && issues.ok) await recountTallies(tx, tenantId)
         await audited(tx)
         if (!issues.ok && write) throw new RollBack()
       })
@@ -275,9 +291,10 @@ const DECISION_JOINS = [
 
 /** The tables each sheet writes (counters and the audit log are small or never aggregated). */
 const TABLES_OF: Record<string, string[]> = {
-  cases: ['cases', 'case_events'],
+  // The report's tallies of the window's contacts are counted again at the import's end.
+  cases: ['cases', 'case_events', ...WINDOW_CONTACT_TALLIES],
   people: ['case_people', 'case_person_phones'],
-  contacts: ['contacts'],
+  contacts: ['contacts', ...WINDOW_CONTACT_TALLIES],
   meetings: ['meetings', 'meeting_attendees', 'org_units'],
   reviews: ['reviews'],
   surveys: ['surveys', 'survey_questions'],
@@ -296,7 +313,7 @@ const TABLES_OF: Record<string, string[]> = {
  */
 async function analyze(db: Db, ledger: Awaited<ReturnType<typeof collectSheets>>) {
   const embedded = embeddedClient(db)
-  for (const table of [...ledger.keys()].flatMap((key) => TABLES_OF[key] ?? [])) {
+  for (const table of new Set([...ledger.keys()].flatMap((key) => TABLES_OF[key] ?? []))) {
     if (!embedded) {
       await db.execute(sql.raw(`vacuum (analyze) ${table}`))
       continue

@@ -20,6 +20,9 @@ import {
   surveyQuestions,
   surveyRespondents,
   surveys,
+  windowContactCells,
+  windowContactOpenings,
+  windowContactReturns,
 } from '#server/db/schema/index.ts'
 import { type ImportOptions, importLedger } from './import-ledger.ts'
 
@@ -191,6 +194,8 @@ const TABLES = {
   orgUnits,
 }
 
+const TALLIES = { windowContactCells, windowContactOpenings, windowContactReturns }
+
 /** How many rows of each table a city has: "nothing was written" is these being equal. */
 export async function storedCounts(db: Db, tenantId: string): Promise<Record<string, number>> {
   const out: Record<string, number> = {}
@@ -204,7 +209,8 @@ export async function storedCounts(db: Db, tenantId: string): Promise<Record<str
 /** Every row of each of a city's tables, in a fixed order: "the store is as before" is these being equal. */
 export async function storedRows(db: Db, tenantId: string): Promise<Record<string, string[]>> {
   const out: Record<string, string[]> = {}
-  for (const [name, table] of Object.entries(TABLES)) {
+  // The report's tallies of the window's contacts too: a failed import leaves them as they were.
+  for (const [name, table] of Object.entries({ ...TABLES, ...TALLIES })) {
     const rows = await db.select().from(table).where(eq(table.tenantId, tenantId))
     out[name] = rows.map((r) => JSON.stringify(r)).sort()
   }

@@ -7,6 +7,7 @@ import { PgTransaction } from 'drizzle-orm/pg-core'
 import { type Db, embeddedClient } from '#server/db/client.ts'
 import { filter8050, monthKey, monthsOf, type ReportOptions, rowsOf, wardFilter } from './report-period.ts'
 import type { VolumeRow } from './volumes.sql.ts'
+import { readWindowContactTallies } from './window-contact-tallies.sql.ts'
 
 /** grouping(m, ward) of the two row sets the query returns: month × method × counterpart, and ward. */
 const G = { cell: 1, ward: 2 } as const
@@ -27,23 +28,51 @@ interface Row {
 }
 
 /**
- * One read of contacts feeds four sections, which were four joins of contacts with cases (over
- * two thirds of the report's time at the bench city). The contacts come in case and date order
- * from contacts_case_idx alone and keep that order through a merge join with the window's cases
- * (in id order from cases_report_idx alone), so "distinct cases" is a flag on each row (lag: the
- * case's previous contact, none, before the period or in an earlier month) and "two or more
- * contacts" is the case's second contact (row_number), instead of groupings by case; joining
+ * What the sections need of the window's contacts, from either source: the tallies kept by
+ * month (window-contact-tallies.sql.ts) when the period is whole months, else the contacts
+ * themselves (contactsRead).
+ */
+export interface WindowContactCounts {
+  /** In-period contacts by month × method × counterpart; `people`: the case's first that month. */
+  cells: { month: string; method: string; counterpart: string; n: number; people: number }[]
+  /** In-period contacts on cases opened in the period, by month. */
+  consultationsByMonth: Map<string, number>
+  /**
+   * By ward: in-period contacts (n), cases with one (people), contacts on cases opened in the
+   * period (consultations) and those cases' second contacts by `to` (continuing).
+   */
+  wards: { ward: string | null; n: number; people: number; consultations: number; continuing: number }[]
+}
+
+/**
+ * One read of contacts feeds four sections (表3's cells and two or more, 図3, the volumes):
+ * from the monthly tallies when the period is whole months and not for 8050 households only
+ * (the tallies know no household), else from the contacts.
+ */
+export async function countWindowContacts(db: Db, tenantId: string, o: ReportOptions) {
+  const counts =
+    wholeMonths(o) && !o.flag8050
+      ? await readWindowContactTallies(db, tenantId, o)
+      : await contactsRead(db, tenantId, o)
+  return sectionsOf(o, counts)
+}
+
+/**
+ * The contacts themselves, when the tallies cannot answer. The contacts come in case and date
+ * order from contacts_case_idx alone and keep that order through a merge join with the window's
+ * cases (in id order from cases_report_idx alone), so "distinct cases" is a flag on each row
+ * (lag: the case's previous contact, none, before the period or in an earlier month) and "two or
+ * more contacts" is the case's second contact (row_number), instead of groupings by case; joining
  * before the window spares it the ward centres' contacts. Contacts before the period are kept
  * only on cases opened in it (a contact before the case was opened still counts towards 表3's two
  * or more); every other count is of the period's contacts.
  *
  * Every count is then a count of flagged rows, so it adds up over any split of the rows: two
  * groupings (month × method × counterpart, and ward; each row in one group of each) are summed
- * here into the sections' cells, months and period (the grouping is about a third of the
- * statement; two sets cost less than the four it was). The month is labelled on the grouped rows
- * only (monthKey).
+ * into the sections' cells, months and period. The month is labelled on the grouped rows only
+ * (monthKey).
  */
-export async function countWindowContacts(db: Db, tenantId: string, o: ReportOptions) {
+export async function contactsRead(db: Db, tenantId: string, o: ReportOptions): Promise<WindowContactCounts> {
   const inPeriod = sql`d.contacted_on >= ${o.from}::date`
   const statement = (cases: SQL) =>
     sql`with dated as (
@@ -67,34 +96,74 @@ export async function countWindowContacts(db: Db, tenantId: string, o: ReportOpt
       from dated d
       group by grouping sets ((d.m, d.method, d.counterpart), (d.ward))`
   const rows = (await Promise.all(halvesOf(db).map((half) => rowsOf<Row>(db, statement(half))))).flat()
-  // Months before the period, and cells or wards without a contact in it, come only from the
-  // contacts read for 表3's two or more: they have no contact to show.
+  // Months before the period, and cells without a contact in it, come only from the contacts
+  // read for 表3's two or more: they have no contact to show.
   const cellRows = rows.filter((r) => r.g === G.cell && r.n > 0)
-  const wardRows = rows.filter((r) => r.g === G.ward)
-  // A ward has a row from each half of the cases (halvesOf): its volume sums them.
-  const byWard = new Map<string | null, Row[]>()
-  for (const r of wardRows) byWard.set(r.ward, [...(byWard.get(r.ward) ?? []), r])
-  const sum = (list: Row[], value: (r: Row) => number) => list.reduce((total, r) => total + value(r), 0)
-  /** A volume row (volumesOf's level 1 one month, 2 one ward, 3 the period) summed over `list`. */
-  const volume = (g: number, month: string | null, ward: string | null, list: Row[]) => ({
+  const consultationsByMonth = new Map<string, number>()
+  for (const r of cellRows)
+    consultationsByMonth.set(r.month!, (consultationsByMonth.get(r.month!) ?? 0) + r.consultations)
+  return {
+    cells: cellRows.map((r) => ({
+      month: r.month!,
+      method: r.method!,
+      counterpart: r.counterpart!,
+      n: r.n,
+      people: r.people,
+    })),
+    consultationsByMonth,
+    // A ward has a row from each half of the cases (halvesOf); sectionsOf sums them.
+    wards: rows.filter((r) => r.g === G.ward),
+  }
+}
+
+/** Whether the period is whole calendar months (the tallies are by month). */
+export function wholeMonths(o: ReportOptions): boolean {
+  const last = new Date(`${o.to}T00:00:00Z`)
+  last.setUTCDate(last.getUTCDate() + 1)
+  return o.from.endsWith('-01') && last.getUTCDate() === 1
+}
+
+/** The sections' figures from the counts, whichever source gave them. */
+function sectionsOf(o: ReportOptions, counts: WindowContactCounts) {
+  const byWard = new Map<string | null, WindowContactCounts['wards']>()
+  for (const r of counts.wards) byWard.set(r.ward, [...(byWard.get(r.ward) ?? []), r])
+  const sum = <T>(list: T[], value: (r: T) => number) => list.reduce((total, r) => total + value(r), 0)
+  /** A volume row (volumesOf's level 1 one month, 2 one ward, 3 the period). */
+  const volume = (
+    g: number,
+    month: string | null,
+    ward: string | null,
+    people: number,
+    count: number,
+    consultations: number,
+  ) => ({
     month,
     ward,
     g,
-    people: sum(list, (r) => r.people),
-    count: sum(list, (r) => r.n),
-    consultations: sum(list, (r) => r.consultations),
+    people,
+    count,
+    consultations,
   })
   const months = monthsOf(o.from, o.to).map((month) => ({
     month,
-    rows: cellRows.filter((r) => r.month === month),
+    rows: counts.cells.filter((r) => r.month === month),
   }))
   const cells = new Map<string, { method: string; counterpart: string; n: number }>()
-  for (const r of cellRows) {
+  for (const r of counts.cells) {
     const key = `${r.method}\t${r.counterpart}`
-    const cell = cells.get(key) ?? { method: r.method!, counterpart: r.counterpart!, n: 0 }
+    const cell = cells.get(key) ?? { method: r.method, counterpart: r.counterpart, n: 0 }
     cell.n += r.n
     cells.set(key, cell)
   }
+  const wardVolume = (ward: string | null, list: WindowContactCounts['wards'], g: number) =>
+    volume(
+      g,
+      null,
+      ward,
+      sum(list, (r) => r.people),
+      sum(list, (r) => r.n),
+      sum(list, (r) => r.consultations),
+    )
   return {
     /** Contacts by method × counterpart (only the cells that have any). */
     cells: [...cells.values()],
@@ -105,12 +174,21 @@ export async function countWindowContacts(db: Db, tenantId: string, o: ReportOpt
     })),
     /** Contacts (count) and the distinct cases they were on (people); `consultations`: on cases opened in the period. */
     volumes: [
-      ...months.map((m) => volume(1, m.month, null, m.rows)),
-      ...[...byWard].map(([ward, list]) => volume(2, null, ward, list)).filter((v) => v.count > 0),
-      volume(3, null, null, wardRows),
+      ...months.map((m) =>
+        volume(
+          1,
+          m.month,
+          null,
+          sum(m.rows, (r) => r.people),
+          sum(m.rows, (r) => r.n),
+          counts.consultationsByMonth.get(m.month) ?? 0,
+        ),
+      ),
+      ...[...byWard].map(([ward, list]) => wardVolume(ward, list, 2)).filter((v) => v.count > 0),
+      wardVolume(null, counts.wards, 3),
     ] satisfies (VolumeRow & { consultations: number })[],
     /** Window cases opened in the period with two or more contacts up to `to`. */
-    continuing: sum(wardRows, (r) => r.continuing),
+    continuing: sum(counts.wards, (r) => r.continuing),
   }
 }
 

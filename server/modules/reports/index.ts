@@ -11,3 +11,11 @@ export function reportsModule(app: FastifyInstance, deps: AppDeps) {
 }
 export { requireFindingEditor } from './finding-edits.service.ts'
 export { requireReportViewer, seesEveryWardReport } from './reports.policy.ts'
+export {
+  pauseTallies,
+  pauseTalliesIn,
+  recountTallies,
+  resumeTallies,
+  scheduleTallyUpkeep,
+  WINDOW_CONTACT_TALLIES,
+} from './tally-upkeep.ts'

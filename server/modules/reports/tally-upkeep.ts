@@ -1,0 +1,70 @@
+// The report's monthly tallies of the window's contacts (migration 0034) are kept by triggers on
+// every write, except for the city an import is writing: counting a big ledger statement by
+// statement grew with the city (a 3x ledger did not finish in 10 min on the embedded store). So
+// the import pauses that city's tallies (`yorisoi.tallies_paused`, which the triggers read) and
+// counts them again once, in the transaction that ends it. While paused the city is locked
+// (platform/import-lock.ts); an import that fails is put back with its tallies never touched.
+//
+// The embedded store has no autovacuum: every write of a window contact rewrites a few of its
+// monthly tally rows, and their dead versions would pile up under the report's reads of them (a
+// year of a big city's contacts: many times the rows that are live). So the staff server vacuums
+// those small tables itself, shortly after the start and then every ten minutes
+// (server/platform/periodic-job.ts plans the runs). PostgreSQL's autovacuum does this there, and
+// then nothing is scheduled.
+import type { PGlite } from '@electric-sql/pglite'
+import { sql } from 'drizzle-orm'
+import { type Db, embeddedClient } from '#server/db/client.ts'
+import { type JobLog, type PeriodicJob, schedulePeriodicJob } from '#server/platform/periodic-job.ts'
+
+const TALLIES = ['window_contact_cells', 'window_contact_openings', 'window_contact_returns']
+
+/** The tables the tallies are kept in (an import vacuums them after it). */
+export const WINDOW_CONTACT_TALLIES: readonly string[] = TALLIES
+
+/** Pauses the city's tallies until the end of the transaction `tx` (PostgreSQL's import). */
+export async function pauseTalliesIn(tx: Db, tenantId: string): Promise<void> {
+  await tx.execute(sql`select set_config('yorisoi.tallies_paused', ${tenantId}, true)`)
+}
+
+/**
+ * Pauses the city's tallies on the embedded store's one connection, until `resumeTallies`: the
+ * import's rows move in many transactions. Other cities' writes in between are still counted.
+ */
+export async function pauseTallies(client: PGlite, tenantId: string): Promise<void> {
+  await client.query(`select set_config('yorisoi.tallies_paused', $1, false)`, [tenantId])
+}
+
+export async function resumeTallies(client: PGlite): Promise<void> {
+  await client.query(`select set_config('yorisoi.tallies_paused', '', false)`)
+}
+
+/** Counts the city's tallies again from its contacts (after an import wrote them paused). */
+export async function recountTallies(tx: Db, tenantId: string): Promise<void> {
+  await tx.execute(sql`select recount_window_contacts(${tenantId})`)
+}
+
+/** Vacuums the tallies on the embedded store; answers whether it did (PostgreSQL: nothing to do). */
+export async function vacuumTallies(db: Db): Promise<boolean> {
+  const embedded = embeddedClient(db)
+  if (!embedded) return false
+  // One table per statement: each holds the one connection only briefly.
+  for (const table of TALLIES) await embedded.query(`vacuum ${table}`)
+  return true
+}
+
+export function scheduleTallyUpkeep(
+  db: Db,
+  log: JobLog,
+  options: { firstAfterMs?: number; everyMs?: number } = {},
+): PeriodicJob | undefined {
+  if (!embeddedClient(db)) return undefined
+  return schedulePeriodicJob({
+    name: 'report tallies vacuum',
+    log,
+    firstAfterMs: options.firstAfterMs ?? 60_000,
+    everyMs: options.everyMs ?? 600_000,
+    run: async () => {
+      await vacuumTallies(db)
+    },
+  })
+}
