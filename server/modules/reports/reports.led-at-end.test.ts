@@ -77,3 +77,29 @@ describe('the lead at the end between reviews of one day', () => {
     expect(inTransaction.accompaniment.ledAtEnd).toBe(3)
   })
 })
+
+describe('the lead at the end on the last day', () => {
+  it('counts a decision of a meeting held on `to`, not a case closed on `to` or opened after it', async () => {
+    const city = await ctx.newCity()
+    const r = recordsFor(ctx.db, city.tenantId)
+    const onTheLastDay = await r.addMeeting('kita', PERIOD.to)
+    const before = await r.addMeeting('kita', '2021-03-20')
+    // Led: handed to the ward section before, to よりそい支援員 by the meeting held on the last day.
+    const decidedOnTheLastDay = await r.addCase({ openedOn: '2021-03-01' })
+    await r.addReview(before, decidedOnTheLastDay, { lead: 'ward_section' })
+    await r.addReview(onTheLastDay, decidedOnTheLastDay, { lead: 'accompaniment' })
+    // Not led: closed on the last day, so not open at the end.
+    const closedOnTheLastDay = await r.addCase({ openedOn: '2021-03-01', closedOn: PERIOD.to })
+    await r.addReview(before, closedOnTheLastDay)
+    // Not led: reviewed (as a ledger may record it) but opened only after the end.
+    const openedAfter = await r.addCase({ openedOn: '2021-05-01' })
+    await r.addReview(before, openedAfter)
+    // Led: the plain case.
+    await r.addReview(before, await r.addCase({ openedOn: '2021-03-01' }))
+
+    const pooled = await computeReport(ctx.db, city.tenantId, PERIOD)
+    expect(pooled.accompaniment.ledAtEnd).toBe(2)
+    const inTransaction = await ctx.db.transaction((tx) => computeReport(tx, city.tenantId, PERIOD))
+    expect(inTransaction.accompaniment.ledAtEnd).toBe(2)
+  })
+})
