@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm'
-import type { Db } from '#server/db/client.ts'
+import { PgTransaction } from 'drizzle-orm/pg-core'
+import { type Db, embeddedClient } from '#server/db/client.ts'
 import { cases } from '#server/db/schema/index.ts'
 import { household8050 } from '#server/modules/cases/index.ts'
 import { fiscalYearOf } from '#shared/dates.ts'
@@ -77,4 +78,32 @@ export function wardFilter(column: SQL, ward: string | null | undefined): SQL {
 export function filter8050(caseId: SQL, tenantId: string, o: ReportOptions): SQL {
   if (!o.flag8050) return sql``
   return sql`and ${caseId} in (select ${cases.id} from ${cases} where ${cases.tenantId} = ${tenantId} and ${household8050})`
+}
+
+/**
+ * Independent reads of one section: side by side on a PostgreSQL pool (each on a connection of
+ * its own), in turn on a transaction's one connection, which node-postgres refuses a query
+ * started while it runs another. PGlite runs them one at a time either way.
+ */
+export async function sideBySide<T extends readonly (() => Promise<unknown>)[]>(
+  db: Db,
+  reads: T,
+): Promise<{ -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> }> {
+  if (!(db instanceof PgTransaction)) return (await Promise.all(reads.map((read) => read()))) as never
+  const results: unknown[] = []
+  for (const read of reads) results.push(await read())
+  return results as never
+}
+
+/**
+ * A condition per half of the cases by id (ids are random), for a statement over every case
+ * that is most of a big city's report and runs on one core: on a PostgreSQL pool its halves run
+ * side by side on two connections (`and <case id> < middle`, `and <case id> >= middle`), and
+ * counts of cases add up over them. A transaction has one connection and PGlite runs one
+ * statement at a time: there one statement, with no condition.
+ */
+export function caseHalves(db: Db, caseId: SQL): SQL[] {
+  if (db instanceof PgTransaction || embeddedClient(db)) return [sql``]
+  const middle = sql`'80000000-0000-0000-0000-000000000000'::uuid`
+  return [sql`and ${caseId} < ${middle}`, sql`and ${caseId} >= ${middle}`]
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { meetings } from '#server/db/schema/index.ts'
+import { meetings, supportPlans } from '#server/db/schema/index.ts'
 import { createTestContext, type TestContext } from '#server/test/harness.ts'
 import { computeReport } from './compute-report.ts'
 import { recordsFor } from './test-support.ts'
@@ -101,5 +101,44 @@ describe('the lead at the end on the last day', () => {
     expect(pooled.accompaniment.ledAtEnd).toBe(2)
     const inTransaction = await ctx.db.transaction((tx) => computeReport(tx, city.tenantId, PERIOD))
     expect(inTransaction.accompaniment.ledAtEnd).toBe(2)
+  })
+})
+
+// On a PostgreSQL pool the cases are counted in two halves of their ids side by side
+// (accompaniment.sql.ts, caseHalves); in a transaction, and on PGlite, in one statement.
+describe('the lead at the end counted in halves of the cases', () => {
+  it('gives the figures of one statement: cases led and their goals summed over both halves', async () => {
+    const city = await ctx.newCity()
+    const r = recordsFor(ctx.db, city.tenantId)
+    const suffix = city.tenantId
+      .replace(/[^0-9a-f]/g, '')
+      .padEnd(12, '0')
+      .slice(0, 12)
+    const caseAt = (first: string) =>
+      r.addCase({ id: `${first}-0000-4000-8000-${suffix}`, openedOn: '2021-03-01' })
+    const [low, middle, high, lastLow] = [
+      await caseAt('00000000'),
+      await caseAt('80000000'),
+      await caseAt('f0000000'),
+      await caseAt('7fffffff'),
+    ]
+    const march = await r.addMeeting('kita', '2021-03-20')
+    const april = await r.addMeeting('kita', '2021-04-10')
+    for (const id of [low, middle, high]) await r.addReview(march, id)
+    // The last lead of the low half's last case is the ward section's.
+    await r.addReview(march, lastLow)
+    await r.addReview(april, lastLow, { lead: 'ward_section' })
+    await ctx.db.insert(supportPlans).values([
+      { tenantId: city.tenantId, caseId: low, goals: ['employment', 'ibasho'] },
+      { tenantId: city.tenantId, caseId: middle, goals: ['ibasho'] },
+      { tenantId: city.tenantId, caseId: high, goals: ['ibasho'] },
+      { tenantId: city.tenantId, caseId: lastLow, goals: ['employment'] },
+    ])
+
+    const pooled = await computeReport(ctx.db, city.tenantId, PERIOD)
+    const inOneStatement = await ctx.db.transaction((tx) => computeReport(tx, city.tenantId, PERIOD))
+    expect(pooled).toEqual(inOneStatement)
+    expect(pooled.accompaniment.ledAtEnd).toBe(3)
+    expect(pooled.accompaniment.goals).toMatchObject({ employment: 1, ibasho: 3 })
   })
 })
