@@ -3,7 +3,12 @@
 import { sql } from 'drizzle-orm'
 import { PgTransaction } from 'drizzle-orm/pg-core'
 import { type Db, embeddedClient } from '#server/db/client.ts'
-import { RESET_REPORT_SETTINGS, reportSettingsSql, withReportSettings } from '#server/db/tenant-scope.ts'
+import {
+  EMBEDDED_REPORT_SETTINGS_SQL,
+  RESET_EMBEDDED_REPORT_SETTINGS,
+  reportSettingsSql,
+  withReportSettings,
+} from '#server/db/tenant-scope.ts'
 import {
   AGE_BANDS,
   CASE_LEADS,
@@ -78,11 +83,11 @@ export async function computeReport(
   if (!embedded) return computeFigures(db, tenantId, o, asOf)
   // The embedded store's one connection: the report's settings for the report's time. Another
   // request's statements in between run with them too, which only gives them more memory.
-  for (const statement of reportSettingsSql()) await embedded.query(statement)
+  for (const statement of EMBEDDED_REPORT_SETTINGS_SQL) await embedded.query(statement)
   try {
     return await computeFigures(db, tenantId, o, asOf)
   } finally {
-    for (const statement of RESET_REPORT_SETTINGS) await embedded.query(statement)
+    for (const statement of RESET_EMBEDDED_REPORT_SETTINGS) await embedded.query(statement)
   }
 }
 

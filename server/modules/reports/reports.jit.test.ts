@@ -78,7 +78,16 @@ describe('the report without JIT compilation, with more work_mem', () => {
     }
     // PostgreSQL's pool sets each connection it hands out (the test above).
     expect(settings).toEqual(
-      embedded ? ["SET jit = 'off'", "SET work_mem = '32MB'", 'RESET jit', 'RESET work_mem'] : [],
+      embedded
+        ? [
+            "SET jit = 'off'",
+            "SET work_mem = '32MB'",
+            "SET enable_presorted_aggregate = 'off'",
+            'RESET jit',
+            'RESET work_mem',
+            'RESET enable_presorted_aggregate',
+          ]
+        : [],
     )
     expect(await jit(ctx.db)).toBe(usual)
   })
