@@ -62,9 +62,12 @@ export function currentReportSettings(): boolean {
  * - no JIT compilation: compiling the report's aggregates cost more than it saved (11 ms at
  *   10,000 cases, 155–179 ms at 5–20 times that);
  * - work_mem 32 MB instead of 4: the current lead of every case (a sort of all reviews with their
- *   meetings) spilled to disk at 20 times the bench city, and took twice as long.
+ *   meetings) spilled to disk at 20 times the bench city, and took twice as long;
+ * - no parallel workers: the report's sections already run side by side on the pool, and the
+ *   workers of one (the window's consultations) only competed with the others for the cores
+ *   (at 20 times the bench city on 2 cores the report's medians 276–290 -> 264–269 ms, load 3.5–4.3).
  */
-export const REPORT_SETTINGS = { jit: 'off', work_mem: '32MB' } as const
+export const REPORT_SETTINGS = { jit: 'off', work_mem: '32MB', max_parallel_workers_per_gather: '0' } as const
 
 /**
  * The embedded store's own report settings (PGlite is PostgreSQL 17; a PostgreSQL 15 server

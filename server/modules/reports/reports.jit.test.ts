@@ -82,9 +82,11 @@ describe('the report without JIT compilation, with more work_mem', () => {
         ? [
             "SET jit = 'off'",
             "SET work_mem = '32MB'",
+            "SET max_parallel_workers_per_gather = '0'",
             "SET enable_presorted_aggregate = 'off'",
             'RESET jit',
             'RESET work_mem',
+            'RESET max_parallel_workers_per_gather',
             'RESET enable_presorted_aggregate',
           ]
         : [],
