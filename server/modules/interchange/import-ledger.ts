@@ -291,10 +291,9 @@ const DECISION_JOINS = [
 
 /** The tables each sheet writes (counters and the audit log are small or never aggregated). */
 const TABLES_OF: Record<string, string[]> = {
-  // The report's tallies of the window's contacts are counted again at the import's end.
-  cases: ['cases', 'case_events', ...WINDOW_CONTACT_TALLIES],
+  cases: ['cases', 'case_events'],
   people: ['case_people', 'case_person_phones'],
-  contacts: ['contacts', ...WINDOW_CONTACT_TALLIES],
+  contacts: ['contacts'],
   meetings: ['meetings', 'meeting_attendees', 'org_units'],
   reviews: ['reviews'],
   surveys: ['surveys', 'survey_questions'],
@@ -313,7 +312,11 @@ const TABLES_OF: Record<string, string[]> = {
  */
 async function analyze(db: Db, ledger: Awaited<ReturnType<typeof collectSheets>>) {
   const embedded = embeddedClient(db)
-  for (const table of new Set([...ledger.keys()].flatMap((key) => TABLES_OF[key] ?? []))) {
+  // The report's tallies of the window's contacts too: every import counts them again at its end.
+  // (Read here, not in TABLES_OF: the reports module is still loading when this one is, through
+  // the interchange routes it reaches.)
+  const written = [...ledger.keys()].flatMap((key) => TABLES_OF[key] ?? [])
+  for (const table of [...written, ...WINDOW_CONTACT_TALLIES]) {
     if (!embedded) {
       await db.execute(sql.raw(`vacuum (analyze) ${table}`))
       continue
