@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestContext, type TestContext } from '#server/test/harness.ts'
 import { computeReport } from './compute-report.ts'
-import { recordsFor } from './test-support.ts'
+import { caseIdAt, recordsFor } from './test-support.ts'
 
 // On a PostgreSQL pool the window's contacts are read in two halves of the case ids side by side
 // (contacts.sql.ts); in a transaction, and on PGlite, in one statement. Cases of one ward on
@@ -21,26 +21,22 @@ describe('the contacts read in halves of the cases', () => {
   it('give the figures of one statement: each ward once, every count summed', async () => {
     const city = await ctx.newCity()
     const r = recordsFor(ctx.db, city.tenantId)
-    const suffix = city.tenantId
-      .replace(/[^0-9a-f]/g, '')
-      .padEnd(12, '0')
-      .slice(0, 12)
     const low = await r.addCase({
-      id: `00000000-0000-4000-8000-${suffix}`,
+      id: caseIdAt(city.tenantId, '00000000'),
       openedOn: '2021-03-02',
       ward: 'kita',
     })
     const middle = await r.addCase({
-      id: `80000000-0000-4000-8000-${suffix}`,
+      id: caseIdAt(city.tenantId, '80000000'),
       openedOn: '2021-03-20',
       ward: 'kita',
     })
     const high = await r.addCase({
-      id: `f0000000-0000-4000-8000-${suffix}`,
+      id: caseIdAt(city.tenantId, 'f0000000'),
       openedOn: '2020-12-01',
       ward: 'kita',
     })
-    const noWard = await r.addCase({ id: `ff000000-0000-4000-8000-${suffix}`, openedOn: '2021-04-01' })
+    const noWard = await r.addCase({ id: caseIdAt(city.tenantId, 'ff000000'), openedOn: '2021-04-01' })
     await r.addContacts(
       low,
       { contactedOn: '2021-03-02' },

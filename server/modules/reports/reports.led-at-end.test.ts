@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { meetings, supportPlans } from '#server/db/schema/index.ts'
 import { createTestContext, type TestContext } from '#server/test/harness.ts'
 import { computeReport } from './compute-report.ts'
-import { recordsFor } from './test-support.ts'
+import { caseIdAt, recordsFor } from './test-support.ts'
 
 // ledAtEnd's "latest review" when two meetings of one day reviewed a case and the reviews were
 // recorded at the same moment, as an import records them (docs/report-rules.md, よりそい支援員).
@@ -110,12 +110,8 @@ describe('the lead at the end counted in halves of the cases', () => {
   it('gives the figures of one statement: cases led and their goals summed over both halves', async () => {
     const city = await ctx.newCity()
     const r = recordsFor(ctx.db, city.tenantId)
-    const suffix = city.tenantId
-      .replace(/[^0-9a-f]/g, '')
-      .padEnd(12, '0')
-      .slice(0, 12)
     const caseAt = (first: string) =>
-      r.addCase({ id: `${first}-0000-4000-8000-${suffix}`, openedOn: '2021-03-01' })
+      r.addCase({ id: caseIdAt(city.tenantId, first), openedOn: '2021-03-01' })
     const [low, middle, high, lastLow] = [
       await caseAt('00000000'),
       await caseAt('80000000'),

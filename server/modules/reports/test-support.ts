@@ -18,6 +18,19 @@ import {
   surveys,
 } from '#server/db/schema/index.ts'
 
+/**
+ * A case id of the city's own whose first eight hex digits are `first`: the tests of the sections
+ * counted in halves of the case ids (report-period.ts caseHalves) place cases on either side of
+ * the middle with it. The rest comes from the city's id, so that cities do not share ids.
+ */
+export function caseIdAt(tenantId: string, first: string): string {
+  const suffix = tenantId
+    .replace(/[^0-9a-f]/g, '')
+    .padEnd(12, '0')
+    .slice(0, 12)
+  return `${first}-0000-4000-8000-${suffix}`
+}
+
 export function recordsFor(db: Db, tenantId: string) {
   let n = 0
   const next = (prefix: string) => `${prefix}${++n}`
