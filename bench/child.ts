@@ -3,15 +3,25 @@
 // result it sends back; `runChild` is the import and report (import-child.ts).
 import { fork } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
-import { NODE_FLAGS } from '../scripts/node-flags.mjs'
+import { CLI_FLAGS, SERVER_FLAGS } from '../scripts/node-flags.mjs'
 import type { ChildJob, ChildResult } from './import-child.ts'
 
+/**
+ * The V8 flags of the process the job stands for (scripts/node-flags.mjs): the command line's for
+ * an import of a ledger file, the staff server's for requests (the report, searches, many users).
+ */
+export const PROCESS_FLAGS = { cli: CLI_FLAGS, server: SERVER_FLAGS } as const
+export type ProcessKind = keyof typeof PROCESS_FLAGS
+
 /** Runs `script` (a file of this folder) with `job` as its argument; resolves with the result it sends. */
-export function forkChild<R extends { error?: string }>(script: string, job: unknown): Promise<R> {
+export function forkChild<R extends { error?: string }>(
+  script: string,
+  job: unknown,
+  kind: ProcessKind,
+): Promise<R> {
   return new Promise((resolve, reject) => {
     const child = fork(fileURLToPath(new URL(script, import.meta.url)), [JSON.stringify(job)], {
-      // The same V8 flags as `npm start` and `npm run yorisoi` (scripts/node-flags.mjs).
-      execArgv: [...NODE_FLAGS, '--import', 'tsx'],
+      execArgv: [...PROCESS_FLAGS[kind], '--import', 'tsx'],
       stdio: 'inherit',
     })
     let reply: R | undefined
@@ -28,5 +38,9 @@ export function forkChild<R extends { error?: string }>(script: string, job: unk
   })
 }
 
+/**
+ * The import (and what the job asks for after it) as `npm run yorisoi -- import` runs it; with
+ * `reportAlone`, the report's timings on the store as it is, as the staff server runs them.
+ */
 export const runChild = (job: ChildJob): Promise<ChildResult> =>
-  forkChild<ChildResult>('./import-child.ts', job)
+  forkChild<ChildResult>('./import-child.ts', job, job.reportAlone ? 'server' : 'cli')

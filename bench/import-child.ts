@@ -2,9 +2,10 @@
 // its peak RSS is the importer's and the database driver's, not the generator's or the other
 // backend's: open the store, import the ledger, read the peak RSS, then time the report.
 // The job comes as JSON in argv[2]; the result goes back over IPC.
+import { readFileSync } from 'node:fs'
 import { performance } from 'node:perf_hooks'
 import { sql } from 'drizzle-orm'
-import { openDatabase } from '#server/db/client.ts'
+import { type Db, openDatabase } from '#server/db/client.ts'
 import { migrateDatabase } from '#server/db/migrate.ts'
 import { CLI_MAX_BYTES, importLedger } from '#server/modules/interchange/import-ledger.ts'
 import { ensureCity } from '#server/modules/org/index.ts'
@@ -30,6 +31,14 @@ export interface ChildJob {
   prepareOnly?: boolean
   /** Stop after the report's timings (BENCH_ONLY=report): no commits, no concurrent import. */
   reportOnly?: boolean
+  /**
+   * No import: the report's timings on the store as an earlier child left it, in a process with
+   * the staff server's V8 flags (child.ts), where a city's report runs. Answers the timings, the
+   * process's peak RSS (maxRssKiB) and its RSS after them (rssAfterKiB).
+   */
+  reportAlone?: boolean
+  /** reportAlone: untimed runs first (default 1). V8 compiles the hot code while the first ones run. */
+  warmUps?: number
   /**
    * No byte cap on the files, as the command line reads them (interchange.cli.ts): a 20x
    * contacts.csv is 87 MB, over the web upload's 30 MiB.
@@ -58,6 +67,8 @@ export interface ChildResult {
   probe: ProbeResult
   /** PostgreSQL on this machine: its memory after the import and the report (server-memory.ts). */
   server?: ServerMemory
+  /** reportAlone: the process's RSS after the timed reports, KiB. */
+  rssAfterKiB?: number
 }
 
 const COMMITS = 200
@@ -70,6 +81,7 @@ async function main(job: ChildJob): Promise<ChildResult> {
     await migrateDatabase(handle)
     await ensureCity(handle.db, { id: TENANT, name: 'ベンチ市' })
     if (job.prepareOnly) return { ok: true } as ChildResult
+    if (job.reportAlone) return await timeReportAlone(handle.db, job)
     global.gc?.()
     const maxRssBeforeKiB = process.resourceUsage().maxRSS
     const sampled = { heapUsed: 0, external: 0, arrayBuffers: 0 }
@@ -161,6 +173,27 @@ async function main(job: ChildJob): Promise<ChildResult> {
   } finally {
     await handle.close()
   }
+}
+
+/** The report's timings alone (job.reportAlone): the warm-up runs, then the timed ones. */
+async function timeReportAlone(db: Db, job: ChildJob): Promise<ChildResult> {
+  const options = { from: job.from, to: job.to }
+  const warm = await computeReport(db, TENANT, options)
+  for (let i = 1; i < (job.warmUps ?? 1); i++) await computeReport(db, TENANT, options)
+  const reportMs: number[] = []
+  for (let i = 0; i < job.reportRuns; i++) {
+    const t = performance.now()
+    await computeReport(db, TENANT, options)
+    reportMs.push(performance.now() - t)
+  }
+  const rss = /VmRSS:\s+(\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))
+  return {
+    ok: true,
+    reportMs,
+    reportTotal: warm.consultations.total,
+    maxRssKiB: process.resourceUsage().maxRSS,
+    ...(rss ? { rssAfterKiB: Number(rss[1]) } : {}),
+  } as ChildResult
 }
 
 const job = JSON.parse(process.argv[2] ?? '{}') as ChildJob

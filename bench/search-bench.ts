@@ -16,11 +16,11 @@ const TARGET_P95_MS = 100
 const ROUNDS = 40
 /**
  * PGlite writes the search columns and keys of 100,000 cases and their people slowly (minutes:
- * ~2 ms a row under --liftoff-only); BENCH_SEARCH_PGLITE_CASES sets a smaller city for a quick run.
+ * ~2 ms a row); BENCH_SEARCH_PGLITE_CASES sets a smaller city for a quick run.
  */
 const pgliteCases = Number(process.env.BENCH_SEARCH_PGLITE_CASES) || SEARCH_CASES
 
-const runChild = (job: SearchJob) => forkChild<SearchResult>('./search-child.ts', job)
+const runChild = (job: SearchJob) => forkChild<SearchResult>('./search-child.ts', job, 'server')
 
 function report(label: string, r: SearchResult, target: number | null): string {
   console.log(

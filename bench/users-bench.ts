@@ -12,6 +12,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { sql } from 'drizzle-orm'
 import { openDatabase } from '#server/db/client.ts'
+import { PROCESS_FLAGS } from './child.ts'
 import { fmt, load, verdict } from './figures.ts'
 import { freshDatabase } from './fresh-database.ts'
 import { signIn } from './latency-probe.ts'
@@ -25,7 +26,8 @@ const TARGETS = { detailShareOfBare: 0.5, listP99At20Ms: 200 }
 function startServer(job: UsersJob): Promise<{ child: ChildProcess; server: UsersServer }> {
   return new Promise((resolve, reject) => {
     const child = fork(fileURLToPath(new URL('./users-server.ts', import.meta.url)), [JSON.stringify(job)], {
-      execArgv: ['--liftoff-only', '--import', 'tsx'],
+      // The staff server's V8 flags, as `npm start` runs it.
+      execArgv: [...PROCESS_FLAGS.server, '--import', 'tsx'],
       stdio: 'inherit',
     })
     child.once('message', (message) => {

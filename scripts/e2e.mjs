@@ -8,7 +8,7 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { SMTPServer } from 'smtp-server'
-import { NODE_FLAGS } from './node-flags.mjs'
+import { SERVER_FLAGS } from './node-flags.mjs'
 
 const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
 const inCi = process.env.CI === 'true' || process.env.CI === '1'
@@ -122,7 +122,7 @@ const serverEnv = {
 }
 // node --import tsx (not npx tsx) so that SIGTERM reaches the server itself, which then
 // closes the store and removes its lock file.
-server = spawn(process.execPath, [...NODE_FLAGS, '--import', 'tsx', 'server/main.ts'], {
+server = spawn(process.execPath, [...SERVER_FLAGS, '--import', 'tsx', 'server/main.ts'], {
   env: serverEnv,
   stdio: ['ignore', 'pipe', 'pipe'],
 })

@@ -1,2 +1,3 @@
 /** See node-flags.mjs. */
-export declare const NODE_FLAGS: readonly string[]
+export declare const SERVER_FLAGS: readonly string[]
+export declare const CLI_FLAGS: readonly string[]

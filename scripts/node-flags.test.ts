@@ -3,12 +3,18 @@
 // process than the one a city runs.
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { NODE_FLAGS } from './node-flags.mjs'
+import { CLI_FLAGS, SERVER_FLAGS } from './node-flags.mjs'
 
 const scripts: Record<string, string> = JSON.parse(readFileSync('package.json', 'utf8')).scripts
 
 describe('the V8 flags of the product’s commands', () => {
-  it.each(['start', 'demo', 'public', 'yorisoi'])('npm run %s runs tsx with NODE_FLAGS', (name) => {
-    expect(scripts[name]).toMatch(new RegExp(`(^|&& )tsx ${NODE_FLAGS.join(' ')} server/`))
+  it.each(['start', 'demo', 'public'])('npm run %s runs tsx with SERVER_FLAGS', (name) => {
+    expect(scripts[name]).toMatch(new RegExp(`(^|&& )tsx ${SERVER_FLAGS.join(' ')} server/`))
+  })
+
+  it('npm run yorisoi runs tsx with CLI_FLAGS: the baseline compiler only, for imports of any size', () => {
+    expect(scripts.yorisoi).toMatch(new RegExp(`^tsx ${CLI_FLAGS.join(' ')} server/`))
+    expect(CLI_FLAGS).toContain('--liftoff-only')
+    expect(SERVER_FLAGS).not.toContain('--liftoff-only')
   })
 })
