@@ -56,7 +56,9 @@ function lines(backend: Backend, scale: number, rows: number, r: ChildResult, se
     `  import: ${fmt(rows)} rows in ${fmt(r.importMs / 1000, 1)} s → ${fmt(rows / (r.importMs / 1000))} rows/s` +
       (r.ok ? '' : ` — FAILED with ${r.importErrors} errors, e.g. ${r.firstErrors[0] ?? ''}`),
     `  memory: Node peak RSS ${fmt(node)} MB (${fmt(mb(r.maxRssBeforeKiB))} MB before the import)` +
-      ` → ${verdict(r.ok && node < TARGETS.peakRssMB)} (< ${TARGETS.peakRssMB} MB)`,
+      ` → ${verdict(r.ok && node < TARGETS.peakRssMB)} (< ${TARGETS.peakRssMB} MB);` +
+      ` sampled every 20 ms: JS heap used ≤ ${fmt(r.sampled.heapUsed / 2 ** 20)} MB,` +
+      ` external ≤ ${fmt(r.sampled.external / 2 ** 20)} MB (PGlite's WebAssembly memory included)`,
   ]
   if (r.server) {
     const total = node + mb(r.server.serverPssKiB)
