@@ -58,7 +58,8 @@ function lines(backend: Backend, scale: number, rows: number, r: ChildResult, se
     `  memory: Node peak RSS ${fmt(node)} MB (${fmt(mb(r.maxRssBeforeKiB))} MB before the import)` +
       ` → ${verdict(r.ok && node < TARGETS.peakRssMB)} (< ${TARGETS.peakRssMB} MB);` +
       ` sampled every 20 ms: JS heap used ≤ ${fmt(r.sampled.heapUsed / 2 ** 20)} MB,` +
-      ` external ≤ ${fmt(r.sampled.external / 2 ** 20)} MB (PGlite's WebAssembly memory included)`,
+      ` external ≤ ${fmt(r.sampled.external / 2 ** 20)} MB` +
+      (backend === 'pglite' ? " (PGlite's WebAssembly memory included)" : ''),
   ]
   if (r.server) {
     const total = node + mb(r.server.serverPssKiB)
