@@ -2,7 +2,6 @@
 // its peak RSS is the importer's and the database driver's, not the generator's or the other
 // backend's: open the store, import the ledger, read the peak RSS, then time the report.
 // The job comes as JSON in argv[2]; the result goes back over IPC.
-import { readFileSync } from 'node:fs'
 import { performance } from 'node:perf_hooks'
 import { sql } from 'drizzle-orm'
 import { type Db, openDatabase } from '#server/db/client.ts'
@@ -114,14 +113,7 @@ async function main(job: ChildJob): Promise<ChildResult> {
     }
 
     // The full report: the whole generated period, every ward. One warm-up run, then the timed ones.
-    const options = { from: job.from, to: job.to }
-    const warm = await computeReport(handle.db, TENANT, options)
-    const reportMs: number[] = []
-    for (let i = 0; i < job.reportRuns; i++) {
-      const t = performance.now()
-      await computeReport(handle.db, TENANT, options)
-      reportMs.push(performance.now() - t)
-    }
+    const { warm, reportMs } = await timeReports(handle.db, job)
 
     const server = job.url ? await serverMemory(handle.db) : undefined
     if (job.reportOnly) {
@@ -175,24 +167,29 @@ async function main(job: ChildJob): Promise<ChildResult> {
   }
 }
 
-/** The report's timings alone (job.reportAlone): the warm-up runs, then the timed ones. */
-async function timeReportAlone(db: Db, job: ChildJob): Promise<ChildResult> {
+/** The full report over the job's period: untimed warm-up runs (the first one's result kept), then the timed ones. */
+async function timeReports(db: Db, job: ChildJob, warmUps = 1) {
   const options = { from: job.from, to: job.to }
   const warm = await computeReport(db, TENANT, options)
-  for (let i = 1; i < (job.warmUps ?? 1); i++) await computeReport(db, TENANT, options)
+  for (let i = 1; i < warmUps; i++) await computeReport(db, TENANT, options)
   const reportMs: number[] = []
   for (let i = 0; i < job.reportRuns; i++) {
     const t = performance.now()
     await computeReport(db, TENANT, options)
     reportMs.push(performance.now() - t)
   }
-  const rss = /VmRSS:\s+(\d+)/.exec(readFileSync('/proc/self/status', 'utf8'))
+  return { warm, reportMs }
+}
+
+/** The report's timings alone (job.reportAlone), with the process's peak RSS and its RSS after them. */
+async function timeReportAlone(db: Db, job: ChildJob): Promise<ChildResult> {
+  const { warm, reportMs } = await timeReports(db, job, job.warmUps)
   return {
     ok: true,
     reportMs,
     reportTotal: warm.consultations.total,
     maxRssKiB: process.resourceUsage().maxRSS,
-    ...(rss ? { rssAfterKiB: Number(rss[1]) } : {}),
+    rssAfterKiB: Math.round(process.memoryUsage.rss() / 1024),
   } as ChildResult
 }
 

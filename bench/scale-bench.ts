@@ -57,8 +57,8 @@ function lines(backend: Backend, scale: number, rows: number, r: ChildResult, se
       (r.ok ? '' : ` — FAILED with ${r.importErrors} errors, e.g. ${r.firstErrors[0] ?? ''}`),
     `  memory: Node peak RSS ${fmt(node)} MB (${fmt(mb(r.maxRssBeforeKiB))} MB before the import)` +
       ` → ${verdict(r.ok && node < TARGETS.peakRssMB)} (< ${TARGETS.peakRssMB} MB);` +
-      ` sampled every 20 ms: JS heap used ≤ ${fmt(r.sampled.heapUsed / 2 ** 20)} MB,` +
-      ` external ≤ ${fmt(r.sampled.external / 2 ** 20)} MB` +
+      ` sampled every 20 ms: JS heap used ≤ ${fmt(mb(r.sampled.heapUsed / 1024))} MB,` +
+      ` external ≤ ${fmt(mb(r.sampled.external / 1024))} MB` +
       (backend === 'pglite' ? " (PGlite's WebAssembly memory included)" : ''),
   ]
   if (r.server) {
