@@ -10,7 +10,7 @@ import { CLI_MAX_BYTES, importLedger } from '#server/modules/interchange/import-
 import { ensureCity } from '#server/modules/org/index.ts'
 import { computeReport } from '#server/modules/reports/compute-report.ts'
 import type { ProbeResult } from './latency-probe.ts'
-import { type ServerMemory, serverMemory } from './server-memory.ts'
+import { type ServerMemory, sampleBackends, serverMemory } from './server-memory.ts'
 
 export interface ChildJob {
   /** postgres://… for PostgreSQL; otherwise PGlite in dataDir. */
@@ -66,6 +66,11 @@ export interface ChildResult {
   probe: ProbeResult
   /** PostgreSQL on this machine: its memory after the import and the report (server-memory.ts). */
   server?: ServerMemory
+  /**
+   * PostgreSQL on this machine: the peak, sampled during the import, of the private memory of
+   * this process's connections' backends, KiB (server-memory.ts sampleBackends).
+   */
+  backendsPeakKiB?: number
   /** reportAlone: the process's RSS after the timed reports, KiB. */
   rssAfterKiB?: number
 }
@@ -91,6 +96,7 @@ async function main(job: ChildJob): Promise<ChildResult> {
       sampled.arrayBuffers = Math.max(sampled.arrayBuffers, m.arrayBuffers)
     }
     const timer = setInterval(sample, 20)
+    const backends = job.url ? sampleBackends(handle.db) : undefined
 
     const started = performance.now()
     const result = await importLedger(handle.db, TENANT, job.paths, {
@@ -103,6 +109,7 @@ async function main(job: ChildJob): Promise<ChildResult> {
     clearInterval(timer)
     sample()
     const maxRssKiB = process.resourceUsage().maxRSS
+    const backendsPeakKiB = await backends?.stop()
 
     const stored: Record<string, number> = {}
     for (const table of ['cases', 'contacts', 'meetings', 'meeting_attendees', 'reviews', 'case_events']) {
@@ -128,6 +135,7 @@ async function main(job: ChildJob): Promise<ChildResult> {
         reportMs,
         reportTotal: warm.consultations.total,
         ...(server ? { server } : {}),
+        ...(backendsPeakKiB !== undefined ? { backendsPeakKiB } : {}),
       } as ChildResult
     }
 
@@ -161,6 +169,7 @@ async function main(job: ChildJob): Promise<ChildResult> {
       reportTotal: warm.consultations.total,
       probe,
       ...(server ? { server } : {}),
+      ...(backendsPeakKiB !== undefined ? { backendsPeakKiB } : {}),
     }
   } finally {
     await handle.close()

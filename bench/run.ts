@@ -33,6 +33,7 @@ import { ledgerAsWorkbook } from './ledger-xlsx.ts'
 import { runRlsBench } from './rls-bench.ts'
 import { runScaleBench, SCALES, scaleArgument } from './scale-bench.ts'
 import { runSearchBench } from './search-bench.ts'
+import { serverMemoryLine } from './server-memory.ts'
 import { runUsersBench } from './users-bench.ts'
 
 const TARGETS = {
@@ -76,17 +77,7 @@ function printDetails(o: Outcome) {
       ` sampled peaks heapUsed ${fmt(r.sampled.heapUsed / 1e6)} MB, external ${fmt(r.sampled.external / 1e6)} MB` +
       ` (arrayBuffers ${fmt(r.sampled.arrayBuffers / 1e6)} MB)`,
   )
-  if (r.server) {
-    const total = mb(r.maxRssKiB) + mb(r.server.serverPssKiB)
-    console.log(
-      `  PostgreSQL server: largest backend peak RSS ${fmt(mb(r.server.backendPeakKiB))} MB;` +
-        ` all ${r.server.processes} server processes ${fmt(mb(r.server.serverPssKiB))} MB PSS now` +
-        ` (shared with other databases on the server); Node peak + server PSS ${fmt(total)} MB` +
-        ` → ${verdict(total < TARGETS.peakRssMB)} (< ${TARGETS.peakRssMB} MB)`,
-    )
-  } else if (o.backend === 'postgres') {
-    console.log('  PostgreSQL server memory: not readable (not on this machine, or no /proc)')
-  }
+  if (o.backend === 'postgres') console.log(serverMemoryLine(r.maxRssKiB, r, TARGETS.peakRssMB))
   console.log(
     `  report (full period, ${fmt(r.reportTotal)} window cases): ${REPORT_RUNS} runs after a warm-up,` +
       ` median ${fmt(median(r.reportMs), 1)} ms, min ${fmt(Math.min(...r.reportMs), 1)} ms,` +

@@ -2,8 +2,8 @@
 // 5x and 20x (or the scales given: `npm run bench -- --scale 5,20`), imported on PGlite (fsync on,
 // as the product runs) and on PostgreSQL (a fresh database per run), each in a child of its own
 // (child.ts) with no byte cap on the files, as the command line reads them. Prints the import's
-// peak RSS against < 400 MB at every scale (on PostgreSQL also the server's memory, and the Node
-// peak plus the server's PSS against the same target), and at 20x the full report's median
+// peak RSS against < 400 MB at every scale (on PostgreSQL also the server's memory: the Node peak
+// plus the import's connections' private memory against the same target, server-memory.ts), and at 20x the full report's median
 // against ≤ 300 ms on PostgreSQL and ≤ 1 s on PGlite. The import runs with the command line's V8
 // flags, the report a second time in a process with the staff server's (child.ts): the target is
 // the server's, where a city's report runs. Measures only: nothing here makes them pass.
@@ -16,6 +16,7 @@ import { fmt, load, mb, median, verdict } from './figures.ts'
 import { freshDatabase } from './fresh-database.ts'
 import { CITY_SIZE, generateLedger, type LedgerSize } from './generate-ledger.ts'
 import type { ChildJob, ChildResult } from './import-child.ts'
+import { serverMemoryLine } from './server-memory.ts'
 
 export const SCALES = [1, 5, 20]
 const TARGETS = {
@@ -61,17 +62,7 @@ function lines(backend: Backend, scale: number, rows: number, r: ChildResult, se
       ` external ≤ ${fmt(mb(r.sampled.external / 1024))} MB` +
       (backend === 'pglite' ? " (PGlite's WebAssembly memory included)" : ''),
   ]
-  if (r.server) {
-    const total = node + mb(r.server.serverPssKiB)
-    out.push(
-      `  PostgreSQL server: largest backend peak RSS ${fmt(mb(r.server.backendPeakKiB))} MB;` +
-        ` ${r.server.processes} server processes ${fmt(mb(r.server.serverPssKiB))} MB PSS after the report` +
-        ` (the whole server, shared with other databases on it);` +
-        ` Node peak + server PSS ${fmt(total)} MB → ${verdict(r.ok && total < TARGETS.peakRssMB)} (< ${TARGETS.peakRssMB} MB)`,
-    )
-  } else if (backend === 'postgres') {
-    out.push('  PostgreSQL server memory: not readable (not on this machine, or no /proc)')
-  }
+  if (backend === 'postgres') out.push(serverMemoryLine(r.maxRssKiB, r, TARGETS.peakRssMB))
   const target = TARGETS.reportMs[backend]
   const timings = (ms: number[]) =>
     `median of ${ms.length} ${fmt(median(ms), 1)} ms (${fmt(Math.min(...ms), 1)}–${fmt(Math.max(...ms), 1)})`
