@@ -22,8 +22,17 @@ const root = join(import.meta.dirname, '..', '..', '..')
 /** Node from the `node` dependency, with tsx, as every npm script runs. */
 const nodeBin = join(root, 'node_modules', '.bin', 'node')
 
-/** Runs the import in a child that dies after `moves` moves; answers the signal it ended by. */
-function importAndDie(dataDir: string, tenantId: string, ledger: string, moves: number) {
+/**
+ * Runs the import in a child that dies after `count` transactions of its `step` (the moves of
+ * its rows, or the parts of its tallies' recount); answers the signal it ended by.
+ */
+function importAndDie(
+  dataDir: string,
+  tenantId: string,
+  ledger: string,
+  count: number,
+  step: 'moves' | 'recount' = 'moves',
+) {
   const child = spawn(
     nodeBin,
     [
@@ -34,7 +43,8 @@ function importAndDie(dataDir: string, tenantId: string, ledger: string, moves: 
       dataDir,
       tenantId,
       ledger,
-      String(moves),
+      String(count),
+      step,
     ],
     { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
   )
@@ -114,5 +124,41 @@ describe('an import whose process dies', () => {
     )
     await third.close()
     expect(lines).toHaveLength(1)
+  }, 120_000)
+
+  it("while its city's report tallies are counted again at its end: the tallies are as before too", async () => {
+    const dataDir = join(work, 'store-recount')
+    const tenantId = 'tcrash2'
+    const store = await openStore({ dataDir, databaseUrl: undefined, databaseMigrationUrl: undefined })
+    await ensureCity(store.db, { id: tenantId, name: 'テスト市' })
+    expect((await importDir(store.db, tenantId, [baseLedger(tempDir())])).errors).toEqual([])
+    const before = await storedRows(store.db, tenantId)
+    await store.close()
+
+    // Every row moved, the tallies taken away and their first part counted again: then the end.
+    const died = await importAndDie(dataDir, tenantId, secondLedger(), 1, 'recount')
+    expect(died).toEqual({ signal: 'SIGKILL', out: '' })
+    const raw = await openDatabase({ dataDir })
+    try {
+      const half = await storedRows(raw.db, tenantId)
+      expect(half.contacts).not.toEqual(before.contacts)
+    } finally {
+      await raw.close()
+    }
+
+    const lines: string[] = []
+    const again = await openStore(
+      { dataDir, databaseUrl: undefined, databaseMigrationUrl: undefined },
+      (line) => lines.push(line),
+    )
+    try {
+      // Every row and every tally (storedRows reads both) as before the import.
+      expect(await storedRows(again.db, tenantId)).toEqual(before)
+      expect(lines).toEqual([
+        expect.stringMatching(/^an interrupted import of city tcrash2 was undone: \d+ rows restored$/),
+      ])
+    } finally {
+      await again.close()
+    }
   }, 120_000)
 })

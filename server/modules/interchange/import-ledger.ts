@@ -14,6 +14,7 @@ import {
   pauseTallies,
   pauseTalliesIn,
   recountTallies,
+  recountTalliesInTurns,
   resumeTallies,
   WINDOW_CONTACT_TALLIES,
 } from '#server/modules/reports/index.ts'
@@ -179,23 +180,31 @@ export async function importLedger(
       const moveInTurns = async () => {
         await undo.create()
         lock?.moving()
-        // The city's report tallies wait for the end (reports/tally-upkeep.ts): the moves and a
-        // restore leave them as they were before the import.
+        // The city's report tallies wait for the end, when they are counted again in turns
+        // (reports/tally-upkeep.ts): the moves and their restore leave them as they were.
         await pauseTallies(embedded, tenantId)
+        /** Whether the city's tallies may be part counted: a restore then counts them again. */
+        let recounting = false
         try {
           await staging.deferred.applyInTurns(embedded, undo)
           if (decisionsDeferred) await decideInTurns(embedded, undo, tenantId, by, options.now)
-          // The tallies, the audit row and the end of the undo log commit together: should the
-          // process die before, the next start restores the log (server/db/interrupted-imports.ts).
+          recounting = true
+          await recountTalliesInTurns(embedded, tenantId, breathe)
+          // The audit row and the end of the undo log commit together: should the process die
+          // before, the next start restores the log and counts the tallies again
+          // (server/db/interrupted-imports.ts).
           await db.transaction(async (tx) => {
-            await recountTallies(tx, tenantId)
             await audited(tx)
             await undo.dropWith(tx)
           })
         } catch (error) {
-          // The rows moved so far go back, in short transactions too. If that fails, the log
-          // stays for the next start to restore.
-          await undo.restore(breathe).catch((undoing: unknown) => {
+          // The rows moved so far go back, in short transactions too, and the tallies are counted
+          // again from them. If that fails, the log stays for the next start to restore.
+          const putBack = async () => {
+            await undo.restore(breathe)
+            if (recounting) await recountTalliesInTurns(embedded, tenantId, breathe)
+          }
+          await putBack().catch((undoing: unknown) => {
             throw new AggregateError([error, undoing], 'the import failed and could not be undone')
           })
           await undo.drop()

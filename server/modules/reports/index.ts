@@ -15,6 +15,7 @@ export {
   pauseTallies,
   pauseTalliesIn,
   recountTallies,
+  recountTalliesInTurns,
   resumeTallies,
   scheduleTallyUpkeep,
   WINDOW_CONTACT_TALLIES,
