@@ -60,15 +60,30 @@ function importAndDie(
 const one = async <T>(db: Db, query: ReturnType<typeof sql>) =>
   ((await db.execute(query)) as unknown as { rows: T[] }).rows
 
+/** A new store with a city that has imported the base ledger; answers the city's rows. */
+async function cityWithLedger(dataDir: string, tenantId: string) {
+  const store = await openStore({ dataDir, databaseUrl: undefined, databaseMigrationUrl: undefined })
+  try {
+    await ensureCity(store.db, { id: tenantId, name: 'テスト市' })
+    expect((await importDir(store.db, tenantId, [baseLedger(tempDir())])).errors).toEqual([])
+    return await storedRows(store.db, tenantId)
+  } finally {
+    await store.close()
+  }
+}
+
+/** Opens the store as the server does (undoing what was interrupted), noting the lines it logs. */
+async function reopen(dataDir: string, lines: string[]) {
+  return openStore({ dataDir, databaseUrl: undefined, databaseMigrationUrl: undefined }, (line) =>
+    lines.push(line),
+  )
+}
+
 describe('an import whose process dies', () => {
   it('is undone when the store is opened again: every row of the city as before, logged and audited', async () => {
     const dataDir = join(work, 'store')
     const tenantId = 'tcrash'
-    const store = await openStore({ dataDir, databaseUrl: undefined, databaseMigrationUrl: undefined })
-    await ensureCity(store.db, { id: tenantId, name: 'テスト市' })
-    expect((await importDir(store.db, tenantId, [baseLedger(tempDir())])).errors).toEqual([])
-    const before = await storedRows(store.db, tenantId)
-    await store.close()
+    const before = await cityWithLedger(dataDir, tenantId)
 
     // Moves of 200 rows: the new cases alone take six, so the ninth is in the middle.
     const died = await importAndDie(dataDir, tenantId, secondLedger(), 9)
@@ -88,10 +103,7 @@ describe('an import whose process dies', () => {
     }
 
     const lines: string[] = []
-    const again = await openStore(
-      { dataDir, databaseUrl: undefined, databaseMigrationUrl: undefined },
-      (line) => lines.push(line),
-    )
+    const again = await reopen(dataDir, lines)
     try {
       expect(await storedRows(again.db, tenantId)).toEqual(before)
       expect(lines).toEqual([
@@ -118,10 +130,7 @@ describe('an import whose process dies', () => {
       await again.close()
     }
     // Opened once more: nothing left to undo.
-    const third = await openStore(
-      { dataDir, databaseUrl: undefined, databaseMigrationUrl: undefined },
-      (line) => lines.push(line),
-    )
+    const third = await reopen(dataDir, lines)
     await third.close()
     expect(lines).toHaveLength(1)
   }, 120_000)
@@ -129,11 +138,7 @@ describe('an import whose process dies', () => {
   it("while its city's report tallies are counted again at its end: the tallies are as before too", async () => {
     const dataDir = join(work, 'store-recount')
     const tenantId = 'tcrash2'
-    const store = await openStore({ dataDir, databaseUrl: undefined, databaseMigrationUrl: undefined })
-    await ensureCity(store.db, { id: tenantId, name: 'テスト市' })
-    expect((await importDir(store.db, tenantId, [baseLedger(tempDir())])).errors).toEqual([])
-    const before = await storedRows(store.db, tenantId)
-    await store.close()
+    const before = await cityWithLedger(dataDir, tenantId)
 
     // Every row moved, the tallies taken away and their first part counted again: then the end.
     const died = await importAndDie(dataDir, tenantId, secondLedger(), 1, 'recount')
@@ -147,10 +152,7 @@ describe('an import whose process dies', () => {
     }
 
     const lines: string[] = []
-    const again = await openStore(
-      { dataDir, databaseUrl: undefined, databaseMigrationUrl: undefined },
-      (line) => lines.push(line),
-    )
+    const again = await reopen(dataDir, lines)
     try {
       // Every row and every tally (storedRows reads both) as before the import.
       expect(await storedRows(again.db, tenantId)).toEqual(before)
