@@ -56,6 +56,37 @@ function random(seed: number) {
 }
 
 /**
+ * `count` cases at random, one in five taken in at a ward centre, each with 0 to `mostContacts`
+ * contacts added in one statement (ties on a day included); answers their ids.
+ */
+async function addRandomCases(
+  r: ReturnType<typeof recordsFor>,
+  rand: ReturnType<typeof random>,
+  count: number,
+  mostContacts: number,
+) {
+  const ids: string[] = []
+  for (let i = 0; i < count; i++) {
+    const id = await r.addCase({
+      openedOn: rand.day(),
+      ward: rand.pick(WARDS),
+      intakeUnit: rand.int(0, 4) === 0 ? 'kita' : 'window',
+    })
+    ids.push(id)
+    const first = rand.day()
+    await r.addContacts(
+      id,
+      ...Array.from({ length: rand.int(0, mostContacts) }, (_, k) => ({
+        contactedOn: k === 1 ? first : rand.day(),
+        method: rand.pick(CONTACT_METHODS).code,
+        counterpart: rand.pick(COUNTERPARTS).code,
+      })),
+    )
+  }
+  return ids
+}
+
+/**
  * Counts in one shape whatever read them: cells and wards summed (each half gives its own), zeros
  * dropped. A case's first contact in a month (`people`) is compared per month, as the report
  * uses it (contacts.sql.ts sums it over the month's cells): when a case's first day in a month
@@ -111,25 +142,7 @@ describe('the window contacts tallied by month', () => {
     const t = city.tenantId
     const r = recordsFor(ctx.db, t)
     const rand = random(15)
-    const ids: string[] = []
-    for (let i = 0; i < 40; i++) {
-      const id = await r.addCase({
-        openedOn: rand.day(),
-        ward: rand.pick(WARDS),
-        intakeUnit: rand.int(0, 4) === 0 ? 'kita' : 'window',
-      })
-      ids.push(id)
-      // Several contacts in one statement, ties on a day included.
-      const first = rand.day()
-      await r.addContacts(
-        id,
-        ...Array.from({ length: rand.int(0, 6) }, (_, k) => ({
-          contactedOn: k === 1 ? first : rand.day(),
-          method: rand.pick(CONTACT_METHODS).code,
-          counterpart: rand.pick(COUNTERPARTS).code,
-        })),
-      )
-    }
+    const ids = await addRandomCases(r, rand, 40, 6)
     const someContacts = async (n: number) =>
       (
         (await ctx.db.execute(
@@ -276,22 +289,7 @@ describe('the window contacts tallied by month', () => {
     const t = (await ctx.newCity()).tenantId
     const r = recordsFor(ctx.db, t)
     const rand = random(23)
-    for (let i = 0; i < 25; i++) {
-      const id = await r.addCase({
-        openedOn: rand.day(),
-        ward: rand.pick(WARDS),
-        intakeUnit: rand.int(0, 4) === 0 ? 'kita' : 'window',
-      })
-      const first = rand.day()
-      await r.addContacts(
-        id,
-        ...Array.from({ length: rand.int(0, 5) }, (_, k) => ({
-          contactedOn: k === 1 ? first : rand.day(),
-          method: rand.pick(CONTACT_METHODS).code,
-          counterpart: rand.pick(COUNTERPARTS).code,
-        })),
-      )
-    }
+    await addRandomCases(r, rand, 25, 5)
     const ids = (
       (await ctx.db.execute(
         sql`select id::text as id from cases where tenant_id = ${t} and intake_unit = 'window' order by id`,
