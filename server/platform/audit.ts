@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm'
+import { type SQL, sql } from 'drizzle-orm'
 import type { FastifyInstance } from 'fastify'
 import { type Db, embeddedClient } from '#server/db/client.ts'
 import { preparedPer } from '#server/db/prepared.ts'
@@ -67,6 +67,34 @@ const auditInsert = preparedPer((db) =>
     })
     .prepare('yorisoi_audit_insert'),
 )
+
+/**
+ * Whether a read's audit row goes in the read's own statement (readAuditOf): on PostgreSQL,
+ * where a second statement is a second round trip to the server, and the socket writes of a
+ * signed-in read's round trips were 39% of the server's CPU under case-detail load. Not on the
+ * embedded store: its batch (writeAudit) commits many reads' rows at once, where a read that
+ * wrote would commit, and fsync, alone.
+ */
+export function auditsInReadStatement(db: Db): boolean {
+  return !embeddedClient(db)
+}
+
+/**
+ * A read's audit row as a data-modifying CTE, for the read's statement (`db.with(…)`): written
+ * only when `found` (a SELECT of the record in the caller's scope) returns a row, so a refused
+ * read writes nothing here and its refusal is audited as any other (auditRefusals). PostgreSQL
+ * runs a CTE's INSERT exactly once and to the end whatever the main query reads, and in the
+ * read's own transaction: the answer never leaves without its row.
+ */
+export function readAuditOf(db: Db, actor: Actor | Recorder, at: Date, entry: AuditEntry, found: SQL) {
+  const insert = sql`insert into ${auditLog}
+      (tenant_id, at, actor_id, actor_login, action, record_type, record_id, client_address, detail)
+    select ${actor.tenantId}, ${at.toISOString()}::timestamptz, ${actor.accountId}::uuid, ${actor.loginId},
+      ${entry.action}, ${entry.recordType ?? null}, ${entry.recordId ?? null}, ${actor.clientAddress},
+      ${entry.detail ? JSON.stringify(entry.detail) : null}::jsonb
+    where exists (${found})`
+  return db.$with('read_audit', {}).as(insert)
+}
 
 /** For events before anyone is signed in (failed logins, first set-up). */
 export async function writeAnonymousAudit(

@@ -50,6 +50,27 @@ describe('reads of cases and their audit rows', () => {
     expect(await auditOf(city.tenantId, 'case.list')).toHaveLength(1)
   })
 
+  it("writes the read's row with who read what and when, and none for a case outside the scope", async () => {
+    // On PostgreSQL the row is written by the case's own SELECT (readAuditOf), only when it finds the case.
+    const city = await ctx.newCity()
+    const sakyo = await city.as('ward_coordinator', { ward: 'sakyo' })
+    const kita = await city.as('ward_coordinator', { ward: 'kita' })
+    const opened = await openCase(sakyo, { ward: 'sakyo' })
+    expect((await sakyo.get(`/api/cases/${opened.id}`)).statusCode).toBe(200)
+    expect((await kita.get(`/api/cases/${opened.id}`)).statusCode).toBe(404)
+    const reads = await auditOf(city.tenantId, 'case.read')
+    expect(reads).toHaveLength(1)
+    expect(reads[0]).toMatchObject({
+      recordType: 'case',
+      recordId: opened.id,
+      actorId: sakyo.user.id,
+      actorLogin: sakyo.user.loginId,
+      detail: null,
+    })
+    expect(reads[0]!.at).toEqual(ctx.clock.now())
+    expect(await auditOf(city.tenantId, 'case.read_denied')).toMatchObject([{ actorId: kita.user.id }])
+  })
+
   it('answers neither the case nor the list when their audit row cannot be written', async () => {
     const city = await ctx.newCity()
     const s = await city.as('window_counsellor')

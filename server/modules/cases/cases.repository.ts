@@ -1,4 +1,4 @@
-import { and, asc, eq, min, type SQL, sql } from 'drizzle-orm'
+import { and, asc, eq, min, type SQL, sql, type WithSubquery } from 'drizzle-orm'
 import { type AnyPgColumn, alias } from 'drizzle-orm/pg-core'
 import type { Db } from '#server/db/client.ts'
 import { accounts, caseEvents, cases, contacts, orgUnits } from '#server/db/schema/index.ts'
@@ -59,15 +59,20 @@ export function selectCaseViews<E extends Record<string, SQL.Aliased | SQL | Any
     )
 }
 
+/**
+ * One case in `scope`. `audited`, given the SELECT of that case, returns its read's audit row as a
+ * CTE (readAuditOf), which then goes in the same statement.
+ */
 export async function findCaseView(
   db: Db,
   tenantId: string,
   id: string,
   scope: CaseScope,
+  audited?: (found: SQL) => WithSubquery,
 ): Promise<CaseView | undefined> {
-  const [view] = await selectCaseViews(db).where(
-    and(eq(cases.tenantId, tenantId), eq(cases.id, id), scopeCondition(scope)),
-  )
+  const where = and(eq(cases.tenantId, tenantId), eq(cases.id, id), scopeCondition(scope))
+  const reader = audited ? db.with(audited(sql`select 1 from ${cases} where ${where}`)) : db
+  const [view] = await selectCaseViews(reader).where(where)
   return view
 }
 

@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import type { Actor } from '#server/platform/actor.ts'
-import { writeAudit } from '#server/platform/audit.ts'
+import { auditsInReadStatement, readAuditOf, writeAudit } from '#server/platform/audit.ts'
 import type { AppDeps } from '#server/platform/deps.ts'
 import { AppError, refused } from '#server/platform/errors.ts'
 import { readSetting } from '#server/platform/settings-store.ts'
@@ -80,11 +80,20 @@ export async function listCases({ db, clock }: Deps, actor: Actor, query: ListQu
 export async function getCase({ db, clock }: Deps, actor: Actor, id: string) {
   const scope = caseScopeOf(actor)
   if (!scope) throw refused('case', id)
+  const entry = { action: 'case.read', recordType: 'case', recordId: id }
+  // On PostgreSQL the audit row is written by the case's SELECT itself: one round trip.
+  if (auditsInReadStatement(db)) {
+    const view = await repo.findCaseView(db, actor.tenantId, id, scope, (found) =>
+      readAuditOf(db, actor, clock.now(), entry, found),
+    )
+    if (!view) throw refused('case', id)
+    return toCaseDetail(view)
+  }
   // One SELECT and the audit row, without BEGIN and COMMIT (see listCases).
   const view = await repo.findCaseView(db, actor.tenantId, id, scope)
   if (!view) throw refused('case', id)
   const detail = toCaseDetail(view)
-  await writeAudit(db, actor, clock.now(), { action: 'case.read', recordType: 'case', recordId: id })
+  await writeAudit(db, actor, clock.now(), entry)
   return detail
 }
 
