@@ -80,20 +80,37 @@ export function auditsInReadStatement(db: Db): boolean {
 }
 
 /**
- * A read's audit row as a data-modifying CTE, for the read's statement (`db.with(…)`): written
- * only when `found` (a SELECT of the record in the caller's scope) returns a row, so a refused
- * read writes nothing here and its refusal is audited as any other (auditRefusals). PostgreSQL
- * runs a CTE's INSERT exactly once and to the end whatever the main query reads, and in the
- * read's own transaction: the answer never leaves without its row.
+ * A read's audit row as a data-modifying CTE, for the read's statement (`db.with(…)`), its values
+ * the placeholders readAuditValues names: written only when `found` (a SELECT of the record in the
+ * caller's scope) returns a row, so a refused read writes nothing here and its refusal is audited
+ * as any other (auditRefusals). PostgreSQL runs a CTE's INSERT exactly once and to the end
+ * whatever the main query reads, and in the read's own transaction: the answer never leaves
+ * without its row. Placeholders, so that the read can be a prepared statement.
  */
-export function readAuditOf(db: Db, actor: Actor | Recorder, at: Date, entry: AuditEntry, found: SQL) {
+export function readAuditOf(db: Db, found: SQL) {
+  const value = (name: keyof ReturnType<typeof readAuditValues>) => sql.placeholder(name)
   const insert = sql`insert into ${auditLog}
       (tenant_id, at, actor_id, actor_login, action, record_type, record_id, client_address, detail)
-    select ${actor.tenantId}, ${at.toISOString()}::timestamptz, ${actor.accountId}::uuid, ${actor.loginId},
-      ${entry.action}, ${entry.recordType ?? null}, ${entry.recordId ?? null}, ${actor.clientAddress},
-      ${entry.detail ? JSON.stringify(entry.detail) : null}::jsonb
+    select ${value('auditTenantId')}, ${value('auditAt')}::timestamptz, ${value('auditActorId')}::uuid,
+      ${value('auditActorLogin')}, ${value('auditAction')}, ${value('auditRecordType')}, ${value('auditRecordId')},
+      ${value('auditClientAddress')}, ${value('auditDetail')}::jsonb
     where exists (${found})`
   return db.$with('read_audit', {}).as(insert)
+}
+
+/** The values of readAuditOf's placeholders. */
+export function readAuditValues(actor: Actor | Recorder, at: Date, entry: AuditEntry) {
+  return {
+    auditTenantId: actor.tenantId,
+    auditAt: at.toISOString(),
+    auditActorId: actor.accountId,
+    auditActorLogin: actor.loginId,
+    auditAction: entry.action,
+    auditRecordType: entry.recordType ?? null,
+    auditRecordId: entry.recordId ?? null,
+    auditClientAddress: actor.clientAddress,
+    auditDetail: entry.detail ? JSON.stringify(entry.detail) : null,
+  }
 }
 
 /** For events before anyone is signed in (failed logins, first set-up). */
