@@ -7,6 +7,7 @@ import type { Db } from '#server/db/client.ts'
 import { caseEvents, cases, counters } from '#server/db/schema/index.ts'
 import { ageBandOf } from '#shared/age-band.ts'
 import { type BulkRow, bulkInsert, fromExcluded, typed } from './bulk-write.ts'
+import { CaseRefs } from './case-refs.ts'
 import { type Counts, type Issues, type SheetRow, same, str } from './import-model.ts'
 import type { CaseRow, Stored } from './load-stored.ts'
 import { BEFORE_OPENING, duplicateReason, type ImportContext, importerName } from './write-support.ts'
@@ -53,13 +54,6 @@ const COLUMN_OF: [string, keyof Fields, unknown][] = [
   ['gender', 'gender', 'unknown'],
 ]
 
-export interface CaseRef {
-  id: string
-  openedOn: string | undefined
-  /** The row of the cases sheet that names it (none: a stored case the sheet leaves alone). */
-  row?: number
-}
-
 /** Checks of a case as a whole, on the merged values (undefined = a cell already reported). */
 function checkCase(r: SheetRow, c: Fields, issues: Issues) {
   const e = (column: string, reason: string) => issues.error('cases', r.row, column, reason)
@@ -105,8 +99,8 @@ export async function importCases(
   issues: Issues,
   ctx: ImportContext,
   out: Db | undefined,
-): Promise<{ counts: Counts; refs: Map<string, CaseRef> }> {
-  const refs = new Map<string, CaseRef>()
+): Promise<{ counts: Counts; refs: CaseRefs }> {
+  const refs = new CaseRefs()
   for (const [no, row] of stored.cases) refs.set(no, { id: row.id, openedOn: row.openedOn })
   const counts = { added: 0, updated: 0 }
   for await (const rows of chunks) {
@@ -186,7 +180,7 @@ async function writeCases(tx: Db, upserts: Upsert[], previous: (CaseRow | undefi
 }
 
 /** The case-number counters moved past the numbers the sheet imported (2024-00012 → 12 for FY2024). */
-async function bumpCounters(tx: Db, refs: Map<string, CaseRef>, ctx: ImportContext) {
+async function bumpCounters(tx: Db, refs: CaseRefs, ctx: ImportContext) {
   const fyMax = new Map<number, number>()
   for (const [no, ref] of refs) {
     if (ref.row === undefined) continue

@@ -13,6 +13,7 @@ import { counterpartOf } from '#shared/counterpart.ts'
 import { quote } from '#shared/interchange/quote.ts'
 import { missingColumnReason, sheetDef } from '#shared/interchange/sheets.ts'
 import { bulkInsert, MOVE_ROWS } from './bulk-write.ts'
+import type { CaseRefs } from './case-refs.ts'
 import {
   type Counts,
   hasBadCell,
@@ -23,7 +24,6 @@ import {
   str,
 } from './import-model.ts'
 import type { ContactRow, Stored } from './load-stored.ts'
-import type { CaseRef } from './plan-cases.ts'
 import type { PeoplePlan, PersonRef } from './plan-people.ts'
 import { stagingOf } from './staging.ts'
 import type { WorkTables } from './work-tables.ts'
@@ -105,7 +105,7 @@ export async function importContacts(
   chunks: AsyncIterable<SheetRow[]>,
   sheet: ParsedSheet | undefined,
   stored: Stored,
-  refs: Map<string, CaseRef>,
+  refs: CaseRefs,
   people: Pick<PeoplePlan, 'peopleOf'>,
   issues: Issues,
   ctx: ImportContext,

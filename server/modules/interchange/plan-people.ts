@@ -14,9 +14,9 @@ import type { LedgerPhone } from '#shared/interchange/people-values.ts'
 import { quote } from '#shared/interchange/quote.ts'
 import { wardOfAddress } from '#shared/ward-of-address.ts'
 import { anyOf, BULK_ROWS, type BulkRow, bulkInsert, fromExcluded, typed } from './bulk-write.ts'
+import type { CaseRefs } from './case-refs.ts'
 import { chunks, hasBadCell, type Issues, num, type ParsedLedger, rowsOf, same, str } from './import-model.ts'
 import type { PersonRow, PhoneRow, Stored } from './load-stored.ts'
-import type { CaseRef } from './plan-cases.ts'
 import { duplicateReason, type ImportContext, type SheetPlan } from './write-support.ts'
 
 /** The fields an import sets, each from its column (the ward from the address). */
@@ -89,7 +89,7 @@ const samePhones = (a: readonly PhoneRow[], b: readonly LedgerPhone[]) =>
 export function planPeople(
   ledger: ParsedLedger,
   stored: Stored,
-  caseRefs: Map<string, CaseRef>,
+  caseRefs: CaseRefs,
   issues: Issues,
   ctx: ImportContext,
 ): PeoplePlan {

@@ -6,9 +6,9 @@ import type { Db } from '#server/db/client.ts'
 import { reviews } from '#server/db/schema/index.ts'
 import { quote } from '#shared/interchange/quote.ts'
 import { type BulkRow, bulkInsert, fromExcluded, typed } from './bulk-write.ts'
+import type { CaseRefs } from './case-refs.ts'
 import { type Counts, hasBadCell, type Issues, type SheetRow, same, str } from './import-model.ts'
 import type { ReviewRow, Stored } from './load-stored.ts'
-import type { CaseRef } from './plan-cases.ts'
 import { sectionFinder } from './plan-meetings.ts'
 import type { ImportContext } from './write-support.ts'
 
@@ -37,7 +37,7 @@ export async function importReviews(
   chunks: AsyncIterable<SheetRow[]>,
   stored: Stored,
   meetings: MeetingRefs,
-  caseRefs: Map<string, CaseRef>,
+  caseRefs: CaseRefs,
   issues: Issues,
   ctx: ImportContext,
   out: Db | undefined,
