@@ -27,7 +27,15 @@ export async function writeAudit(
   at: Date,
   entry: AuditEntry,
 ): Promise<void> {
-  const row: AuditRow = {
+  const row = auditRowOf(actor, at, entry)
+  const batch = embeddedBatch(db)
+  if (batch) await batch.write(row)
+  else await insertAuditRow(db, row)
+}
+
+/** The audit log's row for `entry`, done by `actor` at `at`. */
+function auditRowOf(actor: Actor | Recorder, at: Date, entry: AuditEntry): AuditRow {
+  return {
     tenantId: actor.tenantId,
     at,
     actorId: actor.accountId,
@@ -38,9 +46,6 @@ export async function writeAudit(
     clientAddress: actor.clientAddress,
     detail: entry.detail ?? null,
   }
-  const batch = embeddedBatch(db)
-  if (batch) await batch.write(row)
-  else await insertAuditRow(db, row)
 }
 
 const insertAuditRow = (db: Db, row: AuditRow) => auditInsert(db).execute(row)
@@ -100,16 +105,17 @@ export function readAuditOf(db: Db, found: SQL) {
 
 /** The values of readAuditOf's placeholders. */
 export function readAuditValues(actor: Actor | Recorder, at: Date, entry: AuditEntry) {
+  const row = auditRowOf(actor, at, entry)
   return {
-    auditTenantId: actor.tenantId,
+    auditTenantId: row.tenantId,
     auditAt: at.toISOString(),
-    auditActorId: actor.accountId,
-    auditActorLogin: actor.loginId,
-    auditAction: entry.action,
-    auditRecordType: entry.recordType ?? null,
-    auditRecordId: entry.recordId ?? null,
-    auditClientAddress: actor.clientAddress,
-    auditDetail: entry.detail ? JSON.stringify(entry.detail) : null,
+    auditActorId: row.actorId,
+    auditActorLogin: row.actorLogin,
+    auditAction: row.action,
+    auditRecordType: row.recordType,
+    auditRecordId: row.recordId,
+    auditClientAddress: row.clientAddress,
+    auditDetail: row.detail == null ? null : JSON.stringify(row.detail),
   }
 }
 
