@@ -70,8 +70,15 @@ const caseInScope = (kind: CaseScope['kind']) =>
   )
 
 const SCOPE_KINDS = ['window', 'ward', 'lead', 'lead_unit'] as const
-const perScopeKind = <P>(build: (kind: CaseScope['kind']) => P) =>
-  Object.fromEntries(SCOPE_KINDS.map((kind) => [kind, build(kind)])) as Record<CaseScope['kind'], P>
+/**
+ * A statement per scope kind, each prepared the first time a handle uses it: a transaction (a
+ * handle of its own) builds only the kind it reads, not all four.
+ */
+const perScopeKind = <P>(build: (db: Db, kind: CaseScope['kind']) => P) =>
+  Object.fromEntries(SCOPE_KINDS.map((kind) => [kind, preparedPer((db) => build(db, kind))])) as Record<
+    CaseScope['kind'],
+    (db: Db) => P
+  >
 
 /**
  * Case detail's SELECT, prepared per handle and scope kind (prepared.ts). Built by Drizzle and
@@ -79,17 +86,15 @@ const perScopeKind = <P>(build: (kind: CaseScope['kind']) => P) =>
  * own work: on PostgreSQL at 10 connections the SELECT alone served 940 req/s that way and 3,600
  * prepared.
  */
-const caseViewStatements = preparedPer((db) =>
-  perScopeKind((kind) => selectCaseViews(db).where(caseInScope(kind)).prepare(`yorisoi_case_view_${kind}`)),
+const caseViewStatements = perScopeKind((db, kind) =>
+  selectCaseViews(db).where(caseInScope(kind)).prepare(`yorisoi_case_view_${kind}`),
 )
 
 /** The same with the read's audit row written by the statement itself (readAuditOf). */
-const auditedCaseViewStatements = preparedPer((db) =>
-  perScopeKind((kind) =>
-    selectCaseViews(db.with(readAuditOf(db, sql`select 1 from ${cases} where ${caseInScope(kind)}`)))
-      .where(caseInScope(kind))
-      .prepare(`yorisoi_case_view_audited_${kind}`),
-  ),
+const auditedCaseViewStatements = perScopeKind((db, kind) =>
+  selectCaseViews(db.with(readAuditOf(db, sql`select 1 from ${cases} where ${caseInScope(kind)}`)))
+    .where(caseInScope(kind))
+    .prepare(`yorisoi_case_view_audited_${kind}`),
 )
 
 /**
@@ -105,8 +110,8 @@ export async function findCaseView(
 ): Promise<CaseView | undefined> {
   const values = { tenantId, id, scope: scopeValueOf(scope) ?? null }
   const [view] = audit
-    ? await auditedCaseViewStatements(db)[scope.kind].execute({ ...values, ...audit })
-    : await caseViewStatements(db)[scope.kind].execute(values)
+    ? await auditedCaseViewStatements[scope.kind](db).execute({ ...values, ...audit })
+    : await caseViewStatements[scope.kind](db).execute(values)
   return view
 }
 

@@ -40,8 +40,7 @@ export class CaseRefs {
       this.grow(slot + 1)
       this.slots.set(caseNo, slot)
     }
-    const hex = ref.id.replaceAll('-', '')
-    for (let i = 0; i < 16; i++) this.ids[slot * 16 + i] = Number.parseInt(hex.slice(i * 2, i * 2 + 2), 16)
+    this.ids.set(Buffer.from(ref.id.replaceAll('-', ''), 'hex'), slot * 16)
     this.opened[slot] = day
     this.rows[slot] = ref.row ?? 0
   }
