@@ -126,6 +126,14 @@ test('a counsellor opens a case, fixes a wrong date, records contacts and hands 
     await expect(page.getByText(personName)).toHaveCount(0)
     await expectAccessible(page)
   })
+
+  await test.step('an address cut short says so, not that a search was wrong', async () => {
+    await page.goto(caseUrl.slice(0, -6))
+    await expect(page.getByRole('heading', { level: 1, name: 'ケースを表示できません' })).toBeVisible()
+    await expect(page.getByText('ページのアドレスを確認してください')).toBeVisible()
+    await expect(page.getByText('検索条件を確認してください')).toHaveCount(0)
+    await expectAccessible(page)
+  })
 })
 
 /** Today in Tokyo as staff type it (2026/11/24). */

@@ -28,7 +28,7 @@ function AccountDetailPage() {
   const me = useMe()
 
   if (account.isPending) return <Loading what="アカウント" />
-  if (account.error) return <QueryError error={account.error} />
+  if (account.error) return <QueryError error={account.error} about="record" />
   const a = account.data
 
   return (

@@ -48,7 +48,7 @@ function CaseDetailPage() {
     return (
       <>
         <PageHeading title="ケースを表示できません" />
-        <QueryError error={detail.error} />
+        <QueryError error={detail.error} about="record" />
         <p className="mt-6">
           <Link to="/cases">ケース一覧へ戻る</Link>
         </p>

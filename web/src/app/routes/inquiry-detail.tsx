@@ -40,7 +40,7 @@ function InquiryPage() {
     return (
       <>
         <PageHeading title="ウェブ相談を表示できません" />
-        <QueryError error={thread.error} />
+        <QueryError error={thread.error} about="record" />
         <p className="mt-6">
           <Link to="/inquiries">ウェブ相談の一覧へ戻る</Link>
         </p>

@@ -25,7 +25,7 @@ function MeetingMinutesPage() {
     return (
       <>
         <PageHeading title="議事録を表示できません" />
-        <QueryError error={detail.error} />
+        <QueryError error={detail.error} about="record" />
         <p className="mt-6">
           <Link to="/meetings">支援調整会議の一覧へ戻る</Link>
         </p>

@@ -44,7 +44,7 @@ function NetworkDetailPage() {
     return (
       <>
         <PageHeading title="会議を表示できません" />
-        <QueryError error={meeting.error} />
+        <QueryError error={meeting.error} about="record" />
         <p className="mt-6">
           <Link to="/network">全市の会議の一覧へ戻る</Link>
         </p>

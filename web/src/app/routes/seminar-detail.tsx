@@ -41,7 +41,7 @@ function SeminarDetailPage() {
     return (
       <>
         <PageHeading title="研修会・家族教室を表示できません" />
-        <QueryError error={seminar.error} />
+        <QueryError error={seminar.error} about="record" />
         <p className="mt-6">
           <Link to="/seminars">研修会・家族教室の一覧へ戻る</Link>
         </p>

@@ -36,7 +36,7 @@ function SurveyDetailPage() {
   const survey = useSurvey(surveyId)
   useDocumentTitle(survey.data?.title ?? 'アンケート')
   if (survey.isPending) return <Loading what="アンケート" />
-  if (survey.error) return <QueryError error={survey.error} />
+  if (survey.error) return <QueryError error={survey.error} about="record" />
   return <SurveyDetail key={survey.data.id} survey={survey.data} />
 }
 

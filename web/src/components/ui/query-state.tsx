@@ -10,8 +10,19 @@ export function Loading({ what = 'データ' }: { what?: string }) {
   )
 }
 
-export function QueryError({ error }: { error: unknown }) {
-  // A 400 on a list means its search conditions were wrong; the fields show which one.
+/**
+ * A query's error. `about` says what a 400 means: on a list, its search conditions were wrong
+ * (the fields show which one); on one record's page, the address itself was (a mistyped or cut
+ * URL), which the reader fixes by opening the record again rather than by searching.
+ */
+export function QueryError({ error, about = 'search' }: { error: unknown; about?: 'search' | 'record' }) {
+  if (isApiError(error) && error.status === 400 && about === 'record') {
+    return (
+      <Notice tone="error" title="ページのアドレスを確認してください" live="alert">
+        アドレス（URL）が途中で切れているか、誤っています。一覧から開き直してください。
+      </Notice>
+    )
+  }
   if (isApiError(error) && error.status === 400) {
     return (
       <Notice tone="error" title="検索条件を確認してください" live="alert">
