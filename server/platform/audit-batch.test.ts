@@ -67,7 +67,7 @@ describe('audit rows written together (audit-batch.ts)', () => {
     const city = await ctx.newCity()
     const inserted: string[] = []
     const { db, transactions } = countingTransactions(ctx.db)
-    const batch = new AuditBatch(db, async (row) => {
+    const batch = new AuditBatch(db, city.tenantId, async (row) => {
       inserted.push(row.recordId!)
       await ctx.db.insert(auditLog).values(row)
     })
@@ -90,7 +90,7 @@ describe('audit rows written together (audit-batch.ts)', () => {
 
   it('fails only the request whose row is refused, even when it waited with others', async () => {
     const city = await ctx.newCity()
-    const batch = new AuditBatch(ctx.db, (row) => ctx.db.insert(auditLog).values(row))
+    const batch = new AuditBatch(ctx.db, city.tenantId, (row) => ctx.db.insert(auditLog).values(row))
     const outcomes = await refusing(city.tenantId, 'refused', () =>
       Promise.allSettled(['a', 'b', 'refused', 'c'].map((id) => batch.write(rowOf(city.tenantId, id)))),
     )

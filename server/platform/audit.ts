@@ -1,6 +1,7 @@
-import { type SQL, sql } from 'drizzle-orm'
+import { sql } from 'drizzle-orm'
+import { PgTransaction } from 'drizzle-orm/pg-core'
 import type { FastifyInstance } from 'fastify'
-import { type Db, embeddedClient } from '#server/db/client.ts'
+import type { Db } from '#server/db/client.ts'
 import { preparedPer } from '#server/db/prepared.ts'
 import { auditLog } from '#server/db/schema/index.ts'
 import type { Actor, Recorder } from './actor.ts'
@@ -17,9 +18,9 @@ export interface AuditEntry {
 }
 
 /**
- * Writes one audit row; call it with the transaction of the action it records. On the embedded
- * store's handle itself (no transaction) the row goes with the others waiting (audit-batch.ts);
- * either way it is stored when this returns.
+ * Writes one audit row; call it with the transaction of the action it records. On a handle itself
+ * (no transaction: the reads that audit alone) the row goes with the others of its city waiting
+ * (audit-batch.ts); either way it is stored when this returns.
  */
 export async function writeAudit(
   db: Db,
@@ -28,7 +29,7 @@ export async function writeAudit(
   entry: AuditEntry,
 ): Promise<void> {
   const row = auditRowOf(actor, at, entry)
-  const batch = embeddedBatch(db)
+  const batch = batchOf(db, row.tenantId)
   if (batch) await batch.write(row)
   else await insertAuditRow(db, row)
 }
@@ -50,10 +51,26 @@ function auditRowOf(actor: Actor | Recorder, at: Date, entry: AuditEntry): Audit
 
 const insertAuditRow = (db: Db, row: AuditRow) => auditInsert(db).execute(row)
 
-/** The embedded store's batch, for its handle only: a transaction's Db has no client of its own. */
-const embeddedBatch = preparedPer((db) =>
-  embeddedClient(db) ? new AuditBatch(db, (row) => insertAuditRow(db, row)) : undefined,
-)
+/**
+ * A handle's batches, one per city (audit-batch.ts), for the handle itself only: a row written
+ * in a transaction goes with the transaction's own work.
+ */
+const batchesOf = new WeakMap<Db, Map<string, AuditBatch>>()
+
+function batchOf(db: Db, tenantId: string): AuditBatch | undefined {
+  if (db instanceof PgTransaction) return undefined
+  let batches = batchesOf.get(db)
+  if (!batches) {
+    batches = new Map()
+    batchesOf.set(db, batches)
+  }
+  let batch = batches.get(tenantId)
+  if (!batch) {
+    batch = new AuditBatch(db, tenantId, (row) => insertAuditRow(db, row))
+    batches.set(tenantId, batch)
+  }
+  return batch
+}
 
 /** Every signed-in read writes one (prepared once per handle: server/db/prepared.ts). */
 const auditInsert = preparedPer((db) =>
@@ -72,52 +89,6 @@ const auditInsert = preparedPer((db) =>
     })
     .prepare('yorisoi_audit_insert'),
 )
-
-/**
- * Whether a read's audit row goes in the read's own statement (readAuditOf): on PostgreSQL,
- * where a second statement is a second round trip to the server, and the socket writes of a
- * signed-in read's round trips were 39% of the server's CPU under case-detail load. Not on the
- * embedded store: its batch (writeAudit) commits many reads' rows at once, where a read that
- * wrote would commit, and fsync, alone.
- */
-export function auditsInReadStatement(db: Db): boolean {
-  return !embeddedClient(db)
-}
-
-/**
- * A read's audit row as a data-modifying CTE, for the read's statement (`db.with(…)`), its values
- * the placeholders readAuditValues names: written only when `found` (a SELECT of the record in the
- * caller's scope) returns a row, so a refused read writes nothing here and its refusal is audited
- * as any other (auditRefusals). PostgreSQL runs a CTE's INSERT exactly once and to the end
- * whatever the main query reads, and in the read's own transaction: the answer never leaves
- * without its row. Placeholders, so that the read can be a prepared statement.
- */
-export function readAuditOf(db: Db, found: SQL) {
-  const value = (name: keyof ReturnType<typeof readAuditValues>) => sql.placeholder(name)
-  const insert = sql`insert into ${auditLog}
-      (tenant_id, at, actor_id, actor_login, action, record_type, record_id, client_address, detail)
-    select ${value('auditTenantId')}, ${value('auditAt')}::timestamptz, ${value('auditActorId')}::uuid,
-      ${value('auditActorLogin')}, ${value('auditAction')}, ${value('auditRecordType')}, ${value('auditRecordId')},
-      ${value('auditClientAddress')}, ${value('auditDetail')}::jsonb
-    where exists (${found})`
-  return db.$with('read_audit', {}).as(insert)
-}
-
-/** The values of readAuditOf's placeholders. */
-export function readAuditValues(actor: Actor | Recorder, at: Date, entry: AuditEntry) {
-  const row = auditRowOf(actor, at, entry)
-  return {
-    auditTenantId: row.tenantId,
-    auditAt: at.toISOString(),
-    auditActorId: row.actorId,
-    auditActorLogin: row.actorLogin,
-    auditAction: row.action,
-    auditRecordType: row.recordType,
-    auditRecordId: row.recordId,
-    auditClientAddress: row.clientAddress,
-    auditDetail: row.detail == null ? null : JSON.stringify(row.detail),
-  }
-}
 
 /** For events before anyone is signed in (failed logins, first set-up). */
 export async function writeAnonymousAudit(

@@ -51,7 +51,6 @@ describe('reads of cases and their audit rows', () => {
   })
 
   it("writes the read's row with who read what and when, and none for a case outside the scope", async () => {
-    // On PostgreSQL the row is written by the case's own SELECT (readAuditOf), only when it finds the case.
     const city = await ctx.newCity()
     const sakyo = await city.as('ward_coordinator', { ward: 'sakyo' })
     const kita = await city.as('ward_coordinator', { ward: 'kita' })

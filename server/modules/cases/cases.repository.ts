@@ -3,7 +3,6 @@ import { type AnyPgColumn, alias } from 'drizzle-orm/pg-core'
 import type { Db } from '#server/db/client.ts'
 import { preparedPer } from '#server/db/prepared.ts'
 import { accounts, caseEvents, cases, contacts, orgUnits } from '#server/db/schema/index.ts'
-import { readAuditOf, type readAuditValues } from '#server/platform/audit.ts'
 import type { CaseScope } from './cases.policy.ts'
 import { household8050 } from './household-8050.ts'
 import { scopeCondition, scopeConditionTemplate, scopeValueOf } from './scope-condition.ts'
@@ -90,28 +89,18 @@ const caseViewStatements = perScopeKind((db, kind) =>
   selectCaseViews(db).where(caseInScope(kind)).prepare(`yorisoi_case_view_${kind}`),
 )
 
-/** The same with the read's audit row written by the statement itself (readAuditOf). */
-const auditedCaseViewStatements = perScopeKind((db, kind) =>
-  selectCaseViews(db.with(readAuditOf(db, sql`select 1 from ${cases} where ${caseInScope(kind)}`)))
-    .where(caseInScope(kind))
-    .prepare(`yorisoi_case_view_audited_${kind}`),
-)
-
-/**
- * One case in `scope`. With `audit` (readAuditValues) the statement also writes the read's audit
- * row, when it finds the case (PostgreSQL: auditsInReadStatement).
- */
+/** One case in `scope`. */
 export async function findCaseView(
   db: Db,
   tenantId: string,
   id: string,
   scope: CaseScope,
-  audit?: ReturnType<typeof readAuditValues>,
 ): Promise<CaseView | undefined> {
-  const values = { tenantId, id, scope: scopeValueOf(scope) ?? null }
-  const [view] = audit
-    ? await auditedCaseViewStatements[scope.kind](db).execute({ ...values, ...audit })
-    : await caseViewStatements[scope.kind](db).execute(values)
+  const [view] = await caseViewStatements[scope.kind](db).execute({
+    tenantId,
+    id,
+    scope: scopeValueOf(scope) ?? null,
+  })
   return view
 }
 

@@ -1,15 +1,13 @@
 import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { auditLog, cases, orgUnits } from '#server/db/schema/index.ts'
-import { readAuditValues } from '#server/platform/audit.ts'
+import { cases, orgUnits } from '#server/db/schema/index.ts'
 import { createTestContext, type TestContext } from '#server/test/harness.ts'
 import type { CaseScope } from './cases.policy.ts'
 import { findCaseView } from './cases.repository.ts'
 import { openCase } from './test-support.ts'
 
 // Case detail's lookup is one prepared statement per scope kind, the scope's value a parameter
-// (cases.repository.ts): each kind finds the case it may see and nothing else, and the audited
-// form (PostgreSQL) writes its row only when it finds the case.
+// (cases.repository.ts): each kind finds the case it may see and nothing else.
 let ctx: TestContext
 beforeAll(async () => {
   ctx = await createTestContext()
@@ -52,33 +50,5 @@ describe('a case by id in each kind of scope', () => {
     }
     // Another city's id never answers, whatever the scope.
     expect(await findCaseView(ctx.db, 'tnone', opened.id, { kind: 'window' })).toBeUndefined()
-  })
-
-  // The service uses it on PostgreSQL only (auditsInReadStatement); the statement is the same on both.
-  it('writes the audit row in the same statement only when the case is found', async () => {
-    const { city, s, opened } = await leadCase()
-    const actor = { ...s.user, accountId: s.user.id, clientAddress: '192.0.2.1' } as never
-    const entry = { action: 'case.read', recordType: 'case', recordId: opened.id }
-    const at = new Date('2026-11-24T01:00:00Z')
-    const audit = readAuditValues(actor, at, entry)
-    expect(
-      await findCaseView(ctx.db, city.tenantId, opened.id, { kind: 'ward', ward: 'kita' }, audit),
-    ).toBeUndefined()
-    const found = await findCaseView(ctx.db, city.tenantId, opened.id, { kind: 'ward', ward: 'sakyo' }, audit)
-    expect(found?.row.id).toBe(opened.id)
-    const rows = await ctx.db
-      .select()
-      .from(auditLog)
-      .where(and(eq(auditLog.tenantId, city.tenantId), eq(auditLog.action, 'case.read')))
-    expect(rows).toMatchObject([
-      {
-        at,
-        actorId: s.user.id,
-        actorLogin: s.user.loginId,
-        recordId: opened.id,
-        clientAddress: '192.0.2.1',
-        detail: null,
-      },
-    ])
   })
 })

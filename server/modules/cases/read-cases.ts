@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import type { Actor } from '#server/platform/actor.ts'
-import { auditsInReadStatement, readAuditValues, writeAudit } from '#server/platform/audit.ts'
+import { writeAudit } from '#server/platform/audit.ts'
 import type { AppDeps } from '#server/platform/deps.ts'
 import { AppError, refused } from '#server/platform/errors.ts'
 import { readSetting } from '#server/platform/settings-store.ts'
@@ -81,13 +81,6 @@ export async function getCase({ db, clock }: Deps, actor: Actor, id: string) {
   const scope = caseScopeOf(actor)
   if (!scope) throw refused('case', id)
   const entry = { action: 'case.read', recordType: 'case', recordId: id }
-  // On PostgreSQL the audit row is written by the case's SELECT itself: one round trip.
-  if (auditsInReadStatement(db)) {
-    const audit = readAuditValues(actor, clock.now(), entry)
-    const view = await repo.findCaseView(db, actor.tenantId, id, scope, audit)
-    if (!view) throw refused('case', id)
-    return toCaseDetail(view)
-  }
   // One SELECT and the audit row, without BEGIN and COMMIT (see listCases).
   const view = await repo.findCaseView(db, actor.tenantId, id, scope)
   if (!view) throw refused('case', id)
