@@ -2,10 +2,10 @@ import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { auditLog } from '#server/db/schema/index.ts'
 import { withTenant } from '#server/db/tenant-scope.ts'
-import { openCase } from '#server/modules/cases/test-support.ts'
 import { createTestContext, type TestContext } from '#server/test/harness.ts'
+import { openCase } from './test-support.ts'
 
-// Reads audit their row in a batch of their city (audit-batch.ts). As the application's role,
+// Reads audit their row in a batch of their city (server/platform/audit-batch.ts). As the application's role,
 // under row-level security, a connection may write its own city's rows only: a batch holding two
 // cities' rows would be refused, and the rows tried alone in the wrong city refused too.
 let ctx: TestContext
