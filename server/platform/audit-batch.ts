@@ -1,4 +1,4 @@
-import type { Db } from '#server/db/client.ts'
+import { type Db, embeddedClient } from '#server/db/client.ts'
 import { auditLog } from '#server/db/schema/index.ts'
 import { withTenant } from '#server/db/tenant-scope.ts'
 
@@ -33,9 +33,8 @@ interface Waiting {
  * first statement to its audit row without letting another in; an INSERT sent at once always held
  * one row (measured: 597 INSERTs for 597 case-detail reads at 10 connections). Waiting one turn
  * lets the requests that arrived together reach their audit rows first, and their rows go in one
- * INSERT: one transaction, one commit, one fsync. The rows are taken once that transaction holds
- * the connection, so rows that arrive while it waits for one go too; on PostgreSQL, those that
- * arrive while a batch commits wait for the next.
+ * INSERT: one transaction, one commit, one fsync. Rows that arrive while a batch commits wait for
+ * the next.
  *
  * A caller's promise settles only once the transaction holding its row has committed, so an
  * answer still leaves after its audit row is stored. When a batch fails, each of its rows is tried
@@ -73,17 +72,26 @@ export class AuditBatch {
   private async commitNext(): Promise<void> {
     let batch: Waiting[] = []
     try {
-      await withTenant(this.tenantId, () =>
-        this.db.transaction(async (tx) => {
+      await withTenant(this.tenantId, async () => {
+        // PGlite: the rows are taken once the transaction holds the one connection, so that those
+        // that arrive while it waits for it go too. PostgreSQL: one statement, its own
+        // transaction, one round trip (BEGIN and COMMIT around it made a lone read's answer
+        // wait for two more).
+        if (!embeddedClient(this.db)) {
+          batch = this.waiting.splice(0, MOST_ROWS)
+          await this.db.insert(auditLog).values(batch.map((w) => w.row))
+          return
+        }
+        await this.db.transaction(async (tx) => {
           batch = this.waiting.splice(0, MOST_ROWS)
           await tx.insert(auditLog).values(batch.map((w) => w.row))
-        }),
-      )
+        })
+      })
       for (const w of batch) w.resolve()
       return
     } catch {
-      // Which row was refused is not known: each is tried alone below. (If the transaction did
-      // not begin, its rows are still waiting: taken now, so that they fail rather than loop.)
+      // Which row was refused is not known: each is tried alone below. (If PGlite's transaction
+      // did not begin, its rows are still waiting: taken now, so that they fail rather than loop.)
       if (batch.length === 0) batch = this.waiting.splice(0, MOST_ROWS)
     }
     for (const w of batch) {
