@@ -53,7 +53,8 @@ export class AuditBatch {
   write(row: AuditRow): Promise<void> {
     return new Promise((resolve, reject) => {
       this.waiting.push({ row, resolve, reject })
-      if (!this.running) void this.drain()
+      // The whole drain in the batch's city: every statement it sends is that city's.
+      if (!this.running) void withTenant(this.tenantId, () => this.drain())
     })
   }
 
@@ -71,38 +72,44 @@ export class AuditBatch {
 
   private async commitNext(): Promise<void> {
     let batch: Waiting[] = []
+    const take = () => {
+      batch = this.waiting.splice(0, MOST_ROWS)
+      return batch.map((w) => w.row)
+    }
     try {
-      await withTenant(this.tenantId, async () => {
-        // PGlite: the rows are taken once the transaction holds the one connection, so that those
-        // that arrive while it waits for it go too. PostgreSQL: one statement, its own
-        // transaction, one round trip (BEGIN and COMMIT around it made a lone read's answer
-        // wait for two more).
-        if (!embeddedClient(this.db)) {
-          batch = this.waiting.splice(0, MOST_ROWS)
-          // A lone row (a quiet hour: the usual case) goes by the prepared one-row statement.
-          if (batch.length === 1) await this.insertOne(batch[0]!.row)
-          else await this.db.insert(auditLog).values(batch.map((w) => w.row))
-          return
-        }
-        await this.db.transaction(async (tx) => {
-          batch = this.waiting.splice(0, MOST_ROWS)
-          await tx.insert(auditLog).values(batch.map((w) => w.row))
-        })
-      })
+      await this.insertRows(take)
       for (const w of batch) w.resolve()
       return
     } catch {
       // Which row was refused is not known: each is tried alone below. (If PGlite's transaction
       // did not begin, its rows are still waiting: taken now, so that they fail rather than loop.)
-      if (batch.length === 0) batch = this.waiting.splice(0, MOST_ROWS)
+      if (batch.length === 0) take()
     }
     for (const w of batch) {
       try {
-        await withTenant(this.tenantId, () => this.insertOne(w.row))
+        await this.insertOne(w.row)
         w.resolve()
       } catch (error) {
         w.reject(error)
       }
     }
+  }
+
+  /**
+   * PGlite: the rows are taken once the transaction holds the one connection, so that those that
+   * arrive while it waits for it go too. PostgreSQL: one statement, its own transaction, one round
+   * trip (BEGIN and COMMIT around it made a lone read's answer wait for two more); a lone row (a
+   * quiet hour: the usual case) by the prepared one-row statement.
+   */
+  private async insertRows(take: () => AuditRow[]): Promise<void> {
+    if (embeddedClient(this.db)) {
+      await this.db.transaction(async (tx) => {
+        await tx.insert(auditLog).values(take())
+      })
+      return
+    }
+    const rows = take()
+    if (rows.length === 1) await this.insertOne(rows[0]!)
+    else await this.db.insert(auditLog).values(rows)
   }
 }
