@@ -63,10 +63,10 @@ describe('the application role', () => {
         /must be owner|permission denied/,
       ],
       [
-        'CREATE OR REPLACE FUNCTION audit_chain_link(r audit_log, stamp timestamptz) RETURNS void AS $$ BEGIN END $$ LANGUAGE plpgsql',
+        'CREATE OR REPLACE FUNCTION audit_chain_append() RETURNS trigger AS $$ BEGIN RETURN NULL; END $$ LANGUAGE plpgsql',
         /must be owner|permission denied/,
       ],
-      ['SELECT audit_chain_link(l, now()) FROM audit_log l LIMIT 1', /permission denied/],
+      ['DROP FUNCTION audit_chain_append() CASCADE', /must be owner/],
       [
         "INSERT INTO audit_chain VALUES ('x', 1, 1, now(), repeat('0', 64), repeat('0', 64))",
         /permission denied/,

@@ -3,9 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Db } from '#server/db/client.ts'
 import { createTestContext, type TestContext } from '#server/test/harness.ts'
 
-// audit_chain_link reads the city's last link once per audit row (migration 0006). A connection
-// plans that read once and keeps the plan; planned from the statistics of a chain of a few rows,
-// it was a scan of the whole chain and a sort, kept as the chain grew (migration 0036).
+// The audit chain's trigger (audit_chain_append, migrations 0006 and 0037) reads the city's last
+// link once per audit row. A connection plans that read once and keeps the plan; planned from the
+// statistics of a chain of a few rows, it was a scan of the whole chain and a sort, kept as the
+// chain grew (migration 0036).
 let ctx: TestContext
 beforeAll(async () => {
   // As the owner: the test analyzes the chain and reads the catalogue.
@@ -25,7 +26,7 @@ describe("the audit chain's head", () => {
       // The settings the function plans its statements with: its own SET clauses.
       const settings = await rowsOf(
         tx,
-        sql`select unnest(proconfig) as setting from pg_proc where proname = 'audit_chain_link'`,
+        sql`select unnest(proconfig) as setting from pg_proc where proname = 'audit_chain_append'`,
       )
       for (const { setting } of settings) {
         const [name, ...value] = setting!.split('=')
