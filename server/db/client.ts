@@ -100,6 +100,12 @@ export async function openPgliteFolder(folder: string, durable = true): Promise<
   return client
 }
 
+/** PostgreSQL's pool behind a Db; undefined on PGlite and for a transaction's Db. */
+export function postgresPool(db: Db): pg.Pool | undefined {
+  const client = (db as { $client?: unknown }).$client
+  return client instanceof pg.Pool ? client : undefined
+}
+
 async function openPglite(options: ConstructorParameters<typeof PGlite>[0]): Promise<PGlite> {
   const client = new KeptStatementsPGlite(options)
   await client.waitReady

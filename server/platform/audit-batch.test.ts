@@ -33,19 +33,33 @@ async function storedIds(tenantId: string, action = 'case.read'): Promise<string
   return rows.map((r) => r.recordId!)
 }
 
-/** `db`, counting the transactions begun and the statements built on it (not in a transaction). */
-function countingTransactions(db: Db) {
-  const transactions = { count: 0 }
-  const counted = new Proxy(db, {
-    get(target, name, receiver) {
-      if (name !== 'transaction' && name !== 'insert') return Reflect.get(target, name, receiver)
+/** `counting` of `target`'s methods `names`: each call counted, then made. */
+function counting<T extends object>(target: T, names: string[], count: { count: number }): T {
+  return new Proxy(target, {
+    get(t, name, receiver) {
+      const value = Reflect.get(t, name, receiver)
+      if (typeof name !== 'string' || !names.includes(name)) return value
       return (...args: unknown[]) => {
-        transactions.count += 1
-        return (target[name] as (...a: unknown[]) => unknown).apply(target, args)
+        count.count += 1
+        return (value as (...a: unknown[]) => unknown).apply(t, args)
       }
     },
   })
-  return { db: counted, transactions }
+}
+
+/**
+ * `db`, counting the transactions begun and the statements sent on it outside one: Drizzle's
+ * (transaction, insert) and those sent to PostgreSQL's pool itself.
+ */
+function countingTransactions(db: Db) {
+  const transactions = { count: 0 }
+  const pool = (db as { $client?: object }).$client!
+  const counted = counting(db, ['transaction', 'insert'], transactions)
+  const countedPool = counting(pool, ['query'], transactions)
+  const withPool = new Proxy(counted, {
+    get: (target, name, receiver) => (name === '$client' ? countedPool : Reflect.get(target, name, receiver)),
+  })
+  return { db: withPool, transactions }
 }
 
 /** Refuses case.read rows of `recordId` in `tenantId` while `run` runs (NOT VALID: earlier rows stay). */
@@ -87,6 +101,43 @@ describe('audit rows written together (audit-batch.ts)', () => {
     // One transaction (PGlite) or one statement (PostgreSQL) for the five.
     expect(transactions.count).toBe(1)
     expect(await storedIds(city.tenantId)).toEqual(ids)
+  })
+
+  it('stores each column of batched rows as the one-row statement stores it', async () => {
+    const city = await ctx.newCity()
+    const full = (recordId: string): AuditRow => ({
+      tenantId: city.tenantId,
+      at: new Date('2026-04-01T09:08:07.654Z'),
+      actorId: '0b6c1c1e-3f1d-4e55-9a0b-2b0a5e7c9d11',
+      actorLogin: 'ｓｔａｆｆ\u200b"\\{},',
+      action: 'case.list',
+      recordType: 'case',
+      recordId,
+      clientAddress: '::1',
+      detail: { filters: ['q', 'ward'], count: 3, note: '相談\u200b"\\{"a":1}', nested: { empty: [] } },
+    })
+    const alone = new AuditBatch(ctx.db, city.tenantId, (row) => ctx.db.insert(auditLog).values(row))
+    await alone.write(full('alone'))
+    const batch = new AuditBatch(ctx.db, city.tenantId, (row) => ctx.db.insert(auditLog).values(row))
+    await Promise.all([
+      batch.write(full('one')),
+      batch.write({ ...rowOf(city.tenantId, 'two'), detail: null }),
+    ])
+    const stored = await ctx.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.tenantId, city.tenantId), eq(auditLog.action, 'case.list')))
+      .orderBy(auditLog.id)
+    const { id: _a, recordId: _b, ...aloneRow } = stored.find((r) => r.recordId === 'alone')!
+    const { id: _c, recordId: _d, ...batchedRow } = stored.find((r) => r.recordId === 'one')!
+    expect(batchedRow).toEqual(aloneRow)
+    expect(aloneRow.detail).toEqual(full('x').detail)
+    expect(aloneRow.at.toISOString()).toBe('2026-04-01T09:08:07.654Z')
+    const [two] = await ctx.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.tenantId, city.tenantId), eq(auditLog.recordId, 'two')))
+    expect(two).toMatchObject({ actorId: null, detail: null, action: 'case.read' })
   })
 
   it('fails only the request whose row is refused, even when it waited with others', async () => {

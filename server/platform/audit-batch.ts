@@ -1,4 +1,4 @@
-import { type Db, embeddedClient } from '#server/db/client.ts'
+import { type Db, embeddedClient, postgresPool } from '#server/db/client.ts'
 import { auditLog } from '#server/db/schema/index.ts'
 import { withTenant } from '#server/db/tenant-scope.ts'
 
@@ -6,6 +6,29 @@ export type AuditRow = typeof auditLog.$inferInsert
 
 /** At most this many rows in one INSERT: a flood of requests still commits in bounded steps. */
 const MOST_ROWS = 100
+
+/**
+ * Any number of audit rows in one named statement on PostgreSQL: each column an array, unnested in
+ * order. Drizzle builds a multi-row INSERT anew for every batch (its text differs with the number
+ * of rows, so it can be neither kept nor prepared): ~7% of the server's CPU in case detail at 10
+ * connections. This one is parsed once per connection.
+ */
+const INSERT_ROWS = {
+  name: 'yorisoi_audit_rows',
+  text: `INSERT INTO audit_log (tenant_id, at, actor_id, actor_login, action, record_type, record_id, client_address, detail)
+    SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::jsonb[])`,
+}
+const COLUMNS = [
+  'tenantId',
+  'at',
+  'actorId',
+  'actorLogin',
+  'action',
+  'recordType',
+  'recordId',
+  'clientAddress',
+  'detail',
+] as const satisfies readonly (keyof AuditRow)[]
 
 interface Waiting {
   row: AuditRow
@@ -109,7 +132,9 @@ export class AuditBatch {
       return
     }
     const rows = take()
-    if (rows.length === 1) await this.insertOne(rows[0]!)
-    else await this.db.insert(auditLog).values(rows)
+    if (rows.length === 1) return void (await this.insertOne(rows[0]!))
+    // node-postgres writes each array element as it writes a value (a jsonb object as its JSON).
+    const values = COLUMNS.map((column) => rows.map((row) => row[column] ?? null))
+    await postgresPool(this.db)!.query({ ...INSERT_ROWS, values })
   }
 }
