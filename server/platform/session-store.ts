@@ -5,6 +5,7 @@ import { preparedPer } from '#server/db/prepared.ts'
 import { sessions } from '#server/db/schema/index.ts'
 import { anyTenant } from '#server/db/tenant-scope.ts'
 import type { Clock } from './clock.ts'
+import { forgetAllSessions, sessionCache } from './session-cache.ts'
 import { LAST_SEEN_EVERY_MS, RequestOnly } from './session-state.ts'
 
 /**
@@ -69,32 +70,39 @@ export class DbSessionStore implements SessionStore {
       data: JSON.parse(JSON.stringify(session)) as Record<string, unknown>,
       expiresAt,
     }
+    forgetAllSessions()
     anyTenant(() =>
       this.db
         .insert(sessions)
         .values(row)
         .onConflictDoUpdate({ target: sessions.sid, set: row, setWhere: changedOrStale })
         .then(() => this.sweep())
+        .finally(forgetAllSessions)
         .then(() => callback(), callback),
     )
   }
 
+  /**
+   * A session as read for this request: kept for a second (session-cache.ts) and shared, so each
+   * request gets its own copy of the stored data, which it changes (lastSeen, loadedWith).
+   */
   get(sid: string, callback: (err: unknown, result?: StoredSession | null) => void): void {
-    anyTenant(() =>
-      this.lookup(this.db, sid).then((row) => {
-        if (!row || row.expiresAt.getTime() <= this.clock.now().getTime()) return callback(null, null)
-        const session = row.data as StoredSession
-        if (row.loadedWith !== undefined) session.loadedWith = new RequestOnly(row.loadedWith)
-        callback(null, session)
-      }, callback),
-    )
+    const read = () => anyTenant(() => this.lookup(this.db, sid))
+    ;(sessionCache.get(sid, read) as ReturnType<SessionLookup>).then((row) => {
+      if (!row || row.expiresAt.getTime() <= this.clock.now().getTime()) return callback(null, null)
+      const session = structuredClone(row.data) as StoredSession
+      if (row.loadedWith !== undefined) session.loadedWith = new RequestOnly(row.loadedWith)
+      callback(null, session)
+    }, callback)
   }
 
   destroy(sid: string, callback: (err?: unknown) => void): void {
+    forgetAllSessions()
     anyTenant(() =>
       this.db
         .delete(sessions)
         .where(eq(sessions.sid, sid))
+        .finally(forgetAllSessions)
         .then(() => callback(), callback),
     )
   }
@@ -109,5 +117,6 @@ export class DbSessionStore implements SessionStore {
 
 /** Ends every session of an account (deactivation, password reset). */
 export async function endSessionsOf(db: Db, tenantId: string, accountId: string): Promise<void> {
+  forgetAllSessions()
   await db.delete(sessions).where(and(eq(sessions.tenantId, tenantId), eq(sessions.accountId, accountId)))
 }

@@ -4,9 +4,11 @@ import fastifyCsrf from '@fastify/csrf-protection'
 import fastifySession from '@fastify/session'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { AppDeps } from './deps.ts'
+import { forgetAllSessions } from './session-cache.ts'
 import { DbSessionStore, type SessionLookup } from './session-store.ts'
 
 export const SESSION_COOKIE = 'yorisoi_session'
+const READING = new Set(['GET', 'HEAD', 'OPTIONS'])
 /** Holds the CSRF secret (signed, HttpOnly); the token itself travels in x-csrf-token. */
 export const CSRF_COOKIE = 'yorisoi_csrf'
 
@@ -54,6 +56,15 @@ export async function registerSessions(
     // 'auto': Secure whenever the request came over https (directly or via a trusted proxy).
     cookie: { httpOnly: true, sameSite: 'lax', secure: 'auto', path: '/', maxAge: cookieMs },
   })
+  // A change this process makes is seen by its very next request (session-cache.ts): the cached
+  // sessions and their accounts are forgotten when a state-changing request begins and once its
+  // work is done (before its answer leaves, so the caller's next request cannot come first).
+  const forgetOnChange = async (request: FastifyRequest) => {
+    if (!READING.has(request.method)) forgetAllSessions()
+  }
+  app.addHook('onRequest', forgetOnChange)
+  app.addHook('onSend', forgetOnChange)
+  app.addHook('onResponse', forgetOnChange)
   await app.register(fastifyCsrf, {
     sessionPlugin: '@fastify/cookie',
     cookieKey: CSRF_COOKIE,

@@ -1,7 +1,10 @@
-import { and, eq } from 'drizzle-orm'
+import { and, eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { postgresPool } from '#server/db/client.ts'
 import { accounts, auditLog } from '#server/db/schema/index.ts'
+import { withTenant } from '#server/db/tenant-scope.ts'
 import { createTestContext, sessionCookie, TEST_PASSWORD, type TestContext } from '#server/test/harness.ts'
+import { afterSessionReuse } from '#server/test/session-reuse.ts'
 
 let ctx: TestContext
 beforeAll(async () => {
@@ -181,14 +184,68 @@ describe('sessions', () => {
     const s = await city.as('window_counsellor')
     const me = async () => (await s.get('/api/auth/session')).json().account
     expect(await me()).toMatchObject({ role: 'window_counsellor', cityName: 'テスト市' })
-    // Changed in the database directly, so nothing but authenticate's own lookup can notice.
+    // Changed in the database directly, as another server on the same PostgreSQL would: nothing
+    // but authenticate's own lookup can notice, once this server's cached session is a second old.
     const mine = and(eq(accounts.tenantId, city.tenantId), eq(accounts.id, s.user.id))
     await ctx.db.update(accounts).set({ role: 'ward_staff', name: '新しい名前' }).where(mine)
+    afterSessionReuse()
     expect(await me()).toMatchObject({ role: 'ward_staff', name: '新しい名前' })
     expect((await s.get('/api/wards')).statusCode).toBe(200)
     await ctx.db.update(accounts).set({ active: false }).where(mine)
+    afterSessionReuse()
     expect((await s.get('/api/wards')).statusCode).toBe(401)
     expect((await s.get('/api/cases')).statusCode).toBe(401)
+  })
+
+  it("sees a change made through this server on the very next request, even with that session's reads under way", async () => {
+    const city = await ctx.newCity()
+    const admin = await city.as('admin')
+    const s = await city.as('window_counsellor')
+    const me = async () => (await s.get('/api/auth/session')).json().account
+    // Read once: the session and its account are cached now (session-cache.ts).
+    expect((await me()).name).not.toBe('新しい名前')
+    const before = Array.from({ length: 10 }, () => me())
+    const change = admin.patch(`/api/accounts/${s.user.id}`, { name: '新しい名前' })
+    const during = Array.from({ length: 10 }, () => me())
+    expect((await change).statusCode).toBe(200)
+    await Promise.all([...before, ...during])
+    expect(await me()).toMatchObject({ name: '新しい名前' })
+  })
+
+  it('does not keep a session read while a change was written but not yet committed (PostgreSQL)', async () => {
+    const city = await ctx.newCity()
+    const admin = await city.as('admin')
+    const s = await city.as('window_counsellor')
+    const me = async () => (await s.get('/api/auth/session')).json().account
+    const pool = postgresPool(ctx.db)
+    // Every pooled connection set to the city, so that the session's statement finds its account
+    // (row-level security) and the cache keeps both: the account is what the change changes.
+    if (pool) {
+      const busy = () => ctx.db.execute(sql`select pg_sleep(0.02)`)
+      await withTenant(city.tenantId, () => Promise.all(Array.from({ length: 10 }, busy)))
+    }
+    // Holding the city's audit chain lock stops the change at its commit, after its UPDATE
+    // (the chain links audit rows at commit). On PGlite a read waits for the transaction anyway.
+    const holder = await pool?.connect()
+    try {
+      await holder?.query('begin')
+      await holder?.query(`select pg_advisory_xact_lock(hashtext('yorisoi.audit_chain'), hashtext($1))`, [
+        city.tenantId,
+      ])
+      const change = admin.patch(`/api/accounts/${s.user.id}`, { name: '新しい名前' })
+      if (holder) {
+        await expect
+          .poll(async () => (await holder.query(`select 1 from pg_locks where not granted`)).rowCount)
+          .toBe(1)
+        // A read now sees the committed row, the old name, and the cache keeps it.
+        expect((await s.get('/api/wards')).statusCode).toBe(200)
+        await holder.query('commit')
+      }
+      expect((await change).statusCode).toBe(200)
+    } finally {
+      holder?.release()
+    }
+    expect(await me()).toMatchObject({ name: '新しい名前' })
   })
 
   it('logs out: the session stops working and the logout is audited', async () => {

@@ -6,6 +6,7 @@ import { accounts, sessions } from '#server/db/schema/index.ts'
 import { accountRecords } from '#server/modules/accounts/index.ts'
 import { RequestOnly, takeLoadedWith } from '#server/platform/session-state.ts'
 import { createTestContext, type Session, type TestContext } from '#server/test/harness.ts'
+import { afterSessionReuse } from '#server/test/session-reuse.ts'
 import { createAuthService } from './auth.service.ts'
 
 // A signed-in request reads its session and the account it acts for in one statement (the
@@ -75,10 +76,14 @@ describe("a session's account, loaded with the session", () => {
     const acting = vi.spyOn(accountRecords, 'acting')
     try {
       expect((await s.get('/api/cases')).statusCode).toBe(200)
+      // Changed in the database directly, as another server would: seen once the cached session
+      // is a second old (session-cache.ts).
       await ctx.db.update(accounts).set({ role: 'agency_member' }).where(mine(s))
-      // A role without case access is refused the list on the very next request.
+      afterSessionReuse()
+      // A role without case access is refused the list.
       expect((await s.get('/api/cases')).statusCode).toBe(403)
       await ctx.db.update(accounts).set({ active: false }).where(mine(s))
+      afterSessionReuse()
       expect((await s.get('/api/wards')).statusCode).toBe(401)
       // On PostgreSQL a pooled connection still set to another city may hide the account from the
       // session's statement (row-level security): then it is read on its own, which is allowed.
