@@ -23,8 +23,9 @@ export interface AuthenticateOptions {
 
 /**
  * `app.authenticate`, which every signed-in endpoint runs first (platform/http.ts): it ends idle
- * sessions and loads the actor fresh, so a deactivated account or a changed role takes effect on
- * the very next request.
+ * sessions and loads the actor from the account as the session's read found it: a change made
+ * through this server counts on the very next request, one made elsewhere within a second
+ * (session-cache.ts).
  */
 export function registerAuthenticate(
   app: FastifyInstance,
