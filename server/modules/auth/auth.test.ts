@@ -152,6 +152,11 @@ describe('login', () => {
   })
 })
 
+/** Someone waiting for a city's audit chain lock, in this test's database (other files run beside it). */
+const WAITING_FOR_CHAIN = `select 1 from pg_locks
+  where not granted and locktype = 'advisory' and objid = hashtext($1)::oid
+    and database = (select oid from pg_database where datname = current_database())`
+
 describe('sessions', () => {
   it('needs a session for signed-in endpoints and a CSRF token for changes', async () => {
     const city = await ctx.newCity()
@@ -235,7 +240,9 @@ describe('sessions', () => {
       const change = admin.patch(`/api/accounts/${s.user.id}`, { name: '新しい名前' })
       if (holder) {
         await expect
-          .poll(async () => (await holder.query(`select 1 from pg_locks where not granted`)).rowCount)
+          .poll(async () => (await holder.query(WAITING_FOR_CHAIN, [city.tenantId])).rowCount, {
+            timeout: 10_000,
+          })
           .toBe(1)
         // A read now sees the committed row, the old name, and the cache keeps it.
         expect((await s.get('/api/wards')).statusCode).toBe(200)
