@@ -19,10 +19,11 @@ interface Cached<T> {
 }
 
 /**
- * Sessions as last read, by session id (random, so one cache serves every store of the process). A read is shared by the requests that ask
- * while it is under way (a page loads several endpoints at once), and kept for SESSION_REUSE_MS.
- * A read that was under way while the cache was emptied is handed to the requests that asked for
- * it and not kept: it may predate the change that emptied the cache.
+ * Sessions as last read, by session id (random, so one cache serves every store of the process).
+ * A read is shared by the requests that ask while it is under way (a page loads several endpoints
+ * at once), and kept for SESSION_REUSE_MS. A read that was under way while the cache was emptied
+ * is handed to the requests that asked for it and not kept: it may predate the change that
+ * emptied the cache.
  */
 export class SessionCache<T> {
   private readonly kept = new Map<string, Cached<T>>()
