@@ -12,9 +12,8 @@ import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { sql } from 'drizzle-orm'
 import Fastify from 'fastify'
-import pg from 'pg'
 import { buildApp } from '#server/app.ts'
-import { type DatabaseHandle, openDatabase } from '#server/db/client.ts'
+import { type DatabaseHandle, openDatabase, postgresPool } from '#server/db/client.ts'
 import { migrateDatabase } from '#server/db/migrate.ts'
 import { grantAppRole } from '#server/db/roles.ts'
 import { withTenant } from '#server/db/tenant-scope.ts'
@@ -87,8 +86,8 @@ async function prepare(job: UsersJob, work: string) {
  * that waits behind others.
  */
 async function storeBusy(db: DatabaseHandle['db']): Promise<boolean> {
-  const pool = (db as { $client?: unknown }).$client
-  if (pool instanceof pg.Pool) return pool.waitingCount > 0 || pool.idleCount < pool.totalCount
+  const pool = postgresPool(db)
+  if (pool) return pool.waitingCount > 0 || pool.idleCount < pool.totalCount
   const started = performance.now()
   await db.execute(sql`select 1`)
   return performance.now() - started > 20

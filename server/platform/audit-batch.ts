@@ -1,3 +1,4 @@
+import { getTableColumns, getTableName } from 'drizzle-orm'
 import { type Db, embeddedClient, postgresPool } from '#server/db/client.ts'
 import { auditLog } from '#server/db/schema/index.ts'
 import { withTenant } from '#server/db/tenant-scope.ts'
@@ -7,17 +8,6 @@ export type AuditRow = typeof auditLog.$inferInsert
 /** At most this many rows in one INSERT: a flood of requests still commits in bounded steps. */
 const MOST_ROWS = 100
 
-/**
- * Any number of audit rows in one named statement on PostgreSQL: each column an array, unnested in
- * order. Drizzle builds a multi-row INSERT anew for every batch (its text differs with the number
- * of rows, so it can be neither kept nor prepared): ~7% of the server's CPU in case detail at 10
- * connections. This one is parsed once per connection.
- */
-const INSERT_ROWS = {
-  name: 'yorisoi_audit_rows',
-  text: `INSERT INTO audit_log (tenant_id, at, actor_id, actor_login, action, record_type, record_id, client_address, detail)
-    SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::jsonb[])`,
-}
 const COLUMNS = [
   'tenantId',
   'at',
@@ -29,6 +19,20 @@ const COLUMNS = [
   'clientAddress',
   'detail',
 ] as const satisfies readonly (keyof AuditRow)[]
+const columnsOf = getTableColumns(auditLog)
+/**
+ * Any number of audit rows in one named statement on PostgreSQL: each column an array, unnested in
+ * order. Drizzle builds a multi-row INSERT anew for every batch (its text differs with the number
+ * of rows, so it can be neither kept nor prepared): ~7% of the server's CPU in case detail at 10
+ * connections. This one is parsed once per connection; its columns' names and types come from the
+ * schema.
+ */
+const INSERT_ROWS = {
+  name: 'yorisoi_audit_rows',
+  text:
+    `INSERT INTO ${getTableName(auditLog)} (${COLUMNS.map((key) => columnsOf[key].name).join(', ')})` +
+    ` SELECT * FROM unnest(${COLUMNS.map((key, i) => `$${i + 1}::${columnsOf[key].getSQLType()}[]`).join(', ')})`,
+}
 
 interface Waiting {
   row: AuditRow
