@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Actor } from '#server/platform/actor.ts'
+import { AppError } from '#server/platform/errors.ts'
 import { createTestContext, type Session, type TestCity, type TestContext } from '#server/test/harness.ts'
 import { ROLES, type Role } from '#shared/codes.ts'
 import { ABILITIES, type Ability } from '#shared/contracts/abilities.ts'
+import { passes } from './abilities.ts'
 
 // `can` on the session must say what the routes then allow: each ability is checked against the
 // status of a request it stands for, for every role, so a policy change that forgets the session
@@ -131,5 +134,31 @@ describe('can on the session', () => {
   it('says nothing before sign-in', async () => {
     const res = await ctx.app.inject({ method: 'GET', url: '/api/auth/session' })
     expect(res.json().account).toBeNull()
+  })
+})
+
+describe('a guard asked whether it passes (passes)', () => {
+  const actor = { tenantId: 't', accountId: 'a', loginId: 'l', clientAddress: null } as unknown as Actor
+  const refuse = () => {
+    throw new AppError('forbidden')
+  }
+
+  it('is false for a refusal and true otherwise, and leaves the stack trace limit as it was', () => {
+    const before = Error.stackTraceLimit
+    expect(passes(actor, refuse)).toBe(false)
+    expect(passes(actor, () => undefined)).toBe(true)
+    expect(Error.stackTraceLimit).toBe(before)
+  })
+
+  it('throws anything else, with its stack', () => {
+    const bug = () => (undefined as unknown as { role: string }).role
+    let thrown: unknown
+    try {
+      passes(actor, bug)
+    } catch (error) {
+      thrown = error
+    }
+    expect(thrown).toBeInstanceOf(TypeError)
+    expect((thrown as Error).stack).toMatch(/abilities\.test\.ts/u)
   })
 })
