@@ -30,11 +30,30 @@ export class KeptStatementsPGlite extends PGlite {
   override async query<T>(text: string, params: unknown[] = [], options?: QueryOptions): Promise<Results<T>> {
     const name = this.names.get(text)
     if (!name || options?.blob) return super.query<T>(text, params, options)
+    return this.runKeptInTurn<T>(name, text, () => params, options)
+  }
+
+  /**
+   * Runs `text` as a kept statement (keeping it from now on) with the parameters `paramsOf` gives
+   * once the connection is this call's: what arrives while it waits for its turn can still go in
+   * (the audit rows of requests served meanwhile: audit-batch.ts).
+   */
+  async queryWhenTurnComes<T>(text: string, paramsOf: () => unknown[]): Promise<Results<T>> {
+    this.keep(text)
+    return this.runKeptInTurn<T>(this.names.get(text)!, text, paramsOf, undefined)
+  }
+
+  private async runKeptInTurn<T>(
+    name: string,
+    text: string,
+    paramsOf: () => unknown[],
+    options: QueryOptions | undefined,
+  ): Promise<Results<T>> {
     await this._checkReady()
     return this._runExclusiveTransaction(() =>
       this._runExclusiveQuery(async () => {
         try {
-          return await this.runKept<T>(name, text, params, options)
+          return await this.runKept<T>(name, text, paramsOf(), options)
         } catch (error) {
           this.parsed.delete(name)
           throw error

@@ -1,5 +1,6 @@
 import { getTableColumns, getTableName } from 'drizzle-orm'
 import { type Db, embeddedClient, postgresPool } from '#server/db/client.ts'
+import { KeptStatementsPGlite } from '#server/db/embedded-statements.ts'
 import { auditLog } from '#server/db/schema/index.ts'
 import { withTenant } from '#server/db/tenant-scope.ts'
 
@@ -33,6 +34,12 @@ const INSERT_ROWS = {
     `INSERT INTO ${getTableName(auditLog)} (${COLUMNS.map((key) => columnsOf[key].name).join(', ')})` +
     ` SELECT * FROM unnest(${COLUMNS.map((key, i) => `$${i + 1}::${columnsOf[key].getSQLType()}[]`).join(', ')})`,
 }
+
+/**
+ * The statement's parameters: each column's values as an array. node-postgres and PGlite write
+ * each element as they write a value of its type (a jsonb object as its JSON).
+ */
+const valuesOf = (rows: AuditRow[]) => COLUMNS.map((column) => rows.map((row) => row[column] ?? null))
 
 interface Waiting {
   row: AuditRow
@@ -123,22 +130,21 @@ export class AuditBatch {
   }
 
   /**
-   * PGlite: the rows are taken once the transaction holds the one connection, so that those that
-   * arrive while it waits for it go too. PostgreSQL: one statement, its own transaction, one round
-   * trip (BEGIN and COMMIT around it made a lone read's answer wait for two more); a lone row (a
-   * quiet hour: the usual case) by the prepared one-row statement.
+   * One statement, its own transaction. PGlite: kept (parsed once, embedded-statements.ts), its
+   * rows taken once the statement holds the one connection, so that those that arrive while it
+   * waits for it go too; before, a transaction around Drizzle's multi-row INSERT, built and parsed
+   * anew for each batch. PostgreSQL: one round trip (BEGIN and COMMIT around it made a lone read's
+   * answer wait for two more); a lone row (a quiet hour: the usual case) by the prepared one-row
+   * statement.
    */
   private async insertRows(take: () => AuditRow[]): Promise<void> {
-    if (embeddedClient(this.db)) {
-      await this.db.transaction(async (tx) => {
-        await tx.insert(auditLog).values(take())
-      })
+    const embedded = embeddedClient(this.db)
+    if (embedded instanceof KeptStatementsPGlite) {
+      await embedded.queryWhenTurnComes(INSERT_ROWS.text, () => valuesOf(take()))
       return
     }
     const rows = take()
     if (rows.length === 1) return void (await this.insertOne(rows[0]!))
-    // node-postgres writes each array element as it writes a value (a jsonb object as its JSON).
-    const values = COLUMNS.map((column) => rows.map((row) => row[column] ?? null))
-    await postgresPool(this.db)!.query({ ...INSERT_ROWS, values })
+    await postgresPool(this.db)!.query({ ...INSERT_ROWS, values: valuesOf(rows) })
   }
 }
