@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm'
 import { boolean, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type DatabaseHandle, openDatabase } from './client.ts'
+import type { KeptStatementsPGlite } from './embedded-statements.ts'
 import { preparedPer } from './prepared.ts'
 
 // The embedded store's kept statements (embedded-statements.ts), on PGlite whatever the test store.
@@ -94,5 +95,22 @@ describe("the embedded store's kept statements", () => {
     ).rejects.toThrow()
     await insertProbe(handle.db).execute({ id: 4, label: 'y', at, data: null, flag: true })
     expect((await byId(handle.db).execute({ id: 4 }))[0]?.label).toBe('y')
+  })
+
+  it("describes a statement's rows once, and afresh when PostgreSQL refuses the old description", async () => {
+    const pglite = handle.pglite as KeptStatementsPGlite
+    await pglite.exec(`create table kept_shape (id int, n int); insert into kept_shape values (1, 2)`)
+    const text = 'select id, n from kept_shape where id = $1'
+    pglite.keep(text)
+    expect((await pglite.query(text, [1])).rows).toEqual([{ id: 1, n: 2 }])
+    expect((await pglite.query(text, [1], { rowMode: 'array' })).rows).toEqual([[1, 2]])
+    await pglite.exec('alter table kept_shape alter column n type text')
+    // The rows now differ from the description kept: PostgreSQL will not run the statement as it
+    // was parsed, so this call fails and the next parses and describes it anew.
+    await expect(pglite.query(text, [1])).rejects.toThrow(/result type/u)
+    expect((await pglite.query(text, [1])).rows).toEqual([{ id: 1, n: '2' }])
+    // A caller's own parsers still apply, over PGlite's.
+    const parsers = { 23: (value: string) => `#${value}` }
+    expect((await pglite.query(text, [1], { parsers })).rows).toEqual([{ id: '#1', n: '2' }])
   })
 })
