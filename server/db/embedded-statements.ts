@@ -18,13 +18,14 @@ type Parsers = PGlite['parsers']
  * engine (parse, describe, bind, describe, execute, sync): PostgreSQL parses and plans it again
  * every time. For the session's lookup, a join of four tables, that was ~80% of its cost (~1 ms of
  * CPU in a signed-in request's ~6, measured on the bench city). A kept statement is parsed once
- * (with its parameter types, described then) and afterwards runs as bind, describe, execute and
- * sync in one call. Everything else — other statements, and every statement inside a transaction
+ * (with its parameter types and its rows' description, both kept) and afterwards runs as bind,
+ * execute and sync in one call. Everything else — other statements, and every statement inside a transaction
  * (PGlite's transaction object runs its statements itself) — goes PGlite's own way.
  *
  * It runs under the same two locks as PGlite's `query`, so it never lands inside another caller's
  * transaction. A failure forgets the statement: the next call parses it again (PostgreSQL also
- * re-plans a named statement itself when a table it reads changes).
+ * re-plans a named statement itself when a table it reads changes, and refuses to run it when
+ * its rows would no longer match their description: that call fails, and the next one parses).
  */
 export class KeptStatementsPGlite extends PGlite {
   /** Statement text → its name on the backend. */
@@ -33,7 +34,8 @@ export class KeptStatementsPGlite extends PGlite {
    * Names parsed on the backend, with their parameters' type ids and the description of their
    * rows: described once, when parsed, not on every call. Parsing a row description (a name and
    * six numbers per column, each read through PGlite's buffer reader) cost more than the row
-   * itself: for case detail's ~40 columns, 15% of the CPU of its SELECT.
+   * itself: for case detail's ~40 columns, 15% of the CPU of the bench's bare route, which runs that
+   * SELECT alone.
    */
   private readonly parsed = new Map<string, { types: number[]; rowDescription?: BackendMessage }>()
   private readonly mergedParsers = new WeakMap<ParserOptions, { base: Parsers; parsers: Parsers }>()
