@@ -1,8 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { cases } from '#server/db/schema/index.ts'
 import { createTestContext, type Session, type TestCity, type TestContext } from '#server/test/harness.ts'
-import { countCases } from './list-count.ts'
+import { countCases, ESTIMATE_REUSE_MS } from './list-count.ts'
 import { decodeCursor, encodeCursor } from './list-cursor.ts'
 import { addContact, openCase } from './test-support.ts'
 
@@ -168,6 +168,47 @@ describe('the case list’s count', () => {
     const past = await countCases(ctx.db, where, 3)
     expect(past.estimated).toBe(true)
     expect(past.total).toBeGreaterThanOrEqual(4)
+  })
+
+  it('gives an estimate again for the same condition for a while, and counts exactly every time under the threshold', async () => {
+    const city = await ctx.newCity()
+    const s = await city.as('window_counsellor')
+    for (let i = 0; i < 5; i++) await openCase(s, { openedOn: '2026-10-01' })
+    const where = eq(cases.tenantId, city.tenantId)
+    // A handle of its own (estimates are kept per handle) that counts the statements it sends.
+    let sent = 0
+    const db = new Proxy(ctx.db, {
+      get(target, name, receiver) {
+        const value = Reflect.get(target, name, receiver)
+        if (name !== 'execute') return value
+        return (...args: unknown[]) => {
+          sent += 1
+          return (value as (...a: unknown[]) => unknown).apply(target, args)
+        }
+      },
+    })
+    const sentFor = async (run: () => Promise<unknown>) => {
+      const before = sent
+      await run()
+      return sent - before
+    }
+    // Past the threshold: counted and estimated (two statements), then given again unsent.
+    const first = await countCases(db, where, 3)
+    expect(first.estimated).toBe(true)
+    expect(await sentFor(async () => expect(await countCases(db, where, 3)).toEqual(first))).toBe(0)
+    // Another condition is counted for itself.
+    expect(await sentFor(() => countCases(db, and(where, eq(cases.intakeUnit, 'window')), 3))).toBe(2)
+    // Under the threshold every call counts, and sees a case added just before.
+    expect(await countCases(db, where, 100)).toEqual({ total: 5, estimated: false })
+    await openCase(s, { openedOn: '2026-10-02' })
+    expect(await countCases(db, where, 100)).toEqual({ total: 6, estimated: false })
+    // Once the reuse time has passed, the estimate is made again.
+    const clock = vi.spyOn(Date, 'now').mockReturnValue(Date.now() + ESTIMATE_REUSE_MS + 1)
+    try {
+      expect(await sentFor(() => countCases(db, where, 3))).toBe(2)
+    } finally {
+      clock.mockRestore()
+    }
   })
 
   it('says so in the list (totalIsEstimate false under the threshold)', async () => {
