@@ -22,11 +22,11 @@ const COLUMNS = [
 ] as const satisfies readonly (keyof AuditRow)[]
 const columnsOf = getTableColumns(auditLog)
 /**
- * Any number of audit rows in one named statement on PostgreSQL: each column an array, unnested in
- * order. Drizzle builds a multi-row INSERT anew for every batch (its text differs with the number
- * of rows, so it can be neither kept nor prepared): ~7% of the server's CPU in case detail at 10
- * connections. This one is parsed once per connection; its columns' names and types come from the
- * schema.
+ * Any number of audit rows in one named statement, on both stores: each column an array, unnested
+ * in order. Drizzle builds a multi-row INSERT anew for every batch (its text differs with the
+ * number of rows, so it can be neither kept nor prepared): ~7% of the server's CPU in case detail
+ * at 10 connections on PostgreSQL. This one is parsed once per connection (kept on PGlite); its
+ * columns' names and types come from the schema.
  */
 const INSERT_ROWS = {
   name: 'yorisoi_audit_rows',
