@@ -48,9 +48,11 @@ export async function recountTallies(tx: Db, tenantId: string): Promise<void> {
 /**
  * Window cases whose contacts one short transaction of the embedded store's recount counts: at 20
  * times the bench city (140,000 window cases, 1M contacts) the whole city in one statement held
- * the store for ~20 s.
+ * the store for ~20 s. A part of 2,000 held it for 270–380 ms during an import (PGlite's baseline
+ * compiler, as the command line runs), and a request of three statements waited for up to three
+ * parts (case detail's p99 1,043 ms); a part of 500 holds it for 115–155 ms.
  */
-export const RECOUNT_CASES = 2_000
+export const RECOUNT_CASES = 500
 
 /**
  * The city's tallies counted again on the embedded store, in short transactions that let other

@@ -319,6 +319,13 @@ describe('the window contacts tallied by month', () => {
     }
   })
 
+  it('are counted in parts each planned for its own ids (a kept generic plan held the store for 1.3 s)', async () => {
+    const found = (await ctx.db.execute(
+      sql`select proconfig from pg_proc where proname = 'count_window_contacts'`,
+    )) as unknown as { rows: { proconfig: string[] | null }[] }
+    expect(found.rows).toEqual([{ proconfig: expect.arrayContaining(['plan_cache_mode=force_custom_plan']) }])
+  })
+
   it('are right after a ledger is imported into a city with contacts, and imported again', async () => {
     const t = (await ctx.newCity()).tenantId
     const r = recordsFor(ctx.db, t)
