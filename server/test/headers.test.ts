@@ -78,6 +78,36 @@ describe('transport and framing headers', () => {
     }
   })
 
+  it("carries helmet's headers on every answer: signed in or not, found or not, refused or failed", async () => {
+    const city = await ctx.newCity()
+    const window = await city.as('window_counsellor')
+    const answers = {
+      session: await ctx.app.inject({ method: 'GET', url: '/api/auth/session' }),
+      cases: await window.get('/api/cases'),
+      refused: await ctx.app.inject({ method: 'GET', url: '/api/cases' }),
+      missing: await ctx.app.inject({ method: 'GET', url: '/api/nothing-here' }),
+      badBody: await window.post('/api/cases', { openedOn: '2026-13-45' }),
+    }
+    for (const [name, res] of Object.entries(answers)) {
+      expect(res.headers['content-security-policy'], name).toBe(
+        "default-src 'self';base-uri 'self';font-src 'self' data:;form-action 'self';frame-ancestors 'none';" +
+          "img-src 'self' data:;object-src 'none';script-src 'self';script-src-attr 'none';style-src 'self' 'unsafe-inline'",
+      )
+      expect(res.headers, name).toMatchObject({
+        'x-content-type-options': 'nosniff',
+        'referrer-policy': 'no-referrer',
+        'cross-origin-opener-policy': 'same-origin',
+        'cross-origin-resource-policy': 'same-origin',
+        'x-frame-options': 'DENY',
+      })
+      expect(res.headers['x-powered-by'], name).toBeUndefined()
+    }
+    expect(answers.cases.statusCode).toBe(200)
+    expect(answers.refused.statusCode).toBe(401)
+    expect(answers.missing.statusCode).toBe(404)
+    expect(answers.badBody.statusCode).toBe(400)
+  })
+
   it('forbids framing the same way in X-Frame-Options and the CSP', async () => {
     const res = await ctx.app.inject({ method: 'GET', url: '/api/auth/session' })
     expect(res.headers['x-frame-options']).toBe('DENY')
