@@ -45,6 +45,23 @@ export type SessionLookup = (
 
 const sessionRowById: SessionLookup = async (db, sid) => (await sessionById(db).execute({ sid }))[0]
 
+/** A read row's data as JSON text, made at its first copy (the row is kept and shared, session-cache.ts). */
+const textOfData = new WeakMap<object, string>()
+
+/**
+ * A copy of stored session data for one request. The data is JSON (jsonb, written through
+ * JSON.stringify), so parsing its text gives the same copy as structuredClone did, at a fraction
+ * of its cost (structuredClone was ~1.4% of the server's time on case detail).
+ */
+function copyOfData(data: object): StoredSession {
+  let text = textOfData.get(data)
+  if (text === undefined) {
+    text = JSON.stringify(data)
+    textOfData.set(data, text)
+  }
+  return JSON.parse(text) as StoredSession
+}
+
 /**
  * The sessions table holds no city's rows under row-level security (it is read by id before the
  * city is known), so its queries run in `anyTenant` and leave a connection's city as it is.
@@ -90,7 +107,7 @@ export class DbSessionStore implements SessionStore {
     const read = () => anyTenant(() => this.lookup(this.db, sid))
     ;(sessionCache.get(sid, read) as ReturnType<SessionLookup>).then((row) => {
       if (!row || row.expiresAt.getTime() <= this.clock.now().getTime()) return callback(null, null)
-      const session = structuredClone(row.data) as StoredSession
+      const session = copyOfData(row.data as object)
       if (row.loadedWith !== undefined) session.loadedWith = new RequestOnly(row.loadedWith)
       callback(null, session)
     }, callback)
