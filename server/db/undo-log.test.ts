@@ -34,6 +34,14 @@ const rows = async () =>
     )
   ).rows
 
+/** The city's rows before a long write, and the write's undo log, created. */
+async function startWrite() {
+  const before = await rows()
+  const undo = new UndoLog(client, TENANT)
+  await undo.create()
+  return { before, undo }
+}
+
 /** Runs statements as a long write does: each in a transaction of its own, noted in `undo`. */
 async function write(undo: UndoLog, statements: [string, unknown[]][]) {
   for (const [text, params] of statements) await client.transaction((tx) => undo.run(tx, text, params))
@@ -54,9 +62,7 @@ const remove = (k: string): [string, unknown[]] => [
 
 describe('the undo log', () => {
   it('puts back every row as it was: added rows deleted, changed and deleted rows as before', async () => {
-    const before = await rows()
-    const undo = new UndoLog(client, TENANT)
-    await undo.create()
+    const { before, undo } = await startWrite()
     await write(undo, [
       // Added by one statement: noted together, as one log row.
       [
@@ -86,9 +92,7 @@ describe('the undo log', () => {
   })
 
   it('decides by the first noting: a row added then changed or deleted is gone, one deleted then added is back', async () => {
-    const before = await rows()
-    const undo = new UndoLog(client, TENANT)
-    await undo.create()
+    const { before, undo } = await startWrite()
     await write(undo, [
       insert('added-changed'),
       update('added-changed', '後'),
@@ -106,9 +110,7 @@ describe('the undo log', () => {
   })
 
   it('restores the same again when restoring was cut short (the process died), with the same count', async () => {
-    const before = await rows()
-    const undo = new UndoLog(client, TENANT)
-    await undo.create()
+    const { before, undo } = await startWrite()
     await write(undo, [insert('a'), update('a', '後'), remove('back'), insert('back'), update('kept', '後')])
     let turns = 0
     const dies = async () => {

@@ -46,6 +46,8 @@ interface TableInfo {
 }
 
 const ident = (name: string) => `"${name.replaceAll('"', '""')}"`
+/** A table's name as the log's `tbl` holds it, as an SQL text literal. */
+const literal = (text: string) => `'${text.replaceAll("'", "''")}'`
 
 /** The schema of the undo logs: one table per city whose import is under way (or was interrupted). */
 const SCHEMA = 'import_undo'
@@ -147,7 +149,7 @@ export class UndoLog {
     const table = write[1]!
     const info = await this.info(tx, table)
     const first = ident(info.key[0]!)
-    const tbl = `'${table.replaceAll("'", "''")}'`
+    const tbl = literal(table)
     // A row without a former image (old.* all null) is one the statement added.
     return `with w as (${text} returning
         old.${first} is null as added,
@@ -177,7 +179,7 @@ export class UndoLog {
     if (!this.created) throw new Error('undo: create the log first')
     const info = await this.info(tx, table)
     await tx.query(
-      `insert into ${this.name} (tbl, key, old) select '${table}', ${this.keyOf(info, 't')}, to_jsonb(t)
+      `insert into ${this.name} (tbl, key, old) select ${literal(table)}, ${this.keyOf(info, 't')}, to_jsonb(t)
         from ${table} t where ${where} on conflict (tbl, key) do nothing`,
       params,
     )
@@ -210,7 +212,7 @@ export class UndoLog {
     const addedKeys = (table: string, seqs: string[]) =>
       `${this.name} u cross join lateral jsonb_array_elements(u.added) a(k)
         cross join lateral jsonb_populate_record(null::${table}, a.k) r
-        where u.tbl = '${table}' and u.seq = any('{${seqs.join(',')}}'::bigint[])`
+        where u.tbl = ${literal(table)} and u.seq = any('{${seqs.join(',')}}'::bigint[])`
     for (let at = 0; at < added.rows.length; at += RESTORE_ADDED) {
       const part = added.rows.slice(at, at + RESTORE_ADDED)
       const statements: string[] = []
@@ -238,7 +240,7 @@ export class UndoLog {
           `insert into ${table} (${columns}) overriding system value
             select ${info.columns.map((c) => `r.${ident(c)}`).join(', ')}
             from ${this.name} u cross join lateral jsonb_populate_record(null::${table}, u.old) r
-            where u.tbl = '${table}' and u.seq >= ${from} and u.seq < ${from + RESTORE_ROWS} and u.old is not null
+            where u.tbl = ${literal(table)} and u.seq >= ${from} and u.seq < ${from + RESTORE_ROWS} and u.old is not null
             on conflict (${info.key.map(ident).join(', ')}) do update set ${set}`,
         ])
     }
