@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, gte, inArray, lte, ne, or, type SQL, sql } from 'drizzle-orm'
 import type { AnyPgColumn } from 'drizzle-orm/pg-core'
 import type { Db } from '#server/db/client.ts'
+import { limitInText, runNamed } from '#server/db/prepared.ts'
 import { caseSearchKeys } from '#server/db/schema/cases.ts'
 import { casePersonPhones, cases } from '#server/db/schema/index.ts'
 import { fold, queryKeys } from '#server/db/schema/search-keys.ts'
@@ -91,11 +92,13 @@ export async function findCaseSummaries(
     const after = f.after
       ? afterCursor(sql`${sortKey}`, sql`${cases.caseNo}`, sql`${cases.id}`, f.after)
       : undefined
-    const rows = await selectCaseViews(db, { sortValue: sql<string | number | null>`${sortKey}` })
-      .where(and(where, after))
-      .orderBy(...order(f.sort))
-      .limit(page.limit + 1)
-      .offset(page.offset)
+    const rows = await runNamed(
+      selectCaseViews(db, { sortValue: sql<string | number | null>`${sortKey}` })
+        .where(and(where, after))
+        .orderBy(...order(f.sort))
+        .limit(limitInText(page.limit + 1))
+        .offset(page.offset),
+    )
     const more = rows.length > page.limit
     const shown = more ? rows.slice(0, page.limit) : rows
     const last = shown.at(-1)
