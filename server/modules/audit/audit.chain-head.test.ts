@@ -45,4 +45,18 @@ describe("the audit chain's head", () => {
     expect(plan).toContain('Index Scan Backward using audit_chain_tenant_id_seq_pk')
     expect(plan).not.toContain('Seq Scan')
   })
+
+  it('hashes the link with the time text written the same way, inlined in the trigger (migration 0039)', async () => {
+    const [fn] = await rowsOf(
+      ctx.db,
+      sql`select provolatile as volatility from pg_proc where proname = 'audit_chain_time'`,
+    )
+    // STABLE as its body is: declared IMMUTABLE it was not inlined, and was planned per transaction.
+    expect(fn!.volatility).toBe('s')
+    const [text] = await rowsOf(
+      ctx.db,
+      sql`select audit_chain_time('2026-12-07 13:05:06.000001+09') as a, audit_chain_time('2026-01-01 00:00:00+00') as b`,
+    )
+    expect(text).toEqual({ a: '2026-12-07T04:05:06.000001Z', b: '2026-01-01T00:00:00.000000Z' })
+  })
 })
