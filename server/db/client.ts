@@ -54,19 +54,9 @@ export interface OpenOptions {
  * (PostgreSQL's floor for years) holds the hot index pages; the rest comes from the OS file
  * cache: a city's import runs at the same speed and its full report takes ~10% longer
  * (~115 ms instead of ~105). `show shared_buffers` confirms the setting applies.
- * maintenance_work_mem 16MB instead of 64: the import indexes a working table of the contacts'
- * pairs (plan-contacts.ts), whose sort took up to 64MB of that memory in one piece at 20 times the
- * bench city; past 16MB it sorts through temporary files. The 20x import's peak RSS 406 -> 384 MB
- * (3,842 -> 3,667 rows/s, one run each).
  * PGlite's defaults include -F (fsync off); a folder-backed store drops it (durable-fs.ts).
  */
-const PGLITE_START = [
-  ...PGlite.defaultStartParams,
-  '-c',
-  'shared_buffers=8MB',
-  '-c',
-  'maintenance_work_mem=16MB',
-]
+const PGLITE_START = [...PGlite.defaultStartParams, '-c', 'shared_buffers=8MB']
 const PGLITE_DURABLE_START = [...PGLITE_START.filter((p) => p !== '-F'), ...PGLITE_DURABLE_PARAMS]
 
 /** The folder inside the data folder that holds PGlite's database. */
