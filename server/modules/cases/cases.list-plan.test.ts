@@ -60,6 +60,8 @@ describe('the case list as a named statement', () => {
       // PostgreSQL plans for the values five times, then compares: from then on the kept plan.
       expect(kept[0]!.generic).toBeGreaterThanOrEqual(3)
       expect(kept[0]!.statement).not.toContain(city.tenantId)
+      // Its row count (pageSize 2, and one more to know whether a next page exists) is in the text.
+      expect(kept[0]!.statement).toMatch(/ limit 3$/u)
     })
   })
 })
