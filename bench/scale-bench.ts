@@ -118,7 +118,11 @@ async function runOne(
 
 /** Prints as it goes (a 20x run on PGlite takes many minutes); returns nothing. */
 export async function runScaleBench(scales: number[], serverUrl?: string): Promise<void> {
-  const backends: Backend[] = serverUrl ? ['pglite', 'postgres'] : ['pglite']
+  // SCALE_STORES=postgres (or pglite) runs one store only: a 20x run of both takes ~20 minutes.
+  const only = process.env.SCALE_STORES
+  const backends = (serverUrl ? ['pglite', 'postgres'] : ['pglite']).filter(
+    (b): b is Backend => !only || b === only,
+  )
   console.log(
     `\nA big city and flat memory: the bench city at ${scales.map((s) => `${s}x`).join(', ')}` +
       (serverUrl ? '' : ' (PGlite only: set BENCH_DATABASE_URL or TEST_DATABASE_URL for PostgreSQL)'),
