@@ -8,8 +8,9 @@
 //   before a full collection).
 // - --heap-growing-percent=30 instead, for the command line only: it imports ledgers of any size,
 //   and at 20 times the bench city the importer's garbage took its peak RSS past 400 MB in some
-//   runs with 50 (396, 420 MB). The import's rate at the bench city did not change (5,107 and
-//   4,556 rows/s with 50, 5,041 and 4,708 with 30, alternating runs).
+//   runs with 50 (396, 420 MB; with 30, 387 and 403 MB: closer, not yet always under). The
+//   import's rate at the bench city did not change (5,107 and 4,556 rows/s with 50, 5,041 and
+//   4,708 with 30, alternating runs).
 // - --liftoff-only, for the command line only (`npm run yorisoi`, where a ledger of any size is
 //   imported): PGlite's WebAssembly compiled by the baseline compiler only. V8's optimising
 //   compiler takes ~600 MB for a moment to compile one of PGlite's functions (measured with
