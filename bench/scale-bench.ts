@@ -120,9 +120,10 @@ async function runOne(
 export async function runScaleBench(scales: number[], serverUrl?: string): Promise<void> {
   // SCALE_STORES=postgres (or pglite) runs one store only: a 20x run of both takes ~20 minutes.
   const only = process.env.SCALE_STORES
-  const backends = (serverUrl ? ['pglite', 'postgres'] : ['pglite']).filter(
-    (b): b is Backend => !only || b === only,
-  )
+  const available: Backend[] = serverUrl ? ['pglite', 'postgres'] : ['pglite']
+  if (only && !available.includes(only as Backend))
+    throw new Error(`SCALE_STORES=${only}: one of ${available.join(', ')} (postgres needs a database URL)`)
+  const backends = only ? [only as Backend] : available
   console.log(
     `\nA big city and flat memory: the bench city at ${scales.map((s) => `${s}x`).join(', ')}` +
       (serverUrl ? '' : ' (PGlite only: set BENCH_DATABASE_URL or TEST_DATABASE_URL for PostgreSQL)'),

@@ -1,8 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Db } from '#server/db/client.ts'
 import { openCase } from '#server/modules/cases/test-support.ts'
-import { createTestContext, type TestContext } from '#server/test/harness.ts'
+import { createTestContext, rowsOf, type TestContext } from '#server/test/harness.ts'
 
 // Migration 0040: ANALYZE samples 300 rows per unit of the highest statistics target among the
 // columns it analyzes, and copies each sampled row whole; case history's rows are wide, and at
@@ -13,9 +12,6 @@ beforeAll(async () => {
   ctx = await createTestContext({ separateRoles: false })
 })
 afterAll(() => ctx.close())
-
-const rowsOf = async <T>(db: Db, query: ReturnType<typeof sql>) =>
-  ((await db.execute(query)) as unknown as { rows: T[] }).rows
 
 describe("case history's planner statistics", () => {
   it('are gathered at target 10 for every column, so ANALYZE samples 3,000 rows', async () => {

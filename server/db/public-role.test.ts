@@ -6,7 +6,7 @@ import { openCase } from '#server/modules/cases/test-support.ts'
 import { writeAnonymousAudit } from '#server/platform/audit.ts'
 import { enqueueStaffNotices } from '#server/platform/mail-outbox.ts'
 import { readSetting, writeSetting } from '#server/platform/settings-store.ts'
-import { createTestContext, type TestCity, type TestContext } from '#server/test/harness.ts'
+import { createTestContext, rowsOf, type TestCity, type TestContext } from '#server/test/harness.ts'
 import { createPublicRole, type PublicRole, runDbCommand } from '#server/test/public-role.ts'
 import type { Db } from './client.ts'
 import { grantPublicRole, publicRoleWarnings } from './public-role.ts'
@@ -44,9 +44,6 @@ const failure = (q: Promise<unknown>) =>
     () => 'no error',
     (e: Error & { cause?: Error }) => String(e.cause?.message ?? e.message),
   )
-const rowsOf = async <T>(db: Db, query: ReturnType<typeof sql>) =>
-  ((await db.execute(query)) as unknown as { rows: T[] }).rows
-
 async function insertThread(db: Db, tenantId: string) {
   const now = new Date('2026-11-24T01:00:00Z')
   const [t] = await db

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto'
 import type { Writable } from 'node:stream'
-import { and, eq, sql } from 'drizzle-orm'
+import { and, eq, type SQL, sql } from 'drizzle-orm'
 import type { InjectOptions, LightMyRequestResponse } from 'fastify'
 import pg from 'pg'
 import { buildApp, loggerOptions } from '#server/app.ts'
-import { type DatabaseHandle, openDatabase } from '#server/db/client.ts'
+import { type DatabaseHandle, type Db, openDatabase } from '#server/db/client.ts'
 import { migrateDatabase } from '#server/db/migrate.ts'
 import { openStore } from '#server/db/open-store.ts'
 import { appRoleWarnings, grantAppRole } from '#server/db/roles.ts'
@@ -292,6 +292,10 @@ export async function createTestContext(
 }
 
 export type TestContext = Awaited<ReturnType<typeof createTestContext>>
+
+/** The rows of a raw SQL statement run through `db.execute` (either store's driver answers `{ rows }`). */
+export const rowsOf = async <T = Record<string, unknown>>(db: Db, query: SQL): Promise<T[]> =>
+  ((await db.execute(query)) as unknown as { rows: T[] }).rows
 export type TestCity = Awaited<ReturnType<TestContext['newCity']>>
 
 /**

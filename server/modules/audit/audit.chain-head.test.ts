@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Db } from '#server/db/client.ts'
-import { createTestContext, type TestContext } from '#server/test/harness.ts'
+import { createTestContext, rowsOf, type TestContext } from '#server/test/harness.ts'
 
 // The audit chain's trigger (audit_chain_append, migrations 0006 and 0037) reads the city's last
 // link once per audit row. A connection plans that read once and keeps the plan; planned from the
@@ -14,9 +13,6 @@ beforeAll(async () => {
 })
 afterAll(() => ctx.close())
 
-const rowsOf = async (db: Db, query: ReturnType<typeof sql>) =>
-  ((await db.execute(query)) as unknown as { rows: Record<string, string>[] }).rows
-
 describe("the audit chain's head", () => {
   it('is read through its index even when the plan is made from the statistics of a nearly empty chain', async () => {
     const city = await ctx.newCity()
@@ -24,7 +20,7 @@ describe("the audit chain's head", () => {
     await ctx.db.execute(sql`analyze audit_chain`)
     const plan = await ctx.db.transaction(async (tx) => {
       // The settings the function plans its statements with: its own SET clauses.
-      const settings = await rowsOf(
+      const settings = await rowsOf<Record<string, string>>(
         tx,
         sql`select unnest(proconfig) as setting from pg_proc where proname = 'audit_chain_append'`,
       )
@@ -38,7 +34,10 @@ describe("the audit chain's head", () => {
         sql.raw(`prepare chain_head(text) as select c.seq, c.hash from audit_chain c
           where c.tenant_id = $1 order by c.seq desc limit 1`),
       )
-      const lines = await rowsOf(tx, sql.raw(`explain execute chain_head('${city.tenantId}')`))
+      const lines = await rowsOf<Record<string, string>>(
+        tx,
+        sql.raw(`explain execute chain_head('${city.tenantId}')`),
+      )
       await tx.execute(sql.raw('deallocate chain_head'))
       return lines.map((l) => l['QUERY PLAN']).join('\n')
     })
@@ -47,13 +46,13 @@ describe("the audit chain's head", () => {
   })
 
   it('hashes the link with the time text written the same way, inlined in the trigger (migration 0039)', async () => {
-    const [fn] = await rowsOf(
+    const [fn] = await rowsOf<Record<string, string>>(
       ctx.db,
       sql`select provolatile as volatility from pg_proc where proname = 'audit_chain_time'`,
     )
     // STABLE as its body is: declared IMMUTABLE it was not inlined, and was planned per transaction.
     expect(fn!.volatility).toBe('s')
-    const [text] = await rowsOf(
+    const [text] = await rowsOf<Record<string, string>>(
       ctx.db,
       sql`select audit_chain_time('2026-12-07 13:05:06.000001+09') as a, audit_chain_time('2026-01-01 00:00:00+00') as b`,
     )

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Db } from '#server/db/client.ts'
 import { limitInText, MOST_NAMED_TEXTS, runNamed } from '#server/db/prepared.ts'
 import { cases } from '#server/db/schema/index.ts'
-import { createTestContext, type TestCity, type TestContext } from '#server/test/harness.ts'
+import { createTestContext, rowsOf, type TestCity, type TestContext } from '#server/test/harness.ts'
 import { type CaseFilter, findCaseSummaries } from './cases.search.repository.ts'
 import { scopeCondition } from './scope-condition.ts'
 import { openCase } from './test-support.ts'
@@ -30,9 +30,6 @@ const list = (db: Db, f: Partial<CaseFilter> = {}) =>
     { kind: 'window' },
     { sort: 'relevance', order: 'desc', page: 1, pageSize: 2, ...f },
   )
-
-const rowsOf = async (db: Db, query: ReturnType<typeof sql>) =>
-  ((await db.execute(query)) as unknown as { rows: Record<string, unknown>[] }).rows
 
 describe('the case list as a named statement', () => {
   it('gives the same pages, and on PostgreSQL plans the statement once and keeps that plan', async () => {
