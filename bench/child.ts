@@ -3,7 +3,7 @@
 // result it sends back; `runChild` is the import and report (import-child.ts).
 import { fork } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
-import { CLI_FLAGS, SERVER_FLAGS } from '../scripts/node-flags.mjs'
+import { CLI_ENV, CLI_FLAGS, SERVER_FLAGS } from '../scripts/node-flags.mjs'
 import type { ChildJob, ChildResult } from './import-child.ts'
 
 /**
@@ -11,6 +11,8 @@ import type { ChildJob, ChildResult } from './import-child.ts'
  * an import of a ledger file, the staff server's for requests (the report, searches, many users).
  */
 export const PROCESS_FLAGS = { cli: CLI_FLAGS, server: SERVER_FLAGS } as const
+/** And the environment it starts with (the command line's allocator setting). */
+const PROCESS_ENV = { cli: CLI_ENV, server: {} } as const
 export type ProcessKind = keyof typeof PROCESS_FLAGS
 
 /** Runs `script` (a file of this folder) with `job` as its argument; resolves with the result it sends. */
@@ -22,6 +24,7 @@ export function forkChild<R extends { error?: string }>(
   return new Promise((resolve, reject) => {
     const child = fork(fileURLToPath(new URL(script, import.meta.url)), [JSON.stringify(job)], {
       execArgv: [...PROCESS_FLAGS[kind], '--import', 'tsx'],
+      env: { ...process.env, ...PROCESS_ENV[kind] },
       stdio: 'inherit',
     })
     let reply: R | undefined

@@ -3,7 +3,7 @@
 // process than the one a city runs.
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { CLI_FLAGS, SERVER_FLAGS } from './node-flags.mjs'
+import { CLI_ENV, CLI_FLAGS, SERVER_FLAGS } from './node-flags.mjs'
 
 const scripts: Record<string, string> = JSON.parse(readFileSync('package.json', 'utf8')).scripts
 
@@ -13,7 +13,9 @@ describe('the V8 flags of the product’s commands', () => {
   })
 
   it('npm run yorisoi runs tsx with CLI_FLAGS: the baseline compiler only, for imports of any size', () => {
-    expect(scripts.yorisoi).toMatch(new RegExp(`^tsx ${CLI_FLAGS.join(' ')} server/`))
+    const env = Object.entries(CLI_ENV).map(([name, value]) => `${name}=${value} `)
+    expect(scripts.yorisoi).toMatch(new RegExp(`^${env.join('')}tsx ${CLI_FLAGS.join(' ')} server/`))
+    expect(CLI_ENV).toEqual({ MALLOC_ARENA_MAX: '2' })
     expect(CLI_FLAGS).toContain('--liftoff-only')
     expect(SERVER_FLAGS).not.toContain('--liftoff-only')
   })
