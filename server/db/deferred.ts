@@ -7,6 +7,7 @@ import { setImmediate } from 'node:timers/promises'
 import type { PGlite } from '@electric-sql/pglite'
 import { drizzle } from 'drizzle-orm/pglite'
 import type { Db } from './client.ts'
+import { DISCARD_PLANS, replanDue } from './replan.ts'
 import * as schema from './schema/index.ts'
 import type { UndoLog } from './undo-log.ts'
 
@@ -62,7 +63,9 @@ export class DeferredWrites {
     const statements = this.statements
     this.statements = []
     this.texts.clear()
-    for (const s of statements) {
+    for (const [i, s] of statements.entries()) {
+      // The tables being filled outgrow the plans of their foreign-key checks (replan.ts).
+      if (replanDue(i + 1)) await client.exec(DISCARD_PLANS)
       await client.transaction((tx) => undo.run(tx, s.text, s.params))
       await between()
     }

@@ -5,6 +5,7 @@
 import { getTableColumns, type SQL, sql } from 'drizzle-orm'
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core'
 import type { Db } from '#server/db/client.ts'
+import { DISCARD_PLANS, replanDue } from '#server/db/replan.ts'
 import { breathe } from './breathe.ts'
 import { stagingOf } from './staging.ts'
 
@@ -27,6 +28,9 @@ export const MOVE_ROWS = 200
  * generation and stays until a full collection, however short-lived it is.
  */
 const COLUMN_CHARS = 60_000
+
+/** Statements each transaction (or staging-less Db) has had bulkInsert write straight into its tables. */
+const written = new WeakMap<Db, number>()
 
 /** An element of an array literal: quoted, with backslashes and quotes escaped. */
 function quoted(text: string): string {
@@ -194,6 +198,10 @@ export async function bulkInsert<T extends PgTable>(
       )
       staged += count
     } else {
+      // The import's transaction fills its tables as it goes (server/db/replan.ts).
+      const n = (written.get(tx) ?? 0) + 1
+      written.set(tx, n)
+      if (replanDue(n)) await tx.execute(sql.raw(DISCARD_PLANS))
       await tx.execute(
         sql`insert into ${spec.into ?? table} (${names}) select ${selected} from unnest(${arrays}) as u(${aliases})${conflict}`,
       )
