@@ -53,8 +53,8 @@ describe('a long write and the plans of its foreign-key checks', () => {
 
   it('applyInTurns plans again as the tables grow: each check reads one entry', async () => {
     const deferred = new DeferredWrites()
-    // The undo log is created below, and DDL drops every plan made before it: the trap is sprung
-    // by the first statement of the long write itself.
+    // The undo log is created below, in a schema of its own, and creating a schema drops every
+    // plan made before it: the trap is sprung by the first statement of the long write itself.
     await deferred.db.execute(
       sql.raw(
         `insert into replan_child select '${TRAP_TENANT}', -g, md5(g::text)::uuid from generate_series(1, 100) g`,
