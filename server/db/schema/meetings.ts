@@ -65,6 +65,9 @@ export const meetingAttendees = pgTable(
       columns: [t.tenantId, t.meetingId],
       foreignColumns: [meetings.tenantId, meetings.id],
     }).onDelete('cascade'),
+    // A unit's attendances: the report asks, of each outside agency, whether it attended a
+    // meeting in the period, and stops at the first (reports/meetings.sql.ts).
+    index('meeting_attendees_unit_idx').on(t.tenantId, t.unitId, t.meetingId, t.attended),
   ],
 )
 

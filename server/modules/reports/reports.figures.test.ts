@@ -1,4 +1,6 @@
+import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { meetingAttendees, meetings } from '#server/db/schema/meetings.ts'
 import { createTestContext, type TestContext } from '#server/test/harness.ts'
 import { computeReport } from './compute-report.ts'
 import { recordsFor, times } from './test-support.ts'
@@ -60,10 +62,12 @@ describe('meetings', () => {
   it('counts meetings, distinct and all reviews, new routes and leads, distinct agencies', async () => {
     const city = await ctx.newCity()
     const r = recordsFor(ctx.db, city.tenantId)
-    const [npo, clinic, later] = [
+    const [npo, clinic, later, absent, planned] = [
       await r.addAgency('NPO'),
       await r.addAgency('医療機関'),
       await r.addAgency('後'),
+      await r.addAgency('欠席'),
+      await r.addAgency('予定'),
     ]
     const section = await r.sectionOf('kita')
     const a = await r.addCase({ intakeUnit: 'kita' })
@@ -72,6 +76,17 @@ describe('meetings', () => {
     const m2 = await r.addMeeting('kita', '2020-11-15', [npo, clinic])
     const m3 = await r.addMeeting('sakyo', '2020-11-20')
     const after = await r.addMeeting('kita', '2021-09-15', [later])
+    // Invited and not present, and present only at a meeting not yet held: neither counts.
+    const m4 = await r.addMeeting('kita', '2020-12-01', [absent])
+    await ctx.db
+      .update(meetingAttendees)
+      .set({ attended: false })
+      .where(and(eq(meetingAttendees.tenantId, city.tenantId), eq(meetingAttendees.meetingId, m4)))
+    const m5 = await r.addMeeting('kita', '2020-12-02', [planned])
+    await ctx.db
+      .update(meetings)
+      .set({ status: 'scheduled' })
+      .where(and(eq(meetings.tenantId, city.tenantId), eq(meetings.id, m5)))
     await r.addReview(m1, a, { kind: 'new', route: 'agency', lead: 'specialist' })
     await r.addReview(m1, b, { kind: 'new', route: 'window', lead: 'accompaniment' })
     await r.addReview(m2, a, { kind: 'continuing', lead: 'specialist' })
@@ -81,7 +96,7 @@ describe('meetings', () => {
 
     const m = (await computeReport(ctx.db, city.tenantId, PERIOD)).meetings
     expect(m).toEqual({
-      held: 3,
+      held: 4,
       casesReviewed: 2,
       reviews: 4,
       newCaseRoutes: { window: 1, ward_section: 0, agency: 1 },
