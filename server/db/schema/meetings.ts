@@ -95,11 +95,33 @@ export const reviews = pgTable(
     nextReviewOn: date('next_review_on', { mode: 'string' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * The meeting's date, status, start time and number, copied by the database (migration
+     * 0042's triggers: when a review is written and when its meeting changes; whatever a write
+     * puts here is replaced). With them a case's reviews are in the order that decides its
+     * current lead in reviews_last_idx alone, without joining and sorting every review.
+     */
+    meetingHeldOn: date('meeting_held_on', { mode: 'string' }),
+    meetingStatus: text('meeting_status'),
+    meetingStartTime: text('meeting_start_time'),
+    meetingNo: text('meeting_no'),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     uniqueIndex('reviews_meeting_case_idx').on(t.tenantId, t.meetingId, t.caseId),
-    index('reviews_case_idx').on(t.tenantId, t.caseId),
+    // A case's reviews, latest first in the order that decides its lead (docs/report-rules.md;
+    // reports/accompaniment.sql.ts countLedAtEnd), with the lead: each case's first entry is
+    // its lead, read without a sort. It also serves what reviews_case_idx did (its prefix).
+    index('reviews_last_idx').on(
+      t.tenantId,
+      t.caseId,
+      t.meetingHeldOn.desc(),
+      t.createdAt.desc(),
+      sql`${t.meetingStartTime} collate "C" desc nulls last`,
+      sql`${t.meetingNo} collate "C" desc`,
+      t.lead,
+      t.meetingStatus,
+    ),
     foreignKey({ columns: [t.tenantId, t.meetingId], foreignColumns: [meetings.tenantId, meetings.id] }),
     foreignKey({ columns: [t.tenantId, t.caseId], foreignColumns: [cases.tenantId, cases.id] }),
   ],

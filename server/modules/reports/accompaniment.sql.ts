@@ -44,10 +44,13 @@ export async function countObservedChanges(db: Db, tenantId: string, o: ReportOp
  * "latest" one was whichever the sort met last, and the figure differed between PostgreSQL and
  * PGlite on the same ledger (15,330 and 15,329 at 20 times the bench city).
  *
+ * The reviews carry their meeting's date, status, start time and number (migration 0042), so
+ * reviews_last_idx lists each case's reviews in exactly this order, and the first entry of a
+ * case at a meeting held by `to` is its lead: no join with the meetings and no sort (joining and
+ * sorting every review was 183 ms of a 265 ms report at 20 times the bench city).
+ *
  * On a pool the cases are counted in two halves by id side by side (caseHalves): each case's
- * reviews are all in one half, and the halves' counts, per goal and in all, are summed. The
- * statement sorts every review with its meeting and was the report's longest at 20 times the
- * bench city (0–401 ms of a 402 ms report, load 3.8).
+ * reviews are all in one half, and the halves' counts, per goal and in all, are summed.
  */
 export async function countLedAtEnd(db: Db, tenantId: string, o: ReportOptions) {
   const statement = (half: SQL) =>
@@ -55,10 +58,10 @@ export async function countLedAtEnd(db: Db, tenantId: string, o: ReportOptions) 
       db,
       sql`with last_lead as (
           select distinct on (r.case_id) r.case_id, r.lead
-          from reviews r join meetings m on m.tenant_id = r.tenant_id and m.id = r.meeting_id
-          where r.tenant_id = ${tenantId} and m.status = 'held' and m.held_on <= ${o.to}::date ${half}
-          order by r.case_id, m.held_on desc, r.created_at desc,
-            m.start_time collate "C" desc nulls last, m.meeting_no collate "C" desc),
+          from reviews r
+          where r.tenant_id = ${tenantId} and r.meeting_status = 'held' and r.meeting_held_on <= ${o.to}::date ${half}
+          order by r.case_id, r.meeting_held_on desc nulls last, r.created_at desc nulls last,
+            r.meeting_start_time collate "C" desc nulls last, r.meeting_no collate "C" desc),
         led as (
           select c.id from last_lead l
           join cases c on c.tenant_id = ${tenantId} and c.id = l.case_id

@@ -1,5 +1,6 @@
+import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { meetings, supportPlans } from '#server/db/schema/index.ts'
+import { meetings, reviews, supportPlans } from '#server/db/schema/index.ts'
 import { createTestContext, type TestContext } from '#server/test/harness.ts'
 import { computeReport } from './compute-report.ts'
 import { caseIdAt, recordsFor } from './test-support.ts'
@@ -136,5 +137,69 @@ describe('the lead at the end counted in halves of the cases', () => {
     expect(pooled).toEqual(inOneStatement)
     expect(pooled.accompaniment.ledAtEnd).toBe(3)
     expect(pooled.accompaniment.goals).toMatchObject({ employment: 1, ibasho: 3 })
+  })
+})
+
+// The reviews carry their meeting's date, status, start time and number (migration 0042's
+// triggers), which is what the lead at the end is read by: a meeting changed after its reviews
+// were written must move them.
+describe('the lead at the end after a meeting changes', () => {
+  it('follows a meeting rescheduled, not yet held, renumbered or given a start time; a review moved to another meeting; a write that names other values', async () => {
+    const city = await ctx.newCity()
+    const r = recordsFor(ctx.db, city.tenantId)
+    const ledAtEnd = async () => {
+      const pooled = await computeReport(ctx.db, city.tenantId, PERIOD)
+      const inTransaction = await ctx.db.transaction((tx) => computeReport(tx, city.tenantId, PERIOD))
+      expect(inTransaction.accompaniment.ledAtEnd).toBe(pooled.accompaniment.ledAtEnd)
+      return pooled.accompaniment.ledAtEnd
+    }
+    const meeting = (id: string) => and(eq(meetings.tenantId, city.tenantId), eq(meetings.id, id))
+    const caseId = await r.addCase({ openedOn: '2021-03-01' })
+    const early = await r.addMeeting('kita', '2021-03-20')
+    const late = await r.addMeeting('kita', '2021-04-10')
+    await r.addReview(early, caseId, { lead: 'accompaniment', createdAt: RECORDED })
+    await r.addReview(late, caseId, { lead: 'ward_section', createdAt: RECORDED })
+    expect(await ledAtEnd()).toBe(0)
+
+    // Rescheduled before the other: the other's decision is now the latest.
+    await ctx.db.update(meetings).set({ heldOn: '2021-03-10' }).where(meeting(late))
+    expect(await ledAtEnd()).toBe(1)
+    // Back after it, then not yet held: a meeting only scheduled decides nothing.
+    await ctx.db.update(meetings).set({ heldOn: '2021-04-10' }).where(meeting(late))
+    expect(await ledAtEnd()).toBe(0)
+    await ctx.db.update(meetings).set({ status: 'scheduled' }).where(meeting(late))
+    expect(await ledAtEnd()).toBe(1)
+    // Held on the same day as the other: the later start decides, then the greater number.
+    await ctx.db.update(meetings).set({ status: 'held', heldOn: '2021-03-20' }).where(meeting(late))
+    await ctx.db.update(meetings).set({ startTime: '10:00' }).where(meeting(early))
+    expect(await ledAtEnd()).toBe(1)
+    await ctx.db.update(meetings).set({ startTime: '10:00' }).where(meeting(late))
+    await ctx.db.update(meetings).set({ meetingNo: 'Z-1' }).where(meeting(early))
+    expect(await ledAtEnd()).toBe(1)
+    await ctx.db.update(meetings).set({ meetingNo: 'ZZ-1' }).where(meeting(late))
+    expect(await ledAtEnd()).toBe(0)
+
+    // A review moved to a meeting after the end decides nothing at the end.
+    const after = await r.addMeeting('kita', '2021-06-01')
+    await ctx.db
+      .update(reviews)
+      .set({ meetingId: after })
+      .where(and(eq(reviews.tenantId, city.tenantId), eq(reviews.meetingId, late)))
+    expect(await ledAtEnd()).toBe(1)
+    // What a write puts in the meeting's columns is replaced by the meeting's own.
+    await ctx.db
+      .update(reviews)
+      .set({ meetingHeldOn: '2021-04-30', meetingStatus: 'held', meetingNo: 'ZZZ' })
+      .where(and(eq(reviews.tenantId, city.tenantId), eq(reviews.meetingId, after)))
+    expect(await ledAtEnd()).toBe(1)
+    const [moved] = await ctx.db
+      .select({ heldOn: reviews.meetingHeldOn, status: reviews.meetingStatus, no: reviews.meetingNo })
+      .from(reviews)
+      .where(and(eq(reviews.tenantId, city.tenantId), eq(reviews.meetingId, after)))
+    const [own] = await ctx.db
+      .select({ heldOn: meetings.heldOn, status: meetings.status, no: meetings.meetingNo })
+      .from(meetings)
+      .where(meeting(after))
+    expect(moved).toEqual(own)
   })
 })
