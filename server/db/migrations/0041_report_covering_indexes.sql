@@ -1,2 +1,1 @@
-CREATE INDEX "cases_intake_period_idx" ON "cases" USING btree ("tenant_id","intake_unit","opened_on","ward","age_band","first_consulter","route","handed_over_on","closed_on");--> statement-breakpoint
 CREATE INDEX "meeting_attendees_unit_idx" ON "meeting_attendees" USING btree ("tenant_id","unit_id","meeting_id","attended");

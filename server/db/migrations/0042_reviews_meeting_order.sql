@@ -1,7 +1,7 @@
 -- A case's current lead is that of its latest review at a held meeting (docs/report-rules.md):
 -- latest by the meeting's date, then the review's creation, the meeting's start time and number.
 -- The report found it by joining every review with its meeting and sorting them all (at 20 times
--- the bench city 183 ms of a 265 ms report on PostgreSQL, 340 of 822 ms on PGlite). The
+-- the bench city ~180 ms of work in each report on PostgreSQL, ~340 ms on PGlite). The
 -- meeting's four columns are now copied onto its reviews, by the triggers below, so that
 -- reviews_last_idx holds each case's reviews in that order: the first entry of a case is its lead.
 ALTER TABLE "reviews" ADD COLUMN "meeting_held_on" date;--> statement-breakpoint

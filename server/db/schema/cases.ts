@@ -87,20 +87,6 @@ export const cases = pgTable(
     // report merges them with the contacts, which come in case order (reports/contacts.sql.ts),
     // without reading the cases' rows or sorting them.
     index('cases_report_idx').on(t.tenantId, t.intakeUnit, t.id, t.ward, t.openedOn),
-    // The report's counts over the period's cases of one intake (the window's consultations, a
-    // ward centre's intake) from the index alone: a range of opening dates instead of every
-    // case's row (at 20 times the bench city: 106 → 82 ms of the report's longest statement).
-    index('cases_intake_period_idx').on(
-      t.tenantId,
-      t.intakeUnit,
-      t.openedOn,
-      t.ward,
-      t.ageBand,
-      t.firstConsulter,
-      t.route,
-      t.handedOverOn,
-      t.closedOn,
-    ),
     index('cases_handed_over_idx').on(t.tenantId, t.handedOverTo),
     index('cases_lead_account_idx').on(t.tenantId, t.leadAccountId),
     index('cases_lead_unit_idx').on(t.tenantId, t.leadUnitId),
