@@ -10,12 +10,15 @@ ALTER TABLE "reviews" ADD COLUMN "meeting_start_time" text;--> statement-breakpo
 ALTER TABLE "reviews" ADD COLUMN "meeting_no" text;--> statement-breakpoint
 -- A review takes its meeting's columns whenever it is written (whatever the write put there):
 -- a new review, a review moved to another meeting, a row put back by an import's undo.
+-- FOR SHARE: a change to the meeting that is not yet committed is waited for (and one that
+-- starts after waits for this write), else a review written meanwhile would keep the old
+-- values, unseen by the change's own update of the meeting's reviews.
 CREATE FUNCTION reviews_copy_meeting() RETURNS trigger
 LANGUAGE plpgsql SET search_path = pg_catalog, public AS $$
 BEGIN
   SELECT m.held_on, m.status, m.start_time, m.meeting_no
     INTO NEW.meeting_held_on, NEW.meeting_status, NEW.meeting_start_time, NEW.meeting_no
-    FROM meetings m WHERE m.tenant_id = NEW.tenant_id AND m.id = NEW.meeting_id;
+    FROM meetings m WHERE m.tenant_id = NEW.tenant_id AND m.id = NEW.meeting_id FOR SHARE;
   RETURN NEW;
 END
 $$;--> statement-breakpoint

@@ -47,7 +47,7 @@ export async function countObservedChanges(db: Db, tenantId: string, o: ReportOp
  * The reviews carry their meeting's date, status, start time and number (migration 0042), so
  * reviews_last_idx lists each case's reviews in exactly this order, and the first entry of a
  * case at a meeting held by `to` is its lead: no join with the meetings and no sort (joining and
- * sorting every review was 183 ms of a 265 ms report at 20 times the bench city).
+ * sorting every review was ~180 ms of work in each report at 20 times the bench city).
  *
  * On a pool the cases are counted in two halves by id side by side (caseHalves): each case's
  * reviews are all in one half, and the halves' counts, per goal and in all, are summed.

@@ -203,3 +203,28 @@ describe('the lead at the end after a meeting changes', () => {
     expect(moved).toEqual(own)
   })
 })
+
+describe('a review written while its meeting changes', () => {
+  it('takes the meeting as it is once the change commits', async () => {
+    const city = await ctx.newCity()
+    const r = recordsFor(ctx.db, city.tenantId)
+    const caseId = await r.addCase({ openedOn: '2021-03-01' })
+    const meetingId = await r.addMeeting('kita', '2021-04-10')
+    let written: Promise<void> | undefined
+    await ctx.db.transaction(async (tx) => {
+      await tx
+        .update(meetings)
+        .set({ heldOn: '2021-03-05' })
+        .where(and(eq(meetings.tenantId, city.tenantId), eq(meetings.id, meetingId)))
+      // Another request records a decision of that meeting before the change commits.
+      written = r.addReview(meetingId, caseId)
+      await new Promise((resolve) => setTimeout(resolve, 200))
+    })
+    await written
+    const [copy] = await ctx.db
+      .select({ heldOn: reviews.meetingHeldOn })
+      .from(reviews)
+      .where(and(eq(reviews.tenantId, city.tenantId), eq(reviews.meetingId, meetingId)))
+    expect(copy).toEqual({ heldOn: '2021-03-05' })
+  })
+})
