@@ -19,22 +19,29 @@ export interface Load {
   failed: number
 }
 
+/**
+ * `seconds`: how long the measured run lasts (default SECONDS); `warmUp: false` leaves out the
+ * warm-up, for a run right after one of the same endpoint (the many-users bench's short pairs).
+ */
 export async function loadTest(
   url: string,
   connections: number,
   quiet: () => Promise<void>,
   cookie?: string,
+  { seconds = SECONDS, warmUp = true }: { seconds?: number; warmUp?: boolean } = {},
 ): Promise<Load> {
   if (!/^http:\/\/127\.0\.0\.1:/u.test(url)) throw new Error('load tests run against loopback only')
   const options = { url, connections, headers: cookie ? { cookie } : {}, timeout: 10 }
+  if (warmUp) {
+    await quiet()
+    await autocannon({ ...options, duration: 1 })
+  }
   await quiet()
-  await autocannon({ ...options, duration: 1 })
-  await quiet()
-  const r = await autocannon({ ...options, duration: SECONDS })
+  const r = await autocannon({ ...options, duration: seconds })
   return {
     connections,
-    seconds: SECONDS,
-    rps: r['2xx'] / SECONDS,
+    seconds,
+    rps: r['2xx'] / seconds,
     p50: r.latency.p50,
     p99: r.latency.p99,
     total: r.requests.total,

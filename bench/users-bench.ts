@@ -3,7 +3,7 @@
 // session and report at 10 and 50 connections, each for a few seconds — on PostgreSQL (a fresh
 // database, the application's role under RLS) and on PGlite (a fresh data folder, fsync on).
 // Beside them, a bare Fastify route running case detail's SELECT through the same pool: case
-// detail's rate as a share of it (the median of three alternating pairs of runs), and the case
+// detail's rate as a share of it (the median of eight short pairs of runs), and the case
 // list's p99 at 20 connections on PostgreSQL.
 import { type ChildProcess, fork } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
@@ -21,8 +21,12 @@ import { type Load, loadTest } from './load-test.ts'
 import type { UsersJob, UsersServer } from './users-server.ts'
 
 const CONNECTIONS = [10, 50]
-/** Pairs of (bare route, case detail) runs per connection count. */
-const PAIRS = 3
+/**
+ * Pairs of (bare route, case detail) runs per connection count, and each run's seconds: many
+ * short pairs rather than a few long ones (see `measure`).
+ */
+const PAIRS = 8
+const PAIR_SECONDS = 2
 const TARGETS = { detailShareOfBare: 0.5, listP99At20Ms: 200 }
 
 /** Starts the server child; resolves with its addresses once it listens. */
@@ -92,14 +96,27 @@ async function measure(label: string, server: UsersServer, postgres: boolean): P
   const shares = new Map<number, { share: number; rounds: string[] }>()
   console.log(`  ${load()} at the start`)
   for (const connections of CONNECTIONS) {
-    // Case detail against the bare route in alternating pairs: the machine's pace drifts between
-    // runs of a few seconds (the bare route alone moved 1,800–3,500 req/s from one to the next),
-    // so each pair's own ratio is taken, and their median.
+    // Case detail against the bare route in pairs, each pair's own ratio, and their median. The
+    // machine's pace drifts over seconds (the bare route alone moved 1,800–5,700 req/s from one
+    // run to the next): with three pairs of 5 s runs the pairs' ratios spread over 25–86% on
+    // one machine in one hour; with pairs of 2 s runs, 42–57% on the same server. So many short
+    // pairs, each in the other order than the last, so that a drift within a pair favours
+    // neither endpoint; each endpoint is warmed up once, before its first run.
     const rounds: { bare: Load; detail: Load }[] = []
+    const run = (url: string, cookie: string | undefined, round: number) =>
+      loadTest(url, connections, quiet, cookie, { seconds: PAIR_SECONDS, warmUp: round === 0 })
+    const detailUrl = `${server.base}${detailPath}`
     for (let round = 0; round < PAIRS; round++) {
-      const bare = await loadTest(bareUrl, connections, quiet)
+      let bare: Load
+      let detail: Load
+      if (round % 2 === 0) {
+        bare = await run(bareUrl, undefined, round)
+        detail = await run(detailUrl, staff, round)
+      } else {
+        detail = await run(detailUrl, staff, round)
+        bare = await run(bareUrl, undefined, round)
+      }
       console.log(row('bare route', bare))
-      const detail = await loadTest(`${server.base}${detailPath}`, connections, quiet, staff)
       console.log(row('case detail', detail))
       rounds.push({ bare, detail })
     }
