@@ -1,5 +1,6 @@
-import { and, eq } from 'drizzle-orm'
+import { and, eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { postgresPool } from '#server/db/client.ts'
 import { meetings, reviews, supportPlans } from '#server/db/schema/index.ts'
 import { createTestContext, type TestContext } from '#server/test/harness.ts'
 import { computeReport } from './compute-report.ts'
@@ -204,6 +205,10 @@ describe('the lead at the end after a meeting changes', () => {
   })
 })
 
+/** A statement waiting for a lock, in this test's database (other files run beside it). */
+const WAITING = sql`select 1 from pg_stat_activity
+  where datname = current_database() and wait_event_type = 'Lock'`
+
 describe('a review written while its meeting changes', () => {
   it('takes the meeting as it is once the change commits', async () => {
     const city = await ctx.newCity()
@@ -216,9 +221,16 @@ describe('a review written while its meeting changes', () => {
         .update(meetings)
         .set({ heldOn: '2021-03-05' })
         .where(and(eq(meetings.tenantId, city.tenantId), eq(meetings.id, meetingId)))
-      // Another request records a decision of that meeting before the change commits.
+      // Another request records a decision of that meeting before the change commits. On
+      // PostgreSQL it is seen waiting for the change's lock before the commit; on
+      // PGlite, one connection, it runs after the transaction anyway.
       written = r.addReview(meetingId, caseId)
-      await new Promise((resolve) => setTimeout(resolve, 200))
+      if (postgresPool(ctx.db))
+        await expect
+          .poll(async () => ((await tx.execute(WAITING)) as unknown as { rows: unknown[] }).rows.length, {
+            timeout: 10_000,
+          })
+          .toBe(1)
     })
     await written
     const [copy] = await ctx.db
