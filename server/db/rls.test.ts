@@ -74,6 +74,20 @@ describe('row-level security', () => {
     )
     expect(tables.map((t) => t.tenant_id)).toEqual(['sessions'])
   })
+
+  it("reads the policies' city setting inlined, not through a call of yorisoi_tenant per query", async () => {
+    // Migration 0043: a function call here parsed and planned its body again in every query.
+    const plan = await ctx.db.execute(sql`EXPLAIN (VERBOSE, FORMAT JSON) SELECT (SELECT yorisoi_tenant())`)
+    const text = JSON.stringify((plan as unknown as { rows: unknown[] }).rows)
+    expect(text).toContain("current_setting('yorisoi.tenant'")
+    expect(text).not.toContain('yorisoi_tenant')
+    // The same setting, as a request of city B sees it (PostgreSQL's pool sets it; on the
+    // embedded store the operator's '*').
+    const [seen] = await inRequestOf(b.tenantId, () =>
+      rows(ctx.db, sql`SELECT yorisoi_tenant() AS tenant_id`),
+    )
+    expect(seen!.tenant_id).toBe(ctx.databaseUrl !== undefined ? b.tenantId : '*')
+  })
 })
 
 // PostgreSQL's pool sets the city on each connection it hands out. The embedded store has one
